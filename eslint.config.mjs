@@ -1,0 +1,44 @@
+import { defineConfig, globalIgnores } from "eslint/config";
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+// Product code reads configuration only through lib/env.ts, which validates it.
+// Tooling (scripts, tests, config files) runs outside the app and may read the environment.
+const noProcessEnv = {
+  selector: "MemberExpression[object.name='process'][property.name='env']",
+  message: "Read configuration through `env` from lib/env.ts, which validates it.",
+};
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTs,
+  globalIgnores([
+    ".next/**",
+    ".keel/**",
+    "lib/generated/**",
+    "node_modules/**",
+    "next-env.d.ts",
+    "playwright-report/**",
+    "test-results/**",
+  ]),
+  {
+    files: ["app/**", "components/**", "lib/**", "proxy.ts", "instrumentation.ts"],
+    ignores: ["lib/env.ts"],
+    rules: {
+      "no-restricted-syntax": ["error", noProcessEnv],
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: noProcessEnv.message },
+      ],
+    },
+  },
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
+      "@typescript-eslint/consistent-type-imports": "error",
+    },
+  },
+]);

@@ -1,0 +1,72 @@
+import { mkdir } from "node:fs/promises";
+import net from "node:net";
+
+/**
+ * The embedded PostgreSQL used when no DATABASE_URL is set: PGlite (PostgreSQL
+ * compiled to WebAssembly) served over TCP, so the app talks to it through the
+ * same node-postgres driver it uses in production. Development and tests only;
+ * lib/env.ts refuses it in production.
+ */
+export type EmbeddedDatabase = {
+  url: string;
+  port: number;
+  stop: () => Promise<void>;
+};
+
+async function isPortFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+  });
+}
+
+async function findPort(preferred: number | undefined): Promise<number> {
+  if (preferred !== undefined) {
+    for (let port = preferred; port < preferred + 20; port++) {
+      if (await isPortFree(port)) return port;
+    }
+  }
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+/**
+ * Starts PGlite on 127.0.0.1. With `dataDir` the data survives restarts;
+ * without it the database lives in memory (tests).
+ */
+export async function startEmbeddedDatabase(
+  options: { dataDir?: string; port?: number } = {},
+): Promise<EmbeddedDatabase> {
+  // Loaded lazily: these are development dependencies and must never be bundled into the app.
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
+  if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
+  const pglite = await PGlite.create(options.dataDir);
+  const port = await findPort(options.port);
+  const server = new PGLiteSocketServer({
+    db: pglite,
+    host: "127.0.0.1",
+    port,
+    maxConnections: 200,
+  });
+  await server.start();
+  let stopped = false;
+  return {
+    // pglite-socket serves one database whatever the name in the URL.
+    url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
+    port,
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      await server.stop();
+      await pglite.close();
+    },
+  };
+}

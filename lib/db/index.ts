@@ -1,0 +1,33 @@
+import "server-only";
+
+import { env } from "@/lib/env";
+import { createDatabaseClient, type Database } from "./create-client";
+
+// One client per server process. In development Next re-evaluates modules on every
+// change; keeping the client on globalThis stops each reload from opening a new pool.
+const globalForDb = globalThis as unknown as { keelDb?: Database };
+
+function getDatabase(): Database {
+  if (globalForDb.keelDb) return globalForDb.keelDb;
+  if (!env.DATABASE_URL) {
+    throw new Error(
+      "DATABASE_URL is not set. Start the app with `npm run dev` (embedded database) or set DATABASE_URL.",
+    );
+  }
+  globalForDb.keelDb = createDatabaseClient(env.DATABASE_URL, env.DATABASE_POOL_SIZE);
+  return globalForDb.keelDb;
+}
+
+/**
+ * The app's Prisma client, connected on first use: `next build` imports route
+ * modules to analyse them and must not need a database to do so.
+ */
+export const db: Database = new Proxy({} as Database, {
+  get(_target, property) {
+    const client = getDatabase();
+    const value: unknown = Reflect.get(client, property, client);
+    return typeof value === "function" ? value.bind(client) : value;
+  },
+});
+
+export type { Database };

@@ -1,0 +1,232 @@
+import { z } from "zod";
+
+/**
+ * Declarations and validation of every environment variable. Pure: it validates
+ * whatever source it is given. lib/env.ts applies it to `process.env`.
+ *
+ * Every variable is declared once below with what it is for, so a missing or
+ * malformed one stops the server with a message that names it and explains it.
+ * Local defaults (embedded database, dev mailbox, Stripe emulator, in-memory
+ * rate limits) are allowed in development and tests; production refuses them.
+ */
+
+type Source = Record<string, string | undefined>;
+
+const optionalString = z.string().trim().min(1).optional();
+const optionalUrl = z.url({ protocol: /^https?$/ }).optional();
+const flag = z.enum(["0", "1", "true", "false"]).optional();
+
+const variables = {
+  NODE_ENV: {
+    schema: z.enum(["development", "production", "test"]).default("development"),
+    about: "Runtime mode, set by Next.js and the test runners.",
+  },
+  APP_URL: {
+    schema: optionalUrl,
+    about:
+      "Public URL of the root host (marketing, sign-in), e.g. https://keel.example. Defaults to http://localhost:3000 outside production.",
+  },
+  ROOT_DOMAIN: {
+    schema: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9.-]+(:\d+)?$/i, "a host name with an optional port, without scheme")
+      .optional(),
+    about:
+      "Domain whose subdomains are organizations (acme.<ROOT_DOMAIN>). Defaults to the host of APP_URL.",
+  },
+  DATABASE_URL: {
+    schema: z
+      .string()
+      .trim()
+      .regex(/^postgres(ql)?:\/\//, "a postgresql:// connection string")
+      .optional(),
+    about:
+      "PostgreSQL connection string. Unset in development: `npm run dev` starts an embedded database.",
+  },
+  DATABASE_POOL_SIZE: {
+    schema: z.coerce.number().int().min(1).max(100).default(10),
+    about: "Connections the app keeps open to PostgreSQL per server instance.",
+  },
+  KEEL_EMBEDDED_DB: {
+    schema: flag,
+    about:
+      "Set by `npm run dev` and the test runners when DATABASE_URL points at the embedded database.",
+  },
+  AUTH_SECRET: {
+    schema: z.string().min(32, "at least 32 characters (openssl rand -base64 32)").optional(),
+    about: "Secret that signs and encrypts session data. Generate with `openssl rand -base64 32`.",
+  },
+  AUTH_GITHUB_ID: {
+    schema: optionalString,
+    about: "GitHub OAuth client id; hides GitHub sign-in when unset.",
+  },
+  AUTH_GITHUB_SECRET: { schema: optionalString, about: "GitHub OAuth client secret." },
+  AUTH_GOOGLE_ID: {
+    schema: optionalString,
+    about: "Google OAuth client id; hides Google sign-in when unset.",
+  },
+  AUTH_GOOGLE_SECRET: { schema: optionalString, about: "Google OAuth client secret." },
+  STRIPE_SECRET_KEY: {
+    schema: z
+      .string()
+      .regex(/^(sk|rk)_(test|live)_/, "a Stripe secret key (sk_test_… or sk_live_…)")
+      .optional(),
+    about: "Stripe secret key. Unset in development: the local Stripe emulator is used.",
+  },
+  STRIPE_WEBHOOK_SECRET: {
+    schema: z
+      .string()
+      .regex(/^whsec_/, "a webhook signing secret (whsec_…)")
+      .optional(),
+    about: "Signing secret of the webhook endpoint (Stripe dashboard or `stripe listen`).",
+  },
+  STRIPE_API_BASE: {
+    schema: optionalUrl,
+    about: "Base URL of the local Stripe emulator; set by `npm run dev`. Never in production.",
+  },
+  UPSTASH_REDIS_REST_URL: {
+    schema: optionalUrl,
+    about: "Upstash Redis REST URL for rate limits. Unset: limits are kept in process memory.",
+  },
+  UPSTASH_REDIS_REST_TOKEN: { schema: optionalString, about: "Upstash Redis REST token." },
+  RESEND_API_KEY: {
+    schema: optionalString,
+    about: "Resend API key. Unset in development: emails go to the dev mailbox at /dev/mailbox.",
+  },
+  RESEND_BASE_URL: {
+    schema: optionalUrl,
+    about: "Override of Resend's API URL (tests point it at a local capture server).",
+  },
+  EMAIL_FROM: {
+    schema: z.string().trim().min(3).optional(),
+    about:
+      'Sender of every email, e.g. "Keel <hello@mail.keel.example>" on a domain verified in Resend.',
+  },
+  CRON_SECRET: {
+    schema: z.string().min(16, "at least 16 characters").optional(),
+    about: "Bearer token that the scheduler sends to /api/cron/* routes (Vercel Cron sends it).",
+  },
+  KEEL_MAILBOX_DIR: {
+    schema: optionalString,
+    about: "Folder of the dev mailbox. Defaults to .keel/mailbox.",
+  },
+  KEEL_E2E: {
+    schema: flag,
+    about:
+      "Test-only: lets the production build use the embedded services for the end-to-end suite. Never set in a deployment.",
+  },
+  NEXT_PHASE: { schema: optionalString, about: "Set by Next.js while it builds." },
+} satisfies Record<string, { schema: z.ZodType; about: string }>;
+
+type Variables = typeof variables;
+type Parsed = { [K in keyof Variables]: z.output<Variables[K]["schema"]> };
+
+export type Env = Parsed & {
+  isProduction: boolean;
+  isBuild: boolean;
+  appUrl: string;
+  rootDomain: string;
+  emailFrom: string;
+  mailTransport: "resend" | "dev-mailbox";
+  stripeMode: "live" | "emulator" | "off";
+  rateLimitStore: "upstash" | "memory";
+};
+
+export class EnvError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(
+      `Invalid environment configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}\n` +
+        "See .env.example for every variable and what it does.",
+    );
+    this.name = "EnvError";
+  }
+}
+
+function describe(name: keyof Variables, problem: string): string {
+  return `${name}: ${problem}. ${variables[name].about}`;
+}
+
+const truthy = (v: string | undefined) => v === "1" || v === "true";
+
+/** Validates a set of variables; pure, so tests can feed it any environment. */
+export function parseEnv(source: Source): Env {
+  const problems: string[] = [];
+  const parsed: Record<string, unknown> = {};
+  for (const name of Object.keys(variables) as (keyof Variables)[]) {
+    const raw = source[name];
+    const result = variables[name].schema.safeParse(raw === "" ? undefined : raw);
+    if (result.success) parsed[name] = result.data;
+    else problems.push(describe(name, result.error.issues[0]?.message ?? "invalid value"));
+  }
+  if (problems.length > 0) throw new EnvError(problems);
+  const vars = parsed as Parsed;
+
+  const isBuild = vars.NEXT_PHASE === "phase-production-build";
+  // The e2e suite runs the production build on the embedded services on purpose.
+  const isProduction = vars.NODE_ENV === "production" && !truthy(vars.KEEL_E2E);
+
+  const pairs: [keyof Variables, keyof Variables][] = [
+    ["UPSTASH_REDIS_REST_URL", "UPSTASH_REDIS_REST_TOKEN"],
+    ["AUTH_GITHUB_ID", "AUTH_GITHUB_SECRET"],
+    ["AUTH_GOOGLE_ID", "AUTH_GOOGLE_SECRET"],
+  ];
+  for (const [a, b] of pairs) {
+    if (Boolean(vars[a]) !== Boolean(vars[b])) {
+      const missing = vars[a] ? b : a;
+      problems.push(describe(missing, `required together with ${missing === a ? b : a}`));
+    }
+  }
+  if (vars.STRIPE_SECRET_KEY && !vars.STRIPE_WEBHOOK_SECRET && !isBuild) {
+    problems.push(describe("STRIPE_WEBHOOK_SECRET", "required when STRIPE_SECRET_KEY is set"));
+  }
+
+  // A build must not need runtime secrets; `next start` checks them.
+  if (isProduction && !isBuild) {
+    const required: (keyof Variables)[] = [
+      "DATABASE_URL",
+      "APP_URL",
+      "AUTH_SECRET",
+      "RESEND_API_KEY",
+      "EMAIL_FROM",
+      "CRON_SECRET",
+    ];
+    for (const name of required) {
+      if (!vars[name]) problems.push(describe(name, "required in production"));
+    }
+    if (truthy(vars.KEEL_EMBEDDED_DB)) {
+      problems.push(describe("KEEL_EMBEDDED_DB", "the embedded database is refused in production"));
+    }
+    if (vars.STRIPE_API_BASE) {
+      problems.push(describe("STRIPE_API_BASE", "the Stripe emulator is refused in production"));
+    }
+  }
+  if (problems.length > 0) throw new EnvError(problems);
+
+  const appUrl = (vars.APP_URL ?? "http://localhost:3000").replace(/\/+$/, "");
+  return {
+    ...vars,
+    isProduction,
+    isBuild,
+    appUrl,
+    rootDomain: (vars.ROOT_DOMAIN ?? new URL(appUrl).host).toLowerCase(),
+    emailFrom: vars.EMAIL_FROM ?? "Keel <hello@keel.localhost>",
+    mailTransport: vars.RESEND_API_KEY ? "resend" : "dev-mailbox",
+    stripeMode: vars.STRIPE_SECRET_KEY ? "live" : vars.STRIPE_API_BASE ? "emulator" : "off",
+    rateLimitStore: vars.UPSTASH_REDIS_REST_URL ? "upstash" : "memory",
+  };
+}
+
+/** Warnings for defaults that work but would not scale. */
+export function envWarnings(e: Env): string[] {
+  const warnings: string[] = [];
+  if (e.isProduction && e.rateLimitStore === "memory") {
+    warnings.push(
+      "UPSTASH_REDIS_REST_URL is not set: rate limits are kept in this process's memory, so each server instance counts on its own.",
+    );
+  }
+  if (e.isProduction && e.stripeMode === "off") {
+    warnings.push("STRIPE_SECRET_KEY is not set: billing is disabled.");
+  }
+  return warnings;
+}
