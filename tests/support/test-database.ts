@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { startEmbeddedDatabase } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrate";
-import { assertLocalDatabase } from "./local-database-guard";
+import { assertLocalDatabase } from "@/lib/db/local-database-guard";
 
 /**
  * The PostgreSQL server tests create their databases on, or undefined for embedded.

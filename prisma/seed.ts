@@ -1,0 +1,85 @@
+import type { Database } from "@/lib/db/create-client";
+import { enqueueEmail } from "@/lib/outbox/enqueue";
+
+/**
+ * Demo data for development and the end-to-end suite: the Acme organization with
+ * an owner, a member and a few projects, plus a welcome email for the dev mailbox.
+ *
+ * Idempotent: every row has a fixed key and is upserted with an empty update, so a
+ * second run changes nothing (not even `updatedAt`).
+ */
+
+export const demo = {
+  owner: { id: "seed_user_ada", email: "ada@acme.test", name: "Ada Lovelace" },
+  member: { id: "seed_user_grace", email: "grace@acme.test", name: "Grace Hopper" },
+  organization: { id: "seed_org_acme", slug: "acme", name: "Acme" },
+  projects: [
+    { id: "seed_project_website", name: "Website relaunch", description: "New marketing site." },
+    { id: "seed_project_mobile", name: "Mobile app", description: "iOS and Android clients." },
+    { id: "seed_project_billing", name: "Billing migration", description: null },
+  ],
+} as const;
+
+// Fixed, so re-seeding never changes a row.
+const seededAt = new Date("2026-01-01T00:00:00.000Z");
+
+export async function seed(db: Database): Promise<void> {
+  const { owner, member, organization, projects } = demo;
+  await db.$transaction(async (tx) => {
+    for (const user of [owner, member]) {
+      await tx.user.upsert({
+        where: { id: user.id },
+        create: { ...user, emailVerified: seededAt, createdAt: seededAt },
+        update: {},
+      });
+    }
+    await tx.organization.upsert({
+      where: { id: organization.id },
+      create: { ...organization, createdAt: seededAt },
+      update: {},
+    });
+    const memberships = [
+      { userId: owner.id, role: "OWNER" as const },
+      { userId: member.id, role: "MEMBER" as const },
+    ];
+    for (const { userId, role } of memberships) {
+      await tx.membership.upsert({
+        where: { organizationId_userId: { organizationId: organization.id, userId } },
+        create: { organizationId: organization.id, userId, role, createdAt: seededAt },
+        update: {},
+      });
+    }
+    await tx.subscription.upsert({
+      where: { organizationId: organization.id },
+      create: { organizationId: organization.id, status: "FREE", plan: "free", seats: 2 },
+      update: {},
+    });
+    for (const project of projects) {
+      await tx.project.upsert({
+        where: { id: project.id },
+        create: {
+          ...project,
+          organizationId: organization.id,
+          createdById: owner.id,
+          createdAt: seededAt,
+        },
+        update: {},
+      });
+    }
+    await enqueueEmail(tx, {
+      to: owner.email,
+      template: "welcome",
+      data: { name: owner.name },
+      dedupeKey: `seed:welcome:${owner.id}`,
+    });
+  });
+}
+
+// `npm run db:seed`
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { withScriptDatabase } = await import("../scripts/lib/script-database");
+  await withScriptDatabase(async (db) => {
+    await seed(db);
+    console.log("Seeded the demo organization (acme) and its users.");
+  });
+}

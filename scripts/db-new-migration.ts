@@ -1,0 +1,66 @@
+import { spawn } from "node:child_process";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { startEmbeddedDatabase } from "@/lib/db/embedded";
+
+/**
+ * `npm run db:new -- <name>`: writes prisma/migrations/<timestamp>_<name>/migration.sql
+ * with the SQL that takes the committed migrations to prisma/schema.prisma.
+ *
+ * Prisma computes the diff by replaying the migrations into a scratch "shadow"
+ * database; two throwaway in-memory PostgreSQL servers stand in for the main and
+ * shadow databases, so no database needs to be running and none is touched.
+ */
+
+const name = process.argv[2];
+if (!name || !/^[a-z0-9_]+$/.test(name)) {
+  console.error("Usage: npm run db:new -- <name>   (lowercase letters, digits, underscores)");
+  process.exit(1);
+}
+
+const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+const folder = path.join("prisma", "migrations", `${stamp}_${name}`);
+// Written outside prisma/migrations first: Prisma rejects a migration folder without its file.
+const scratch = path.join(await mkdtemp(path.join(tmpdir(), "keel-migration-")), "migration.sql");
+
+const main = await startEmbeddedDatabase();
+const shadow = await startEmbeddedDatabase();
+try {
+  // Asynchronous on purpose: both servers run in this process and must keep answering.
+  const child = spawn(
+    "npx",
+    [
+      "prisma",
+      "migrate",
+      "diff",
+      "--from-migrations",
+      "prisma/migrations",
+      "--to-schema",
+      "prisma/schema.prisma",
+      "--script",
+      "--output",
+      scratch,
+    ],
+    {
+      stdio: "inherit",
+      env: { ...process.env, DATABASE_URL: main.url, SHADOW_DATABASE_URL: shadow.url },
+    },
+  );
+  const status = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+  if (status !== 0) throw new Error("prisma migrate diff failed");
+  const sql = await readFile(scratch, "utf8").catch(() => "");
+  if (!/^\s*[A-Z]/m.test(sql.replace(/^--.*$/gm, ""))) {
+    console.log("schema.prisma matches the migrations: nothing to write.");
+  } else {
+    await mkdir(folder, { recursive: true });
+    await writeFile(path.join(folder, "migration.sql"), sql);
+    console.log(
+      `Wrote ${folder}/migration.sql. Review it, then restart \`npm run dev\` to apply it.`,
+    );
+  }
+} finally {
+  await rm(path.dirname(scratch), { recursive: true, force: true });
+  await main.stop();
+  await shadow.stop();
+}

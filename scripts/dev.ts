@@ -1,0 +1,71 @@
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { createRequire } from "node:module";
+import { loadEnvConfig } from "@next/env";
+import { createDatabaseClient } from "@/lib/db/create-client";
+import { applyMigrations } from "@/lib/db/migrate";
+import { startDevDatabase } from "./lib/dev-database";
+
+/**
+ * `npm run dev`: brings up whatever local defaults the environment leaves unset,
+ * then starts `next dev` with them.
+ *
+ * - No DATABASE_URL: an embedded PostgreSQL persisted in .keel/pglite, migrated
+ *   and seeded with demo data (idempotent). With DATABASE_URL: pending migrations only.
+ * - No CRON_SECRET: a random one, and this process calls the outbox cron route every
+ *   30 s so failed emails are retried locally the way the scheduler does in production.
+ */
+
+const log = (message: string) => console.log(`\x1b[36m[keel]\x1b[0m ${message}`);
+const port = Number(process.env.PORT ?? 3000);
+
+loadEnvConfig(process.cwd(), true);
+
+const embedded = process.env.DATABASE_URL ? undefined : await startDevDatabase();
+if (embedded) {
+  process.env.DATABASE_URL = embedded.url;
+  process.env.KEEL_EMBEDDED_DB = "1";
+  log(`embedded PostgreSQL on 127.0.0.1:${embedded.port} (data in .keel/pglite)`);
+}
+const databaseUrl = process.env.DATABASE_URL!;
+
+const { applied } = await applyMigrations(databaseUrl, { log: (line) => log(line) });
+log(applied.length ? `applied ${applied.length} migration(s)` : "database schema is up to date");
+
+if (embedded) {
+  const { seed } = await import("../prisma/seed");
+  const client = createDatabaseClient(databaseUrl, 2);
+  await seed(client);
+  await client.$disconnect();
+  log("demo data ready: organization acme, ada@acme.test (owner), grace@acme.test (member)");
+}
+
+process.env.CRON_SECRET ??= randomBytes(24).toString("hex");
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+
+const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+const next = spawn(process.execPath, [nextBin, "dev", "--port", String(port)], {
+  stdio: "inherit",
+  env: process.env,
+});
+
+const drainOutbox = () =>
+  fetch(`http://127.0.0.1:${port}/api/cron/outbox`, {
+    headers: { authorization: `Bearer ${process.env.CRON_SECRET}` },
+  }).catch(() => undefined);
+const firstDrain = setTimeout(drainOutbox, 5_000);
+const pump = setInterval(drainOutbox, 30_000);
+
+let stopping = false;
+async function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  clearTimeout(firstDrain);
+  clearInterval(pump);
+  if (next.exitCode === null) next.kill("SIGTERM");
+  await embedded?.stop();
+  process.exit(code);
+}
+process.on("SIGINT", () => void stop(0));
+process.on("SIGTERM", () => void stop(0));
+next.on("exit", (code) => void stop(code ?? 0));

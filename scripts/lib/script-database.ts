@@ -1,0 +1,25 @@
+import { loadEnvConfig } from "@next/env";
+import { createDatabaseClient, type Database } from "@/lib/db/create-client";
+import { applyMigrations } from "@/lib/db/migrate";
+import { runningDevDatabase, startDevDatabase } from "./dev-database";
+
+/**
+ * Runs `task` against the development database: DATABASE_URL when set, else the
+ * embedded database of a running `npm run dev`, else the embedded files opened here.
+ */
+export async function withScriptDatabase(
+  task: (db: Database, url: string) => Promise<void>,
+): Promise<void> {
+  loadEnvConfig(process.cwd(), true);
+  let url = process.env.DATABASE_URL ?? (await runningDevDatabase());
+  const embedded = url ? undefined : await startDevDatabase();
+  url ??= embedded!.url;
+  if (embedded) await applyMigrations(url);
+  const db = createDatabaseClient(url, 2);
+  try {
+    await task(db, url);
+  } finally {
+    await db.$disconnect();
+    await embedded?.stop();
+  }
+}

@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDatabaseClient, type Database } from "@/lib/db/create-client";
+import { demo, seed } from "@/prisma/seed";
+
+let db: Database;
+
+beforeAll(() => {
+  db = createDatabaseClient(process.env.DATABASE_URL!, 2);
+});
+afterAll(async () => {
+  await db.$disconnect();
+});
+
+/** Every row the seed can touch, in a stable order, so two snapshots compare exactly. */
+async function snapshot() {
+  return {
+    users: await db.user.findMany({ orderBy: { id: "asc" } }),
+    organizations: await db.organization.findMany({ orderBy: { id: "asc" } }),
+    memberships: await db.membership.findMany({ orderBy: { id: "asc" } }),
+    subscriptions: await db.subscription.findMany({ orderBy: { id: "asc" } }),
+    projects: await db.project.findMany({ orderBy: { id: "asc" } }),
+    outbox: await db.outboxMessage.findMany({ orderBy: { id: "asc" } }),
+  };
+}
+
+describe("seed", () => {
+  it("creates the demo organization with its owner, member and projects", async () => {
+    await seed(db);
+    const org = await db.organization.findUniqueOrThrow({
+      where: { slug: demo.organization.slug },
+      include: { memberships: { include: { user: true } }, projects: true },
+    });
+    const roles = Object.fromEntries(org.memberships.map((m) => [m.user.email, m.role]));
+    expect(roles).toEqual({ [demo.owner.email]: "OWNER", [demo.member.email]: "MEMBER" });
+    expect(org.projects).toHaveLength(demo.projects.length);
+    const welcome = await db.outboxMessage.findMany({
+      where: { dedupeKey: `seed:welcome:${demo.owner.id}` },
+    });
+    expect(welcome).toHaveLength(1);
+  });
+
+  it("is idempotent: a second run changes nothing", async () => {
+    await seed(db);
+    const before = await snapshot();
+    await seed(db);
+    expect(await snapshot()).toEqual(before);
+  });
+});
