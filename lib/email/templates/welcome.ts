@@ -1,0 +1,21 @@
+import { env } from "@/lib/env";
+import { renderEmail, type RenderedEmail } from "./layout";
+
+export type WelcomeEmailData = {
+  /** The person's display name; the greeting falls back to a neutral one without it. */
+  name?: string | null;
+};
+
+/** Sent once an account exists: says hello and links to the app. */
+export function welcomeEmail(data: WelcomeEmailData): RenderedEmail {
+  const name = data.name?.trim();
+  return renderEmail("Welcome to Keel", {
+    preview: "Your account is ready. Here is where to start.",
+    heading: name ? `Welcome to Keel, ${name}` : "Welcome to Keel",
+    paragraphs: [
+      "Your account is ready. Create an organization, invite your team and start your first project.",
+    ],
+    action: { label: "Open Keel", url: `${env.appUrl}/` },
+    notes: ["Questions? Reply to this email and a person will answer."],
+  });
+}
