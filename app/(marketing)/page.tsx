@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { ClosingCall } from "./_components/closing-call";
+import { FeaturesSection } from "./_components/features-section";
+import { Hero } from "./_components/hero";
+import { HowItWorks } from "./_components/how-it-works";
+import { StackStrip } from "./_components/stack-strip";
+
+export const metadata: Metadata = {
+  title: { absolute: "Keel · The SaaS starter for Next.js" },
+};
+
+export default function LandingPage() {
+  return (
+    <>
+      <Hero />
+      <StackStrip />
+      <FeaturesSection />
+      <HowItWorks />
+      <ClosingCall />
+    </>
+  );
+}

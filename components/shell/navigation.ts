@@ -1,0 +1,47 @@
+export type NavigationItem = {
+  label: string;
+  href: string;
+  /** Leaves the site; rendered as a plain anchor instead of a client-side link. */
+  external?: boolean;
+};
+
+export type NavigationGroup = {
+  title: string;
+  items: readonly NavigationItem[];
+};
+
+export const REPOSITORY_URL = "https://github.com/keel-dev/keel";
+export const DOCS_URL = `${REPOSITORY_URL}#readme`;
+
+export const authLinks = {
+  signIn: "/sign-in",
+  signUp: "/sign-up",
+  account: "/account",
+} as const;
+
+export const primaryNavigation: readonly NavigationItem[] = [
+  { label: "Features", href: "/#features" },
+  { label: "Pricing", href: "/pricing" },
+  { label: "Docs", href: DOCS_URL, external: true },
+];
+
+export const footerNavigation: readonly NavigationGroup[] = [
+  {
+    title: "Product",
+    items: [
+      { label: "Features", href: "/#features" },
+      { label: "Pricing", href: "/pricing" },
+      { label: "Get started", href: authLinks.signUp },
+      { label: "Sign in", href: authLinks.signIn },
+    ],
+  },
+  {
+    title: "Developers",
+    items: [
+      { label: "Documentation", href: DOCS_URL, external: true },
+      { label: "Source on GitHub", href: REPOSITORY_URL, external: true },
+      { label: "Issues", href: `${REPOSITORY_URL}/issues`, external: true },
+      { label: "MIT License", href: `${REPOSITORY_URL}/blob/main/LICENSE`, external: true },
+    ],
+  },
+];

@@ -1,0 +1,18 @@
+import Link from "next/link";
+import { LogoMark } from "./logo-mark";
+
+type WordmarkProps = {
+  className?: string;
+};
+
+export function Wordmark({ className }: WordmarkProps) {
+  return (
+    <Link
+      href="/"
+      className={`inline-flex items-center gap-2.5 rounded-md text-lg font-semibold tracking-tight text-zinc-950 dark:text-white ${className ?? ""}`}
+    >
+      <LogoMark className="size-7" />
+      <span>Keel</span>
+    </Link>
+  );
+}
