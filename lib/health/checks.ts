@@ -1,0 +1,117 @@
+/**
+ * Dependency checks behind GET /api/health. They take their dependencies as
+ * arguments, so tests can point them at a stopped database or an unreachable Redis.
+ *
+ * A report names each dependency and whether it answered, never why not: the
+ * endpoint is public, and driver errors carry hosts, ports and sometimes credentials.
+ * The real error goes to the server log instead.
+ */
+
+/** The part of a Prisma client the check needs; the app's `db` satisfies it. */
+export type PingableDatabase = {
+  $queryRaw(query: TemplateStringsArray, ...values: unknown[]): PromiseLike<unknown>;
+};
+
+/** The part of an Upstash Redis client the check needs. */
+export type PingableRedis = { ping(): Promise<string> };
+
+export type HealthDependencies = {
+  database: PingableDatabase;
+  /** Omitted when rate limits are kept in memory: there is no Redis to check. */
+  redis?: PingableRedis;
+  /** Per dependency. Load balancers give up after a few seconds; answer before they do. */
+  timeoutMs?: number;
+  log?: (message: string, error: unknown) => void;
+};
+
+export type CheckResult =
+  { status: "up"; latencyMs: number } | { status: "down"; error: "unreachable" | "timeout" };
+
+export type HealthReport = {
+  status: "ok" | "degraded";
+  checks: { database: CheckResult; redis?: CheckResult };
+};
+
+export const DEFAULT_HEALTH_TIMEOUT_MS = 2_000;
+
+class ProbeTimeout extends Error {
+  constructor(timeoutMs: number) {
+    super(`no answer within ${timeoutMs} ms`);
+    this.name = "ProbeTimeout";
+  }
+}
+
+async function check(
+  name: string,
+  probe: () => PromiseLike<unknown>,
+  timeoutMs: number,
+  log: NonNullable<HealthDependencies["log"]>,
+): Promise<CheckResult> {
+  const started = performance.now();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // A dependency that accepts the connection and then never answers would otherwise
+  // hold the request until the platform kills it, which reads as "app down".
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ProbeTimeout(timeoutMs)), timeoutMs);
+  });
+  try {
+    // Called inside the try: building the probe can throw too (e.g. no DATABASE_URL).
+    await Promise.race([Promise.resolve().then(probe), deadline]);
+    return { status: "up", latencyMs: Math.round(performance.now() - started) };
+  } catch (error) {
+    log(`[health] ${name} check failed`, error);
+    return { status: "down", error: error instanceof ProbeTimeout ? "timeout" : "unreachable" };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export async function checkDatabase(
+  database: PingableDatabase,
+  timeoutMs = DEFAULT_HEALTH_TIMEOUT_MS,
+  log: NonNullable<HealthDependencies["log"]> = console.error,
+): Promise<CheckResult> {
+  return check("database", () => database.$queryRaw`SELECT 1`, timeoutMs, log);
+}
+
+export async function checkRedis(
+  redis: PingableRedis,
+  timeoutMs = DEFAULT_HEALTH_TIMEOUT_MS,
+  log: NonNullable<HealthDependencies["log"]> = console.error,
+): Promise<CheckResult> {
+  return check(
+    "redis",
+    async () => {
+      const reply = await redis.ping();
+      if (reply !== "PONG") throw new Error(`unexpected PING reply: ${reply}`);
+    },
+    timeoutMs,
+    log,
+  );
+}
+
+/** Checks every configured dependency in parallel; "ok" only when all of them answer. */
+export async function runHealthChecks({
+  database,
+  redis,
+  timeoutMs = DEFAULT_HEALTH_TIMEOUT_MS,
+  log = console.error,
+}: HealthDependencies): Promise<HealthReport> {
+  const [databaseResult, redisResult] = await Promise.all([
+    checkDatabase(database, timeoutMs, log),
+    redis ? checkRedis(redis, timeoutMs, log) : undefined,
+  ]);
+  const checks: HealthReport["checks"] = { database: databaseResult };
+  if (redisResult) checks.redis = redisResult;
+  const allUp = Object.values(checks).every((result) => result.status === "up");
+  return { status: allUp ? "ok" : "degraded", checks };
+}
+
+/** The HTTP answer: 503 lets load balancers and uptime monitors act on a degraded app. */
+export async function healthResponse(dependencies: HealthDependencies): Promise<Response> {
+  const report = await runHealthChecks(dependencies);
+  return Response.json(report, {
+    status: report.status === "ok" ? 200 : 503,
+    headers: { "Cache-Control": "no-store" },
+  });
+}

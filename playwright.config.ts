@@ -1,0 +1,63 @@
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+/**
+ * End-to-end suite: the production build (`next build` + `next start`) on the
+ * embedded database and dev mailbox, started by scripts/e2e-server.ts.
+ */
+
+const port = 3100;
+const baseURL = `http://localhost:${port}`;
+
+// A system Chromium avoids a ~150 MB download where one is installed (CI images, Debian).
+const executablePath =
+  process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH ||
+  (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  // No retries: a test that passes on a second try is a bug we want to see.
+  retries: 0,
+  workers: 2,
+  reporter: [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          executablePath,
+          // Containers and CI runners: no sandbox or GPU, a small /dev/shm, and no
+          // background traffic to Google services that would slow or flake the run.
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-quic",
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: "npx tsx --conditions=react-server scripts/e2e-server.ts",
+    url: `${baseURL}/api/health`,
+    timeout: 240_000,
+    reuseExistingServer: !process.env.CI,
+    stdout: "pipe",
+    stderr: "pipe",
+    // SIGTERM instead of the default SIGKILL lets the script stop the database and
+    // remove its temporary mailbox.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+  },
+});

@@ -1,0 +1,124 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import { createDatabaseClient, type Database } from "@/lib/db/create-client";
+import { startEmbeddedDatabase } from "@/lib/db/embedded";
+import { applyMigrations } from "@/lib/db/migrate";
+
+/**
+ * The server of the end-to-end suite (playwright.config.ts starts it): the
+ * production build on an in-memory embedded database and a fresh dev mailbox, so
+ * every run starts from the same seeded state and needs no external service.
+ * Set E2E_SKIP_BUILD=1 to reuse the last `next build`.
+ */
+
+const PORT = 3100;
+const log = (message: string) => console.log(`[e2e] ${message}`);
+// The next binary run by this Node directly: signals reach it without npx and a shell in between.
+const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+
+// Blank, not deleted: Next.js fills unset variables from .env files, but never
+// overrides one that is set, even to "". The suite must not reach a developer's
+// real Stripe, Resend, Redis or OAuth apps.
+const externalServices = [
+  "RESEND_API_KEY",
+  "RESEND_BASE_URL",
+  "EMAIL_FROM",
+  "STRIPE_SECRET_KEY",
+  "STRIPE_WEBHOOK_SECRET",
+  "STRIPE_API_BASE",
+  "UPSTASH_REDIS_REST_URL",
+  "UPSTASH_REDIS_REST_TOKEN",
+  "AUTH_GITHUB_ID",
+  "AUTH_GITHUB_SECRET",
+  "AUTH_GOOGLE_ID",
+  "AUTH_GOOGLE_SECRET",
+  "ROOT_DOMAIN",
+];
+const blanked = Object.fromEntries(externalServices.map((name) => [name, ""]));
+
+function runNext(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, [nextBin, ...args], { stdio: "inherit", env });
+}
+
+if (process.env.E2E_SKIP_BUILD !== "1") {
+  log("building (set E2E_SKIP_BUILD=1 to reuse the last build)");
+  const build = runNext(["build"], { ...process.env, ...blanked, NEXT_TELEMETRY_DISABLED: "1" });
+  const code = await new Promise<number | null>((resolve) => build.on("exit", resolve));
+  if (code !== 0) process.exit(code ?? 1);
+}
+
+const database = await startEmbeddedDatabase();
+const mailboxDir = await mkdtemp(path.join(os.tmpdir(), "keel-e2e-mailbox-"));
+await applyMigrations(database.url);
+
+// Emails are rendered when they are queued: links in the seeded ones must point at this server.
+process.env.APP_URL = `http://localhost:${PORT}`;
+// Imported at run time: the seed is optional, and only called when it exports `seed(db)`.
+const { seed } = (await import("../prisma/seed")) as { seed?: (db: Database) => Promise<void> };
+if (typeof seed === "function") {
+  const client = createDatabaseClient(database.url, 2);
+  await seed(client);
+  await client.$disconnect();
+  log("database migrated and seeded");
+} else {
+  log("database migrated (prisma/seed.ts exports no seed function)");
+}
+
+const cronSecret = randomBytes(24).toString("hex");
+const server = runNext(["start", "-p", String(PORT)], {
+  ...process.env,
+  ...blanked,
+  NODE_ENV: "production",
+  KEEL_E2E: "1",
+  KEEL_EMBEDDED_DB: "1",
+  DATABASE_URL: database.url,
+  APP_URL: `http://localhost:${PORT}`,
+  KEEL_MAILBOX_DIR: mailboxDir,
+  // Production mode needs these; fresh ones per run, so none is ever reused.
+  CRON_SECRET: cronSecret,
+  AUTH_SECRET: randomBytes(32).toString("base64"),
+  NEXT_TELEMETRY_DISABLED: "1",
+});
+
+/**
+ * Once the server answers, drains the outbox through the cron route, the way the
+ * scheduler does in production: the seeded welcome email reaches the mailbox, and
+ * the suite exercises the route with its real secret.
+ */
+async function drainSeededOutbox() {
+  const base = `http://127.0.0.1:${PORT}`;
+  for (let attempt = 0; attempt < 240; attempt++) {
+    if (server.exitCode !== null) return;
+    const health = await fetch(`${base}/api/health`).catch(() => undefined);
+    if (health?.ok) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  const response = await fetch(`${base}/api/cron/outbox`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${cronSecret}` },
+  });
+  log(`outbox drained: ${response.status} ${await response.text()}`);
+}
+void drainSeededOutbox().catch((error: unknown) => log(`outbox drain failed: ${String(error)}`));
+
+let stopping = false;
+async function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  await database.stop();
+  await rm(mailboxDir, { recursive: true, force: true });
+  process.exit(code);
+}
+
+// The server exits first, so the database is not pulled from under a request in flight.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (server.exitCode === null && server.signalCode === null) server.kill(signal);
+    else void stop(0);
+  });
+}
+server.on("exit", (code, signal) => void stop(code ?? (signal ? 0 : 1)));

@@ -1,0 +1,211 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, envWarnings, parseEnv } from "@/lib/env-schema";
+
+type Source = Record<string, string | undefined>;
+
+/** Everything a real deployment must set, so each test can take one piece away. */
+const production: Source = {
+  NODE_ENV: "production",
+  DATABASE_URL: "postgresql://keel:secret@db.keel.example:5432/keel",
+  APP_URL: "https://keel.example",
+  AUTH_SECRET: "a".repeat(32),
+  RESEND_API_KEY: "re_test_key",
+  EMAIL_FROM: "Keel <hello@mail.keel.example>",
+  CRON_SECRET: "c".repeat(24),
+};
+
+/** The problems parseEnv reports for `source`; fails the test when it accepts it. */
+function problemsOf(source: Source): string[] {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    expect(error).toBeInstanceOf(EnvError);
+    return (error as EnvError).problems;
+  }
+  throw new Error("expected parseEnv to refuse the environment");
+}
+
+function problemFor(source: Source, name: string): string {
+  const problem = problemsOf(source).find((p) => p.startsWith(`${name}:`));
+  expect(problem, `a problem naming ${name}`).toBeDefined();
+  return problem ?? "";
+}
+
+describe("parseEnv in development", () => {
+  it("works with nothing set, on local defaults", () => {
+    const env = parseEnv({});
+
+    expect(env.NODE_ENV).toBe("development");
+    expect(env.isProduction).toBe(false);
+    expect(env.mailTransport).toBe("dev-mailbox");
+    expect(env.stripeMode).toBe("off");
+    expect(env.rateLimitStore).toBe("memory");
+    expect(env.appUrl).toBe("http://localhost:3000");
+    expect(env.rootDomain).toBe("localhost:3000");
+    expect(env.DATABASE_POOL_SIZE).toBe(10);
+  });
+
+  it("treats empty values as unset", () => {
+    expect(parseEnv({ DATABASE_URL: "", STRIPE_SECRET_KEY: "" }).stripeMode).toBe("off");
+  });
+
+  it("switches to the real services when their variables are set", () => {
+    const env = parseEnv({
+      RESEND_API_KEY: "re_x",
+      STRIPE_SECRET_KEY: "sk_test_x",
+      STRIPE_WEBHOOK_SECRET: "whsec_x",
+      UPSTASH_REDIS_REST_URL: "https://eu1-keel.upstash.io",
+      UPSTASH_REDIS_REST_TOKEN: "token",
+    });
+
+    expect(env.mailTransport).toBe("resend");
+    expect(env.stripeMode).toBe("live");
+    expect(env.rateLimitStore).toBe("upstash");
+  });
+});
+
+describe("parseEnv in production", () => {
+  it("accepts a complete environment", () => {
+    const env = parseEnv(production);
+
+    expect(env.isProduction).toBe(true);
+    expect(env.appUrl).toBe("https://keel.example");
+    expect(env.rootDomain).toBe("keel.example");
+  });
+
+  it("refuses a missing DATABASE_URL, naming it and saying what it is for", () => {
+    const source = { ...production, DATABASE_URL: undefined };
+    expect(() => parseEnv(source)).toThrow(EnvError);
+
+    expect(problemsOf(source)).toHaveLength(1);
+    const problem = problemFor(source, "DATABASE_URL");
+    expect(problem).toContain("required in production");
+    expect(problem).toContain("PostgreSQL connection string");
+    expect(() => parseEnv(source)).toThrow(/DATABASE_URL: required in production/);
+  });
+
+  it("lists every missing runtime secret at once", () => {
+    const names = problemsOf({ NODE_ENV: "production" }).map((p) => p.split(":")[0]);
+
+    expect(names).toEqual([
+      "DATABASE_URL",
+      "APP_URL",
+      "AUTH_SECRET",
+      "RESEND_API_KEY",
+      "EMAIL_FROM",
+      "CRON_SECRET",
+    ]);
+  });
+
+  it("refuses the embedded database", () => {
+    const problem = problemFor({ ...production, KEEL_EMBEDDED_DB: "1" }, "KEEL_EMBEDDED_DB");
+    expect(problem).toContain("refused in production");
+  });
+
+  it("refuses the Stripe emulator", () => {
+    const source = { ...production, STRIPE_API_BASE: "http://127.0.0.1:12111" };
+    expect(problemFor(source, "STRIPE_API_BASE")).toContain("refused in production");
+  });
+
+  it("does not require runtime secrets while `next build` runs", () => {
+    const env = parseEnv({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build" });
+
+    expect(env.isBuild).toBe(true);
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it("lets the end-to-end suite run the production build on local defaults", () => {
+    const env = parseEnv({
+      NODE_ENV: "production",
+      KEEL_E2E: "1",
+      KEEL_EMBEDDED_DB: "1",
+      DATABASE_URL: "postgresql://postgres:postgres@127.0.0.1:55432/postgres",
+    });
+
+    expect(env.NODE_ENV).toBe("production");
+    expect(env.isProduction).toBe(false);
+    expect(env.mailTransport).toBe("dev-mailbox");
+    expect(env.appUrl).toBe("http://localhost:3000");
+  });
+});
+
+describe("parseEnv with malformed values", () => {
+  it.each([
+    ["DATABASE_URL", "mysql://root@localhost/keel", "postgresql://"],
+    ["STRIPE_SECRET_KEY", "pk_test_x", "Stripe secret key"],
+    ["AUTH_SECRET", "too-short", "at least 32 characters"],
+    ["APP_URL", "not a url", "APP_URL"],
+    ["CRON_SECRET", "short", "at least 16 characters"],
+    ["DATABASE_POOL_SIZE", "0", "DATABASE_POOL_SIZE"],
+  ])("names %s", (name, value, expected) => {
+    expect(problemFor({ [name]: value }, name)).toContain(expected);
+  });
+
+  it("reports every malformed value in one error", () => {
+    const names = problemsOf({
+      DATABASE_URL: "mysql://root@localhost/keel",
+      STRIPE_SECRET_KEY: "pk_test_x",
+      AUTH_SECRET: "too-short",
+      APP_URL: "not a url",
+    }).map((p) => p.split(":")[0]);
+
+    expect(names.sort()).toEqual(["APP_URL", "AUTH_SECRET", "DATABASE_URL", "STRIPE_SECRET_KEY"]);
+  });
+
+  it("never echoes the rejected value back", () => {
+    const secret = "pk_live_do_not_print_me";
+    expect(problemFor({ STRIPE_SECRET_KEY: secret }, "STRIPE_SECRET_KEY")).not.toContain(secret);
+  });
+});
+
+describe("parseEnv with variables that go together", () => {
+  it("refuses an Upstash URL without its token", () => {
+    const source = { UPSTASH_REDIS_REST_URL: "https://eu1-keel.upstash.io" };
+    expect(problemFor(source, "UPSTASH_REDIS_REST_TOKEN")).toContain(
+      "required together with UPSTASH_REDIS_REST_URL",
+    );
+  });
+
+  it("refuses an Upstash token without its URL", () => {
+    const source = { UPSTASH_REDIS_REST_TOKEN: "token" };
+    expect(problemFor(source, "UPSTASH_REDIS_REST_URL")).toContain(
+      "required together with UPSTASH_REDIS_REST_TOKEN",
+    );
+  });
+
+  it("refuses an OAuth client id without its secret", () => {
+    expect(problemFor({ AUTH_GITHUB_ID: "gh-id" }, "AUTH_GITHUB_SECRET")).toContain(
+      "required together with AUTH_GITHUB_ID",
+    );
+  });
+
+  it("requires the webhook secret with a Stripe key, except while building", () => {
+    expect(problemFor({ STRIPE_SECRET_KEY: "sk_test_x" }, "STRIPE_WEBHOOK_SECRET")).toContain(
+      "required when STRIPE_SECRET_KEY is set",
+    );
+    const build = { STRIPE_SECRET_KEY: "sk_test_x", NEXT_PHASE: "phase-production-build" };
+    expect(parseEnv(build).stripeMode).toBe("live");
+  });
+});
+
+describe("envWarnings", () => {
+  it("warns that production rate limits are kept in memory without Upstash", () => {
+    const warnings = envWarnings(parseEnv(production));
+    expect(warnings.some((w) => w.includes("UPSTASH_REDIS_REST_URL") && /memory/.test(w))).toBe(
+      true,
+    );
+  });
+
+  it("does not warn about rate limits when Upstash is configured", () => {
+    const env = parseEnv({
+      ...production,
+      UPSTASH_REDIS_REST_URL: "https://eu1-keel.upstash.io",
+      UPSTASH_REDIS_REST_TOKEN: "token",
+    });
+    expect(envWarnings(env).some((w) => w.includes("UPSTASH"))).toBe(false);
+  });
+
+  it("stays quiet in development", () => {
+    expect(envWarnings(parseEnv({}))).toEqual([]);
+  });
+});
