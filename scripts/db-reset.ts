@@ -1,10 +1,13 @@
 import { rm } from "node:fs/promises";
-import { loadEnvConfig } from "@next/env";
+// @next/env is CommonJS without named exports Node can detect: import the whole module.
+import nextEnv from "@next/env";
 import pg from "pg";
 import { applyMigrations } from "@/lib/db/migrate";
 import { assertLocalDatabase } from "@/lib/db/local-database-guard";
 import { devDataDir, runningDevDatabase } from "./lib/dev-database";
 import { withScriptDatabase } from "./lib/script-database";
+
+const { loadEnvConfig } = nextEnv;
 
 /**
  * `npm run db:reset`: empties the development database, re-applies every migration

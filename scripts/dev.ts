@@ -1,10 +1,13 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createRequire } from "node:module";
-import { loadEnvConfig } from "@next/env";
+// @next/env is CommonJS without named exports Node can detect: import the whole module.
+import nextEnv from "@next/env";
 import { createDatabaseClient } from "@/lib/db/create-client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { startDevDatabase } from "./lib/dev-database";
+
+const { loadEnvConfig } = nextEnv;
 
 /**
  * `npm run dev`: brings up whatever local defaults the environment leaves unset,

@@ -1,7 +1,10 @@
-import { loadEnvConfig } from "@next/env";
+// @next/env is CommonJS without named exports Node can detect: import the whole module.
+import nextEnv from "@next/env";
 import { createDatabaseClient, type Database } from "@/lib/db/create-client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { runningDevDatabase, startDevDatabase } from "./dev-database";
+
+const { loadEnvConfig } = nextEnv;
 
 /**
  * Runs `task` against the development database: DATABASE_URL when set, else the

@@ -1,3 +1,6 @@
+import { execFile } from "node:child_process";
+import { createRequire } from "node:module";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabaseClient, type Database } from "@/lib/db/create-client";
 import { demo, seed } from "@/prisma/seed";
@@ -45,4 +48,21 @@ describe("seed", () => {
     await seed(db);
     expect(await snapshot()).toEqual(before);
   });
+
+  it("runs as `npm run db:seed` and leaves the data unchanged the second time", async () => {
+    // The script itself, as a developer runs it: catches module-loading errors that
+    // importing seed() in-process would hide.
+    const tsx = createRequire(import.meta.url).resolve("tsx/cli");
+    const run = () =>
+      promisify(execFile)(process.execPath, [tsx, "--conditions=react-server", "prisma/seed.ts"], {
+        env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL },
+        timeout: 60_000,
+      });
+
+    const first = await run();
+    expect(first.stdout).toContain("Seeded the demo organization (acme)");
+    const before = await snapshot();
+    await run();
+    expect(await snapshot()).toEqual(before);
+  }, 120_000);
 });
