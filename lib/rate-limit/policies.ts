@@ -1,0 +1,24 @@
+/**
+ * How many attempts each authentication route allows, per what, and over which window.
+ * One table so the routes, the stores and the tests agree on the numbers.
+ */
+export const rateLimitPolicies = {
+  /** Sign-in attempts per client IP: slows password spraying from one address. */
+  signInIp: { limit: 30, windowSeconds: 15 * 60 },
+  /** FAILED sign-ins per account (email): stops guessing one account's password from many IPs. */
+  signInAccount: { limit: 10, windowSeconds: 15 * 60 },
+  /** Sign-ups per IP. */
+  signUp: { limit: 5, windowSeconds: 60 * 60 },
+  /** Password-reset emails per IP+email: no inbox flooding, no sender-reputation damage. */
+  passwordReset: { limit: 5, windowSeconds: 60 * 60 },
+  /** Magic-link emails per IP+email. */
+  magicLink: { limit: 5, windowSeconds: 60 * 60 },
+  /** Verification emails per user. */
+  verificationEmail: { limit: 3, windowSeconds: 60 * 60 },
+  /** Two-factor code attempts per pending sign-in / user: a 6-digit code must not be brute-forced. */
+  twoFactor: { limit: 10, windowSeconds: 15 * 60 },
+} as const satisfies Record<string, RateLimitWindow>;
+
+export type RateLimitWindow = { limit: number; windowSeconds: number };
+
+export type RateLimitPolicy = keyof typeof rateLimitPolicies;
