@@ -9,11 +9,29 @@
  *   2. Add the function to `templates` below under the name callers will use.
  * Then `enqueueEmail(tx, { to, template: "<name>", data })` accepts exactly YourData.
  */
+import { accountExistsEmail } from "./account-exists";
+import { accountLockedEmail } from "./account-locked";
+import { emailChangeConfirmationEmail } from "./email-change-confirm";
+import { emailChangedNoticeEmail } from "./email-changed-notice";
 import type { RenderedEmail } from "./layout";
+import { magicLinkEmail } from "./magic-link";
+import { passwordChangedEmail } from "./password-changed";
+import { passwordResetEmail } from "./password-reset";
+import { twoFactorChangedEmail } from "./two-factor-changed";
+import { verificationEmail } from "./verify-email";
 import { welcomeEmail } from "./welcome";
 
 export const templates = {
   welcome: welcomeEmail,
+  verifyEmail: verificationEmail,
+  magicLink: magicLinkEmail,
+  passwordReset: passwordResetEmail,
+  passwordChanged: passwordChangedEmail,
+  emailChangeConfirm: emailChangeConfirmationEmail,
+  emailChangedNotice: emailChangedNoticeEmail,
+  accountLocked: accountLockedEmail,
+  accountExists: accountExistsEmail,
+  twoFactorChanged: twoFactorChangedEmail,
 } satisfies Record<string, (data: never) => RenderedEmail>;
 
 export type TemplateName = keyof typeof templates;

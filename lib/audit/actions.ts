@@ -1,0 +1,35 @@
+/**
+ * Every action the audit log records, as dotted verbs: `<area>.<what_happened>`.
+ * Add new areas (`organization.*`, `member.*`, `billing.*`) as their own list and
+ * spread it into `auditActions`, so the union below grows with them.
+ */
+const accountActions = [
+  "auth.sign_up",
+  "auth.sign_in",
+  "auth.sign_in_failed",
+  "auth.sign_out",
+  "auth.lockout",
+  "auth.email_verified",
+  "auth.password_reset_requested",
+  "auth.password_reset",
+  "auth.password_changed",
+  "auth.email_change_requested",
+  "auth.email_changed",
+  "auth.two_factor_enabled",
+  "auth.two_factor_disabled",
+  "auth.recovery_code_used",
+  "auth.sessions_revoked",
+  "auth.session_revoked",
+  "auth.oauth_linked",
+  "account.exported",
+  "account.deleted",
+] as const;
+
+export const auditActions = [...accountActions] as const;
+
+export type AuditAction = (typeof auditActions)[number];
+
+/** Narrows a stored `AuditLog.action` string, e.g. when rendering a log for people. */
+export function isAuditAction(value: string): value is AuditAction {
+  return (auditActions as readonly string[]).includes(value);
+}

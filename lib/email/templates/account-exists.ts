@@ -1,0 +1,30 @@
+import { greeting } from "./format";
+import { renderEmail, type RenderedEmail } from "./layout";
+
+export type AccountExistsEmailData = {
+  name?: string | null;
+  signInUrl: string;
+  resetUrl: string;
+};
+
+/**
+ * Sent instead of a second account when someone signs up with a registered address. The
+ * sign-up page says the same thing for every address; only the mailbox's owner learns
+ * that the account exists.
+ */
+export function accountExistsEmail(data: AccountExistsEmailData): RenderedEmail {
+  return renderEmail("You already have a Keel account", {
+    preview: "Someone tried to create a Keel account with this address. Sign in instead.",
+    heading: "You already have an account",
+    paragraphs: [
+      greeting(data.name),
+      "Someone, probably you, tried to create a Keel account with this email address. It already has one, so nothing was changed.",
+      "Sign in with your password, or choose a new one if you forgot it.",
+    ],
+    action: { label: "Sign in to Keel", url: data.signInUrl },
+    notes: [
+      `Forgot your password? Choose a new one: ${data.resetUrl}`,
+      "If this was not you, ignore this email. Your account is unchanged.",
+    ],
+  });
+}

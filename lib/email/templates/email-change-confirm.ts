@@ -1,0 +1,32 @@
+import { formatMinutes, greeting } from "./format";
+import { renderEmail, type RenderedEmail } from "./layout";
+
+export type EmailChangeConfirmationEmailData = {
+  name?: string | null;
+  /** The address being confirmed, which is also the one this email goes to. */
+  newEmail: string;
+  /** The confirmation link; the only place the token may appear. */
+  url: string;
+  expiresInMinutes: number;
+};
+
+/** Sent to the new address; the change takes effect only once its link is opened. */
+export function emailChangeConfirmationEmail(
+  data: EmailChangeConfirmationEmailData,
+): RenderedEmail {
+  const expiry = formatMinutes(data.expiresInMinutes);
+  return renderEmail("Confirm your new email address", {
+    preview: `Confirm your new email address for Keel. The link expires in ${expiry}.`,
+    heading: "Confirm your new email address",
+    paragraphs: [
+      greeting(data.name),
+      `You asked to change the email address of your Keel account to ${data.newEmail}.`,
+      "Nothing changes until you confirm: until then you keep signing in with your current address.",
+    ],
+    action: { label: "Confirm new address", url: data.url },
+    notes: [
+      `The link works once and expires in ${expiry}.`,
+      "If you did not ask for this, ignore this email. The address on the account stays as it is.",
+    ],
+  });
+}

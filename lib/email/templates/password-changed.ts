@@ -1,0 +1,31 @@
+import { formatTimestamp, greeting } from "./format";
+import { renderEmail, type RenderedEmail } from "./layout";
+
+export type PasswordChangedEmailData = {
+  name?: string | null;
+  /** When the change happened, as an ISO 8601 string. */
+  changedAt: string;
+  /** Where the change came from, when known. */
+  ipAddress?: string | null;
+  /** Where to start a password reset if the change was not the account owner's. */
+  resetUrl: string;
+};
+
+/** Sent after a password change, so an owner who did not make it can react at once. */
+export function passwordChangedEmail(data: PasswordChangedEmailData): RenderedEmail {
+  const when = formatTimestamp(data.changedAt);
+  const ip = data.ipAddress?.trim();
+  const from = ip ? ` from the IP address ${ip}` : "";
+  return renderEmail("Your Keel password was changed", {
+    preview: "The password for your Keel account was just changed.",
+    heading: "Your password was changed",
+    paragraphs: [
+      greeting(data.name),
+      `The password for your Keel account was changed on ${when}${from}.`,
+      "For your safety, every other device was signed out. Sign in there again with the new password.",
+      "Not you? Reset your password now:",
+    ],
+    action: { label: "Reset your password", url: data.resetUrl },
+    notes: ["If this was you, there is nothing else to do."],
+  });
+}

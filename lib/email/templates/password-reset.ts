@@ -1,0 +1,28 @@
+import { formatMinutes, greeting } from "./format";
+import { renderEmail, type RenderedEmail } from "./layout";
+
+export type PasswordResetEmailData = {
+  name?: string | null;
+  /** The reset link; the only place the token may appear. */
+  url: string;
+  expiresInMinutes: number;
+};
+
+/** A single-use link to choose a new password. */
+export function passwordResetEmail(data: PasswordResetEmailData): RenderedEmail {
+  const expiry = formatMinutes(data.expiresInMinutes);
+  return renderEmail("Reset your Keel password", {
+    preview: `Choose a new password for Keel. The link expires in ${expiry}.`,
+    heading: "Reset your password",
+    paragraphs: [
+      greeting(data.name),
+      "We received a request to reset the password for your Keel account. Choose a new one with the link below.",
+    ],
+    action: { label: "Choose a new password", url: data.url },
+    notes: [
+      `The link works once and expires in ${expiry}. A newer request replaces it: only the link in the latest email works.`,
+      "Do not forward this email: anyone with the link can change your password.",
+      "If you did not ask for this, ignore this email. Your password stays as it is.",
+    ],
+  });
+}

@@ -1,0 +1,27 @@
+import { formatMinutes, greeting } from "./format";
+import { renderEmail, type RenderedEmail } from "./layout";
+
+export type VerificationEmailData = {
+  name?: string | null;
+  /** The confirmation link; the only place the token may appear. */
+  url: string;
+  expiresInMinutes: number;
+};
+
+/** Sent at sign-up and on "resend": proves the person owns the address. */
+export function verificationEmail(data: VerificationEmailData): RenderedEmail {
+  const expiry = formatMinutes(data.expiresInMinutes);
+  return renderEmail("Confirm your email address", {
+    preview: `Confirm your email address to finish setting up Keel. The link expires in ${expiry}.`,
+    heading: "Confirm your email address",
+    paragraphs: [
+      greeting(data.name),
+      "Please confirm this is your email address to finish setting up your Keel account.",
+    ],
+    action: { label: "Confirm email address", url: data.url },
+    notes: [
+      `The link works once and expires in ${expiry}. If you asked for more than one, only the newest works.`,
+      "If you did not sign up for Keel, ignore this email.",
+    ],
+  });
+}
