@@ -1,0 +1,155 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import {
+  clearSessionCookie,
+  currentSessionToken,
+  setChallengeCookie,
+  setSessionCookie,
+} from "@/lib/auth/current-session";
+import { authMessages } from "@/lib/auth/flows/messages";
+import { signInWithMagicLink } from "@/lib/auth/flows/magic-link";
+import { resetPassword } from "@/lib/auth/flows/password-reset";
+import {
+  requestMagicLink,
+  requestPasswordReset,
+  requestSignIn,
+  requestSignUp,
+} from "@/lib/auth/flows/requests";
+import { fieldErrors, resetPasswordSchema } from "@/lib/auth/flows/schemas";
+import { signOut } from "@/lib/auth/flows/sign-out";
+import { confirmEmail } from "@/lib/auth/flows/verify-email";
+import { safeRedirectTarget } from "@/lib/auth/redirects";
+import { env } from "@/lib/env";
+import { type FormState, formFields } from "@/lib/forms/form-state";
+import { requestClientInfo } from "@/lib/http/client-info";
+import { deliverOutboxAfterResponse } from "@/lib/outbox/after-response";
+import { rateLimitMessage } from "@/lib/rate-limit/response";
+
+/**
+ * The account forms. Each action parses its own fields and goes through the same
+ * request functions as the JSON API, so the two doors cannot drift apart.
+ */
+
+function afterSignIn(callbackUrl: string | undefined): never {
+  redirect(
+    safeRedirectTarget(callbackUrl, {
+      appUrl: env.appUrl,
+      rootDomain: env.rootDomain,
+      fallback: "/account",
+    }),
+  );
+}
+
+export async function signUpAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const fields = formFields(formData, ["name", "email", "password"]);
+  const values = { name: fields.name, email: fields.email };
+  const outcome = await requestSignUp(fields, await requestClientInfo());
+  if (outcome.kind === "invalid")
+    return { status: "error", fieldErrors: outcome.fieldErrors, values };
+  if (outcome.kind === "limited") {
+    return { status: "error", message: rateLimitMessage(outcome.limit), values };
+  }
+  return { status: "success", message: authMessages.signUpAccepted };
+}
+
+export async function signInAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const fields = formFields(formData, ["email", "password"]);
+  const callbackUrl = formData.get("callbackUrl");
+  const values = { email: fields.email };
+  const outcome = await requestSignIn(fields, await requestClientInfo());
+  switch (outcome.kind) {
+    case "invalid":
+      return { status: "error", fieldErrors: outcome.fieldErrors, values };
+    case "limited":
+      return { status: "error", message: rateLimitMessage(outcome.limit), values };
+    case "wrong-credentials":
+      return { status: "error", message: authMessages.wrongCredentials, values };
+    case "two-factor": {
+      await setChallengeCookie(outcome.challengeToken);
+      const next =
+        typeof callbackUrl === "string" ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : "";
+      redirect(`/sign-in/two-factor${next}`);
+    }
+    case "signed-in":
+      await setSessionCookie(outcome.sessionToken, outcome.expires);
+      afterSignIn(typeof callbackUrl === "string" ? callbackUrl : undefined);
+  }
+}
+
+export async function forgotPasswordAction(
+  _state: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const fields = formFields(formData, ["email"]);
+  const outcome = await requestPasswordReset(fields, await requestClientInfo());
+  if (outcome.kind === "invalid") {
+    return { status: "error", fieldErrors: outcome.fieldErrors, values: fields };
+  }
+  if (outcome.kind === "limited") {
+    return { status: "error", message: rateLimitMessage(outcome.limit), values: fields };
+  }
+  return { status: "success", message: authMessages.resetRequested };
+}
+
+export async function magicLinkAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const fields = formFields(formData, ["email"]);
+  const outcome = await requestMagicLink(fields, await requestClientInfo());
+  if (outcome.kind === "invalid") {
+    return { status: "error", fieldErrors: outcome.fieldErrors, values: fields };
+  }
+  if (outcome.kind === "limited") {
+    return { status: "error", message: rateLimitMessage(outcome.limit), values: fields };
+  }
+  return { status: "success", message: authMessages.magicLinkRequested };
+}
+
+export async function resetPasswordAction(
+  _state: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const fields = formFields(formData, ["token", "password"]);
+  const parsed = resetPasswordSchema.safeParse(fields);
+  if (!parsed.success) return { status: "error", fieldErrors: fieldErrors(parsed.error) };
+  const result = await resetPassword(parsed.data, await requestClientInfo());
+  if (!result.ok) return { status: "error", message: authMessages.invalidLink };
+  deliverOutboxAfterResponse(result.outboxIds);
+  redirect("/sign-in?reset=1");
+}
+
+/** Confirms the address from the emailed link (a button press, so mail scanners cannot). */
+export async function verifyEmailAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const token = formData.get("token");
+  if (typeof token !== "string") return { status: "error", message: authMessages.invalidLink };
+  const result = await confirmEmail(token, await requestClientInfo());
+  if (!result.ok) return { status: "error", message: authMessages.invalidLink };
+  if (result.sessionToken && result.expires) {
+    await setSessionCookie(result.sessionToken, result.expires);
+    redirect("/account?verified=1");
+  }
+  redirect("/sign-in?verified=1");
+}
+
+/** Signs in with the emailed link (a button press, so mail scanners cannot). */
+export async function magicLinkSignInAction(
+  _state: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const token = formData.get("token");
+  if (typeof token !== "string") return { status: "error", message: authMessages.invalidLink };
+  const result = await signInWithMagicLink(token, await requestClientInfo());
+  if (result.status === "invalid") return { status: "error", message: authMessages.invalidLink };
+  if (result.status === "two-factor") {
+    await setChallengeCookie(result.challengeToken);
+    redirect("/sign-in/two-factor");
+  }
+  await setSessionCookie(result.sessionToken, result.expires);
+  redirect("/account");
+}
+
+export async function signOutAction(): Promise<void> {
+  const token = await currentSessionToken();
+  if (token) await signOut(token, await requestClientInfo());
+  await clearSessionCookie();
+  redirect("/");
+}

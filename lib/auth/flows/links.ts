@@ -1,0 +1,11 @@
+import { env } from "@/lib/env";
+
+/** Absolute links for emails. Tokens travel in the fragment-free query of our own host. */
+export const accountLinks = {
+  verifyEmail: (token: string) => `${env.appUrl}/verify-email?token=${encodeURIComponent(token)}`,
+  resetPassword: (token: string) =>
+    `${env.appUrl}/reset-password?token=${encodeURIComponent(token)}`,
+  magicLink: (token: string) => `${env.appUrl}/magic-link?token=${encodeURIComponent(token)}`,
+  forgotPassword: () => `${env.appUrl}/forgot-password`,
+  signIn: () => `${env.appUrl}/sign-in`,
+};

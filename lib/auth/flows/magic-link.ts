@@ -1,0 +1,81 @@
+import "server-only";
+
+import { recordAudit } from "@/lib/audit/record";
+import { db } from "@/lib/db";
+import { enqueueEmail } from "@/lib/outbox/enqueue";
+import { consumeToken, issueToken, tokenLifetimesMinutes } from "../tokens";
+import type { RequestContext } from "./context";
+import { accountLinks } from "./links";
+import { finishPrimarySignIn, type SignInResult } from "./sign-in";
+
+/**
+ * Emails a one-time sign-in link. An address without an account gets one too: following
+ * it creates the account (the click proves the address). Callers run this after the
+ * response, which is the same for every address.
+ */
+export async function sendMagicLink(email: string, ctx: RequestContext): Promise<string[]> {
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({
+      where: { email },
+      select: { id: true, disabledAt: true },
+    });
+    if (user?.disabledAt) return [];
+    const { token } = await issueToken(tx, {
+      purpose: "MAGIC_LINK",
+      email,
+      userId: user?.id ?? null,
+      now: ctx.now,
+    });
+    const id = await enqueueEmail(tx, {
+      to: email,
+      template: "magicLink",
+      data: {
+        url: accountLinks.magicLink(token),
+        expiresInMinutes: tokenLifetimesMinutes.MAGIC_LINK,
+      },
+    });
+    return [id];
+  });
+}
+
+/**
+ * Uses a magic link. The link proves the mailbox, so the address counts as verified;
+ * an account with a second factor still has to give a code.
+ */
+export async function signInWithMagicLink(
+  token: string,
+  ctx: RequestContext,
+): Promise<Extract<SignInResult, { status: "signed-in" | "two-factor" }> | { status: "invalid" }> {
+  const now = ctx.now ?? new Date();
+  const user = await db.$transaction(async (tx) => {
+    const used = await consumeToken(tx, "MAGIC_LINK", token, now);
+    if (!used) return null;
+    const existing = await tx.user.findUnique({
+      where: { email: used.email },
+      select: { id: true, emailVerified: true, disabledAt: true, twoFactorEnabledAt: true },
+    });
+    if (existing?.disabledAt) return null;
+    if (existing) {
+      if (!existing.emailVerified) {
+        await tx.user.update({ where: { id: existing.id }, data: { emailVerified: now } });
+      }
+      return { id: existing.id, twoFactor: existing.twoFactorEnabledAt !== null };
+    }
+    const created = await tx.user.create({
+      data: { email: used.email, emailVerified: now },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      action: "auth.sign_up",
+      actorId: created.id,
+      targetType: "user",
+      targetId: created.id,
+      ipAddress: ctx.ipAddress,
+      userAgent: ctx.userAgent,
+      metadata: { method: "magic-link" },
+    });
+    return { id: created.id, twoFactor: false };
+  });
+  if (!user) return { status: "invalid" };
+  return finishPrimarySignIn(user.id, user.twoFactor, "magic-link", ctx);
+}

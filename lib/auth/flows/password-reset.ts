@@ -1,0 +1,106 @@
+import "server-only";
+
+import { recordAudit } from "@/lib/audit/record";
+import { db } from "@/lib/db";
+import { enqueueEmail } from "@/lib/outbox/enqueue";
+import { resetRateLimit } from "@/lib/rate-limit";
+import { hashPassword } from "../password";
+import { revokeOtherSessions } from "../session-store";
+import { consumeToken, issueToken, tokenLifetimesMinutes } from "../tokens";
+import type { RequestContext } from "./context";
+import { accountLinks } from "./links";
+
+/**
+ * Emails a reset link when the address has an account, and nothing otherwise. Callers
+ * run it after the response, which is the same either way. Returns the outbox ids.
+ */
+export async function sendPasswordReset(email: string, ctx: RequestContext): Promise<string[]> {
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({
+      where: { email },
+      select: { id: true, name: true, disabledAt: true },
+    });
+    if (!user || user.disabledAt) return [];
+    const { token } = await issueToken(tx, {
+      purpose: "PASSWORD_RESET",
+      email,
+      userId: user.id,
+      now: ctx.now,
+    });
+    await recordAudit(tx, {
+      action: "auth.password_reset_requested",
+      actorId: user.id,
+      targetType: "user",
+      targetId: user.id,
+      ipAddress: ctx.ipAddress,
+      userAgent: ctx.userAgent,
+    });
+    const id = await enqueueEmail(tx, {
+      to: email,
+      template: "passwordReset",
+      data: {
+        name: user.name,
+        url: accountLinks.resetPassword(token),
+        expiresInMinutes: tokenLifetimesMinutes.PASSWORD_RESET,
+      },
+    });
+    return [id];
+  });
+}
+
+export type ResetPasswordResult = { ok: true; outboxIds: string[] } | { ok: false };
+
+/**
+ * Sets a new password with a reset token. The token is used up, every session of the
+ * account ends, the sign-in lockout is lifted (the owner proved they hold the mailbox,
+ * which also verifies the address), and the owner gets a notice.
+ */
+export async function resetPassword(
+  input: { token: string; password: string },
+  ctx: RequestContext,
+): Promise<ResetPasswordResult> {
+  const now = ctx.now ?? new Date();
+  const passwordHash = await hashPassword(input.password);
+  const result = await db.$transaction(async (tx) => {
+    const used = await consumeToken(tx, "PASSWORD_RESET", input.token, now);
+    if (!used?.userId) return null;
+    const user = await tx.user.findUnique({
+      where: { id: used.userId },
+      select: { id: true, email: true, name: true, emailVerified: true, disabledAt: true },
+    });
+    if (!user || user.email !== used.email || user.disabledAt) return null;
+    await tx.user.update({
+      where: { id: user.id },
+      data: { passwordHash, passwordChangedAt: now, emailVerified: user.emailVerified ?? now },
+    });
+    // Other reset links for the account die with this one.
+    await tx.authToken.updateMany({
+      where: { userId: user.id, purpose: "PASSWORD_RESET", usedAt: null },
+      data: { usedAt: now },
+    });
+    const revoked = await revokeOtherSessions(tx, user.id, null);
+    await recordAudit(tx, {
+      action: "auth.password_reset",
+      actorId: user.id,
+      targetType: "user",
+      targetId: user.id,
+      ipAddress: ctx.ipAddress,
+      userAgent: ctx.userAgent,
+      metadata: { sessionsEnded: revoked },
+    });
+    const id = await enqueueEmail(tx, {
+      to: user.email,
+      template: "passwordChanged",
+      data: {
+        name: user.name,
+        changedAt: now.toISOString(),
+        ipAddress: ctx.ipAddress,
+        resetUrl: accountLinks.forgotPassword(),
+      },
+    });
+    return { email: user.email, outboxIds: [id] };
+  });
+  if (!result) return { ok: false };
+  await resetRateLimit("signInAccount", result.email);
+  return { ok: true, outboxIds: result.outboxIds };
+}

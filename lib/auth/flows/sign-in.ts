@@ -1,0 +1,157 @@
+import "server-only";
+
+import { recordAudit } from "@/lib/audit/record";
+import { db } from "@/lib/db";
+import { enqueueEmail } from "@/lib/outbox/enqueue";
+import { consumeRateLimit, peekRateLimit, type RateLimitResult } from "@/lib/rate-limit";
+import { rateLimitPolicies } from "@/lib/rate-limit/policies";
+import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from "../password";
+import { createSession } from "../session-store";
+import { issueToken } from "../tokens";
+import type { RequestContext } from "./context";
+import { accountLinks } from "./links";
+
+export type RateLimited = Extract<RateLimitResult, { ok: false }>;
+
+export type SignInResult =
+  | {
+      status: "signed-in";
+      userId: string;
+      sessionToken: string;
+      expires: Date;
+      outboxIds: string[];
+    }
+  | { status: "two-factor"; challengeToken: string }
+  | { status: "invalid"; outboxIds: string[] }
+  | { status: "limited"; limit: RateLimited };
+
+/**
+ * Password sign-in. Every path an attacker can tell apart costs the same: an unknown
+ * address is checked against a dummy hash, and failures count against the address
+ * whether or not it has an account. Failed attempts are limited per IP and per address;
+ * the address limit is the lockout, which a password reset lifts at once.
+ */
+export async function signInWithPassword(
+  input: { email: string; password: string },
+  ctx: RequestContext,
+): Promise<SignInResult> {
+  const now = ctx.now ?? new Date();
+  const ipLimit = await consumeRateLimit("signInIp", ctx.ipAddress ?? "unknown");
+  if (!ipLimit.ok) return { status: "limited", limit: ipLimit };
+  const accountLimit = await peekRateLimit("signInAccount", input.email);
+  if (!accountLimit.ok) return { status: "limited", limit: accountLimit };
+
+  const user = await db.user.findUnique({
+    where: { email: input.email },
+    select: {
+      id: true,
+      name: true,
+      passwordHash: true,
+      disabledAt: true,
+      twoFactorEnabledAt: true,
+    },
+  });
+  const valid =
+    user?.passwordHash && !user.disabledAt
+      ? await verifyPassword(user.passwordHash, input.password)
+      : await verifyAgainstDummy(input.password);
+
+  if (!valid || !user) {
+    const failure = await consumeRateLimit("signInAccount", input.email);
+    const outboxIds: string[] = [];
+    await db.$transaction(async (tx) => {
+      await recordAudit(tx, {
+        action: "auth.sign_in_failed",
+        actorId: user?.id ?? null,
+        targetType: "user",
+        targetId: user?.id,
+        ipAddress: ctx.ipAddress,
+        userAgent: ctx.userAgent,
+        metadata: { method: "password", known: user !== null },
+      });
+      // The failure that uses up the allowance starts the lockout: tell the owner once.
+      const lockedNow = failure.ok ? failure.remaining === 0 : failure.reason === "limited";
+      if (user && lockedNow) {
+        const windowSeconds = rateLimitPolicies.signInAccount.windowSeconds;
+        const windowIndex = Math.floor(now.getTime() / (windowSeconds * 1000));
+        await recordAudit(tx, {
+          action: "auth.lockout",
+          actorId: user.id,
+          targetType: "user",
+          targetId: user.id,
+          ipAddress: ctx.ipAddress,
+          userAgent: ctx.userAgent,
+        });
+        outboxIds.push(
+          await enqueueEmail(tx, {
+            to: input.email,
+            template: "accountLocked",
+            data: {
+              name: user.name,
+              retryAfterMinutes: Math.ceil(windowSeconds / 60),
+              resetUrl: accountLinks.forgotPassword(),
+            },
+            dedupeKey: `lockout:${user.id}:${windowIndex}`,
+          }),
+        );
+      }
+    });
+    return { status: "invalid", outboxIds };
+  }
+
+  if (user.passwordHash && needsRehash(user.passwordHash)) {
+    const upgraded = await hashPassword(input.password);
+    await db.user.update({ where: { id: user.id }, data: { passwordHash: upgraded } });
+  }
+  return finishPrimarySignIn(user.id, user.twoFactorEnabledAt !== null, "password", ctx);
+}
+
+/**
+ * After the first factor (password or magic link): a challenge for the second factor
+ * when the account has one, otherwise a new session.
+ */
+export async function finishPrimarySignIn(
+  userId: string,
+  hasSecondFactor: boolean,
+  method: "password" | "magic-link",
+  ctx: RequestContext,
+): Promise<Extract<SignInResult, { status: "signed-in" | "two-factor" }>> {
+  const now = ctx.now ?? new Date();
+  return db.$transaction(async (tx) => {
+    if (hasSecondFactor) {
+      const user = await tx.user.findUniqueOrThrow({
+        where: { id: userId },
+        select: { email: true },
+      });
+      const { token } = await issueToken(tx, {
+        purpose: "TWO_FACTOR_CHALLENGE",
+        email: user.email,
+        userId,
+        now,
+      });
+      return { status: "two-factor" as const, challengeToken: token };
+    }
+    const session = await createSession(tx, {
+      userId,
+      ipAddress: ctx.ipAddress,
+      userAgent: ctx.userAgent,
+      now,
+    });
+    await recordAudit(tx, {
+      action: "auth.sign_in",
+      actorId: userId,
+      targetType: "user",
+      targetId: userId,
+      ipAddress: ctx.ipAddress,
+      userAgent: ctx.userAgent,
+      metadata: { method },
+    });
+    return {
+      status: "signed-in" as const,
+      userId,
+      sessionToken: session.token,
+      expires: session.expires,
+      outboxIds: [],
+    };
+  });
+}

@@ -1,0 +1,167 @@
+import "server-only";
+
+import type { Database } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { generateToken, hashToken } from "./tokens";
+
+/**
+ * Database sessions, so any session can be ended on the server at once (sign-out,
+ * password change, "sign out of other sessions", a disabled or deleted user) and a
+ * replayed cookie finds nothing. The cookie holds a random token; the table holds only
+ * its SHA-256, so a leaked database holds no usable session.
+ */
+export const sessionPolicy = {
+  /** A session ends this long after sign-in, however active. */
+  absoluteMs: 30 * 24 * 60 * 60 * 1000,
+  /** A session ends after this long without a request. */
+  idleMs: 7 * 24 * 60 * 60 * 1000,
+  /** `lastSeenAt` is written at most this often, so reads rarely write. */
+  touchEveryMs: 5 * 60 * 1000,
+} as const;
+
+type Client = Database | Prisma.TransactionClient;
+
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string | null;
+  emailVerified: Date | null;
+  twoFactorEnabled: boolean;
+  hasPassword: boolean;
+};
+
+export type ActiveSession = {
+  sessionId: string;
+  createdAt: Date;
+  expires: Date;
+  user: SessionUser;
+};
+
+export async function createSession(
+  client: Client,
+  input: { userId: string; ipAddress?: string | null; userAgent?: string | null; now?: Date },
+): Promise<{ token: string; sessionId: string; expires: Date }> {
+  const now = input.now ?? new Date();
+  const token = generateToken();
+  const expires = new Date(now.getTime() + sessionPolicy.absoluteMs);
+  const session = await client.session.create({
+    data: {
+      sessionToken: hashToken(token),
+      userId: input.userId,
+      expires,
+      createdAt: now,
+      lastSeenAt: now,
+      ipAddress: input.ipAddress ?? null,
+      userAgent: input.userAgent?.slice(0, 512) ?? null,
+    },
+    select: { id: true },
+  });
+  return { token, sessionId: session.id, expires };
+}
+
+/**
+ * The session a cookie token stands for, or null when there is none or it ended: past
+ * its absolute lifetime, idle too long, or its user disabled. Ended sessions are deleted.
+ */
+export async function readSession(
+  client: Database,
+  token: string,
+  now: Date = new Date(),
+): Promise<ActiveSession | null> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+  const row = await client.session.findUnique({
+    where: { sessionToken: hashToken(token) },
+    select: {
+      id: true,
+      createdAt: true,
+      expires: true,
+      lastSeenAt: true,
+      user: {
+        select: {
+          id: true,
+          email: true,
+          name: true,
+          emailVerified: true,
+          disabledAt: true,
+          twoFactorEnabledAt: true,
+          passwordHash: true,
+        },
+      },
+    },
+  });
+  if (!row) return null;
+  const idleUntil = row.lastSeenAt.getTime() + sessionPolicy.idleMs;
+  if (row.expires <= now || idleUntil <= now.getTime() || row.user.disabledAt) {
+    await client.session.deleteMany({ where: { id: row.id } });
+    return null;
+  }
+  if (now.getTime() - row.lastSeenAt.getTime() >= sessionPolicy.touchEveryMs) {
+    await client.session.updateMany({ where: { id: row.id }, data: { lastSeenAt: now } });
+  }
+  const { user } = row;
+  return {
+    sessionId: row.id,
+    createdAt: row.createdAt,
+    expires: row.expires,
+    user: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      emailVerified: user.emailVerified,
+      twoFactorEnabled: user.twoFactorEnabledAt !== null,
+      hasPassword: user.passwordHash !== null,
+    },
+  };
+}
+
+/** Ends the session behind a cookie token (sign-out). */
+export async function revokeSessionToken(client: Client, token: string): Promise<void> {
+  await client.session.deleteMany({ where: { sessionToken: hashToken(token) } });
+}
+
+/** Ends one of the user's sessions by id; ids of other users' sessions match nothing. */
+export async function revokeUserSession(
+  client: Client,
+  userId: string,
+  sessionId: string,
+): Promise<boolean> {
+  const { count } = await client.session.deleteMany({ where: { id: sessionId, userId } });
+  return count > 0;
+}
+
+/** Ends every session of the user but one (password change, "sign out of other sessions"). */
+export async function revokeOtherSessions(
+  client: Client,
+  userId: string,
+  keepSessionId: string | null,
+): Promise<number> {
+  const { count } = await client.session.deleteMany({
+    where: { userId, ...(keepSessionId ? { id: { not: keepSessionId } } : {}) },
+  });
+  return count;
+}
+
+export type SessionSummary = {
+  id: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  ipAddress: string | null;
+  userAgent: string | null;
+};
+
+/** The user's live sessions, most recently used first. */
+export async function listSessions(
+  client: Database,
+  userId: string,
+  now: Date = new Date(),
+): Promise<SessionSummary[]> {
+  return client.session.findMany({
+    where: {
+      userId,
+      expires: { gt: now },
+      lastSeenAt: { gt: new Date(now.getTime() - sessionPolicy.idleMs) },
+    },
+    orderBy: { lastSeenAt: "desc" },
+    select: { id: true, createdAt: true, lastSeenAt: true, ipAddress: true, userAgent: true },
+  });
+}
