@@ -6,6 +6,8 @@ export const accountLinks = {
   resetPassword: (token: string) =>
     `${env.appUrl}/reset-password?token=${encodeURIComponent(token)}`,
   magicLink: (token: string) => `${env.appUrl}/magic-link?token=${encodeURIComponent(token)}`,
+  confirmEmailChange: (token: string) =>
+    `${env.appUrl}/confirm-email-change?token=${encodeURIComponent(token)}`,
   forgotPassword: () => `${env.appUrl}/forgot-password`,
   signIn: () => `${env.appUrl}/sign-in`,
 };

@@ -1,0 +1,68 @@
+import "server-only";
+
+import { recordAudit } from "@/lib/audit/record";
+import { db } from "@/lib/db";
+import { enqueueEmail } from "@/lib/outbox/enqueue";
+import { hashPassword, verifyPassword } from "../password";
+import { revokeOtherSessions } from "../session-store";
+import type { RequestContext } from "./context";
+import { accountLinks } from "./links";
+
+export type ChangePasswordResult =
+  | { ok: true; sessionsEnded: number; outboxIds: string[] }
+  | { ok: false; field: "currentPassword"; message: string };
+
+/**
+ * Changes the password of a signed-in user. The current password is required (a borrowed
+ * session is not enough), every other session ends, and the owner gets a notice. Accounts
+ * created by link or OAuth have no password yet: they set one through a reset.
+ */
+export async function changePassword(
+  input: { userId: string; sessionId: string; currentPassword: string; newPassword: string },
+  ctx: RequestContext,
+): Promise<ChangePasswordResult> {
+  const now = ctx.now ?? new Date();
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: input.userId },
+    select: { id: true, email: true, name: true, passwordHash: true },
+  });
+  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    return {
+      ok: false,
+      field: "currentPassword",
+      message: "Your current password is not correct.",
+    };
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  return db.$transaction(async (tx) => {
+    await tx.user.update({
+      where: { id: user.id },
+      data: { passwordHash, passwordChangedAt: now },
+    });
+    const sessionsEnded = await revokeOtherSessions(tx, user.id, input.sessionId);
+    await tx.authToken.updateMany({
+      where: { userId: user.id, purpose: "PASSWORD_RESET", usedAt: null },
+      data: { usedAt: now },
+    });
+    await recordAudit(tx, {
+      action: "auth.password_changed",
+      actorId: user.id,
+      targetType: "user",
+      targetId: user.id,
+      ipAddress: ctx.ipAddress,
+      userAgent: ctx.userAgent,
+      metadata: { sessionsEnded },
+    });
+    const id = await enqueueEmail(tx, {
+      to: user.email,
+      template: "passwordChanged",
+      data: {
+        name: user.name,
+        changedAt: now.toISOString(),
+        ipAddress: ctx.ipAddress,
+        resetUrl: accountLinks.forgotPassword(),
+      },
+    });
+    return { ok: true as const, sessionsEnded, outboxIds: [id] };
+  });
+}
