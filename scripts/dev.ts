@@ -1,6 +1,8 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
+import path from "node:path";
 // @next/env is CommonJS without named exports Node can detect: import the whole module.
 import nextEnv from "@next/env";
 import { createDatabaseClient } from "@/lib/db/create-client";
@@ -15,9 +17,22 @@ const { loadEnvConfig } = nextEnv;
  *
  * - No DATABASE_URL: an embedded PostgreSQL persisted in .keel/pglite, migrated
  *   and seeded with demo data (idempotent). With DATABASE_URL: pending migrations only.
+ * - No AUTH_SECRET: a random one kept in .keel/auth-secret, so sessions and 2FA secrets
+ *   survive restarts.
  * - No CRON_SECRET: a random one, and this process calls the outbox cron route every
  *   30 s so failed emails are retried locally the way the scheduler does in production.
  */
+
+/** A development AUTH_SECRET, made once per checkout and kept out of git under .keel/. */
+async function persistentDevSecret(): Promise<string> {
+  const file = path.join(process.cwd(), ".keel", "auth-secret");
+  const existing = await readFile(file, "utf8").catch(() => "");
+  if (existing.trim().length >= 32) return existing.trim();
+  const secret = randomBytes(32).toString("base64url");
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
 
 const log = (message: string) => console.log(`\x1b[36m[keel]\x1b[0m ${message}`);
 const port = Number(process.env.PORT ?? 3000);
@@ -43,6 +58,9 @@ if (embedded) {
   log("demo data ready: organization acme, ada@acme.test (owner), grace@acme.test (member)");
 }
 
+// Links in emails and the same-origin checks follow the port this server listens on.
+process.env.APP_URL ||= `http://localhost:${port}`;
+process.env.AUTH_SECRET ||= await persistentDevSecret();
 process.env.CRON_SECRET ??= randomBytes(24).toString("hex");
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 

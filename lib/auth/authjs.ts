@@ -1,0 +1,137 @@
+import "server-only";
+
+import NextAuth from "next-auth";
+import GitHub from "next-auth/providers/github";
+import Google from "next-auth/providers/google";
+import { cookies } from "next/headers";
+import { recordAudit } from "@/lib/audit/record";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { requestClientInfo } from "@/lib/http/client-info";
+import { keelAuthAdapter } from "./oauth/adapter";
+import { providerVerifiedEmail } from "./oauth/verified-email";
+import { sessionPolicy } from "./session-store";
+import { challengeCookieConfig, sessionCookieConfig } from "./session-cookie";
+import { issueToken } from "./tokens";
+
+/**
+ * Auth.js handles the OAuth providers (GitHub, Google) only: the redirect dance, state
+ * and PKCE checks, and account records. Passwords, links and 2FA are Keel's own flows.
+ * Both end in the same database session and cookie, read by lib/auth/current-session.
+ */
+export const { handlers, signIn: signInWithProvider } = NextAuth(() => {
+  const providers = [];
+  if (env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET) {
+    providers.push(
+      GitHub({
+        clientId: env.AUTH_GITHUB_ID,
+        clientSecret: env.AUTH_GITHUB_SECRET,
+        // Linking by address is safe only for verified addresses: the signIn callback checks.
+        allowDangerousEmailAccountLinking: true,
+      }),
+    );
+  }
+  if (env.AUTH_GOOGLE_ID && env.AUTH_GOOGLE_SECRET) {
+    providers.push(
+      Google({
+        clientId: env.AUTH_GOOGLE_ID,
+        clientSecret: env.AUTH_GOOGLE_SECRET,
+        allowDangerousEmailAccountLinking: true,
+      }),
+    );
+  }
+  const cookie = sessionCookieConfig();
+  return {
+    adapter: keelAuthAdapter(),
+    providers,
+    // Required in production (lib/env); `npm run dev` provides one.
+    secret: env.AUTH_SECRET,
+    // The host is checked against the allow-list before a request reaches Auth.js
+    // (app/api/auth/[...nextauth]/route.ts).
+    trustHost: true,
+    session: { strategy: "database", maxAge: sessionPolicy.absoluteMs / 1000 },
+    cookies: { sessionToken: { name: cookie.name, options: cookie.options } },
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    callbacks: {
+      async signIn({ user, account, profile }) {
+        if (!account || (account.type !== "oauth" && account.type !== "oidc")) return false;
+        const verified = await providerVerifiedEmail({
+          provider: account.provider,
+          email: user.email,
+          profile: profile as Record<string, unknown> | undefined,
+          accessToken: account.access_token,
+        });
+        if (!verified) return "/sign-in?error=unverified-email";
+        const existing = await db.user.findFirst({
+          where: {
+            OR: [
+              {
+                accounts: {
+                  some: {
+                    provider: account.provider,
+                    providerAccountId: account.providerAccountId,
+                  },
+                },
+              },
+              { email: user.email!.toLowerCase() },
+            ],
+          },
+          select: {
+            id: true,
+            email: true,
+            disabledAt: true,
+            twoFactorEnabledAt: true,
+            emailVerified: true,
+          },
+        });
+        if (existing?.disabledAt) return false;
+        if (existing && !existing.emailVerified) {
+          await db.user.update({ where: { id: existing.id }, data: { emailVerified: new Date() } });
+        }
+        // The provider stands in for the password, never for the second factor.
+        if (existing?.twoFactorEnabledAt) {
+          const { token } = await db.$transaction((tx) =>
+            issueToken(tx, {
+              purpose: "TWO_FACTOR_CHALLENGE",
+              email: existing.email,
+              userId: existing.id,
+            }),
+          );
+          const challenge = challengeCookieConfig();
+          (await cookies()).set(challenge.name, token, challenge.options);
+          return "/sign-in/two-factor";
+        }
+        return true;
+      },
+    },
+    events: {
+      async createUser({ user }) {
+        // Only verified addresses get this far (see signIn).
+        if (user.id)
+          await db.user.update({ where: { id: user.id }, data: { emailVerified: new Date() } });
+      },
+      async linkAccount({ user, account }) {
+        const client = await requestClientInfo();
+        await recordAudit(db, {
+          action: "auth.oauth_linked",
+          actorId: user.id ?? null,
+          targetType: "user",
+          targetId: user.id,
+          ...client,
+          metadata: { provider: account.provider },
+        });
+      },
+      async signIn({ user, account }) {
+        const client = await requestClientInfo();
+        await recordAudit(db, {
+          action: "auth.sign_in",
+          actorId: user.id ?? null,
+          targetType: "user",
+          targetId: user.id,
+          ...client,
+          metadata: { method: account?.provider ?? "oauth" },
+        });
+      },
+    },
+  };
+});

@@ -1,0 +1,58 @@
+import "server-only";
+
+import { PrismaAdapter } from "@auth/prisma-adapter";
+import type { Adapter } from "next-auth/adapters";
+import { db } from "@/lib/db";
+import { requestClientInfo } from "@/lib/http/client-info";
+import { createSession, readSession, revokeSessionToken } from "../session-store";
+import { hashToken } from "../tokens";
+
+/**
+ * Auth.js's Prisma adapter with Keel's session rules: session tokens are stored hashed,
+ * sessions carry the client's IP and user agent and the same lifetime as password
+ * sign-ins, and reading one goes through the same checks (idle, absolute, disabled).
+ */
+export function keelAuthAdapter(): Adapter {
+  // The adapter's types name @prisma/client's PrismaClient; ours is the generated client
+  // with the same model API.
+  const base = PrismaAdapter(db as unknown as Parameters<typeof PrismaAdapter>[0]);
+  return {
+    ...base,
+    async createUser(user) {
+      // Addresses are stored lower-cased everywhere in Keel.
+      const created = await db.user.create({
+        data: {
+          name: user.name ?? null,
+          email: user.email.toLowerCase(),
+          image: user.image ?? null,
+          emailVerified: user.emailVerified ?? null,
+        },
+      });
+      return { ...created, email: created.email };
+    },
+    async getUserByEmail(email) {
+      return db.user.findUnique({ where: { email: email.toLowerCase() } });
+    },
+    async createSession({ userId }) {
+      const client = await requestClientInfo().catch(() => ({ ipAddress: null, userAgent: null }));
+      const session = await createSession(db, { userId, ...client });
+      // Auth.js puts this token in the cookie; the table only ever sees its hash.
+      return { sessionToken: session.token, userId, expires: session.expires };
+    },
+    async getSessionAndUser(sessionToken) {
+      const active = await readSession(db, sessionToken);
+      if (!active) return null;
+      const user = await db.user.findUnique({ where: { id: active.user.id } });
+      if (!user) return null;
+      return { session: { sessionToken, userId: user.id, expires: active.expires }, user };
+    },
+    async updateSession({ sessionToken }) {
+      // Lifetimes are Keel's (idle and absolute), not Auth.js's rolling expiry.
+      const row = await db.session.findUnique({ where: { sessionToken: hashToken(sessionToken) } });
+      return row ? { sessionToken, userId: row.userId, expires: row.expires } : null;
+    },
+    async deleteSession(sessionToken) {
+      await revokeSessionToken(db, sessionToken);
+    },
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * Whether the provider vouches for the address it gave us. Keel links an OAuth account to
+ * an existing user by address, which is only safe when the provider verified it:
+ * otherwise anyone could register a victim's address with the provider and take over
+ * the Keel account.
+ */
+export async function providerVerifiedEmail(input: {
+  provider: string;
+  email: string | null | undefined;
+  profile: Record<string, unknown> | undefined;
+  accessToken: string | undefined;
+  fetchImpl?: typeof fetch;
+}): Promise<boolean> {
+  const email = input.email?.toLowerCase();
+  if (!email) return false;
+  if (input.provider === "google") {
+    return input.profile?.email_verified === true;
+  }
+  if (input.provider === "github") {
+    // GitHub's profile does not say; its email list does, per address.
+    if (!input.accessToken) return false;
+    const response = await (input.fetchImpl ?? fetch)("https://api.github.com/user/emails", {
+      headers: {
+        Authorization: `Bearer ${input.accessToken}`,
+        Accept: "application/vnd.github+json",
+        "User-Agent": "keel",
+      },
+      signal: AbortSignal.timeout(5_000),
+    }).catch(() => undefined);
+    if (!response?.ok) return false;
+    const emails: unknown = await response.json().catch(() => undefined);
+    if (!Array.isArray(emails)) return false;
+    return emails.some(
+      (entry: { email?: unknown; verified?: unknown }) =>
+        typeof entry.email === "string" &&
+        entry.email.toLowerCase() === email &&
+        entry.verified === true,
+    );
+  }
+  return false;
+}
