@@ -1,0 +1,27 @@
+import { NextResponse } from "next/server";
+import { setSessionCookie } from "@/lib/auth/current-session";
+import { acceptHandoff } from "@/lib/auth/flows/handoff";
+import { requestWithPublicUrl } from "@/lib/http/allowed-host";
+import { clientInfoFrom } from "@/lib/http/client-info";
+
+/**
+ * GET /api/account/handoff/accept?token=…&next=/path on an organization's host: trades the
+ * one-time token for a session on this host, then continues to `next` on the same host.
+ */
+export async function GET(request: Request) {
+  // The host the browser used (route handlers see localhost otherwise): the session and
+  // the redirect are for this organization's host.
+  const url = new URL(requestWithPublicUrl(request).url);
+  const next = url.searchParams.get("next") ?? "/";
+  // Only a path on this very host: never a way to bounce the user elsewhere.
+  const path = next.startsWith("/") && !next.startsWith("//") && !next.includes("\\") ? next : "/";
+  const session = await acceptHandoff(
+    url.searchParams.get("token") ?? "",
+    clientInfoFrom(request.headers),
+  );
+  if (session) await setSessionCookie(session.token, session.expires);
+  const destination = session ? path : `/sign-in?callbackUrl=${encodeURIComponent(path)}`;
+  return NextResponse.redirect(new URL(destination, url), 303);
+}
+
+export const dynamic = "force-dynamic";
