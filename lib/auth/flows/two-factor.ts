@@ -1,0 +1,272 @@
+import "server-only";
+
+import { recordAudit } from "@/lib/audit/record";
+import { deriveKey, open, seal } from "@/lib/crypto/secret-box";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { enqueueEmail } from "@/lib/outbox/enqueue";
+import { consumeRateLimit, type RateLimitResult } from "@/lib/rate-limit";
+import { createSession } from "../session-store";
+import { consumeToken, findUsableToken } from "../tokens";
+import { totpQrSvg } from "../two-factor/qr";
+import {
+  findMatchingRecoveryCode,
+  generateRecoveryCodes,
+  hashRecoveryCode,
+} from "../two-factor/recovery-codes";
+import {
+  formatSecretForDisplay,
+  generateTotpSecret,
+  totpUri,
+  verifyTotp,
+} from "../two-factor/totp";
+import type { RequestContext } from "./context";
+import { accountLinks } from "./links";
+
+/** TOTP secrets are sealed at rest with a key of their own, derived from AUTH_SECRET. */
+function totpKey(): Buffer {
+  if (!env.AUTH_SECRET) throw new Error("AUTH_SECRET is required to protect two-factor secrets.");
+  return deriveKey(env.AUTH_SECRET, "keel:totp-secret");
+}
+
+export type TwoFactorSetup = { qrSvg: string; manualKey: string; uri: string };
+
+/**
+ * Starts 2FA setup: a new secret, stored sealed but not yet active, with the QR code and
+ * the key for manual entry. Nothing changes for sign-in until a first code confirms it.
+ */
+export async function beginTwoFactorSetup(userId: string): Promise<TwoFactorSetup | null> {
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { email: true, twoFactorEnabledAt: true },
+  });
+  if (user.twoFactorEnabledAt) return null;
+  const secret = generateTotpSecret();
+  await db.user.update({
+    where: { id: userId },
+    data: { twoFactorSecret: seal(secret, totpKey()) },
+  });
+  const uri = totpUri({ secret, accountName: user.email });
+  return { uri, qrSvg: await totpQrSvg(uri), manualKey: formatSecretForDisplay(secret) };
+}
+
+export type ConfirmTwoFactorResult =
+  { ok: true; recoveryCodes: string[]; outboxIds: string[] } | { ok: false; message: string };
+
+/** Turns 2FA on with a first valid code, and returns 10 recovery codes to show once. */
+export async function confirmTwoFactorSetup(
+  input: { userId: string; code: string },
+  ctx: RequestContext,
+): Promise<ConfirmTwoFactorResult> {
+  const now = ctx.now ?? new Date();
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: input.userId },
+    select: { id: true, email: true, name: true, twoFactorSecret: true, twoFactorEnabledAt: true },
+  });
+  if (user.twoFactorEnabledAt)
+    return { ok: false, message: "Two-factor authentication is already on." };
+  if (!user.twoFactorSecret) return { ok: false, message: "Start the setup again." };
+  const check = verifyTotp({
+    secret: open(user.twoFactorSecret, totpKey()),
+    code: input.code,
+    now: now.getTime(),
+  });
+  if (!check.ok)
+    return { ok: false, message: "That code is not valid. Enter the current code from your app." };
+  const recoveryCodes = generateRecoveryCodes(10);
+  const outboxIds = await db.$transaction(async (tx) => {
+    await tx.user.update({
+      where: { id: user.id },
+      data: { twoFactorEnabledAt: now, twoFactorLastStep: check.step },
+    });
+    await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
+    await tx.recoveryCode.createMany({
+      data: recoveryCodes.map((code) => ({ userId: user.id, codeHash: hashRecoveryCode(code) })),
+    });
+    await recordAudit(tx, {
+      action: "auth.two_factor_enabled",
+      actorId: user.id,
+      targetType: "user",
+      targetId: user.id,
+      ipAddress: ctx.ipAddress,
+      userAgent: ctx.userAgent,
+    });
+    const id = await enqueueEmail(tx, {
+      to: user.email,
+      template: "twoFactorChanged",
+      data: { name: user.name, enabled: true, resetUrl: accountLinks.forgotPassword() },
+    });
+    return [id];
+  });
+  return { ok: true, recoveryCodes, outboxIds };
+}
+
+/** Turns 2FA off. A fresh code from the app is required: a stolen session is not enough. */
+export async function disableTwoFactor(
+  input: { userId: string; code: string },
+  ctx: RequestContext,
+): Promise<{ ok: true; outboxIds: string[] } | { ok: false; message: string }> {
+  const now = ctx.now ?? new Date();
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: input.userId },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      twoFactorSecret: true,
+      twoFactorEnabledAt: true,
+      twoFactorLastStep: true,
+    },
+  });
+  if (!user.twoFactorEnabledAt || !user.twoFactorSecret) {
+    return { ok: false, message: "Two-factor authentication is not on." };
+  }
+  const check = verifyTotp({
+    secret: open(user.twoFactorSecret, totpKey()),
+    code: input.code,
+    now: now.getTime(),
+    lastUsedStep: user.twoFactorLastStep,
+  });
+  if (!check.ok)
+    return { ok: false, message: "That code is not valid. Enter the current code from your app." };
+  const outboxIds = await db.$transaction(async (tx) => {
+    await tx.user.update({
+      where: { id: user.id },
+      data: { twoFactorEnabledAt: null, twoFactorSecret: null, twoFactorLastStep: null },
+    });
+    await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
+    await recordAudit(tx, {
+      action: "auth.two_factor_disabled",
+      actorId: user.id,
+      targetType: "user",
+      targetId: user.id,
+      ipAddress: ctx.ipAddress,
+      userAgent: ctx.userAgent,
+    });
+    const id = await enqueueEmail(tx, {
+      to: user.email,
+      template: "twoFactorChanged",
+      data: { name: user.name, enabled: false, resetUrl: accountLinks.forgotPassword() },
+    });
+    return [id];
+  });
+  return { ok: true, outboxIds };
+}
+
+export type TwoFactorChallengeResult =
+  | { status: "signed-in"; userId: string; sessionToken: string; expires: Date }
+  | { status: "wrong-code" }
+  | { status: "expired" }
+  | { status: "limited"; limit: Extract<RateLimitResult, { ok: false }> };
+
+/**
+ * The second step of sign-in: the challenge from the first step plus a code from the app
+ * or an unused recovery code. A wrong code keeps the challenge (up to the rate limit); a
+ * right one uses it up, so it cannot be replayed, and starts the session.
+ */
+export async function completeTwoFactorChallenge(
+  input: { challengeToken: string; code: string },
+  ctx: RequestContext,
+): Promise<TwoFactorChallengeResult> {
+  const now = ctx.now ?? new Date();
+  const challenge = await findUsableToken(db, "TWO_FACTOR_CHALLENGE", input.challengeToken, now);
+  if (!challenge?.userId) return { status: "expired" };
+  const limit = await consumeRateLimit("twoFactor", challenge.userId);
+  if (!limit.ok) return { status: "limited", limit };
+
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: challenge.userId },
+    select: { id: true, twoFactorSecret: true, twoFactorLastStep: true, disabledAt: true },
+  });
+  if (user.disabledAt || !user.twoFactorSecret) return { status: "expired" };
+
+  const totp = verifyTotp({
+    secret: open(user.twoFactorSecret, totpKey()),
+    code: input.code,
+    now: now.getTime(),
+    lastUsedStep: user.twoFactorLastStep,
+  });
+  const recovery = totp.ok
+    ? null
+    : await db.recoveryCode.findMany({
+        where: { userId: user.id, usedAt: null },
+        select: { codeHash: true },
+      });
+  const recoveryHash = recovery
+    ? findMatchingRecoveryCode(
+        input.code,
+        recovery.map((r) => r.codeHash),
+      )
+    : null;
+
+  if (!totp.ok && !recoveryHash) {
+    await recordAudit(db, {
+      action: "auth.sign_in_failed",
+      actorId: user.id,
+      targetType: "user",
+      targetId: user.id,
+      ipAddress: ctx.ipAddress,
+      userAgent: ctx.userAgent,
+      metadata: { method: "two-factor" },
+    });
+    return { status: "wrong-code" };
+  }
+
+  const result = await db.$transaction(async (tx) => {
+    // Used up here, in the same transaction: two tabs submitting at once get one session.
+    if (!(await consumeToken(tx, "TWO_FACTOR_CHALLENGE", input.challengeToken, now))) return null;
+    if (totp.ok) {
+      // Only a newer step may be stored, so a code cannot be replayed by a racing request.
+      const { count } = await tx.user.updateMany({
+        where: {
+          id: user.id,
+          OR: [{ twoFactorLastStep: null }, { twoFactorLastStep: { lt: totp.step } }],
+        },
+        data: { twoFactorLastStep: totp.step },
+      });
+      if (count === 0) return null;
+    } else {
+      const { count } = await tx.recoveryCode.updateMany({
+        where: { userId: user.id, codeHash: recoveryHash!, usedAt: null },
+        data: { usedAt: now },
+      });
+      if (count === 0) return null;
+      await recordAudit(tx, {
+        action: "auth.recovery_code_used",
+        actorId: user.id,
+        targetType: "user",
+        targetId: user.id,
+        ipAddress: ctx.ipAddress,
+        userAgent: ctx.userAgent,
+      });
+    }
+    const session = await createSession(tx, {
+      userId: user.id,
+      ipAddress: ctx.ipAddress,
+      userAgent: ctx.userAgent,
+      now,
+    });
+    await recordAudit(tx, {
+      action: "auth.sign_in",
+      actorId: user.id,
+      targetType: "user",
+      targetId: user.id,
+      ipAddress: ctx.ipAddress,
+      userAgent: ctx.userAgent,
+      metadata: { method: "two-factor", with: totp.ok ? "app" : "recovery" },
+    });
+    return session;
+  });
+  if (!result) return { status: "wrong-code" };
+  return {
+    status: "signed-in",
+    userId: user.id,
+    sessionToken: result.token,
+    expires: result.expires,
+  };
+}
+
+/** How many unused recovery codes the user has left (shown on the security page). */
+export async function remainingRecoveryCodes(userId: string): Promise<number> {
+  return db.recoveryCode.count({ where: { userId, usedAt: null } });
+}
