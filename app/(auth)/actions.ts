@@ -2,8 +2,10 @@
 
 import { redirect } from "next/navigation";
 import {
+  clearChallengeCookie,
   clearSessionCookie,
   currentSessionToken,
+  readChallengeCookie,
   setChallengeCookie,
   setSessionCookie,
 } from "@/lib/auth/current-session";
@@ -16,9 +18,13 @@ import {
   requestSignIn,
   requestSignUp,
 } from "@/lib/auth/flows/requests";
-import { fieldErrors, resetPasswordSchema } from "@/lib/auth/flows/schemas";
+import { fieldErrors, resetPasswordSchema, twoFactorCodeSchema } from "@/lib/auth/flows/schemas";
 import { signOut } from "@/lib/auth/flows/sign-out";
+import { confirmEmailChange } from "@/lib/auth/flows/change-email";
+import { completeTwoFactorChallenge } from "@/lib/auth/flows/two-factor";
 import { confirmEmail } from "@/lib/auth/flows/verify-email";
+import { signInWithProvider } from "@/lib/auth/authjs";
+import { configuredOAuthProviders } from "@/lib/auth/oauth/providers";
 import { safeRedirectTarget } from "@/lib/auth/redirects";
 import { env } from "@/lib/env";
 import { type FormState, formFields } from "@/lib/forms/form-state";
@@ -152,4 +158,61 @@ export async function signOutAction(): Promise<void> {
   if (token) await signOut(token, await requestClientInfo());
   await clearSessionCookie();
   redirect("/");
+}
+
+/** The second sign-in step: a code from the app, or a recovery code. */
+export async function twoFactorAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const challengeToken = await readChallengeCookie();
+  if (!challengeToken) return { status: "error", message: authMessages.challengeExpired };
+  const parsed = twoFactorCodeSchema.safeParse(formFields(formData, ["code"]));
+  if (!parsed.success) return { status: "error", fieldErrors: fieldErrors(parsed.error) };
+  const result = await completeTwoFactorChallenge(
+    { challengeToken, code: parsed.data.code },
+    await requestClientInfo(),
+  );
+  switch (result.status) {
+    case "expired":
+      await clearChallengeCookie();
+      return { status: "error", message: authMessages.challengeExpired };
+    case "limited":
+      return { status: "error", message: rateLimitMessage(result.limit) };
+    case "wrong-code":
+      return { status: "error", fieldErrors: { code: authMessages.wrongCode } };
+    case "signed-in": {
+      await clearChallengeCookie();
+      await setSessionCookie(result.sessionToken, result.expires);
+      const callbackUrl = formData.get("callbackUrl");
+      afterSignIn(typeof callbackUrl === "string" ? callbackUrl : undefined);
+    }
+  }
+}
+
+/** Starts a GitHub or Google sign-in (only the providers configured are offered). */
+export async function oauthSignInAction(formData: FormData): Promise<void> {
+  const provider = formData.get("provider");
+  const configured = configuredOAuthProviders().map((p) => p.id as string);
+  if (typeof provider !== "string" || !configured.includes(provider)) redirect("/sign-in");
+  const callbackUrl = formData.get("callbackUrl");
+  const redirectTo = safeRedirectTarget(typeof callbackUrl === "string" ? callbackUrl : undefined, {
+    appUrl: env.appUrl,
+    rootDomain: env.rootDomain,
+    fallback: "/account",
+  });
+  await signInWithProvider(provider, { redirectTo });
+}
+
+/** Moves the account to the new address from the link sent there (a button press). */
+export async function confirmEmailChangeAction(
+  _state: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const token = formData.get("token");
+  if (typeof token !== "string") return { status: "error", message: authMessages.invalidLink };
+  const result = await confirmEmailChange(token, await requestClientInfo());
+  if (!result.ok) return { status: "error", message: authMessages.invalidLink };
+  deliverOutboxAfterResponse(result.outboxIds);
+  return {
+    status: "success",
+    message: "Your email address is changed. Use it the next time you sign in.",
+  };
 }

@@ -6,6 +6,7 @@ import { clearSessionCookie, requireSession } from "@/lib/auth/current-session";
 import {
   changeEmailSchema,
   changePasswordSchema,
+  codeSchema,
   deleteAccountSchema,
   sessionIdSchema,
 } from "@/lib/auth/flows/account-schemas";
@@ -14,6 +15,11 @@ import { requestEmailChange } from "@/lib/auth/flows/change-email";
 import { deleteAccount } from "@/lib/auth/flows/delete-account";
 import { fieldErrors } from "@/lib/auth/flows/schemas";
 import { signOutOtherSessions, signOutSession } from "@/lib/auth/flows/sessions";
+import {
+  beginTwoFactorSetup,
+  confirmTwoFactorSetup,
+  disableTwoFactor,
+} from "@/lib/auth/flows/two-factor";
 import { resendVerification } from "@/lib/auth/flows/verify-email";
 import { type FormState, formFields } from "@/lib/forms/form-state";
 import { requestClientInfo } from "@/lib/http/client-info";
@@ -132,4 +138,61 @@ export async function deleteAccountAction(
   }
   await clearSessionCookie();
   redirect("/?deleted=1");
+}
+
+export type TwoFactorSetupState =
+  | { status: "idle" }
+  | { status: "setup"; qrSvg: string; manualKey: string; error?: string }
+  | { status: "enabled"; recoveryCodes: string[] }
+  | { status: "error"; message: string };
+
+/** Shows the QR code and key for a new secret (nothing changes until a code confirms it). */
+export async function beginTwoFactorSetupAction(): Promise<TwoFactorSetupState> {
+  const session = await requireSession("/account");
+  const setup = await beginTwoFactorSetup(session.user.id);
+  if (!setup) return { status: "error", message: "Two-factor authentication is already on." };
+  return { status: "setup", qrSvg: setup.qrSvg, manualKey: setup.manualKey };
+}
+
+/** Confirms setup with a first code; the answer carries the recovery codes, shown once. */
+export async function confirmTwoFactorSetupAction(
+  state: TwoFactorSetupState,
+  formData: FormData,
+): Promise<TwoFactorSetupState> {
+  const session = await requireSession("/account");
+  const parsed = codeSchema.safeParse(formFields(formData, ["code"]));
+  const setup = state.status === "setup" ? state : undefined;
+  if (!parsed.success) {
+    return setup
+      ? { ...setup, error: "Enter the 6-digit code from your app." }
+      : { status: "error", message: "Start the setup again." };
+  }
+  const result = await confirmTwoFactorSetup(
+    { userId: session.user.id, code: parsed.data.code },
+    await requestClientInfo(),
+  );
+  if (!result.ok)
+    return setup
+      ? { ...setup, error: result.message }
+      : { status: "error", message: result.message };
+  deliverOutboxAfterResponse(result.outboxIds);
+  revalidatePath("/account");
+  return { status: "enabled", recoveryCodes: result.recoveryCodes };
+}
+
+export async function disableTwoFactorAction(
+  _state: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const session = await requireSession("/account");
+  const parsed = codeSchema.safeParse(formFields(formData, ["code"]));
+  if (!parsed.success) return { status: "error", fieldErrors: fieldErrors(parsed.error) };
+  const result = await disableTwoFactor(
+    { userId: session.user.id, code: parsed.data.code },
+    await requestClientInfo(),
+  );
+  if (!result.ok) return { status: "error", fieldErrors: { code: result.message } };
+  deliverOutboxAfterResponse(result.outboxIds);
+  revalidatePath("/account");
+  return { status: "success", message: "Two-factor authentication is off." };
 }

@@ -1,0 +1,36 @@
+"use client";
+
+import { useActionState } from "react";
+import { FormAlert } from "@/components/forms/form-alert";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { idleFormState, type FormState } from "@/lib/forms/form-state";
+
+/** A one-button form (resend a link, sign out of other sessions) that reports its result. */
+export function StatusButtonForm({
+  action,
+  label,
+  pendingLabel,
+  hidden,
+  variant = "secondary",
+}: {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  label: string;
+  pendingLabel?: string;
+  hidden?: Record<string, string>;
+  variant?: "primary" | "secondary" | "ghost";
+}) {
+  const [state, formAction] = useActionState(action, idleFormState);
+  return (
+    <form action={formAction} className="grid gap-3">
+      {Object.entries(hidden ?? {}).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <FormAlert state={state} />
+      <div>
+        <SubmitButton variant={variant} pendingLabel={pendingLabel} className="w-auto">
+          {label}
+        </SubmitButton>
+      </div>
+    </form>
+  );
+}

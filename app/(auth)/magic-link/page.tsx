@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { ActionForm } from "@/components/forms/action-form";
+import { magicLinkSignInAction } from "../actions";
+import { AuthCard } from "../_components/auth-card";
+import { MissingToken } from "../_components/missing-token";
+
+export const metadata: Metadata = { title: "Sign in with your link", robots: { index: false } };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+// Nothing happens on GET: mail scanners open links. The button press signs in.
+export default async function MagicLinkPage({ searchParams }: { searchParams: SearchParams }) {
+  const { token } = await searchParams;
+  if (typeof token !== "string" || !token) {
+    return (
+      <MissingToken
+        title="Sign in with your link"
+        retryHref="/sign-in"
+        retryLabel="Ask for a new link"
+      />
+    );
+  }
+  return (
+    <AuthCard title="Sign in to Keel" lead="Continue to sign in with the link from your email.">
+      <ActionForm
+        action={magicLinkSignInAction}
+        hidden={{ token }}
+        fields={[]}
+        submitLabel="Sign in to Keel"
+        pendingLabel="Signing in…"
+      />
+    </AuthCard>
+  );
+}

@@ -1,0 +1,102 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { ActionForm } from "@/components/forms/action-form";
+import { getCurrentSession } from "@/lib/auth/current-session";
+import { magicLinkAction, signInAction } from "../actions";
+import { AuthCard, Notice, textLinkClassName } from "../_components/auth-card";
+import { OAuthButtons } from "../_components/oauth-buttons";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const notices: Record<string, string> = {
+  reset: "Your password was changed. Sign in with the new one.",
+  verified: "Your email is confirmed. Sign in to continue.",
+};
+
+export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  const callbackUrl = typeof params.callbackUrl === "string" ? params.callbackUrl : undefined;
+  if (await getCurrentSession()) redirect("/account");
+  const notice = Object.keys(notices).find((key) => params[key] === "1");
+  const error =
+    params.error === "unverified-email"
+      ? "That account's email address is not verified with the provider. Verify it there, or sign in another way."
+      : undefined;
+
+  return (
+    <AuthCard
+      title="Sign in to Keel"
+      footer={
+        <>
+          New here?{" "}
+          <Link href="/sign-up" className={textLinkClassName}>
+            Create an account
+          </Link>
+        </>
+      }
+    >
+      {notice ? <Notice>{notices[notice]}</Notice> : null}
+      {error ? (
+        <p
+          role="alert"
+          className="mb-5 rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800 dark:border-red-900/60 dark:bg-red-950/40 dark:text-red-200"
+        >
+          {error}
+        </p>
+      ) : null}
+      <OAuthButtons callbackUrl={callbackUrl} />
+      <ActionForm
+        action={signInAction}
+        submitLabel="Sign in"
+        pendingLabel="Signing in…"
+        hidden={{ callbackUrl }}
+        fields={[
+          {
+            name: "email",
+            label: "Email",
+            type: "email",
+            autoComplete: "email",
+            inputMode: "email",
+          },
+          {
+            name: "password",
+            label: "Password",
+            type: "password",
+            autoComplete: "current-password",
+            aside: (
+              <Link href="/forgot-password" className={`text-sm ${textLinkClassName}`}>
+                Forgot password?
+              </Link>
+            ),
+          },
+        ]}
+      />
+      <details className="mt-6 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
+        <summary className="cursor-pointer text-sm font-medium text-zinc-800 focus-visible:outline-2 focus-visible:outline-brand-600 dark:text-zinc-200">
+          Email me a sign-in link instead
+        </summary>
+        <div className="mt-4">
+          <ActionForm
+            action={magicLinkAction}
+            hideOnSuccess
+            submitVariant="secondary"
+            submitLabel="Email me a link"
+            pendingLabel="Sending…"
+            fields={[
+              {
+                name: "email",
+                label: "Email for the link",
+                type: "email",
+                autoComplete: "email",
+                inputMode: "email",
+              },
+            ]}
+          />
+        </div>
+      </details>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { ActionForm } from "@/components/forms/action-form";
+import { getCurrentSession } from "@/lib/auth/current-session";
+import { passwordRules } from "@/lib/auth/password-policy";
+import { signUpAction } from "../actions";
+import { AuthCard, textLinkClassName } from "../_components/auth-card";
+import { OAuthButtons } from "../_components/oauth-buttons";
+
+export const metadata: Metadata = { title: "Create your account" };
+
+export default async function SignUpPage() {
+  if (await getCurrentSession()) redirect("/account");
+  return (
+    <AuthCard
+      title="Create your account"
+      lead="Start with your email. We will send a link to confirm it."
+      footer={
+        <>
+          Already have an account?{" "}
+          <Link href="/sign-in" className={textLinkClassName}>
+            Sign in
+          </Link>
+        </>
+      }
+    >
+      <OAuthButtons />
+      <ActionForm
+        action={signUpAction}
+        hideOnSuccess
+        submitLabel="Create account"
+        pendingLabel="Creating your account…"
+        fields={[
+          { name: "name", label: "Name", autoComplete: "name", maxLength: 100 },
+          {
+            name: "email",
+            label: "Email",
+            type: "email",
+            autoComplete: "email",
+            inputMode: "email",
+          },
+          {
+            name: "password",
+            label: "Password",
+            type: "password",
+            autoComplete: "new-password",
+            description: `At least ${passwordRules.minLength} characters. A few unrelated words make a strong one.`,
+          },
+        ]}
+      />
+    </AuthCard>
+  );
+}

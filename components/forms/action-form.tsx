@@ -1,0 +1,103 @@
+"use client";
+
+import { useActionState, type ReactNode } from "react";
+import { idleFormState, type FormState } from "@/lib/forms/form-state";
+import { describedBy, Field, inputClassName } from "./field";
+import { FormAlert } from "./form-alert";
+import { PasswordInput } from "./password-input";
+import { SubmitButton } from "./submit-button";
+import { useFocusOnError } from "./use-focus-on-error";
+
+export type FormFieldConfig = {
+  name: string;
+  label: string;
+  type?: "text" | "email" | "password";
+  autoComplete?: string;
+  inputMode?: "numeric" | "text" | "email";
+  description?: ReactNode;
+  aside?: ReactNode;
+  required?: boolean;
+  maxLength?: number;
+};
+
+type ActionFormProps = {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  fields: readonly FormFieldConfig[];
+  submitLabel: string;
+  pendingLabel?: string;
+  /** Hidden values posted with the form (tokens, callback URLs). */
+  hidden?: Record<string, string | undefined>;
+  /** Replace the form with the confirmation once it succeeded (e.g. "check your inbox"). */
+  hideOnSuccess?: boolean;
+  submitVariant?: "primary" | "secondary";
+  children?: ReactNode;
+};
+
+/**
+ * A form posting to a server action: labelled fields with their errors, the form-level
+ * alert, a pending state, and focus moved to what needs fixing. Without JavaScript it is a
+ * plain form post to the same action.
+ */
+export function ActionForm({
+  action,
+  fields,
+  submitLabel,
+  pendingLabel,
+  hidden,
+  hideOnSuccess = false,
+  submitVariant = "primary",
+  children,
+}: ActionFormProps) {
+  const [state, formAction] = useActionState(action, idleFormState);
+  const formRef = useFocusOnError(state);
+  if (hideOnSuccess && state.status === "success") return <FormAlert state={state} />;
+  const errors = state.status === "error" ? (state.fieldErrors ?? {}) : {};
+  const values = state.status === "error" ? (state.values ?? {}) : {};
+
+  return (
+    <form ref={formRef} action={formAction} className="grid gap-5" noValidate>
+      <FormAlert state={state} />
+      {Object.entries(hidden ?? {}).map(([name, value]) =>
+        value === undefined ? null : <input key={name} type="hidden" name={name} value={value} />,
+      )}
+      {fields.map((field) => {
+        const id = `field-${field.name}`;
+        const error = errors[field.name];
+        const common = {
+          id,
+          name: field.name,
+          autoComplete: field.autoComplete,
+          required: field.required ?? true,
+          maxLength: field.maxLength,
+          ...describedBy(id, error, Boolean(field.description)),
+        };
+        return (
+          <Field
+            key={field.name}
+            id={id}
+            label={field.label}
+            error={error}
+            description={field.description}
+            aside={field.aside}
+          >
+            {field.type === "password" ? (
+              <PasswordInput {...common} />
+            ) : (
+              <input
+                {...common}
+                type={field.type ?? "text"}
+                inputMode={field.inputMode}
+                defaultValue={values[field.name] ?? ""}
+                className={inputClassName}
+              />
+            )}
+          </Field>
+        );
+      })}
+      {children}
+      <SubmitButton pendingLabel={pendingLabel} variant={submitVariant}>
+        {submitLabel}
+      </SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,51 @@
+import type { ReactNode } from "react";
+
+type FieldProps = {
+  id: string;
+  label: string;
+  error?: string;
+  description?: ReactNode;
+  /** Something next to the label, e.g. a "Forgot password?" link. */
+  aside?: ReactNode;
+  children: ReactNode;
+};
+
+/** A label, the control, a hint and the field's error, wired for screen readers by id. */
+export function Field({ id, label, error, description, aside, children }: FieldProps) {
+  return (
+    <div className="grid gap-1.5">
+      <div className="flex items-baseline justify-between gap-3">
+        <label htmlFor={id} className="text-sm font-medium text-zinc-900 dark:text-zinc-100">
+          {label}
+        </label>
+        {aside}
+      </div>
+      {children}
+      {description && !error ? (
+        <p id={`${id}-description`} className="text-sm text-zinc-600 dark:text-zinc-400">
+          {description}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="text-sm font-medium text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** The aria attributes an input needs to announce its hint and error. */
+export function describedBy(id: string, error?: string, hasDescription?: boolean) {
+  const ids = [
+    error ? `${id}-error` : null,
+    !error && hasDescription ? `${id}-description` : null,
+  ].filter(Boolean);
+  return {
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": ids.length > 0 ? ids.join(" ") : undefined,
+  } as const;
+}
+
+export const inputClassName =
+  "block h-11 w-full rounded-lg border border-zinc-300 bg-white px-3 text-base text-zinc-950 shadow-xs placeholder:text-zinc-400 focus-visible:border-brand-600 focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-brand-600/30 aria-invalid:border-red-600 sm:text-sm dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-50 dark:aria-invalid:border-red-400";

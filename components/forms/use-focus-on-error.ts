@@ -1,0 +1,21 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import type { FormState } from "@/lib/forms/form-state";
+
+/**
+ * After a failed submit, moves focus to the first invalid field, or to the form's alert,
+ * so keyboard and screen-reader users land on what needs fixing.
+ */
+export function useFocusOnError(state: FormState) {
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state.status !== "error") return;
+    const form = formRef.current;
+    const target =
+      form?.querySelector<HTMLElement>("[aria-invalid='true']") ??
+      form?.querySelector<HTMLElement>("[data-form-alert]");
+    target?.focus();
+  }, [state]);
+  return formRef;
+}
