@@ -44,6 +44,8 @@ export default defineConfig({
             "--disable-component-update",
             "--disable-sync",
             "--disable-quic",
+            // keel.test and its subdomains are the app (see scripts/e2e-server.ts).
+            "--host-resolver-rules=MAP *.keel.test 127.0.0.1, MAP keel.test 127.0.0.1",
           ],
         },
       },

@@ -16,6 +16,9 @@ import { applyMigrations } from "@/lib/db/migrate";
  */
 
 const PORT = 3100;
+// A made-up root domain that Chromium maps to loopback (playwright.config.ts), so the
+// session cookie can be shared by organization subdomains the way it is in production.
+const APP_URL = `http://keel.test:${PORT}`;
 const log = (message: string) => console.log(`[e2e] ${message}`);
 // The next binary run by this Node directly: signals reach it without npx and a shell in between.
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
@@ -56,7 +59,7 @@ const mailboxDir = await mkdtemp(path.join(os.tmpdir(), "keel-e2e-mailbox-"));
 await applyMigrations(database.url);
 
 // Emails are rendered when they are queued: links in the seeded ones must point at this server.
-process.env.APP_URL = `http://localhost:${PORT}`;
+process.env.APP_URL = APP_URL;
 // Imported at run time: the seed is optional, and only called when it exports `seed(db)`.
 const { seed } = (await import("../prisma/seed")) as { seed?: (db: Database) => Promise<void> };
 if (typeof seed === "function") {
@@ -76,7 +79,7 @@ const server = runNext(["start", "-p", String(PORT)], {
   KEEL_E2E: "1",
   KEEL_EMBEDDED_DB: "1",
   DATABASE_URL: database.url,
-  APP_URL: `http://localhost:${PORT}`,
+  APP_URL,
   KEEL_MAILBOX_DIR: mailboxDir,
   // Production mode needs these; fresh ones per run, so none is ever reused.
   CRON_SECRET: cronSecret,

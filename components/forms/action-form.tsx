@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, type ReactNode } from "react";
+import { useActionState, useId, type ReactNode } from "react";
 import { idleFormState, type FormState } from "@/lib/forms/form-state";
 import { describedBy, Field, inputClassName } from "./field";
 import { FormAlert } from "./form-alert";
@@ -49,6 +49,8 @@ export function ActionForm({
   children,
 }: ActionFormProps) {
   const [state, formAction] = useActionState(action, idleFormState);
+  // Ids unique per form: a page may hold two forms with an "email" field.
+  const formId = useId();
   const formRef = useFocusOnError(state);
   if (hideOnSuccess && state.status === "success") return <FormAlert state={state} />;
   const errors = state.status === "error" ? (state.fieldErrors ?? {}) : {};
@@ -61,7 +63,7 @@ export function ActionForm({
         value === undefined ? null : <input key={name} type="hidden" name={name} value={value} />,
       )}
       {fields.map((field) => {
-        const id = `field-${field.name}`;
+        const id = `${formId}-${field.name}`;
         const error = errors[field.name];
         const common = {
           id,

@@ -12,22 +12,28 @@ type FieldProps = {
 
 /** A label, the control, a hint and the field's error, wired for screen readers by id. */
 export function Field({ id, label, error, description, aside, children }: FieldProps) {
+  // The aside (e.g. "Forgot password?") sits beside the label but comes after the control
+  // in the DOM, so Tab goes from the field to the next field before reaching it.
   return (
-    <div className="grid gap-1.5">
-      <div className="flex items-baseline justify-between gap-3">
-        <label htmlFor={id} className="text-sm font-medium text-zinc-900 dark:text-zinc-100">
-          {label}
-        </label>
-        {aside}
-      </div>
-      {children}
+    <div className="grid grid-cols-[1fr_auto] items-baseline gap-x-3 gap-y-1.5">
+      <label
+        htmlFor={id}
+        className="col-start-1 row-start-1 text-sm font-medium text-zinc-900 dark:text-zinc-100"
+      >
+        {label}
+      </label>
+      <div className="col-span-2 row-start-2">{children}</div>
+      {aside ? <div className="col-start-2 row-start-1 justify-self-end">{aside}</div> : null}
       {description && !error ? (
-        <p id={`${id}-description`} className="text-sm text-zinc-600 dark:text-zinc-400">
+        <p id={`${id}-description`} className="col-span-2 text-sm text-zinc-600 dark:text-zinc-400">
           {description}
         </p>
       ) : null}
       {error ? (
-        <p id={`${id}-error`} className="text-sm font-medium text-red-700 dark:text-red-400">
+        <p
+          id={`${id}-error`}
+          className="col-span-2 text-sm font-medium text-red-700 dark:text-red-400"
+        >
           {error}
         </p>
       ) : null}

@@ -32,11 +32,11 @@ test("the seeded welcome email reaches the dev mailbox with a working link", asy
 
   const message = page.getByRole("article").filter({ hasText: "Welcome to Keel" });
   await expect(message).toContainText("ada@acme.test");
-  const link = message.getByRole("link", { name: "http://localhost:3100/" });
-  await expect(link).toHaveAttribute("href", "http://localhost:3100/");
+  const link = message.getByRole("link", { name: "http://keel.test:3100/" });
+  await expect(link).toHaveAttribute("href", "http://keel.test:3100/");
 
   await link.click();
-  await expect(page).toHaveURL("http://localhost:3100/");
+  await expect(page).toHaveURL("http://keel.test:3100/");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 });
 

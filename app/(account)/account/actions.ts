@@ -176,7 +176,8 @@ export async function confirmTwoFactorSetupAction(
       ? { ...setup, error: result.message }
       : { status: "error", message: result.message };
   deliverOutboxAfterResponse(result.outboxIds);
-  revalidatePath("/account");
+  // No revalidation here: the page would re-render without the setup panel and the
+  // recovery codes would vanish before the user saved them. The panel refreshes on "Done".
   return { status: "enabled", recoveryCodes: result.recoveryCodes };
 }
 

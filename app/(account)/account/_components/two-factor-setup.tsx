@@ -1,6 +1,8 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useActionState } from "react";
+import { buttonClassName } from "@/components/ui/button";
 import { describedBy, Field, inputClassName } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import {
@@ -21,6 +23,7 @@ export function TwoFactorSetup() {
     status: "idle",
   } as TwoFactorSetupState);
   const current = state.status === "idle" ? started : state;
+  const router = useRouter();
 
   if (current.status === "enabled") {
     return (
@@ -37,6 +40,15 @@ export function TwoFactorSetup() {
             <li key={code}>{code}</li>
           ))}
         </ul>
+        <div>
+          <button
+            type="button"
+            onClick={() => router.refresh()}
+            className={buttonClassName({ variant: "secondary" })}
+          >
+            I saved my recovery codes
+          </button>
+        </div>
       </div>
     );
   }

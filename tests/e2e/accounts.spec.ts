@@ -1,0 +1,172 @@
+import { expect, test, type Page } from "@playwright/test";
+import { currentTotp } from "../../lib/auth/two-factor/totp";
+
+/**
+ * Accounts in the browser on the production build: sign-up with the emailed link, 2FA,
+ * password reset, and one session across organization subdomains. The app lives on
+ * keel.test (mapped to loopback in Chromium); the dev mailbox shows the emails.
+ */
+
+const app = "http://keel.test:3100";
+const password = "a long and unusual passphrase";
+
+const uniqueEmail = (label: string) =>
+  `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`;
+
+/** The link in the newest email to `to` with this subject, once it has arrived. */
+async function mailedLink(page: Page, to: string, subject: string, path: string): Promise<string> {
+  let href = "";
+  await expect(async () => {
+    await page.goto(`${app}/dev/mailbox`);
+    const message = page
+      .getByRole("article")
+      .filter({ hasText: to })
+      .filter({ hasText: subject })
+      .first();
+    href =
+      (await message
+        .getByRole("link")
+        .filter({ hasText: path })
+        .first()
+        .getAttribute("href", { timeout: 1_000 })) ?? "";
+    expect(href).toContain(path);
+  }).toPass({ timeout: 20_000 });
+  return href;
+}
+
+async function signUpAndVerify(page: Page, email: string) {
+  await page.goto(`${app}/sign-up`);
+  await page.getByLabel("Name").fill("Grace Hopper");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("status")).toContainText("Check your inbox");
+
+  const link = await mailedLink(page, email, "Confirm your email address", "/verify-email?token=");
+  await page.goto(link);
+  await page.getByRole("button", { name: "Confirm my email" }).click();
+  await expect(page).toHaveURL(`${app}/account?verified=1`);
+  await expect(page.getByText("Confirmed", { exact: true })).toBeVisible();
+}
+
+async function signIn(page: Page, email: string, withPassword = password) {
+  await page.goto(`${app}/sign-in`);
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(withPassword);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+}
+
+/** Waits for the next 30-second TOTP step, so a code is never a replay of the last one. */
+async function nextStepCode(secret: string): Promise<string> {
+  const wait = 30_000 - (Date.now() % 30_000) + 500;
+  await new Promise((resolve) => setTimeout(resolve, wait));
+  return currentTotp(secret);
+}
+
+test("sign up, confirm by email, turn on 2FA, sign out, sign in with a code", async ({ page }) => {
+  test.setTimeout(120_000);
+  const email = uniqueEmail("twofactor");
+  await signUpAndVerify(page, email);
+
+  await page.getByRole("button", { name: "Set up two-factor authentication" }).click();
+  const secret = (await page.getByTestId("manual-key").textContent())!.replace(/\s/g, "");
+  await page.getByLabel("Code from the app").fill(currentTotp(secret));
+  await page.getByRole("button", { name: "Turn on two-factor authentication" }).click();
+  await expect(
+    page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem"),
+  ).toHaveCount(10);
+
+  await page.getByRole("button", { name: "Sign out" }).last().click();
+  await expect(page).toHaveURL(`${app}/`);
+
+  await signIn(page, email);
+  await expect(page).toHaveURL(/\/sign-in\/two-factor/);
+  await page.getByLabel("Code", { exact: true }).fill("000000");
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.getByText("That code is not valid")).toBeVisible();
+  await page.getByLabel("Code", { exact: true }).fill(await nextStepCode(secret));
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page).toHaveURL(`${app}/account`);
+  await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
+});
+
+test("a wrong password keeps the address and says so; a short one is refused at sign-up", async ({
+  page,
+}) => {
+  await signIn(page, uniqueEmail("nobody"), "not the password");
+  await expect(page.getByRole("alert").filter({ hasText: "Email or password" })).toHaveText(
+    "Email or password is incorrect.",
+  );
+  await expect(page.getByLabel("Email", { exact: true })).not.toHaveValue("");
+
+  await page.goto(`${app}/sign-up`);
+  await page.getByLabel("Name").fill("Short");
+  await page.getByLabel("Email").fill(uniqueEmail("short"));
+  await page.getByLabel("Password", { exact: true }).fill("short");
+  await page.getByRole("button", { name: "Create account" }).click();
+  const field = page.getByLabel("Password", { exact: true });
+  await expect(field).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("Use at least 8 characters.")).toBeVisible();
+  await expect(field).toBeFocused();
+});
+
+test("password reset: the emailed link sets a new password and the old one stops working", async ({
+  page,
+}) => {
+  const email = uniqueEmail("reset");
+  await signUpAndVerify(page, email);
+  await page.getByRole("button", { name: "Sign out" }).last().click();
+
+  await page.goto(`${app}/forgot-password`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Send reset link" }).click();
+  await expect(page.getByRole("status")).toContainText("If an account uses this address");
+
+  const link = await mailedLink(page, email, "Reset your Keel password", "/reset-password?token=");
+  await page.goto(link);
+  await page.getByLabel("New password", { exact: true }).fill("an entirely new passphrase");
+  await page.getByRole("button", { name: "Save new password" }).click();
+  await expect(page).toHaveURL(`${app}/sign-in?reset=1`);
+  await expect(page.getByRole("status")).toContainText("Your password was changed");
+
+  await signIn(page, email, password);
+  await expect(page.getByRole("alert").filter({ hasText: "Email or password" })).toHaveText(
+    "Email or password is incorrect.",
+  );
+  await signIn(page, email, "an entirely new passphrase");
+  await expect(page).toHaveURL(`${app}/account`);
+});
+
+test("one session is shared by the organization subdomains, and sign-out ends it everywhere", async ({
+  page,
+}) => {
+  const email = uniqueEmail("shared");
+  await signUpAndVerify(page, email);
+
+  for (const host of ["acme.keel.test:3100", "globex.keel.test:3100"]) {
+    await page.goto(`http://${host}/account`);
+    await expect(page).toHaveURL(`http://${host}/account`);
+    await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
+  }
+
+  await page.getByRole("button", { name: "Sign out" }).last().click();
+  await page.goto(`${app}/account`);
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
+  await page.goto("http://acme.keel.test:3100/account");
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
+});
+
+test("the sign-in form works with the keyboard alone", async ({ page }) => {
+  const email = uniqueEmail("keyboard");
+  await signUpAndVerify(page, email);
+  await page.getByRole("button", { name: "Sign out" }).last().click();
+
+  await page.goto(`${app}/sign-in`);
+  await page.getByLabel("Email", { exact: true }).focus();
+  await page.keyboard.type(email);
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("Password", { exact: true })).toBeFocused();
+  await page.keyboard.type(password);
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(`${app}/account`);
+});
