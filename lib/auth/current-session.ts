@@ -27,6 +27,16 @@ export async function requireSession(returnTo = "/account"): Promise<ActiveSessi
   return session;
 }
 
+/**
+ * A session whose address is confirmed: creating or joining an organization needs one, so
+ * nobody can act for an address they do not hold.
+ */
+export async function requireVerifiedSession(returnTo = "/account"): Promise<ActiveSession> {
+  const session = await requireSession(returnTo);
+  if (!session.user.emailVerified) redirect("/account?confirm-email=1");
+  return session;
+}
+
 /** The raw cookie token of this request (for sign-out). */
 export async function currentSessionToken(): Promise<string | undefined> {
   return (await cookies()).get(sessionCookieConfig().name)?.value;
