@@ -18,6 +18,8 @@ export function FormAlert({ state }: { state: FormState }) {
     return (
       <p
         role="status"
+        tabIndex={-1}
+        data-form-status
         className="rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900 dark:border-emerald-900/60 dark:bg-emerald-950/40 dark:text-emerald-100"
       >
         {state.message}

@@ -5,11 +5,17 @@ import type { FormState } from "@/lib/forms/form-state";
 
 /**
  * After a failed submit, moves focus to the first invalid field, or to the form's alert,
- * so keyboard and screen-reader users land on what needs fixing.
+ * so keyboard and screen-reader users land on what needs fixing; after a success, to the
+ * confirmation.
  */
 export function useFocusOnError(state: FormState) {
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
+    if (state.status === "success") {
+      // A form replaced by its confirmation: focus the confirmation, not the page.
+      document.querySelector<HTMLElement>("[data-form-status]")?.focus();
+      return;
+    }
     if (state.status !== "error") return;
     const form = formRef.current;
     const target =

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { ActionForm } from "@/components/forms/action-form";
 import { getCurrentSession } from "@/lib/auth/current-session";
+import { safeRedirectTarget } from "@/lib/auth/redirects";
+import { env } from "@/lib/env";
 import { magicLinkAction, signInAction } from "../actions";
 import { AuthCard, Notice, textLinkClassName } from "../_components/auth-card";
 import { OAuthButtons } from "../_components/oauth-buttons";
@@ -19,7 +21,15 @@ const notices: Record<string, string> = {
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const callbackUrl = typeof params.callbackUrl === "string" ? params.callbackUrl : undefined;
-  if (await getCurrentSession()) redirect("/account");
+  if (await getCurrentSession()) {
+    redirect(
+      safeRedirectTarget(callbackUrl, {
+        appUrl: env.appUrl,
+        rootDomain: env.rootDomain,
+        fallback: "/account",
+      }),
+    );
+  }
   const notice = Object.keys(notices).find((key) => params[key] === "1");
   const error =
     params.error === "unverified-email"
