@@ -491,6 +491,8 @@ describe("rate limits fail closed", () => {
     await createUser(email, "the right passphrase");
     process.env.UPSTASH_REDIS_REST_URL = "http://127.0.0.1:6391";
     process.env.UPSTASH_REDIS_REST_TOKEN = "token-for-a-closed-port";
+    // Each refusal is logged on purpose; keep the output readable.
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
     // The limiter is built once per process (kept on globalThis): start a new one.
     delete (globalThis as { keelRateLimiter?: unknown }).keelRateLimiter;
     const down = await load();
@@ -515,6 +517,41 @@ describe("rate limits fail closed", () => {
       delete process.env.UPSTASH_REDIS_REST_TOKEN;
       delete (globalThis as { keelRateLimiter?: unknown }).keelRateLimiter;
       app = await load();
+    }
+  });
+});
+
+describe("the lockout through Upstash", () => {
+  it("counts failures in Redis through the real @upstash/ratelimit client", async () => {
+    const { startUpstashProxy } = await import("../support/upstash-proxy");
+    const proxy = await startUpstashProxy();
+    const email = uniqueEmail("upstash-lock");
+    await createUser(email, "the right passphrase");
+    process.env.UPSTASH_REDIS_REST_URL = proxy.url;
+    process.env.UPSTASH_REDIS_REST_TOKEN = proxy.token;
+    delete (globalThis as { keelRateLimiter?: unknown }).keelRateLimiter;
+    const viaRedis = await load();
+    try {
+      const statuses: number[] = [];
+      for (let attempt = 0; attempt < 11; attempt++) {
+        const response = await viaRedis.signIn.POST(
+          post(
+            { email, password: `wrong guess ${attempt}` },
+            { "x-real-ip": `192.0.2.${100 + attempt}` },
+          ),
+        );
+        statuses.push(response.status);
+        if (response.status === 429)
+          expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(0);
+      }
+      expect(statuses).toEqual([...Array(10).fill(401), 429]);
+      expect(proxy.requests).toBeGreaterThan(0);
+    } finally {
+      delete process.env.UPSTASH_REDIS_REST_URL;
+      delete process.env.UPSTASH_REDIS_REST_TOKEN;
+      delete (globalThis as { keelRateLimiter?: unknown }).keelRateLimiter;
+      app = await load();
+      await proxy.close();
     }
   });
 });

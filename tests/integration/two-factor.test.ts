@@ -208,3 +208,17 @@ describe("turning two-factor off", () => {
     ).toBe(1);
   });
 });
+
+describe("other ways in still need the second factor", () => {
+  it("a magic link for an account with 2FA ends in a challenge, not a session", async () => {
+    const { user, email } = await userWithTwoFactor(new Date(Date.now() - 120_000));
+    const { db } = app;
+    const { sendMagicLink, signInWithMagicLink } = await import("@/lib/auth/flows/magic-link");
+    const [outboxId] = await sendMagicLink(email, ctx);
+    const row = await db.outboxMessage.findUniqueOrThrow({ where: { id: outboxId! } });
+    const token = /token=([A-Za-z0-9_-]+)/.exec((row.payload as { text: string }).text)![1]!;
+    const result = await signInWithMagicLink(token, ctx);
+    expect(result.status).toBe("two-factor");
+    expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
+  });
+});
