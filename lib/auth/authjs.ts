@@ -9,10 +9,9 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { requestClientInfo } from "@/lib/http/client-info";
 import { keelAuthAdapter } from "./oauth/adapter";
-import { providerVerifiedEmail } from "./oauth/verified-email";
+import { decideOAuthSignIn } from "./oauth/sign-in-callback";
 import { sessionPolicy } from "./session-store";
 import { challengeCookieConfig, sessionCookieConfig } from "./session-cookie";
-import { issueToken } from "./tokens";
 
 /**
  * Auth.js handles the OAuth providers (GitHub, Google) only: the redirect dance, state
@@ -54,54 +53,20 @@ export const { handlers, signIn: signInWithProvider } = NextAuth(() => {
     pages: { signIn: "/sign-in", error: "/sign-in" },
     callbacks: {
       async signIn({ user, account, profile }) {
-        if (!account || (account.type !== "oauth" && account.type !== "oidc")) return false;
-        const verified = await providerVerifiedEmail({
-          provider: account.provider,
+        if (!account) return false;
+        const decision = await decideOAuthSignIn({
           email: user.email,
+          provider: account.provider,
+          providerAccountId: account.providerAccountId,
+          accountType: account.type,
           profile: profile as Record<string, unknown> | undefined,
           accessToken: account.access_token,
         });
-        if (!verified) return "/sign-in?error=unverified-email";
-        const existing = await db.user.findFirst({
-          where: {
-            OR: [
-              {
-                accounts: {
-                  some: {
-                    provider: account.provider,
-                    providerAccountId: account.providerAccountId,
-                  },
-                },
-              },
-              { email: user.email!.toLowerCase() },
-            ],
-          },
-          select: {
-            id: true,
-            email: true,
-            disabledAt: true,
-            twoFactorEnabledAt: true,
-            emailVerified: true,
-          },
-        });
-        if (existing?.disabledAt) return false;
-        if (existing && !existing.emailVerified) {
-          await db.user.update({ where: { id: existing.id }, data: { emailVerified: new Date() } });
-        }
-        // The provider stands in for the password, never for the second factor.
-        if (existing?.twoFactorEnabledAt) {
-          const { token } = await db.$transaction((tx) =>
-            issueToken(tx, {
-              purpose: "TWO_FACTOR_CHALLENGE",
-              email: existing.email,
-              userId: existing.id,
-            }),
-          );
+        if (decision.challengeToken) {
           const challenge = challengeCookieConfig();
-          (await cookies()).set(challenge.name, token, challenge.options);
-          return "/sign-in/two-factor";
+          (await cookies()).set(challenge.name, decision.challengeToken, challenge.options);
         }
-        return true;
+        return decision.result;
       },
     },
     events: {

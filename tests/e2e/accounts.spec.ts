@@ -13,6 +13,13 @@ const password = "a long and unusual passphrase";
 const uniqueEmail = (label: string) =>
   `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`;
 
+// Sign-ups are limited per client IP: each test comes from its own documentation address,
+// so tests never spend each other's budget. The app trusts x-real-ip from its proxy.
+test.beforeEach(async ({ page }) => {
+  const part = () => Math.floor(Math.random() * 0xffff).toString(16);
+  await page.setExtraHTTPHeaders({ "x-real-ip": `2001:db8::${part()}:${part()}` });
+});
+
 /** The link in the newest email to `to` with this subject, once it has arrived. */
 async function mailedLink(page: Page, to: string, subject: string, path: string): Promise<string> {
   let href = "";
@@ -168,5 +175,33 @@ test("the sign-in form works with the keyboard alone", async ({ page }) => {
   await expect(page.getByLabel("Password", { exact: true })).toBeFocused();
   await page.keyboard.type(password);
   await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(`${app}/account`);
+});
+
+test("signing in on an organization's subdomain signs in on the root host too", async ({
+  page,
+}) => {
+  const email = uniqueEmail("subdomain");
+  await signUpAndVerify(page, email);
+  await page.getByRole("button", { name: "Sign out" }).last().click();
+
+  await page.goto("http://acme.keel.test:3100/sign-in?callbackUrl=%2Faccount");
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page).toHaveURL("http://acme.keel.test:3100/account");
+  await page.goto(`${app}/account`);
+  await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
+});
+
+test("a callbackUrl to another site is ignored after sign-in", async ({ page }) => {
+  const email = uniqueEmail("redirect");
+  await signUpAndVerify(page, email);
+  await page.getByRole("button", { name: "Sign out" }).last().click();
+
+  await page.goto(`${app}/sign-in?callbackUrl=${encodeURIComponent("https://evil.example/steal")}`);
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(`${app}/account`);
 });

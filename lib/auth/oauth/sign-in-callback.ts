@@ -1,0 +1,73 @@
+import "server-only";
+
+import { db } from "@/lib/db";
+import { issueToken } from "../tokens";
+import { providerVerifiedEmail } from "./verified-email";
+
+export type OAuthSignInInput = {
+  email: string | null | undefined;
+  provider: string;
+  providerAccountId: string;
+  accountType: string;
+  profile: Record<string, unknown> | undefined;
+  accessToken: string | undefined;
+  fetchImpl?: typeof fetch;
+};
+
+/**
+ * What Auth.js should do with an OAuth sign-in, before it creates or links anything:
+ * - `true`: go ahead (new user, or the same verified address as an existing one);
+ * - a path: stop there instead (unverified address; or a second factor is due, in which
+ *   case `challengeToken` must be put in the challenge cookie);
+ * - `false`: refuse (disabled account, not an OAuth account).
+ */
+export async function decideOAuthSignIn(
+  input: OAuthSignInInput,
+): Promise<{ result: boolean | string; challengeToken?: string }> {
+  if (input.accountType !== "oauth" && input.accountType !== "oidc") return { result: false };
+  const verified = await providerVerifiedEmail({
+    provider: input.provider,
+    email: input.email,
+    profile: input.profile,
+    accessToken: input.accessToken,
+    fetchImpl: input.fetchImpl,
+  });
+  if (!verified || !input.email) return { result: "/sign-in?error=unverified-email" };
+  const email = input.email.toLowerCase();
+  const existing = await db.user.findFirst({
+    where: {
+      OR: [
+        {
+          accounts: {
+            some: { provider: input.provider, providerAccountId: input.providerAccountId },
+          },
+        },
+        { email },
+      ],
+    },
+    select: {
+      id: true,
+      email: true,
+      disabledAt: true,
+      twoFactorEnabledAt: true,
+      emailVerified: true,
+    },
+  });
+  if (existing?.disabledAt) return { result: false };
+  if (existing && !existing.emailVerified) {
+    // The provider vouched for the address: the same proof a link click gives.
+    await db.user.update({ where: { id: existing.id }, data: { emailVerified: new Date() } });
+  }
+  // The provider stands in for the password, never for the second factor.
+  if (existing?.twoFactorEnabledAt) {
+    const { token } = await db.$transaction((tx) =>
+      issueToken(tx, {
+        purpose: "TWO_FACTOR_CHALLENGE",
+        email: existing.email,
+        userId: existing.id,
+      }),
+    );
+    return { result: "/sign-in/two-factor", challengeToken: token };
+  }
+  return { result: true };
+}
