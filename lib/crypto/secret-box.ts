@@ -3,45 +3,79 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:cr
 /**
  * Encryption at rest for small secrets (TOTP secrets): AES-256-GCM with a fresh 96-bit IV
  * per value, so a database dump alone does not let anyone generate a user's codes. Keys
- * come from the application secret through HKDF with a purpose label, so one AUTH_SECRET
- * yields independent keys and a key for one purpose never opens another's values.
+ * come from the application secret through HKDF-SHA256 with a purpose label, so one
+ * AUTH_SECRET yields independent keys and a key for one purpose never opens another's values.
+ *
+ * Sealed values look like `v1.<iv>.<ciphertext>.<tag>`, each part base64url. The version
+ * prefix leaves room for a new format or key rotation without guessing what a value is.
  */
 
 const VERSION = "v1";
+const KEY_BYTES = 32;
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+// Changing the salt or the info layout changes every key: stored secrets would no longer open.
+const HKDF_SALT = "keel-secret-box";
 
+/** A 32-byte key for `purpose` (e.g. "keel:totp-secret"), derived from the application secret. */
 export function deriveKey(appSecret: string, purpose: string): Buffer {
   if (!appSecret) throw new Error("An application secret is required to derive a key.");
-  return Buffer.from(hkdfSync("sha256", appSecret, "keel-secret-box", purpose, 32));
+  if (!purpose) throw new Error("A purpose label is required to derive a key.");
+  return Buffer.from(hkdfSync("sha256", appSecret, HKDF_SALT, purpose, KEY_BYTES));
 }
 
-/** `v1.<iv>.<ciphertext>.<tag>`, each part base64url. */
+function assertKey(key: Buffer): void {
+  if (key.length !== KEY_BYTES) {
+    throw new Error(`Secret box keys are ${KEY_BYTES} bytes; use deriveKey() to make one.`);
+  }
+}
+
+/** Encrypts `plaintext` under `key`; two seals of the same text never look alike. */
 export function seal(plaintext: string, key: Buffer): string {
-  const iv = randomBytes(12);
+  assertKey(key);
+  const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv("aes-256-gcm", key, iv);
   const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
   const tag = cipher.getAuthTag();
-  return [VERSION, iv, ciphertext, tag]
-    .map((part) => (typeof part === "string" ? part : part.toString("base64url")))
-    .join(".");
+  return [VERSION, ...[iv, ciphertext, tag].map((part) => part.toString("base64url"))].join(".");
 }
 
-/** The plaintext, or an error when the value was tampered with, is malformed, or the key is wrong. */
+/**
+ * Strict base64url: Node's decoder skips characters it does not know, so a value with
+ * stray characters would otherwise decode to something. Only the canonical encoding passes.
+ */
+function decodePart(text: string): Buffer | null {
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
+  const bytes = Buffer.from(text, "base64url");
+  return bytes.toString("base64url") === text ? bytes : null;
+}
+
+/**
+ * The plaintext of a value made by `seal`. Throws, never returns garbage, when the value
+ * is malformed, has an unknown version, was tampered with, or was sealed under another key.
+ */
 export function open(sealed: string, key: Buffer): string {
+  assertKey(key);
   const parts = sealed.split(".");
-  if (parts.length !== 4) throw new Error("Sealed value is malformed.");
+  if (parts.length !== 4) throw new Error("Sealed value is malformed: expected four parts.");
   const [version, ivText, ciphertextText, tagText] = parts as [string, string, string, string];
-  if (version !== VERSION)
-    throw new Error(`Sealed value has an unknown version (${version.slice(0, 8)}).`);
-  const iv = Buffer.from(ivText, "base64url");
-  const tag = Buffer.from(tagText, "base64url");
-  if (iv.length !== 12 || tag.length !== 16) throw new Error("Sealed value is malformed.");
+  if (version !== VERSION) {
+    throw new Error(
+      `Sealed value has an unknown version (${JSON.stringify(version.slice(0, 8))}).`,
+    );
+  }
+  const iv = decodePart(ivText);
+  const ciphertext = decodePart(ciphertextText);
+  const tag = decodePart(tagText);
+  if (!iv || !ciphertext || !tag) throw new Error("Sealed value is malformed: invalid base64url.");
+  // GCM accepts shorter tags unless told otherwise; a truncated tag is easier to forge.
+  if (iv.length !== IV_BYTES || tag.length !== TAG_BYTES) {
+    throw new Error("Sealed value is malformed: wrong IV or tag length.");
+  }
+  const decipher = createDecipheriv("aes-256-gcm", key, iv, { authTagLength: TAG_BYTES });
+  decipher.setAuthTag(tag);
   try {
-    const decipher = createDecipheriv("aes-256-gcm", key, iv);
-    decipher.setAuthTag(tag);
-    return Buffer.concat([
-      decipher.update(Buffer.from(ciphertextText, "base64url")),
-      decipher.final(),
-    ]).toString("utf8");
+    return Buffer.concat([decipher.update(ciphertext), decipher.final()]).toString("utf8");
   } catch {
     throw new Error("Sealed value could not be opened: wrong key or tampered data.");
   }

@@ -1,37 +1,53 @@
 import { timingSafeEqual } from "node:crypto";
-import { Secret, TOTP } from "otpauth";
+import { HOTP, Secret, TOTP } from "otpauth";
 
 /**
  * Time-based one-time passwords (RFC 6238) with the settings every authenticator app
  * supports: SHA-1, 6 digits, 30-second steps.
  */
-const PERIOD_SECONDS = 30;
+const ALGORITHM = "SHA1";
 const DIGITS = 6;
+const PERIOD_SECONDS = 30;
+/** Steps accepted either side of the current one, for clocks that drift. */
+const DRIFT_STEPS = 1;
+/** RFC 4226 asks for at least 128 bits; an empty or short key makes codes guessable offline. */
+const MIN_SECRET_BYTES = 16;
 
-function totpFor(secret: string, accountName = "", issuer = "Keel"): TOTP {
-  return new TOTP({
-    issuer,
-    label: accountName,
-    algorithm: "SHA1",
-    digits: DIGITS,
-    period: PERIOD_SECONDS,
-    secret: Secret.fromBase32(secret),
-  });
+/** Decodes a base32 secret, refusing invalid characters and keys that are too short. */
+function parseSecret(secret: string): Secret {
+  const parsed = Secret.fromBase32(secret);
+  if (parsed.bytes.length < MIN_SECRET_BYTES) throw new Error("The TOTP secret is too short.");
+  return parsed;
 }
 
-/** A new secret of 160 bits, base32-encoded. */
+function codeAt(secret: Secret, step: number): string {
+  return HOTP.generate({ secret, algorithm: ALGORITHM, digits: DIGITS, counter: step });
+}
+
+function stepAt(now: number): number {
+  return Math.floor(now / 1000 / PERIOD_SECONDS);
+}
+
+/** A new secret of 160 bits (the size RFC 4226 recommends), base32-encoded. */
 export function generateTotpSecret(): string {
   return new Secret({ size: 20 }).base32;
 }
 
 /** The otpauth:// URI the QR code encodes. */
 export function totpUri(input: { secret: string; accountName: string; issuer?: string }): string {
-  return totpFor(input.secret, input.accountName, input.issuer ?? "Keel").toString();
+  return new TOTP({
+    issuer: input.issuer ?? "Keel",
+    label: input.accountName,
+    algorithm: ALGORITHM,
+    digits: DIGITS,
+    period: PERIOD_SECONDS,
+    secret: parseSecret(input.secret),
+  }).toString();
 }
 
-/** The code for `now` (tests, and the e2e suite standing in for a phone). */
+/** The code for `now` in milliseconds (tests, and the e2e suite standing in for a phone). */
 export function currentTotp(secret: string, now: number = Date.now()): string {
-  return totpFor(secret).generate({ timestamp: now });
+  return codeAt(parseSecret(secret), stepAt(now));
 }
 
 /** The secret in groups of four, for typing it into an app by hand. */
@@ -39,42 +55,39 @@ export function formatSecretForDisplay(secret: string): string {
   return secret.match(/.{1,4}/g)?.join(" ") ?? secret;
 }
 
+export type TotpCheck = { ok: true; step: number } | { ok: false };
+
 /**
  * Checks a code against the current step and one step either side (clock drift). The
  * step that matched is returned so the caller can store it: a code whose step is not
  * newer than `lastUsedStep` is refused, so an observed code cannot be replayed.
+ * Spaces and dashes are ignored; anything but six digits is refused. Never throws.
  */
 export function verifyTotp(input: {
   secret: string;
   code: string;
   now?: number;
   lastUsedStep?: number | null;
-}): { ok: true; step: number } | { ok: false } {
-  const code = input.code.replace(/[\s-]/g, "");
+}): TotpCheck {
+  const code = typeof input.code === "string" ? input.code.replace(/[\s-]/g, "") : "";
   if (!/^\d{6}$/.test(code)) return { ok: false };
   const now = input.now ?? Date.now();
-  const currentStep = Math.floor(now / 1000 / PERIOD_SECONDS);
-  let totp: TOTP;
+  if (!Number.isFinite(now) || now < 0) return { ok: false };
+  const lastUsedStep = input.lastUsedStep ?? -Infinity;
+  const currentStep = stepAt(now);
+  let secret: Secret;
   try {
-    totp = totpFor(input.secret);
+    secret = parseSecret(input.secret);
   } catch {
     return { ok: false };
   }
+  const given = Buffer.from(code);
   let matched: number | null = null;
-  // Every candidate is compared, in constant time, whatever matched first.
-  for (const delta of [-1, 0, 1]) {
+  // Every candidate is generated and compared in constant time, whichever one matches.
+  for (let delta = -DRIFT_STEPS; delta <= DRIFT_STEPS; delta++) {
     const step = currentStep + delta;
-    const expected = totp.generate({ timestamp: step * PERIOD_SECONDS * 1000 });
-    if (timingSafeEqual(Buffer.from(expected), Buffer.from(code)) && matched === null)
-      matched = step;
+    const equal = timingSafeEqual(Buffer.from(codeAt(secret, step)), given);
+    if (equal && step > lastUsedStep && matched === null) matched = step;
   }
-  if (matched === null) return { ok: false };
-  if (
-    input.lastUsedStep !== null &&
-    input.lastUsedStep !== undefined &&
-    matched <= input.lastUsedStep
-  ) {
-    return { ok: false };
-  }
-  return { ok: true, step: matched };
+  return matched === null ? { ok: false } : { ok: true, step: matched };
 }
