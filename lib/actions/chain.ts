@@ -1,0 +1,112 @@
+import "server-only";
+
+import { headers } from "next/headers";
+import type { z } from "zod";
+import { getCurrentSession } from "@/lib/auth/current-session";
+import type { ActiveSession } from "@/lib/auth/session-store";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { clientInfoFrom, type ClientInfo } from "@/lib/http/client-info";
+import { parseTenantHost } from "@/lib/tenancy/host";
+import { can, type Permission } from "@/lib/tenancy/permissions";
+import { forbidden, notFound, notSignedIn } from "./errors";
+import { actionInput } from "./input";
+import { failure, invalidInput, type ActionResult } from "./result";
+
+/**
+ * The action wrapper chain: public → authenticated → organization member with a
+ * permission. Each level parses the input with its zod schema (strict schemas refuse
+ * unknown fields, so nothing can be mass-assigned), builds its context from the server's
+ * own sources, and returns an ActionResult. Server actions and route handlers both use
+ * it, so a direct POST gets exactly the checks the UI path gets.
+ */
+
+export type PublicContext = { client: ClientInfo };
+export type AuthenticatedContext = PublicContext & { session: ActiveSession; userId: string };
+export type MemberContext = AuthenticatedContext & {
+  organization: { id: string; slug: string; name: string };
+  role: Role;
+};
+
+type Handler<S extends z.ZodType, C, T> = (input: z.infer<S>, ctx: C) => Promise<T>;
+
+async function publicContext(): Promise<PublicContext> {
+  return { client: clientInfoFrom(await headers()) };
+}
+
+async function authenticatedContext(): Promise<AuthenticatedContext> {
+  const session = await getCurrentSession();
+  // On the id itself: an object without a user id is not a user.
+  if (!session?.user.id) throw notSignedIn();
+  return { ...(await publicContext()), session, userId: session.user.id };
+}
+
+/**
+ * The organization of this request and the caller's role in it. The candidate comes from
+ * the host the request was sent to; it only counts through the caller's own membership
+ * row, so a forged Host or a foreign slug reaches nothing but "not found".
+ */
+export async function memberContext(permission: Permission): Promise<MemberContext> {
+  const ctx = await authenticatedContext();
+  const host = parseTenantHost((await headers()).get("host"), env.rootDomain);
+  if (host.kind !== "tenant") throw notFound("That organization");
+  const membership = await db.membership.findFirst({
+    where: { userId: ctx.userId, organization: { slug: host.slug } },
+    select: { role: true, organization: { select: { id: true, slug: true, name: true } } },
+  });
+  if (!membership) throw notFound("That organization");
+  if (!can(membership.role, permission)) throw forbidden();
+  return { ...ctx, organization: membership.organization, role: membership.role };
+}
+
+function wrap<S extends z.ZodType, C, T>(
+  schema: S,
+  context: () => Promise<C>,
+  handler: Handler<S, C, T>,
+  label: string,
+) {
+  return async (raw: unknown): Promise<ActionResult<T>> => {
+    try {
+      // Who is asking comes first: an anonymous caller learns nothing from validation errors.
+      const ctx = await context();
+      const parsed = schema.safeParse(actionInput(raw));
+      if (!parsed.success) return invalidInput(parsed.error);
+      return { ok: true, data: await handler(parsed.data, ctx) };
+    } catch (error) {
+      return failure(error, { action: label });
+    }
+  };
+}
+
+export function publicAction<S extends z.ZodType, T>(
+  label: string,
+  schema: S,
+  handler: Handler<S, PublicContext, T>,
+) {
+  return wrap(schema, publicContext, handler, label);
+}
+
+export function authenticatedAction<S extends z.ZodType, T>(
+  label: string,
+  schema: S,
+  handler: Handler<S, AuthenticatedContext, T>,
+) {
+  return wrap(schema, authenticatedContext, handler, label);
+}
+
+export function memberAction<S extends z.ZodType, T>(
+  label: string,
+  permission: Permission,
+  schema: S,
+  handler: Handler<S, MemberContext, T>,
+) {
+  return wrap(schema, () => memberContext(permission), handler, label);
+}
+
+/** The same chain for route handlers: the result becomes JSON with its status. */
+export function toResponse<T>(result: ActionResult<T>): Response {
+  if (result.ok) return Response.json({ data: result.data });
+  const { error, fieldErrors, status } = result;
+  return Response.json({ error, ...(fieldErrors ? { fieldErrors } : {}) }, { status });
+}

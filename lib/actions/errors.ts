@@ -1,0 +1,19 @@
+/**
+ * An error whose message is written for the user (a refused permission, a missing
+ * resource, a broken rule). Anything else thrown inside an action is unexpected: it is
+ * logged with its context and the user sees a generic message, never the error text.
+ */
+export class ExpectedError extends Error {
+  constructor(
+    message: string,
+    readonly status: 400 | 401 | 402 | 403 | 404 | 409 | 422 | 429 = 400,
+  ) {
+    super(message);
+    this.name = "ExpectedError";
+  }
+}
+
+export const notSignedIn = () => new ExpectedError("Sign in to continue.", 401);
+export const forbidden = () => new ExpectedError("You do not have permission to do that.", 403);
+export const notFound = (what = "That item") =>
+  new ExpectedError(`${what} could not be found.`, 404);

@@ -1,0 +1,28 @@
+import type { z } from "zod";
+import { ExpectedError } from "./errors";
+
+/** What every action returns: typed data, or a message (and field messages) for the user. */
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: string; status: number; fieldErrors?: Record<string, string> };
+
+export function invalidInput(error: z.ZodError): ActionResult<never> {
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) fieldErrors[key] ??= "This field is not accepted.";
+      continue;
+    }
+    const key = issue.path.length > 0 ? String(issue.path[0]) : "form";
+    fieldErrors[key] ??= issue.message;
+  }
+  return { ok: false, error: "Check the highlighted fields.", status: 422, fieldErrors };
+}
+
+/** Expected errors keep their message; anything else is logged and reported generically. */
+export function failure(error: unknown, context: Record<string, unknown>): ActionResult<never> {
+  if (error instanceof ExpectedError)
+    return { ok: false, error: error.message, status: error.status };
+  console.error("[action] unexpected error", { ...context, error });
+  return { ok: false, error: "Something went wrong on our side. Please try again.", status: 500 };
+}

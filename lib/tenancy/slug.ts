@@ -1,0 +1,105 @@
+/**
+ * Organization slugs: the subdomain an organization lives on (`acme` in acme.keel.app).
+ * Pure, so the sign-up form, the server action and the proxy's host parser apply the
+ * same rules.
+ */
+
+export const SLUG_MIN_LENGTH = 3;
+export const SLUG_MAX_LENGTH = 48;
+
+/**
+ * Subdomains no organization may take: our own services, pages people might mistake for
+ * ours (a `login.` or `billing.` phishing page on our domain), and environments.
+ */
+export const reservedSlugs: ReadonlySet<string> = new Set([
+  "about",
+  "account",
+  "accounts",
+  "admin",
+  "api",
+  "app",
+  "assets",
+  "auth",
+  "billing",
+  "blog",
+  "cdn",
+  "dashboard",
+  "dev",
+  "docs",
+  "email",
+  "ftp",
+  "help",
+  "internal",
+  "legal",
+  "login",
+  "logout",
+  "mail",
+  "new",
+  "org",
+  "orgs",
+  "preview",
+  "pricing",
+  "root",
+  "security",
+  "settings",
+  "signin",
+  "signout",
+  "signup",
+  "smtp",
+  "staging",
+  "static",
+  "status",
+  "support",
+  "system",
+  "test",
+  "webhooks",
+  "www",
+]);
+
+/** Why `slug` cannot be an organization's address, or null when it can. */
+export function slugProblem(slug: string): string | null {
+  if (slug.length < SLUG_MIN_LENGTH) return `Use at least ${SLUG_MIN_LENGTH} characters.`;
+  if (slug.length > SLUG_MAX_LENGTH) return `Use at most ${SLUG_MAX_LENGTH} characters.`;
+  if (!/^[a-z0-9-]+$/.test(slug)) return "Use only lowercase letters, digits and hyphens.";
+  if (slug.startsWith("-") || slug.endsWith("-")) {
+    return "Start and end with a letter or a digit.";
+  }
+  // Also keeps out `xn--` (punycode) and Vercel's `slug---branch` preview separator.
+  if (slug.includes("--")) return "Use single hyphens between words.";
+  if (reservedSlugs.has(slug)) return "This address is reserved. Choose another one.";
+  return null;
+}
+
+// Letters that Unicode does not decompose into an ASCII base letter plus accents.
+const foldedLetters: Record<string, string> = {
+  ß: "ss",
+  æ: "ae",
+  œ: "oe",
+  ø: "o",
+  đ: "d",
+  ð: "d",
+  ł: "l",
+  þ: "th",
+  ı: "i",
+};
+
+const PADDING = "-org";
+
+/**
+ * A valid slug derived from an organization's name ("Café Noël" → "cafe-noel"), for the
+ * form to propose. Too short or reserved results get "-org" appended; a name with no
+ * usable letter or digit at all (only emoji, say) gives "".
+ */
+export function suggestSlug(name: string): string {
+  const folded = name
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[ßæœøđðłþı]/g, (letter) => foldedLetters[letter] ?? "");
+  const trim = (value: string) => value.replace(/^-+|-+$/g, "");
+  let slug = trim(folded.replace(/[^a-z0-9]+/g, "-"));
+  if (!slug) return "";
+  slug = trim(slug.slice(0, SLUG_MAX_LENGTH));
+  if (slug.length < SLUG_MIN_LENGTH || reservedSlugs.has(slug)) slug += PADDING;
+  return slugProblem(slug) === null ? slug : "";
+}
