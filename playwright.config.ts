@@ -6,7 +6,7 @@ import { defineConfig, devices } from "@playwright/test";
  * embedded database and dev mailbox, started by scripts/e2e-server.ts.
  */
 
-const port = 3100;
+const port = Number(process.env.E2E_PORT || 3100);
 const baseURL = `http://localhost:${port}`;
 
 // A system Chromium avoids a ~150 MB download where one is installed (CI images, Debian).

@@ -15,7 +15,7 @@ import { applyMigrations } from "@/lib/db/migrate";
  * Set E2E_SKIP_BUILD=1 to reuse the last `next build`.
  */
 
-const PORT = 3100;
+const PORT = Number(process.env.E2E_PORT || 3100);
 // A made-up root domain that Chromium maps to loopback (playwright.config.ts), so the
 // session cookie can be shared by organization subdomains the way it is in production.
 const APP_URL = `http://keel.test:${PORT}`;

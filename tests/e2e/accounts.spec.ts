@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { currentTotp } from "../../lib/auth/two-factor/totp";
+import { app, rootHost, tenantApp } from "./support/app";
 
 /**
  * Accounts in the browser on the production build: sign-up with the emailed link, 2FA,
@@ -7,7 +8,6 @@ import { currentTotp } from "../../lib/auth/two-factor/totp";
  * keel.test (mapped to loopback in Chromium); the dev mailbox shows the emails.
  */
 
-const app = "http://keel.test:3100";
 const password = "a long and unusual passphrase";
 
 const uniqueEmail = (label: string) =>
@@ -150,7 +150,7 @@ test("one session is shared by the organization subdomains, and sign-out ends it
   const email = uniqueEmail("shared");
   await signUpAndVerify(page, email);
 
-  for (const host of ["acme.keel.test:3100", "globex.keel.test:3100"]) {
+  for (const host of [`acme.${rootHost}`, `globex.${rootHost}`]) {
     await page.goto(`http://${host}/account`);
     await expect(page).toHaveURL(`http://${host}/account`);
     await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
@@ -159,7 +159,7 @@ test("one session is shared by the organization subdomains, and sign-out ends it
   await page.getByRole("button", { name: "Sign out" }).last().click();
   await page.goto(`${app}/account`);
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
-  await page.goto("http://acme.keel.test:3100/account");
+  await page.goto(`${tenantApp("acme")}/account`);
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
 });
 
@@ -185,11 +185,11 @@ test("signing in on an organization's subdomain signs in on the root host too", 
   await signUpAndVerify(page, email);
   await page.getByRole("button", { name: "Sign out" }).last().click();
 
-  await page.goto("http://acme.keel.test:3100/sign-in?callbackUrl=%2Faccount");
+  await page.goto(`${tenantApp("acme")}/sign-in?callbackUrl=%2Faccount`);
   await page.getByLabel("Email", { exact: true }).fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page).toHaveURL("http://acme.keel.test:3100/account");
+  await expect(page).toHaveURL(`${tenantApp("acme")}/account`);
   await page.goto(`${app}/account`);
   await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
 });

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { app } from "./support/app";
 
 /**
  * The account pages as a visitor meets them: the emailed links act only on a button press,
@@ -8,7 +9,7 @@ import { expect, test, type Page } from "@playwright/test";
  */
 
 // Emailed links point at APP_URL, and the session cookie lives on its domain.
-test.use({ baseURL: "http://keel.test:3100" });
+test.use({ baseURL: app });
 
 const password = "four unrelated words here";
 

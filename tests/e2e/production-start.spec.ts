@@ -2,6 +2,9 @@ import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { expect, test } from "@playwright/test";
 
+// Beside the e2e server's port, so side-by-side checkouts stay apart.
+const startPort = Number(process.env.E2E_PORT || 3100) + 99;
+
 // `next start` of the build the suite runs against, with a production environment that
 // lacks the database: it must stop before serving anything, and say which variable is
 // missing and what it is for.
@@ -9,7 +12,7 @@ import { expect, test } from "@playwright/test";
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 
 function startProduction(env: Record<string, string>) {
-  const child = spawn(process.execPath, [nextBin, "start", "-p", "3199"], {
+  const child = spawn(process.execPath, [nextBin, "start", "-p", String(startPort)], {
     // Blank values win over .env files, so a developer's own .env cannot mask the check.
     env: {
       PATH: process.env.PATH ?? "",
@@ -84,7 +87,7 @@ test("the dev mailbox is a 404 in production", async ({ request }) => {
     await expect
       .poll(
         () =>
-          request.get("http://127.0.0.1:3199/").then(
+          request.get(`http://127.0.0.1:${startPort}/`).then(
             (r) => r.status(),
             () => 0,
           ),
@@ -94,7 +97,7 @@ test("the dev mailbox is a 404 in production", async ({ request }) => {
       )
       .toBe(200);
 
-    const response = await request.get("http://127.0.0.1:3199/dev/mailbox");
+    const response = await request.get(`http://127.0.0.1:${startPort}/dev/mailbox`);
 
     expect(response.status()).toBe(404);
     const body = await response.text();

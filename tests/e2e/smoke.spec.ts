@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { app } from "./support/app";
 
 // The production build answers its basic pages; feature suites build on these.
 
@@ -32,11 +33,11 @@ test("the seeded welcome email reaches the dev mailbox with a working link", asy
 
   const message = page.getByRole("article").filter({ hasText: "Welcome to Keel" });
   await expect(message).toContainText("ada@acme.test");
-  const link = message.getByRole("link", { name: "http://keel.test:3100/" });
-  await expect(link).toHaveAttribute("href", "http://keel.test:3100/");
+  const link = message.getByRole("link", { name: `${app}/` });
+  await expect(link).toHaveAttribute("href", `${app}/`);
 
   await link.click();
-  await expect(page).toHaveURL("http://keel.test:3100/");
+  await expect(page).toHaveURL(`${app}/`);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 });
 
