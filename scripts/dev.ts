@@ -52,7 +52,7 @@ log(applied.length ? `applied ${applied.length} migration(s)` : "database schema
 
 if (embedded) {
   const { seed } = await import("../prisma/seed");
-  const client = createDatabaseClient(databaseUrl, 2);
+  const client = createDatabaseClient(databaseUrl, { poolSize: 2 });
   await seed(client);
   await client.$disconnect();
   log("demo data ready: organization acme, ada@acme.test (owner), grace@acme.test (member)");

@@ -63,7 +63,7 @@ process.env.APP_URL = APP_URL;
 // Imported at run time: the seed is optional, and only called when it exports `seed(db)`.
 const { seed } = (await import("../prisma/seed")) as { seed?: (db: Database) => Promise<void> };
 if (typeof seed === "function") {
-  const client = createDatabaseClient(database.url, 2);
+  const client = createDatabaseClient(database.url, { poolSize: 2 });
   await seed(client);
   await client.$disconnect();
   log("database migrated and seeded");

@@ -4,11 +4,11 @@ import { headers } from "next/headers";
 import type { z } from "zod";
 import { getCurrentSession } from "@/lib/auth/current-session";
 import type { ActiveSession } from "@/lib/auth/session-store";
-import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { clientInfoFrom, type ClientInfo } from "@/lib/http/client-info";
 import { parseTenantHost } from "@/lib/tenancy/host";
+import { findMembershipBySlug } from "@/lib/tenancy/membership";
 import { can, type Permission } from "@/lib/tenancy/permissions";
 import { forbidden, notFound, notSignedIn } from "./errors";
 import { actionInput } from "./input";
@@ -51,10 +51,7 @@ export async function memberContext(permission: Permission): Promise<MemberConte
   const ctx = await authenticatedContext();
   const host = parseTenantHost((await headers()).get("host"), env.rootDomain);
   if (host.kind !== "tenant") throw notFound("That organization");
-  const membership = await db.membership.findFirst({
-    where: { userId: ctx.userId, organization: { slug: host.slug } },
-    select: { role: true, organization: { select: { id: true, slug: true, name: true } } },
-  });
+  const membership = await findMembershipBySlug(ctx.userId, host.slug);
   if (!membership) throw notFound("That organization");
   if (!can(membership.role, permission)) throw forbidden();
   return { ...ctx, organization: membership.organization, role: membership.role };

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { env } from "@/lib/env";
-import { createDatabaseClient, type Database } from "./create-client";
+import { APP_ROLE, createDatabaseClient, type Database } from "./create-client";
 
 // One client per server process. In development Next re-evaluates modules on every
 // change; keeping the client on globalThis stops each reload from opening a new pool.
@@ -14,7 +14,14 @@ function getDatabase(): Database {
       "DATABASE_URL is not set. Start the app with `npm run dev` (embedded database) or set DATABASE_URL.",
     );
   }
-  globalForDb.keelDb = createDatabaseClient(env.DATABASE_URL, env.DATABASE_POOL_SIZE);
+  // On PostgreSQL every connection runs as the app role, which row-level security applies
+  // to. The embedded database serves all connections from one session, where a session-wide
+  // SET ROLE would leak into every other client (migrations, the seed): there, scoped
+  // transactions take the role for themselves (lib/db/tenant.ts), as they do everywhere.
+  globalForDb.keelDb = createDatabaseClient(env.DATABASE_URL, {
+    poolSize: env.DATABASE_POOL_SIZE,
+    role: env.KEEL_EMBEDDED_DB ? null : APP_ROLE,
+  });
   return globalForDb.keelDb;
 }
 

@@ -18,7 +18,7 @@ export async function withScriptDatabase(
   const embedded = url ? undefined : await startDevDatabase();
   url ??= embedded!.url;
   if (embedded) await applyMigrations(url);
-  const db = createDatabaseClient(url, 2);
+  const db = createDatabaseClient(url, { poolSize: 2 });
   try {
     await task(db, url);
   } finally {

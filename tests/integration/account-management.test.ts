@@ -2,6 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { adminDatabase } from "../support/admin-db";
 
 /**
  * What a signed-in user can do to their own account, and what each step leaves behind:
@@ -35,6 +36,8 @@ async function load() {
   };
 }
 let app: Awaited<ReturnType<typeof load>>;
+// Fixtures span organizations, which the app's row-level security never allows at once.
+const admin = adminDatabase();
 
 let counter = 0;
 const uniqueEmail = (label: string) => `${label}-${++counter}-${Date.now()}@example.test`;
@@ -62,7 +65,7 @@ async function createOrganization(
   members: { userId: string; role: "OWNER" | "ADMIN" | "MEMBER" }[],
   status?: "ACTIVE" | "FREE",
 ) {
-  return app.db.organization.create({
+  return admin.organization.create({
     data: {
       slug: `${slug}-${++counter}`,
       name: slug,
@@ -80,6 +83,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app.db.$disconnect();
+  await admin.$disconnect();
   await rm(mailboxDir, { recursive: true, force: true });
 });
 
@@ -242,7 +246,7 @@ describe("delete account", () => {
     expect(await app.deleteAccount(user.id, ctx)).toEqual({ ok: true });
     expect(await app.db.user.count({ where: { id: user.id } })).toBe(0);
     expect(await app.readSession(app.db, session.token)).toBeNull();
-    expect(await app.db.membership.count({ where: { userId: user.id } })).toBe(0);
+    expect(await admin.membership.count({ where: { userId: user.id } })).toBe(0);
     expect(await app.db.organization.count({ where: { id: solo.id } })).toBe(0);
     expect(await app.db.organization.count({ where: { id: shared.id } })).toBe(1);
     const entry = await app.db.auditLog.findFirst({

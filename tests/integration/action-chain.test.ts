@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
+import { adminDatabase } from "../support/admin-db";
 
 /**
  * The action wrapper chain as an attacker meets it: without a session, on another
@@ -26,6 +27,8 @@ async function load() {
   return { db, ...chain, ...errors, ...store };
 }
 let app: Awaited<ReturnType<typeof load>>;
+// Fixtures span organizations, which the app's row-level security never allows at once.
+const admin = adminDatabase();
 const suffix = Date.now();
 const tokens: Record<string, string> = {};
 
@@ -34,10 +37,10 @@ let ran = 0;
 
 beforeAll(async () => {
   app = await load();
-  const orgA = await app.db.organization.create({
+  const orgA = await admin.organization.create({
     data: { slug: `alpha-${suffix}`, name: "Alpha" },
   });
-  const orgB = await app.db.organization.create({
+  const orgB = await admin.organization.create({
     data: { slug: `bravo-${suffix}`, name: "Bravo" },
   });
   for (const [label, org, role] of [
@@ -46,7 +49,7 @@ beforeAll(async () => {
     ["ownerB", orgB, "OWNER"],
   ] as const) {
     const user = await app.db.user.create({ data: { email: `${label}-${suffix}@example.test` } });
-    await app.db.membership.create({ data: { userId: user.id, organizationId: org.id, role } });
+    await admin.membership.create({ data: { userId: user.id, organizationId: org.id, role } });
     tokens[label] = (await app.createSession(app.db, { userId: user.id })).token;
   }
 });
@@ -58,6 +61,7 @@ beforeEach(() => {
 
 afterAll(async () => {
   await app.db.$disconnect();
+  await admin.$disconnect();
 });
 
 function as(actor: string | undefined, slug: string) {

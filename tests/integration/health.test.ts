@@ -10,7 +10,7 @@ let client: Database;
 
 beforeAll(async () => {
   embedded = await startEmbeddedDatabase();
-  client = createDatabaseClient(embedded.url, 2);
+  client = createDatabaseClient(embedded.url, { poolSize: 2 });
 });
 
 afterAll(async () => {

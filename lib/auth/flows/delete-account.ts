@@ -1,7 +1,7 @@
 import "server-only";
 
 import { recordAudit } from "@/lib/audit/record";
-import { db } from "@/lib/db";
+import { withScope, withTenant } from "@/lib/db/tenant";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestContext } from "./context";
 
@@ -19,36 +19,51 @@ export type DeletionBlocker = {
  * handed over (or cancelled) first.
  */
 export async function accountDeletionBlockers(userId: string): Promise<DeletionBlocker[]> {
-  const owned = await db.membership.findMany({
-    where: { userId, role: "OWNER" },
-    select: {
-      organization: {
-        select: {
-          slug: true,
-          name: true,
-          memberships: { select: { userId: true, role: true } },
-          subscription: { select: { status: true } },
-        },
-      },
-    },
-  });
+  const owned = await withScope({ userId }, (tx) =>
+    tx.membership.findMany({
+      where: { userId, role: "OWNER" },
+      select: { organization: { select: { id: true, slug: true, name: true } } },
+    }),
+  );
   const blockers: DeletionBlocker[] = [];
   for (const { organization } of owned) {
-    const otherOwners = organization.memberships.filter(
-      (m) => m.role === "OWNER" && m.userId !== userId,
-    );
+    // Each organization's members and subscription are read inside that organization:
+    // row-level security shows nothing of them from the user's own scope.
+    const { memberships, subscription } = await withTenant(organization.id, async (tx) => ({
+      memberships: await tx.membership.findMany({
+        where: { organizationId: organization.id },
+        select: { userId: true, role: true },
+      }),
+      subscription: await tx.subscription.findUnique({
+        where: { organizationId: organization.id },
+        select: { status: true },
+      }),
+    }));
+    const otherOwners = memberships.filter((m) => m.role === "OWNER" && m.userId !== userId);
     if (otherOwners.length > 0) continue;
     const { slug, name } = organization;
-    if (organization.memberships.some((m) => m.userId !== userId)) {
+    if (memberships.some((m) => m.userId !== userId)) {
       blockers.push({ organization: { slug, name }, reason: "members" });
-    } else if (
-      organization.subscription &&
-      (paidStatuses as readonly string[]).includes(organization.subscription.status)
-    ) {
+    } else if (subscription && (paidStatuses as readonly string[]).includes(subscription.status)) {
       blockers.push({ organization: { slug, name }, reason: "subscription" });
     }
   }
   return blockers;
+}
+
+/** Organizations whose only member is this user: they go with the account. */
+async function soloOrganizations(userId: string): Promise<string[]> {
+  const mine = await withScope({ userId }, (tx) =>
+    tx.membership.findMany({ where: { userId }, select: { organizationId: true } }),
+  );
+  const solo: string[] = [];
+  for (const { organizationId } of mine) {
+    const members = await withTenant(organizationId, (tx) =>
+      tx.membership.count({ where: { organizationId } }),
+    );
+    if (members === 1) solo.push(organizationId);
+  }
+  return solo;
 }
 
 /**
@@ -62,11 +77,8 @@ export async function deleteAccount(
 ): Promise<{ ok: true } | { ok: false; blockers: DeletionBlocker[] }> {
   const blockers = await accountDeletionBlockers(userId);
   if (blockers.length > 0) return { ok: false, blockers };
-  await db.$transaction(async (tx) => {
-    const solo = await tx.organization.findMany({
-      where: { memberships: { every: { userId }, some: { userId } } },
-      select: { id: true },
-    });
+  const solo = await soloOrganizations(userId);
+  await withScope({ userId }, async (tx) => {
     await recordAudit(tx, {
       action: "account.deleted",
       actorId: null,
@@ -85,8 +97,8 @@ export async function deleteAccount(
       where: { actorId: userId, organizationId: null },
       data: { metadata: Prisma.DbNull },
     });
-    if (solo.length > 0)
-      await tx.organization.deleteMany({ where: { id: { in: solo.map((o) => o.id) } } });
+    // Organizations are not tenant rows themselves; their data goes by cascade.
+    if (solo.length > 0) await tx.organization.deleteMany({ where: { id: { in: solo } } });
     await tx.user.delete({ where: { id: userId } });
   });
   return { ok: true };

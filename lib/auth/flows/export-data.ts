@@ -2,6 +2,7 @@ import "server-only";
 
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
+import { withScope } from "@/lib/db/tenant";
 import type { RequestContext } from "./context";
 
 /**
@@ -9,63 +10,57 @@ import type { RequestContext } from "./context";
  * exported: password and 2FA secrets, token and session hashes, OAuth tokens.
  */
 export async function exportUserData(userId: string, ctx: RequestContext) {
-  const user = await db.user.findUniqueOrThrow({
-    where: { id: userId },
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      emailVerified: true,
-      image: true,
-      createdAt: true,
-      updatedAt: true,
-      passwordHash: true,
-      passwordChangedAt: true,
-      twoFactorEnabledAt: true,
-      accounts: { select: { provider: true, providerAccountId: true, createdAt: true } },
-      sessions: {
-        select: {
-          id: true,
-          createdAt: true,
-          lastSeenAt: true,
-          expires: true,
-          ipAddress: true,
-          userAgent: true,
+  // The user's own scope: their memberships and audit entries in every organization.
+  // Rows that belong to an organization (its projects, its invitations) stay with it.
+  const user = await withScope({ userId }, (tx) =>
+    tx.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: {
+        id: true,
+        name: true,
+        email: true,
+        emailVerified: true,
+        image: true,
+        createdAt: true,
+        updatedAt: true,
+        passwordHash: true,
+        passwordChangedAt: true,
+        twoFactorEnabledAt: true,
+        accounts: { select: { provider: true, providerAccountId: true, createdAt: true } },
+        sessions: {
+          select: {
+            id: true,
+            createdAt: true,
+            lastSeenAt: true,
+            expires: true,
+            ipAddress: true,
+            userAgent: true,
+          },
         },
-      },
-      memberships: {
-        select: {
-          role: true,
-          createdAt: true,
-          organization: { select: { id: true, slug: true, name: true } },
+        memberships: {
+          select: {
+            role: true,
+            createdAt: true,
+            organization: { select: { id: true, slug: true, name: true } },
+          },
         },
-      },
-      auditLogs: {
-        orderBy: { createdAt: "asc" },
-        select: {
-          action: true,
-          organizationId: true,
-          targetType: true,
-          targetId: true,
-          ipAddress: true,
-          userAgent: true,
-          metadata: true,
-          createdAt: true,
+        auditLogs: {
+          orderBy: { createdAt: "asc" },
+          select: {
+            action: true,
+            organizationId: true,
+            targetType: true,
+            targetId: true,
+            ipAddress: true,
+            userAgent: true,
+            metadata: true,
+            createdAt: true,
+          },
         },
+        recoveryCodes: { select: { usedAt: true, createdAt: true } },
       },
-      projectsCreated: { select: { id: true, name: true, organizationId: true, createdAt: true } },
-      invitationsSent: {
-        select: {
-          email: true,
-          role: true,
-          organizationId: true,
-          createdAt: true,
-          acceptedAt: true,
-        },
-      },
-      recoveryCodes: { select: { usedAt: true, createdAt: true } },
-    },
-  });
+    }),
+  );
   const { passwordHash, recoveryCodes, ...rest } = user;
   await recordAudit(db, {
     action: "account.exported",

@@ -1,0 +1,81 @@
+import "server-only";
+
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { APP_ROLE } from "./create-client";
+import { db } from "./index";
+
+/** A transaction whose queries row-level security limits to one scope. */
+export type ScopedDb = Prisma.TransactionClient;
+
+export type Scope = {
+  /** The organization of a verified membership: tenant tables show only its rows. */
+  organizationId?: string;
+  /** The signed-in user: their own memberships and audit entries across organizations. */
+  userId?: string;
+  /** The signed-in user's (lower-cased) address: invitations sent to it. */
+  userEmail?: string;
+  /** SHA-256 of an invitation link token: that one invitation, whatever its organization. */
+  invitationTokenHash?: string;
+};
+
+const settings: Record<keyof Scope, string> = {
+  organizationId: "app.org_id",
+  userId: "app.user_id",
+  userEmail: "app.user_email",
+  invitationTokenHash: "app.invitation_token_hash",
+};
+
+/**
+ * Runs `fn` in one transaction whose row-level security scope is `scope`. The settings
+ * are transaction-local (set_config's third argument), so they end with the transaction
+ * and a pooled connection never carries one request's organization into the next.
+ *
+ * Only call it with values the server established itself (a membership row, the
+ * session): the policies trust them completely.
+ */
+export async function withScope<T>(scope: Scope, fn: (tx: ScopedDb) => Promise<T>): Promise<T> {
+  return db.$transaction(async (tx) => {
+    // Also when the connection already runs as the app role: the embedded database's
+    // connections share one session, and this keeps the role to this transaction there.
+    if (!rowSecurityBypassed()) await tx.$executeRawUnsafe(`SET LOCAL ROLE ${APP_ROLE}`);
+    for (const [key, name] of Object.entries(settings) as [keyof Scope, string][]) {
+      const value = scope[key];
+      if (value) await tx.$executeRaw`SELECT set_config(${name}, ${value}, true)`;
+    }
+    return fn(tx);
+  });
+}
+
+/** `fn` inside one organization: the usual way the data layer reaches tenant tables. */
+export function withTenant<T>(
+  organizationId: string,
+  fn: (tx: ScopedDb) => Promise<T>,
+): Promise<T> {
+  return withScope({ organizationId }, fn);
+}
+
+// Test-only switches for the isolation matrix, ignored outside the test runner:
+// - keelBypassRowSecurity: scoped transactions keep the login role (a superuser in tests),
+//   so the matrix proves the data layer's own checks hold without row-level security.
+// - keelDropTenantFilter: see inOrganization below.
+const testSwitches = globalThis as unknown as {
+  keelBypassRowSecurity?: boolean;
+  keelDropTenantFilter?: boolean;
+};
+const inTests = process.env.NODE_ENV === "test";
+
+function rowSecurityBypassed(): boolean {
+  return inTests && testSwitches.keelBypassRowSecurity === true;
+}
+
+/**
+ * The organization condition every tenant query carries in its `where`, in addition to
+ * row-level security. (keelDropTenantFilter removes it in tests, so the isolation matrix
+ * can prove that row-level security holds without it.) Spread it into the where clause: `{ id, ...inOrganization(orgId) }`.
+ */
+export function inOrganization(organizationId: string): { organizationId: string } {
+  if (inTests && testSwitches.keelDropTenantFilter === true) {
+    return {} as { organizationId: string };
+  }
+  return { organizationId };
+}
