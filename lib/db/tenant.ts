@@ -1,6 +1,7 @@
 import "server-only";
 
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { env } from "@/lib/env";
 import { APP_ROLE } from "./create-client";
 import { db } from "./index";
 
@@ -62,7 +63,7 @@ const testSwitches = globalThis as unknown as {
   keelBypassRowSecurity?: boolean;
   keelDropTenantFilter?: boolean;
 };
-const inTests = process.env.NODE_ENV === "test";
+const inTests = env.NODE_ENV === "test";
 
 function rowSecurityBypassed(): boolean {
   return inTests && testSwitches.keelBypassRowSecurity === true;
