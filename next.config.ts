@@ -32,6 +32,8 @@ export default async function nextConfig(phase: string): Promise<NextConfig> {
     poweredByHeader: false,
     reactStrictMode: true,
     typedRoutes: false,
+    // forbidden(): a member without the permission a page needs gets a 403 page.
+    experimental: { authInterrupts: true },
     async headers() {
       return [{ source: "/:path*", headers: securityHeaders }];
     },

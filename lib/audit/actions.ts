@@ -25,7 +25,27 @@ const accountActions = [
   "account.deleted",
 ] as const;
 
-export const auditActions = [...accountActions] as const;
+/** What happens inside an organization; the organization's audit log shows these. */
+const organizationActions = [
+  "organization.created",
+  "organization.updated",
+  "organization.deleted",
+  "organization.ownership_transferred",
+  "member.invited",
+  "member.invitation_resent",
+  "member.invitation_revoked",
+  "member.joined",
+  "member.role_changed",
+  "member.removed",
+  "member.left",
+  "project.created",
+  "project.updated",
+  "project.deleted",
+] as const;
+
+export const organizationAuditActions = organizationActions;
+
+export const auditActions = [...accountActions, ...organizationActions] as const;
 
 export type AuditAction = (typeof auditActions)[number];
 

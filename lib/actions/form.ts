@@ -1,0 +1,31 @@
+import type { FormState } from "@/lib/forms/form-state";
+import type { ActionResult } from "./result";
+
+/**
+ * An action's result as the state of the form that submitted it: field messages and the
+ * values to refill on failure, `message` on success. Server actions bound to forms wrap
+ * their `memberAction` call with it, so forms and JSON routes share one implementation.
+ */
+export function toFormState<T>(
+  result: ActionResult<T>,
+  { success, formData }: { success: string | ((data: T) => string); formData?: FormData },
+): FormState {
+  if (result.ok) {
+    return {
+      status: "success",
+      message: typeof success === "function" ? success(result.data) : success,
+    };
+  }
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData?.entries() ?? []) {
+    // Never echo anything that looks like a secret back into the page.
+    if (typeof value === "string" && !key.startsWith("$ACTION") && !/password|token/i.test(key))
+      values[key] = value;
+  }
+  return {
+    status: "error",
+    message: result.error,
+    ...(result.fieldErrors ? { fieldErrors: result.fieldErrors } : {}),
+    values,
+  };
+}
