@@ -11,7 +11,11 @@ import { useFocusOnError } from "./use-focus-on-error";
 export type FormFieldConfig = {
   name: string;
   label: string;
-  type?: "text" | "email" | "password";
+  type?: "text" | "email" | "password" | "textarea" | "select";
+  /** The choices of a select. */
+  options?: readonly { value: string; label: string }[];
+  /** The value shown before the first submission (an edit form's current values). */
+  defaultValue?: string;
   autoComplete?: string;
   inputMode?: "numeric" | "text" | "email";
   description?: ReactNode;
@@ -84,12 +88,31 @@ export function ActionForm({
           >
             {field.type === "password" ? (
               <PasswordInput {...common} />
+            ) : field.type === "textarea" ? (
+              <textarea
+                {...common}
+                rows={4}
+                defaultValue={values[field.name] ?? field.defaultValue ?? ""}
+                className={inputClassName}
+              />
+            ) : field.type === "select" ? (
+              <select
+                {...common}
+                defaultValue={values[field.name] ?? field.defaultValue}
+                className={inputClassName}
+              >
+                {field.options?.map((option) => (
+                  <option key={option.value} value={option.value}>
+                    {option.label}
+                  </option>
+                ))}
+              </select>
             ) : (
               <input
                 {...common}
                 type={field.type ?? "text"}
                 inputMode={field.inputMode}
-                defaultValue={values[field.name] ?? ""}
+                defaultValue={values[field.name] ?? field.defaultValue ?? ""}
                 className={inputClassName}
               />
             )}

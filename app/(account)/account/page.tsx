@@ -17,7 +17,7 @@ import {
   signOutSessionAction,
 } from "./actions";
 import { Section } from "./_components/section";
-import { StatusButtonForm } from "./_components/status-button-form";
+import { StatusButtonForm } from "@/components/forms/status-button-form";
 import { TwoFactorSetup } from "./_components/two-factor-setup";
 
 export const metadata: Metadata = { title: "Your account", robots: { index: false } };

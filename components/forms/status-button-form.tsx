@@ -12,16 +12,25 @@ export function StatusButtonForm({
   pendingLabel,
   hidden,
   variant = "secondary",
+  confirmMessage,
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   label: string;
   pendingLabel?: string;
   hidden?: Record<string, string>;
   variant?: "primary" | "secondary" | "ghost";
+  /** Asked before submitting (a destructive action); cancelling sends nothing. */
+  confirmMessage?: string;
 }) {
   const [state, formAction] = useActionState(action, idleFormState);
   return (
-    <form action={formAction} className="grid gap-3">
+    <form
+      action={formAction}
+      className="grid gap-3"
+      onSubmit={(event) => {
+        if (confirmMessage && !window.confirm(confirmMessage)) event.preventDefault();
+      }}
+    >
       {Object.entries(hidden ?? {}).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

@@ -1,0 +1,31 @@
+import { toResponse } from "@/lib/actions/chain";
+import {
+  badRequest,
+  forbiddenOrigin,
+  isSameOriginRequest,
+  readJsonObject,
+} from "@/lib/http/same-origin";
+import { deleteProjectAction, getProjectAction, updateProjectAction } from "@/lib/projects/actions";
+
+type RouteContext = { params: Promise<{ id: string }> };
+
+/** GET, PATCH {name, description?} and DELETE one project of the request's organization. */
+export async function GET(_request: Request, { params }: RouteContext) {
+  return toResponse(await getProjectAction({ id: (await params).id }));
+}
+
+export async function PATCH(request: Request, { params }: RouteContext) {
+  if (!isSameOriginRequest(request)) return forbiddenOrigin();
+  const body = await readJsonObject(request);
+  if (!body) return badRequest();
+  // The id comes from the path; one in the body is refused by the strict schema.
+  if ("id" in body) return badRequest({ id: "Put the id in the path, not the body." });
+  return toResponse(await updateProjectAction({ ...body, id: (await params).id }));
+}
+
+export async function DELETE(request: Request, { params }: RouteContext) {
+  if (!isSameOriginRequest(request)) return forbiddenOrigin();
+  return toResponse(await deleteProjectAction({ id: (await params).id }));
+}
+
+export const dynamic = "force-dynamic";

@@ -1,0 +1,34 @@
+import { toResponse } from "@/lib/actions/chain";
+import {
+  badRequest,
+  forbiddenOrigin,
+  isSameOriginRequest,
+  readJsonObject,
+} from "@/lib/http/same-origin";
+import { createProjectAction, listProjectsAction } from "@/lib/projects/actions";
+
+/**
+ * The projects of the organization whose subdomain the request was sent to, as JSON.
+ * Same checks as the pages: the session, the caller's membership, the permission.
+ *
+ * GET  /api/projects?q=&page=  → { data: { items, total, page, pageCount, query } }
+ * POST /api/projects {name, description?} → 200 { data: project }
+ */
+export async function GET(request: Request) {
+  const params = new URL(request.url).searchParams;
+  const query: Record<string, string> = {};
+  for (const key of ["q", "page"]) {
+    const value = params.get(key);
+    if (value !== null) query[key] = value;
+  }
+  return toResponse(await listProjectsAction(query));
+}
+
+export async function POST(request: Request) {
+  if (!isSameOriginRequest(request)) return forbiddenOrigin();
+  const body = await readJsonObject(request);
+  if (!body) return badRequest();
+  return toResponse(await createProjectAction(body));
+}
+
+export const dynamic = "force-dynamic";

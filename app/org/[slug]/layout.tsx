@@ -1,0 +1,85 @@
+import { headers } from "next/headers";
+import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { OrgNav, type OrgNavItem } from "@/components/org/org-nav";
+import { OrgSwitcher } from "@/components/org/org-switcher";
+import { SignedOut } from "@/components/shell/signed-out";
+import { SiteShell } from "@/components/shell/site-shell";
+import { getCurrentSession } from "@/lib/auth/current-session";
+import { env } from "@/lib/env";
+import { getCurrentMember } from "@/lib/tenancy/current-member";
+import { parseTenantHost } from "@/lib/tenancy/host";
+import { organizationUrl } from "@/lib/tenancy/links";
+import { listMemberships } from "@/lib/tenancy/membership";
+import { findOrganizationBySlug } from "@/lib/tenancy/organizations";
+import { can, type Permission } from "@/lib/tenancy/permissions";
+
+type OrganizationLayoutProps = {
+  children: ReactNode;
+  params: Promise<{ slug: string }>;
+};
+
+const sections: (OrgNavItem & { permission: Permission })[] = [
+  { href: "/projects", label: "Projects", permission: "projects:read" },
+  { href: "/members", label: "Members", permission: "members:read" },
+  { href: "/settings", label: "Settings", permission: "org:update" },
+  { href: "/settings/audit", label: "Audit log", permission: "audit:read" },
+];
+
+/**
+ * Pages of one organization, reached at `<slug>.<ROOT_DOMAIN>` through proxy.ts. The
+ * proxy already refuses `/org/...` addressed directly; checking here that the Host names
+ * this very organization keeps that true if a request ever skips the proxy. Visitors who
+ * are not members learn nothing beyond the organization's name: signed out, they are
+ * asked to sign in; signed in, they get the not-found page.
+ */
+export default async function OrganizationLayout({ children, params }: OrganizationLayoutProps) {
+  const { slug } = await params;
+  const host = parseTenantHost((await headers()).get("host"), env.rootDomain);
+  if (host.kind !== "tenant" || host.slug !== slug) notFound();
+  const organization = await findOrganizationBySlug(slug);
+  if (!organization) notFound();
+
+  const session = await getCurrentSession();
+  if (!session) {
+    return (
+      <SiteShell user={null}>
+        <div className="mx-auto w-full max-w-3xl px-5 py-10 sm:py-14">
+          <SignedOut
+            title={`Sign in to ${organization.name}`}
+            description="Sign in with your account to open this organization’s workspace."
+            returnTo="/"
+          />
+        </div>
+      </SiteShell>
+    );
+  }
+  const member = await getCurrentMember();
+  if (!member) notFound();
+
+  const memberships = await listMemberships(member.userId);
+  const user = { name: session.user.name, email: session.user.email };
+  return (
+    <SiteShell user={user}>
+      <div className="border-b border-zinc-200 dark:border-zinc-800">
+        <div className="mx-auto flex max-w-6xl flex-col gap-3 px-5 pt-6 sm:px-6 lg:px-8">
+          <OrgSwitcher
+            current={member.organization}
+            organizations={memberships.map(({ organization: org }) => ({
+              slug: org.slug,
+              name: org.name,
+              href: organizationUrl(org.slug),
+            }))}
+            createHref={`${env.appUrl}/onboarding`}
+          />
+          <OrgNav
+            items={sections
+              .filter((section) => can(member.role, section.permission))
+              .map(({ href, label }) => ({ href, label }))}
+          />
+        </div>
+      </div>
+      <div className="mx-auto w-full max-w-6xl flex-1 px-5 py-8 sm:px-6 lg:px-8">{children}</div>
+    </SiteShell>
+  );
+}

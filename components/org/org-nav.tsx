@@ -1,0 +1,43 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+export type OrgNavItem = { href: string; label: string };
+
+/**
+ * The organization's sections. Paths are the browser's (`/projects`), since the
+ * subdomain already names the organization; the current section is marked for screen
+ * readers (aria-current) as well as visually.
+ */
+export function OrgNav({ items }: { items: OrgNavItem[] }) {
+  const pathname = usePathname();
+  // The deepest matching item wins, so /settings/audit marks "Audit log", not "Settings".
+  const current = items
+    .filter((item) => pathname === item.href || pathname.startsWith(`${item.href}/`))
+    .sort((a, b) => b.href.length - a.href.length)[0];
+  return (
+    <nav aria-label="Organization" className="-mb-px overflow-x-auto">
+      <ul className="flex gap-1">
+        {items.map((item) => {
+          const active = item === current;
+          return (
+            <li key={item.href}>
+              <Link
+                href={item.href}
+                aria-current={active ? "page" : undefined}
+                className={`inline-block border-b-2 px-3 py-2.5 text-sm font-medium whitespace-nowrap focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 ${
+                  active
+                    ? "border-brand-600 text-zinc-950 dark:border-brand-300 dark:text-white"
+                    : "border-transparent text-zinc-600 hover:border-zinc-300 hover:text-zinc-950 dark:text-zinc-400 dark:hover:text-white"
+                }`}
+              >
+                {item.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

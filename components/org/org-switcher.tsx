@@ -1,0 +1,53 @@
+type SwitcherOrganization = { slug: string; name: string; href: string };
+
+/**
+ * The user's organizations, each a link to its own subdomain, and a way to create
+ * another. A native <details> disclosure: keyboard and screen-reader friendly with no
+ * client JavaScript.
+ */
+export function OrgSwitcher({
+  current,
+  organizations,
+  createHref,
+}: {
+  current: { slug: string; name: string };
+  organizations: SwitcherOrganization[];
+  createHref: string;
+}) {
+  return (
+    <details className="group relative">
+      <summary className="flex cursor-pointer list-none items-center gap-2 rounded-lg px-2 py-1 text-lg font-semibold text-zinc-950 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-brand-600 dark:text-white dark:hover:bg-zinc-800 [&::-webkit-details-marker]:hidden">
+        {current.name}
+        <span aria-hidden="true" className="text-xs text-zinc-500 group-open:rotate-180">
+          ▾
+        </span>
+        <span className="sr-only">Switch organization</span>
+      </summary>
+      <div className="absolute left-0 z-30 mt-2 w-72 rounded-xl border border-zinc-200 bg-white p-2 shadow-lg dark:border-zinc-800 dark:bg-zinc-900">
+        <p className="px-2 pt-1 pb-2 text-xs font-medium tracking-wide text-zinc-500 uppercase">
+          Your organizations
+        </p>
+        <ul>
+          {organizations.map((org) => (
+            <li key={org.slug}>
+              <a
+                href={org.href}
+                aria-current={org.slug === current.slug ? "true" : undefined}
+                className="block rounded-lg px-2 py-2 text-sm text-zinc-800 hover:bg-zinc-100 aria-[current]:font-semibold dark:text-zinc-200 dark:hover:bg-zinc-800"
+              >
+                {org.name}
+                <span className="block text-xs text-zinc-500">{org.slug}</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+        <a
+          href={createHref}
+          className="mt-1 block rounded-lg border-t border-zinc-200 px-2 pt-3 pb-2 text-sm font-medium text-brand-700 hover:underline dark:border-zinc-800 dark:text-brand-300"
+        >
+          Create an organization
+        </a>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,143 @@
+import { expect } from "vitest";
+import type { Database } from "@/lib/db/create-client";
+import { can, type Permission } from "@/lib/tenancy/permissions";
+import { fakeRequest } from "./request";
+import { actors, createWorld, snapshot, type Actor, type OrgKey, type World } from "./world";
+
+/**
+ * The isolation matrix: every tenant operation × actors {owner of A, member of A, owner
+ * of B, anonymous} × the organization whose host the request is sent to × the
+ * organization the object belongs to. Whether a case is allowed follows from three facts
+ * only: the actor belongs to the host's organization, their role has the operation's
+ * permission, and the object belongs to that same organization. Every denied case must
+ * answer 401/403/404 and leave both organizations exactly as they were.
+ *
+ * Every request also carries forged headers naming the object's organization (a
+ * forwarded host, tenant ids, Next's internal subrequest header): if the app trusted
+ * any of them, a denied case would go through.
+ */
+
+export type Outcome = { ok: boolean; status: number; data?: unknown };
+
+export type Prepared = {
+  /** What the caller sends (form fields or JSON). */
+  input: unknown;
+  /** A string only this object's data contains: a read of the other organization must not show it. */
+  marker?: string;
+};
+
+export type Operation = {
+  /** The action's label as passed to memberAction (or "METHOD /api/path" for routes). */
+  name: string;
+  kind: "read" | "list" | "create" | "update" | "delete";
+  permission: Permission;
+  /**
+   * True when the input names an object (an id) that may belong to either organization;
+   * false when the operation acts on the host's organization as a whole (list, create,
+   * settings), so only the host varies.
+   */
+  targetsObject: boolean;
+  /** Creates what the call needs inside `org` (with the admin client) and returns its input. */
+  prepare: (env: { admin: Database; world: World; org: OrgKey }) => Promise<Prepared>;
+  call: (input: unknown) => Promise<Outcome>;
+};
+
+export type Mode = "app checks only" | "row-level security only" | "without the proxy";
+
+const denied = [401, 403, 404];
+
+function hostOf(world: World, org: OrgKey): string {
+  return `${world.orgs[org].slug}.localhost:3000`;
+}
+
+function sendAs(world: World, actor: Actor, host: OrgKey, object: OrgKey) {
+  const target = world.orgs[object];
+  fakeRequest.cookie = actor === "anonymous" ? undefined : world.users[actor].token;
+  fakeRequest.headers = new Headers({
+    host: hostOf(world, host),
+    "x-real-ip": "198.51.100.23",
+    "x-forwarded-host": hostOf(world, object),
+    "x-tenant-id": target.id,
+    "x-organization-id": target.id,
+    "x-keel-org": target.slug,
+    "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy",
+  });
+}
+
+export function isAllowed(world: World, actor: Actor, host: OrgKey, object: OrgKey, op: Operation) {
+  const role = world.roles[actor][host];
+  return role !== undefined && can(role, op.permission) && object === host;
+}
+
+type Case = { actor: Actor; host: OrgKey; object: OrgKey; allowed: boolean };
+
+export function casesFor(world: World, op: Operation): Case[] {
+  const cases: Case[] = [];
+  for (const actor of actors) {
+    for (const host of ["A", "B"] as const) {
+      const objects = op.targetsObject ? (["A", "B"] as const) : [host];
+      for (const object of objects) {
+        cases.push({ actor, host, object, allowed: isAllowed(world, actor, host, object, op) });
+      }
+    }
+  }
+  // Denied cases first: allowed ones may delete or hand over what later cases need.
+  return cases.sort((a, b) => Number(a.allowed) - Number(b.allowed));
+}
+
+/** Runs one operation's matrix on a world of its own and returns how many cases ran. */
+export async function runOperation(admin: Database, op: Operation): Promise<number> {
+  const world = await createWorld(admin);
+  const cases = casesFor(world, op);
+  for (const c of cases) {
+    const label = `${op.name}: ${c.actor} on ${c.host}'s host, ${c.object}'s object`;
+    const prepared = await op.prepare({ admin, world, org: c.object });
+    // The other organization's object of the same kind, which a read must never show.
+    const foreign = await op.prepare({ admin, world, org: c.object === "A" ? "B" : "A" });
+    const before = await snapshot(admin, world);
+    sendAs(world, c.actor, c.host, c.object);
+    const outcome = await op.call(prepared.input);
+    if (c.allowed) {
+      expect(denied, `${label} should be allowed, got ${outcome.status}`).not.toContain(
+        outcome.status,
+      );
+      if (foreign.marker && outcome.ok) {
+        expect(
+          JSON.stringify(outcome.data ?? null),
+          `${label} shows the other organization`,
+        ).not.toContain(foreign.marker);
+      }
+    } else {
+      expect(denied, `${label} should be denied, got ${outcome.status}`).toContain(outcome.status);
+      expect(await snapshot(admin, world), `${label} changed data`).toBe(before);
+    }
+  }
+  return cases.length;
+}
+
+/** Switches one wall off for a run, and back on afterwards. */
+export function modeSwitches(mode: Mode, admin: Database) {
+  const g = globalThis as unknown as {
+    keelBypassRowSecurity?: boolean;
+    keelDropTenantFilter?: boolean;
+    keelDb?: Database;
+  };
+  let savedDb: Database | undefined;
+  return {
+    on() {
+      savedDb = g.keelDb;
+      if (mode === "app checks only") {
+        // A superuser connection and no SET ROLE: row-level security does not apply.
+        g.keelBypassRowSecurity = true;
+        g.keelDb = admin;
+      }
+      if (mode === "row-level security only") g.keelDropTenantFilter = true;
+    },
+    off() {
+      g.keelBypassRowSecurity = false;
+      g.keelDropTenantFilter = false;
+      if (savedDb) g.keelDb = savedDb;
+      else delete g.keelDb;
+    },
+  };
+}

@@ -1,0 +1,99 @@
+import { randomBytes } from "node:crypto";
+import type { Database } from "@/lib/db/create-client";
+import { createSession } from "@/lib/auth/session-store";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+/**
+ * Two organizations, A and B, and the people of the isolation matrix: A's owner, A's
+ * member, B's owner, and an anonymous visitor. Built with the admin client, because no
+ * single scope of the app may write to two organizations.
+ */
+export type OrgKey = "A" | "B";
+export type Actor = "ownerA" | "memberA" | "ownerB" | "anonymous";
+export const actors: readonly Actor[] = ["ownerA", "memberA", "ownerB", "anonymous"];
+
+export type World = {
+  tag: string;
+  orgs: Record<OrgKey, { id: string; slug: string; name: string }>;
+  users: Record<Exclude<Actor, "anonymous">, { id: string; email: string; token: string }>;
+  /** Each actor's role in each organization, if any. */
+  roles: Record<Actor, Partial<Record<OrgKey, Role>>>;
+};
+
+const membershipsOf: Record<Exclude<Actor, "anonymous">, [OrgKey, Role]> = {
+  ownerA: ["A", "OWNER"],
+  memberA: ["A", "MEMBER"],
+  ownerB: ["B", "OWNER"],
+};
+
+export async function createWorld(admin: Database): Promise<World> {
+  const tag = `${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
+  const orgs = {} as World["orgs"];
+  for (const key of ["A", "B"] as const) {
+    orgs[key] = await admin.organization.create({
+      data: { slug: `iso-${key.toLowerCase()}-${tag}`, name: `Org ${key} ${tag}` },
+      select: { id: true, slug: true, name: true },
+    });
+    await admin.subscription.create({ data: { organizationId: orgs[key].id } });
+  }
+  const users = {} as World["users"];
+  const roles: World["roles"] = { ownerA: {}, memberA: {}, ownerB: {}, anonymous: {} };
+  for (const [actor, [org, role]] of Object.entries(membershipsOf) as [
+    Exclude<Actor, "anonymous">,
+    [OrgKey, Role],
+  ][]) {
+    const email = `${actor.toLowerCase()}-${tag}@example.test`;
+    const user = await admin.user.create({
+      data: { email, name: actor, emailVerified: new Date() },
+      select: { id: true },
+    });
+    await admin.membership.create({
+      data: { userId: user.id, organizationId: orgs[org].id, role },
+    });
+    const { token } = await createSession(admin, { userId: user.id });
+    users[actor] = { id: user.id, email, token };
+    roles[actor][org] = role;
+  }
+  return { tag, orgs, users, roles };
+}
+
+/** A fresh user who is a member of `org`: the target of role changes and removals. */
+export async function addMember(
+  admin: Database,
+  world: World,
+  org: OrgKey,
+  role: Role = "MEMBER",
+): Promise<{ userId: string; membershipId: string; email: string }> {
+  const email = `extra-${randomBytes(4).toString("hex")}-${world.tag}@example.test`;
+  const user = await admin.user.create({
+    data: { email, emailVerified: new Date() },
+    select: { id: true },
+  });
+  const membership = await admin.membership.create({
+    data: { userId: user.id, organizationId: world.orgs[org].id, role },
+    select: { id: true },
+  });
+  return { userId: user.id, membershipId: membership.id, email };
+}
+
+/**
+ * Everything both organizations hold, as one comparable string: a denied call must leave
+ * it exactly as it was. Read with the admin client, so nothing is hidden from it.
+ */
+export async function snapshot(admin: Database, world: World): Promise<string> {
+  const ids = [world.orgs.A.id, world.orgs.B.id];
+  const where = { organizationId: { in: ids } };
+  const orderBy = { id: "asc" } as const;
+  const state = {
+    organizations: await admin.organization.findMany({ where: { id: { in: ids } }, orderBy }),
+    memberships: await admin.membership.findMany({ where, orderBy }),
+    invitations: await admin.invitation.findMany({ where, orderBy }),
+    projects: await admin.project.findMany({ where, orderBy }),
+    subscriptions: await admin.subscription.findMany({ where, orderBy }),
+    apiKeys: await admin.apiKey.findMany({ where, orderBy }),
+    // Audit entries of denied calls would be harmless, but none are written: the chain
+    // refuses before any handler runs.
+    auditLogs: await admin.auditLog.findMany({ where, orderBy }),
+  };
+  return JSON.stringify(state);
+}
