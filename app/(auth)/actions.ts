@@ -42,7 +42,7 @@ function afterSignIn(callbackUrl: string | undefined): never {
     safeRedirectTarget(callbackUrl, {
       appUrl: env.appUrl,
       rootDomain: env.rootDomain,
-      fallback: "/account",
+      fallback: "/organizations",
     }),
   );
 }
@@ -131,7 +131,7 @@ export async function verifyEmailAction(_state: FormState, formData: FormData): 
   if (!result.ok) return { status: "error", message: authMessages.invalidLink };
   if (result.sessionToken && result.expires) {
     await setSessionCookie(result.sessionToken, result.expires);
-    redirect("/account?verified=1");
+    redirect("/organizations?verified=1");
   }
   redirect("/sign-in?verified=1");
 }
@@ -150,7 +150,7 @@ export async function magicLinkSignInAction(
     redirect("/sign-in/two-factor");
   }
   await setSessionCookie(result.sessionToken, result.expires);
-  redirect("/account");
+  redirect("/organizations");
 }
 
 export async function signOutAction(): Promise<void> {
@@ -196,7 +196,7 @@ export async function oauthSignInAction(formData: FormData): Promise<void> {
   const redirectTo = safeRedirectTarget(typeof callbackUrl === "string" ? callbackUrl : undefined, {
     appUrl: env.appUrl,
     rootDomain: env.rootDomain,
-    fallback: "/account",
+    fallback: "/organizations",
   });
   await signInWithProvider(provider, { redirectTo });
 }

@@ -93,7 +93,7 @@ export function ActionForm({
                 {...common}
                 rows={4}
                 defaultValue={values[field.name] ?? field.defaultValue ?? ""}
-                className={inputClassName}
+                className={inputClassName.replace("h-11", "min-h-24 py-2")}
               />
             ) : field.type === "select" ? (
               <select

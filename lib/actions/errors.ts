@@ -17,3 +17,13 @@ export const notSignedIn = () => new ExpectedError("Sign in to continue.", 401);
 export const forbidden = () => new ExpectedError("You do not have permission to do that.", 403);
 export const notFound = (what = "That item") =>
   new ExpectedError(`${what} could not be found.`, 404);
+
+/** An expected error about one field of the input, shown next to that field. */
+export class FieldError extends ExpectedError {
+  readonly fieldErrors: Record<string, string>;
+  constructor(field: string, message: string, status: 409 | 422 = 422) {
+    super(message, status);
+    this.name = "FieldError";
+    this.fieldErrors = { [field]: message };
+  }
+}

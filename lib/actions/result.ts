@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { ExpectedError } from "./errors";
+import { ExpectedError, FieldError } from "./errors";
 
 /** What every action returns: typed data, or a message (and field messages) for the user. */
 export type ActionResult<T> =
@@ -21,6 +21,13 @@ export function invalidInput(error: z.ZodError): ActionResult<never> {
 
 /** Expected errors keep their message; anything else is logged and reported generically. */
 export function failure(error: unknown, context: Record<string, unknown>): ActionResult<never> {
+  if (error instanceof FieldError)
+    return {
+      ok: false,
+      error: error.message,
+      status: error.status,
+      fieldErrors: error.fieldErrors,
+    };
   if (error instanceof ExpectedError)
     return { ok: false, error: error.message, status: error.status };
   console.error("[action] unexpected error", { ...context, error });

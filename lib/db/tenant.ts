@@ -47,6 +47,15 @@ export async function withScope<T>(scope: Scope, fn: (tx: ScopedDb) => Promise<T
   });
 }
 
+/**
+ * Moves an open scoped transaction into `organizationId`, for the two moments the
+ * organization is only known mid-transaction: right after creating it, and after an
+ * invitation token has identified it.
+ */
+export async function enterOrganization(tx: ScopedDb, organizationId: string): Promise<void> {
+  await tx.$executeRaw`SELECT set_config('app.org_id', ${organizationId}, true)`;
+}
+
 /** `fn` inside one organization: the usual way the data layer reaches tenant tables. */
 export function withTenant<T>(
   organizationId: string,

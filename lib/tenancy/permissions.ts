@@ -17,6 +17,7 @@ export const permissions = [
   "roles:change",
   "org:update",
   "org:delete",
+  "org:transfer",
   "billing:manage",
   "audit:read",
 ] as const;

@@ -106,6 +106,7 @@ describe("account email templates", () => {
         "accountLocked",
         "twoFactorChanged",
         "accountExists",
+        "invitation",
       ].sort(),
     );
   });

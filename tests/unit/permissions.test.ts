@@ -11,6 +11,7 @@ const expected: Record<Permission, { OWNER: boolean; ADMIN: boolean; MEMBER: boo
   "roles:change": { OWNER: true, ADMIN: true, MEMBER: false },
   "org:update": { OWNER: true, ADMIN: true, MEMBER: false },
   "org:delete": { OWNER: true, ADMIN: false, MEMBER: false },
+  "org:transfer": { OWNER: true, ADMIN: false, MEMBER: false },
   "billing:manage": { OWNER: true, ADMIN: false, MEMBER: false },
   "audit:read": { OWNER: true, ADMIN: true, MEMBER: false },
 };

@@ -26,7 +26,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
       safeRedirectTarget(callbackUrl, {
         appUrl: env.appUrl,
         rootDomain: env.rootDomain,
-        fallback: "/account",
+        fallback: "/organizations",
       }),
     );
   }

@@ -10,8 +10,14 @@ import { OAuthButtons } from "../_components/oauth-buttons";
 
 export const metadata: Metadata = { title: "Create your account" };
 
-export default async function SignUpPage() {
-  if (await getCurrentSession()) redirect("/account");
+export default async function SignUpPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  if (await getCurrentSession()) redirect("/organizations");
+  // An invitation link prefills the invited address (the sign-up still confirms it by email).
+  const { email } = await searchParams;
   return (
     <AuthCard
       title="Create your account"
@@ -39,6 +45,7 @@ export default async function SignUpPage() {
             type: "email",
             autoComplete: "email",
             inputMode: "email",
+            defaultValue: typeof email === "string" ? email.slice(0, 254) : undefined,
           },
           {
             name: "password",

@@ -13,6 +13,7 @@ import { accountExistsEmail } from "./account-exists";
 import { accountLockedEmail } from "./account-locked";
 import { emailChangeConfirmationEmail } from "./email-change-confirm";
 import { emailChangedNoticeEmail } from "./email-changed-notice";
+import { invitationEmail } from "./invitation";
 import type { RenderedEmail } from "./layout";
 import { magicLinkEmail } from "./magic-link";
 import { passwordChangedEmail } from "./password-changed";
@@ -32,6 +33,7 @@ export const templates = {
   accountLocked: accountLockedEmail,
   accountExists: accountExistsEmail,
   twoFactorChanged: twoFactorChangedEmail,
+  invitation: invitationEmail,
 } satisfies Record<string, (data: never) => RenderedEmail>;
 
 export type TemplateName = keyof typeof templates;

@@ -9,6 +9,24 @@ import {
   listProjectsAction,
   updateProjectAction,
 } from "@/lib/projects/actions";
+import {
+  inviteMemberAction,
+  listInvitationsAction,
+  resendInvitationAction,
+  revokeInvitationAction,
+} from "@/lib/invitations/actions";
+import {
+  changeRoleAction,
+  leaveOrganizationAction,
+  listMembersAction,
+  removeMemberAction,
+} from "@/lib/members/actions";
+import {
+  deleteOrganizationAction,
+  transferOwnershipAction,
+  updateOrganizationAction,
+} from "@/lib/organizations/actions";
+import { addMember } from "./world";
 import type { Operation, Outcome, Prepared } from "./matrix";
 import { fakeRequest } from "./request";
 import type { OrgKey, World } from "./world";
@@ -71,7 +89,151 @@ const project = {
   created: async (): Promise<Prepared> => ({ input: { name: marker() } }),
 };
 
+type PrepareEnv = Parameters<Operation["prepare"]>[0];
+
+async function anInvitation({ admin, world, org }: PrepareEnv) {
+  const email = `${marker()}@example.test`;
+  return admin.invitation.create({
+    data: {
+      organizationId: world.orgs[org].id,
+      email,
+      tokenHash: randomBytes(32).toString("hex"),
+      expiresAt: new Date(Date.now() + 86_400_000),
+      invitedById: world.users.ownerA.id,
+    },
+    select: { id: true, email: true },
+  });
+}
+
+const member = {
+  withId: async (env: PrepareEnv): Promise<Prepared> => {
+    const m = await addMember(env.admin, env.world, env.org);
+    return { input: { membershipId: m.membershipId }, marker: m.email };
+  },
+  promoted: async (env: PrepareEnv): Promise<Prepared> => {
+    const m = await addMember(env.admin, env.world, env.org);
+    return { input: { membershipId: m.membershipId, role: "ADMIN" }, marker: m.email };
+  },
+  listed: async (env: PrepareEnv): Promise<Prepared> => {
+    const m = await addMember(env.admin, env.world, env.org);
+    return { input: {}, marker: m.email };
+  },
+};
+
+const invitation = {
+  withId: async (env: PrepareEnv): Promise<Prepared> => {
+    const i = await anInvitation(env);
+    return { input: { invitationId: i.id }, marker: i.email };
+  },
+  listed: async (env: PrepareEnv): Promise<Prepared> => {
+    const i = await anInvitation(env);
+    return { input: {}, marker: i.email };
+  },
+  created: async (): Promise<Prepared> => ({
+    input: { email: `${marker()}@example.test`, role: "MEMBER" },
+  }),
+};
+
+const organization = {
+  renamed: async (): Promise<Prepared> => ({ input: { name: `Renamed ${marker()}` } }),
+  // The confirmation names the organization of the host the request goes to.
+  confirmed: async ({ world, org }: PrepareEnv): Promise<Prepared> => ({
+    input: { confirmSlug: world.orgs[org].slug },
+  }),
+};
+
 export const operations: Operation[] = [
+  // Organization settings: they act on the host's organization as a whole.
+  {
+    name: "organization.update",
+    kind: "update",
+    permission: "org:update",
+    targetsObject: false,
+    prepare: organization.renamed,
+    call: async (i) => fromResult(await updateOrganizationAction(i)),
+  },
+  {
+    name: "organization.delete",
+    kind: "delete",
+    permission: "org:delete",
+    targetsObject: false,
+    prepare: organization.confirmed,
+    call: async (i) => fromResult(await deleteOrganizationAction(i)),
+  },
+  {
+    name: "organization.transfer",
+    kind: "update",
+    permission: "org:transfer",
+    targetsObject: true,
+    prepare: member.withId,
+    call: async (i) => fromResult(await transferOwnershipAction(i)),
+  },
+  // Members.
+  {
+    name: "member.list",
+    kind: "list",
+    permission: "members:read",
+    targetsObject: false,
+    prepare: member.listed,
+    call: async (i) => fromResult(await listMembersAction(i)),
+  },
+  {
+    name: "member.change_role",
+    kind: "update",
+    permission: "roles:change",
+    targetsObject: true,
+    prepare: member.promoted,
+    call: async (i) => fromResult(await changeRoleAction(i)),
+  },
+  {
+    name: "member.remove",
+    kind: "delete",
+    permission: "members:remove",
+    targetsObject: true,
+    prepare: member.withId,
+    call: async (i) => fromResult(await removeMemberAction(i)),
+  },
+  {
+    name: "member.leave",
+    kind: "delete",
+    permission: "members:read",
+    targetsObject: false,
+    prepare: async () => ({ input: {} }),
+    call: async (i) => fromResult(await leaveOrganizationAction(i)),
+  },
+  // Invitations.
+  {
+    name: "invitation.list",
+    kind: "list",
+    permission: "members:invite",
+    targetsObject: false,
+    prepare: invitation.listed,
+    call: async (i) => fromResult(await listInvitationsAction(i)),
+  },
+  {
+    name: "invitation.create",
+    kind: "create",
+    permission: "members:invite",
+    targetsObject: false,
+    prepare: invitation.created,
+    call: async (i) => fromResult(await inviteMemberAction(i)),
+  },
+  {
+    name: "invitation.resend",
+    kind: "update",
+    permission: "members:invite",
+    targetsObject: true,
+    prepare: invitation.withId,
+    call: async (i) => fromResult(await resendInvitationAction(i)),
+  },
+  {
+    name: "invitation.revoke",
+    kind: "delete",
+    permission: "members:invite",
+    targetsObject: true,
+    prepare: invitation.withId,
+    call: async (i) => fromResult(await revokeInvitationAction(i)),
+  },
   // Projects: the server actions...
   {
     name: "project.list",

@@ -1,0 +1,59 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { toFormState } from "@/lib/actions/form";
+import { env } from "@/lib/env";
+import type { FormState } from "@/lib/forms/form-state";
+import {
+  inviteMemberAction,
+  resendInvitationAction,
+  revokeInvitationAction,
+} from "@/lib/invitations/actions";
+import {
+  changeRoleAction,
+  leaveOrganizationAction,
+  removeMemberAction,
+} from "@/lib/members/actions";
+
+/** The members page's forms; the checks live in lib/members and lib/invitations. */
+
+function done<T>(
+  result: Parameters<typeof toFormState<T>>[0],
+  success: string,
+  formData: FormData,
+) {
+  if (result.ok) revalidatePath("/", "layout");
+  return toFormState(result, { success, formData });
+}
+
+export async function inviteMemberForm(_s: FormState, formData: FormData): Promise<FormState> {
+  const email = formData.get("email");
+  return done(
+    await inviteMemberAction(formData),
+    `Invitation sent to ${String(email).trim()}.`,
+    formData,
+  );
+}
+
+export async function resendInvitationForm(_s: FormState, formData: FormData): Promise<FormState> {
+  return done(await resendInvitationAction(formData), "Invitation sent again.", formData);
+}
+
+export async function revokeInvitationForm(_s: FormState, formData: FormData): Promise<FormState> {
+  return done(await revokeInvitationAction(formData), "Invitation withdrawn.", formData);
+}
+
+export async function changeRoleForm(_s: FormState, formData: FormData): Promise<FormState> {
+  return done(await changeRoleAction(formData), "Role changed.", formData);
+}
+
+export async function removeMemberForm(_s: FormState, formData: FormData): Promise<FormState> {
+  return done(await removeMemberAction(formData), "Member removed.", formData);
+}
+
+export async function leaveOrganizationForm(_s: FormState, formData: FormData): Promise<FormState> {
+  const result = await leaveOrganizationAction(formData);
+  if (!result.ok) return toFormState(result, { success: "", formData });
+  redirect(`${env.appUrl}/organizations`);
+}

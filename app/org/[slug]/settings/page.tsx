@@ -1,0 +1,122 @@
+import type { ReactNode } from "react";
+import type { Metadata } from "next";
+import { ActionForm } from "@/components/forms/action-form";
+import { listMembers } from "@/lib/members/members";
+import { requireMember } from "@/lib/tenancy/current-member";
+import { can } from "@/lib/tenancy/permissions";
+import { deleteOrganizationForm, renameOrganizationForm, transferOwnershipForm } from "./actions";
+
+export const metadata: Metadata = { title: "Settings" };
+
+function Section({
+  id,
+  title,
+  children,
+  danger = false,
+}: {
+  id: string;
+  title: string;
+  children: ReactNode;
+  danger?: boolean;
+}) {
+  return (
+    <section
+      aria-labelledby={id}
+      className={`grid max-w-xl gap-4 rounded-2xl border p-6 ${danger ? "border-red-200 dark:border-red-900" : "border-zinc-200 dark:border-zinc-800"}`}
+    >
+      <h2
+        id={id}
+        className={`text-lg font-semibold ${danger ? "text-red-800 dark:text-red-300" : "text-zinc-950 dark:text-white"}`}
+      >
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+/** The organization's name, its ownership and its deletion. */
+export default async function SettingsPage() {
+  const member = await requireMember("org:update");
+  const { organization } = member;
+  const others = can(member.role, "org:transfer")
+    ? (await listMembers(organization.id)).filter((m) => m.user.id !== member.userId)
+    : [];
+
+  return (
+    <div className="grid gap-8">
+      <h1 className="text-2xl font-semibold tracking-tight text-zinc-950 dark:text-white">
+        Settings
+      </h1>
+      <Section id="general" title="General">
+        <ActionForm
+          action={renameOrganizationForm}
+          submitLabel="Save"
+          pendingLabel="Saving…"
+          fields={[
+            {
+              name: "name",
+              label: "Organization name",
+              maxLength: 64,
+              defaultValue: organization.name,
+            },
+          ]}
+        />
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          The address, <strong className="font-medium">{organization.slug}</strong>, stays the same:
+          links and bookmarks to it keep working.
+        </p>
+      </Section>
+
+      {can(member.role, "org:transfer") ? (
+        <Section id="transfer" title="Transfer ownership">
+          {others.length === 0 ? (
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">
+              Invite someone first: ownership goes to another member.
+            </p>
+          ) : (
+            <ActionForm
+              action={transferOwnershipForm}
+              submitLabel="Transfer ownership"
+              submitVariant="secondary"
+              fields={[
+                {
+                  name: "membershipId",
+                  label: "New owner",
+                  type: "select",
+                  options: others.map((m) => ({
+                    value: m.id,
+                    label: `${m.user.name ?? m.user.email} (${m.user.email})`,
+                  })),
+                  description: "They become an owner and you become an admin.",
+                },
+              ]}
+            />
+          )}
+        </Section>
+      ) : null}
+
+      {can(member.role, "org:delete") ? (
+        <Section id="delete" title="Delete organization" danger>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            Deletes {organization.name} with all its projects, members, invitations and history.
+            This cannot be undone.
+          </p>
+          <ActionForm
+            action={deleteOrganizationForm}
+            submitLabel="Delete organization"
+            pendingLabel="Deleting…"
+            submitVariant="secondary"
+            fields={[
+              {
+                name: "confirmSlug",
+                label: `Type “${organization.slug}” to confirm`,
+                autoComplete: "off",
+              },
+            ]}
+          />
+        </Section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import { renderEmail, type RenderedEmail } from "./layout";
+
+export type InvitationEmailData = {
+  organizationName: string;
+  /** Who sent it, as their teammates know them (name, or address when there is no name). */
+  inviterName: string;
+  role: "OWNER" | "ADMIN" | "MEMBER";
+  /** The acceptance link; the only place the token may appear. */
+  url: string;
+  expiresInDays: number;
+};
+
+const roleWords = { OWNER: "an owner", ADMIN: "an admin", MEMBER: "a member" } as const;
+
+/** An invitation to join an organization, for people with or without an account. */
+export function invitationEmail(data: InvitationEmailData): RenderedEmail {
+  const role = roleWords[data.role];
+  return renderEmail(`${data.inviterName} invited you to ${data.organizationName} on Keel`, {
+    preview: `Join ${data.organizationName} as ${role}. The invitation is valid for ${data.expiresInDays} days.`,
+    heading: `Join ${data.organizationName}`,
+    paragraphs: [
+      `${data.inviterName} invited you to join ${data.organizationName} on Keel as ${role}.`,
+      "Accept with the button below. If you do not have a Keel account yet, you can create one with this address on the way.",
+    ],
+    action: { label: `Join ${data.organizationName}`, url: data.url },
+    notes: [
+      `The invitation is valid for ${data.expiresInDays} days and works once.`,
+      "If you did not expect it, ignore this email: nothing happens unless you accept.",
+    ],
+  });
+}

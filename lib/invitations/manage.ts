@@ -1,0 +1,184 @@
+import "server-only";
+
+import type { MemberContext } from "@/lib/actions/chain";
+import { ExpectedError, FieldError, forbidden, notFound } from "@/lib/actions/errors";
+import { recordAudit } from "@/lib/audit/record";
+import type { AuditAction } from "@/lib/audit/actions";
+import { generateToken, hashToken } from "@/lib/auth/tokens";
+import { inOrganization, withTenant, type ScopedDb } from "@/lib/db/tenant";
+import { env } from "@/lib/env";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { enqueueEmail } from "@/lib/outbox/enqueue";
+import { INVITATION_LIFETIME_DAYS } from "./schemas";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export const invitationLink = (token: string) =>
+  `${env.appUrl}/invitations/accept?token=${encodeURIComponent(token)}`;
+
+export type PendingInvitation = {
+  id: string;
+  email: string;
+  role: Role;
+  expiresAt: Date;
+  createdAt: Date;
+  invitedBy: { name: string | null; email: string } | null;
+};
+
+/** Open invitations of the organization (not accepted, not revoked), newest first. */
+export async function listPendingInvitations(organizationId: string): Promise<PendingInvitation[]> {
+  return withTenant(organizationId, (tx) =>
+    tx.invitation.findMany({
+      where: { ...inOrganization(organizationId), acceptedAt: null, revokedAt: null },
+      orderBy: { createdAt: "desc" },
+      select: {
+        id: true,
+        email: true,
+        role: true,
+        expiresAt: true,
+        createdAt: true,
+        invitedBy: { select: { name: true, email: true } },
+      },
+    }),
+  );
+}
+
+/**
+ * Writes a fresh token (and expiry) for the invitation and queues its email. The raw
+ * token exists only in the email; the row keeps its SHA-256, so a database leak opens
+ * no organization, and a new token makes every older link dead.
+ */
+async function sendInvitation(
+  tx: ScopedDb,
+  ctx: MemberContext,
+  invitation: { id: string; email: string; role: Role },
+  now: Date,
+) {
+  const token = generateToken();
+  await tx.invitation.updateMany({
+    where: { id: invitation.id, ...inOrganization(ctx.organization.id) },
+    data: {
+      tokenHash: hashToken(token),
+      expiresAt: new Date(now.getTime() + INVITATION_LIFETIME_DAYS * DAY_MS),
+    },
+  });
+  const inviter = ctx.session.user.name || ctx.session.user.email;
+  return enqueueEmail(tx, {
+    to: invitation.email,
+    template: "invitation",
+    data: {
+      organizationName: ctx.organization.name,
+      inviterName: inviter,
+      role: invitation.role,
+      url: invitationLink(token),
+      expiresInDays: INVITATION_LIFETIME_DAYS,
+    },
+  });
+}
+
+function audit(
+  tx: ScopedDb,
+  ctx: MemberContext,
+  action: AuditAction,
+  invitation: { id: string; email: string; role: Role },
+) {
+  return recordAudit(tx, {
+    action,
+    actorId: ctx.userId,
+    organizationId: ctx.organization.id,
+    targetType: "invitation",
+    targetId: invitation.id,
+    ipAddress: ctx.client.ipAddress,
+    userAgent: ctx.client.userAgent,
+    metadata: { email: invitation.email, role: invitation.role },
+  });
+}
+
+/**
+ * Invites an address. Only owners invite owners. An open invitation to the same address
+ * is renewed (new link, new expiry) instead of duplicated.
+ */
+export async function inviteMember(
+  ctx: MemberContext,
+  input: { email: string; role: Role },
+  now = new Date(),
+): Promise<{ invitationId: string; emailIds: string[] }> {
+  if (input.role === "OWNER" && ctx.role !== "OWNER") throw forbidden();
+  const organizationId = ctx.organization.id;
+  return withTenant(organizationId, async (tx) => {
+    const existingMember = await tx.membership.findFirst({
+      where: { ...inOrganization(organizationId), user: { email: input.email } },
+      select: { id: true },
+    });
+    if (existingMember) throw new FieldError("email", "This person is already a member.", 409);
+    const invitation = await tx.invitation.upsert({
+      where: { organizationId_email: { organizationId, email: input.email } },
+      create: {
+        organizationId,
+        email: input.email,
+        role: input.role,
+        // Replaced by sendInvitation in this same transaction; never a usable token.
+        tokenHash: hashToken(generateToken()),
+        expiresAt: now,
+        invitedById: ctx.userId,
+      },
+      update: { role: input.role, invitedById: ctx.userId, acceptedAt: null, revokedAt: null },
+      select: { id: true, email: true, role: true },
+    });
+    const emailId = await sendInvitation(tx, ctx, invitation, now);
+    await audit(tx, ctx, "member.invited", invitation);
+    return { invitationId: invitation.id, emailIds: [emailId] };
+  });
+}
+
+async function openInvitation(tx: ScopedDb, organizationId: string, invitationId: string) {
+  const invitation = await tx.invitation.findFirst({
+    where: {
+      id: invitationId,
+      ...inOrganization(organizationId),
+      acceptedAt: null,
+      revokedAt: null,
+    },
+    select: { id: true, email: true, role: true },
+  });
+  if (!invitation) throw notFound("That invitation");
+  return invitation;
+}
+
+/** Sends the invitation again with a new link; the previous link stops working. */
+export async function resendInvitation(
+  ctx: MemberContext,
+  invitationId: string,
+  now = new Date(),
+): Promise<{ invitationId: string; emailIds: string[] }> {
+  return withTenant(ctx.organization.id, async (tx) => {
+    const invitation = await openInvitation(tx, ctx.organization.id, invitationId);
+    if (invitation.role === "OWNER" && ctx.role !== "OWNER") throw forbidden();
+    const emailId = await sendInvitation(tx, ctx, invitation, now);
+    await audit(tx, ctx, "member.invitation_resent", invitation);
+    return { invitationId, emailIds: [emailId] };
+  });
+}
+
+/** Withdraws an invitation; its link stops working. */
+export async function revokeInvitation(
+  ctx: MemberContext,
+  invitationId: string,
+): Promise<{ invitationId: string }> {
+  return withTenant(ctx.organization.id, async (tx) => {
+    const invitation = await openInvitation(tx, ctx.organization.id, invitationId);
+    if (invitation.role === "OWNER" && ctx.role !== "OWNER") throw forbidden();
+    const { count } = await tx.invitation.updateMany({
+      where: {
+        id: invitation.id,
+        ...inOrganization(ctx.organization.id),
+        revokedAt: null,
+        acceptedAt: null,
+      },
+      data: { revokedAt: new Date() },
+    });
+    if (count === 0) throw new ExpectedError("That invitation was already used or withdrawn.", 409);
+    await audit(tx, ctx, "member.invitation_revoked", invitation);
+    return { invitationId };
+  });
+}

@@ -1,0 +1,163 @@
+import "server-only";
+
+import type { MemberContext } from "@/lib/actions/chain";
+import { ExpectedError, forbidden, notFound } from "@/lib/actions/errors";
+import { recordAudit } from "@/lib/audit/record";
+import { inOrganization, withTenant, type ScopedDb } from "@/lib/db/tenant";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { canAssignRole, roleRank } from "@/lib/tenancy/permissions";
+
+export type MemberView = {
+  id: string;
+  role: Role;
+  createdAt: Date;
+  user: { id: string; name: string | null; email: string };
+};
+
+/** The organization's members, owners first, then by when they joined. */
+export async function listMembers(organizationId: string): Promise<MemberView[]> {
+  const members = await withTenant(organizationId, (tx) =>
+    tx.membership.findMany({
+      where: inOrganization(organizationId),
+      orderBy: { createdAt: "asc" },
+      select: {
+        id: true,
+        role: true,
+        createdAt: true,
+        user: { select: { id: true, name: true, email: true } },
+      },
+    }),
+  );
+  return members.sort((a, b) => roleRank[b.role] - roleRank[a.role]);
+}
+
+async function memberById(tx: ScopedDb, organizationId: string, membershipId: string) {
+  const member = await tx.membership.findFirst({
+    where: { id: membershipId, ...inOrganization(organizationId) },
+    select: { id: true, role: true, userId: true, user: { select: { email: true } } },
+  });
+  if (!member) throw notFound("That member");
+  return member;
+}
+
+async function ownerCount(tx: ScopedDb, organizationId: string): Promise<number> {
+  return tx.membership.count({ where: { ...inOrganization(organizationId), role: "OWNER" } });
+}
+
+const lastOwner = () =>
+  new ExpectedError(
+    "An organization needs at least one owner. Make someone else an owner first.",
+    409,
+  );
+
+function audit(
+  tx: ScopedDb,
+  ctx: MemberContext,
+  action: "member.role_changed" | "member.removed" | "member.left",
+  target: { userId: string; email: string },
+  metadata: Record<string, string>,
+) {
+  return recordAudit(tx, {
+    action,
+    actorId: ctx.userId,
+    organizationId: ctx.organization.id,
+    targetType: "user",
+    targetId: target.userId,
+    ipAddress: ctx.client.ipAddress,
+    userAgent: ctx.client.userAgent,
+    metadata: { email: target.email, ...metadata },
+  });
+}
+
+/**
+ * Gives a member another role, within what the caller may grant (lib/tenancy/permissions.ts:
+ * only owners make or unmake owners; nobody changes their own role here).
+ */
+export async function changeRole(
+  ctx: MemberContext,
+  input: { membershipId: string; role: Role },
+): Promise<{ membershipId: string; role: Role }> {
+  const organizationId = ctx.organization.id;
+  return withTenant(organizationId, async (tx) => {
+    const target = await memberById(tx, organizationId, input.membershipId);
+    if (
+      !canAssignRole(
+        { id: ctx.userId, role: ctx.role },
+        { id: target.userId, role: target.role },
+        input.role,
+      )
+    ) {
+      throw forbidden();
+    }
+    if (target.role === input.role) return { membershipId: target.id, role: target.role };
+    if (target.role === "OWNER" && (await ownerCount(tx, organizationId)) <= 1) throw lastOwner();
+    await tx.membership.updateMany({
+      where: { id: target.id, ...inOrganization(organizationId) },
+      data: { role: input.role },
+    });
+    await audit(
+      tx,
+      ctx,
+      "member.role_changed",
+      { userId: target.userId, email: target.user.email },
+      {
+        from: target.role,
+        to: input.role,
+      },
+    );
+    return { membershipId: target.id, role: input.role };
+  });
+}
+
+/** Removes someone from the organization. Admins cannot remove owners; leaving is its own action. */
+export async function removeMember(
+  ctx: MemberContext,
+  input: { membershipId: string },
+): Promise<{ membershipId: string }> {
+  const organizationId = ctx.organization.id;
+  return withTenant(organizationId, async (tx) => {
+    const target = await memberById(tx, organizationId, input.membershipId);
+    if (target.userId === ctx.userId) {
+      throw new ExpectedError("To leave the organization, use “Leave organization”.", 409);
+    }
+    if (roleRank[target.role] > roleRank[ctx.role]) throw forbidden();
+    if (target.role === "OWNER" && (await ownerCount(tx, organizationId)) <= 1) throw lastOwner();
+    await tx.membership.deleteMany({ where: { id: target.id, ...inOrganization(organizationId) } });
+    await audit(
+      tx,
+      ctx,
+      "member.removed",
+      { userId: target.userId, email: target.user.email },
+      {
+        role: target.role,
+      },
+    );
+    return { membershipId: target.id };
+  });
+}
+
+/** The caller leaves the organization, unless they are its last owner. */
+export async function leaveOrganization(ctx: MemberContext): Promise<{ left: string }> {
+  const organizationId = ctx.organization.id;
+  return withTenant(organizationId, async (tx) => {
+    if (ctx.role === "OWNER" && (await ownerCount(tx, organizationId)) <= 1) {
+      throw new ExpectedError(
+        "You are the last owner. Transfer ownership or delete the organization instead.",
+        409,
+      );
+    }
+    await tx.membership.deleteMany({
+      where: { userId: ctx.userId, ...inOrganization(organizationId) },
+    });
+    await audit(
+      tx,
+      ctx,
+      "member.left",
+      { userId: ctx.userId, email: ctx.session.user.email },
+      {
+        role: ctx.role,
+      },
+    );
+    return { left: ctx.organization.slug };
+  });
+}

@@ -1,0 +1,62 @@
+import "server-only";
+
+import type { AuthenticatedContext } from "@/lib/actions/chain";
+import { ExpectedError, FieldError } from "@/lib/actions/errors";
+import { recordAudit } from "@/lib/audit/record";
+import { enterOrganization, withScope } from "@/lib/db/tenant";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { suggestSlug } from "@/lib/tenancy/slug";
+import type { CreateOrganizationInput } from "./schemas";
+
+export type CreatedOrganization = { id: string; slug: string; name: string };
+
+/**
+ * Creates an organization with the caller as its owner, on the Free plan. Only for
+ * confirmed addresses: an organization invites people by email in its name, so its owner
+ * must hold the address they signed up with. Everything is one transaction; a taken slug
+ * (also when two people race for it) is a field error with a suggestion.
+ */
+export async function createOrganization(
+  ctx: AuthenticatedContext,
+  input: CreateOrganizationInput,
+): Promise<CreatedOrganization> {
+  if (!ctx.session.user.emailVerified) {
+    throw new ExpectedError("Confirm your email address before creating an organization.", 403);
+  }
+  try {
+    return await withScope({ userId: ctx.userId }, async (tx) => {
+      // Organization rows are not tenant rows: created first, then the transaction moves
+      // into the new organization to write its member and subscription rows.
+      const organization = await tx.organization.create({
+        data: { name: input.name, slug: input.slug },
+        select: { id: true, slug: true, name: true },
+      });
+      await enterOrganization(tx, organization.id);
+      await tx.membership.create({
+        data: { organizationId: organization.id, userId: ctx.userId, role: "OWNER" },
+      });
+      await tx.subscription.create({ data: { organizationId: organization.id } });
+      await recordAudit(tx, {
+        action: "organization.created",
+        actorId: ctx.userId,
+        organizationId: organization.id,
+        targetType: "organization",
+        targetId: organization.id,
+        ipAddress: ctx.client.ipAddress,
+        userAgent: ctx.client.userAgent,
+        metadata: { slug: organization.slug, name: organization.name },
+      });
+      return organization;
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const alternative = suggestSlug(`${input.slug}-${Math.floor(Math.random() * 900) + 100}`);
+      throw new FieldError(
+        "slug",
+        `That address is taken.${alternative ? ` How about “${alternative}”?` : ""}`,
+        409,
+      );
+    }
+    throw error;
+  }
+}

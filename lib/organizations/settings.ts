@@ -1,0 +1,102 @@
+import "server-only";
+
+import type { MemberContext } from "@/lib/actions/chain";
+import { ExpectedError, FieldError, notFound } from "@/lib/actions/errors";
+import { recordAudit } from "@/lib/audit/record";
+import { inOrganization, withTenant } from "@/lib/db/tenant";
+import { cancelBillingForOrganization } from "./billing";
+
+const auditContext = (ctx: MemberContext) => ({
+  actorId: ctx.userId,
+  ipAddress: ctx.client.ipAddress,
+  userAgent: ctx.client.userAgent,
+});
+
+/**
+ * Renames the organization. The slug is not editable: it is the address in every link,
+ * bookmark and email already sent, and the session cookie's scope in development.
+ */
+export async function updateOrganization(
+  ctx: MemberContext,
+  input: { name: string },
+): Promise<{ name: string }> {
+  const organizationId = ctx.organization.id;
+  return withTenant(organizationId, async (tx) => {
+    await tx.organization.update({ where: { id: organizationId }, data: { name: input.name } });
+    await recordAudit(tx, {
+      ...auditContext(ctx),
+      action: "organization.updated",
+      organizationId,
+      targetType: "organization",
+      targetId: organizationId,
+      metadata: { from: ctx.organization.name, to: input.name },
+    });
+    return { name: input.name };
+  });
+}
+
+/**
+ * Deletes the organization and, by cascade, everything it holds. The caller types the
+ * slug to confirm. The audit entry is written without an organization so it outlives it.
+ */
+export async function deleteOrganization(
+  ctx: MemberContext,
+  input: { confirmSlug: string },
+): Promise<{ slug: string }> {
+  const { id, slug, name } = ctx.organization;
+  if (input.confirmSlug.toLowerCase() !== slug) {
+    throw new FieldError("confirmSlug", `Type “${slug}” to confirm.`);
+  }
+  // Billing first: if the payment provider cannot cancel, nothing is deleted.
+  await cancelBillingForOrganization(id);
+  return withTenant(id, async (tx) => {
+    await tx.organization.delete({ where: { id } });
+    await recordAudit(tx, {
+      ...auditContext(ctx),
+      action: "organization.deleted",
+      organizationId: null,
+      targetType: "organization",
+      targetId: id,
+      metadata: { slug, name },
+    });
+    return { slug };
+  });
+}
+
+/**
+ * Hands the organization to another member: they become an owner and the caller an
+ * admin, in one transaction, so the organization is never without an owner.
+ */
+export async function transferOwnership(
+  ctx: MemberContext,
+  input: { membershipId: string },
+): Promise<{ userId: string }> {
+  const organizationId = ctx.organization.id;
+  return withTenant(organizationId, async (tx) => {
+    const target = await tx.membership.findFirst({
+      where: { id: input.membershipId, ...inOrganization(organizationId) },
+      select: { id: true, userId: true, role: true },
+    });
+    if (!target) throw notFound("That member");
+    if (target.userId === ctx.userId) {
+      throw new ExpectedError("You already own this organization.", 409);
+    }
+    await tx.membership.updateMany({
+      where: { id: target.id, ...inOrganization(organizationId) },
+      data: { role: "OWNER" },
+    });
+    await tx.membership.updateMany({
+      where: { userId: ctx.userId, ...inOrganization(organizationId) },
+      data: { role: "ADMIN" },
+    });
+    await recordAudit(tx, {
+      ...auditContext(ctx),
+      action: "organization.ownership_transferred",
+      organizationId,
+      targetType: "user",
+      targetId: target.userId,
+      metadata: { previousRole: target.role },
+    });
+    return { userId: target.userId };
+  });
+}
