@@ -52,7 +52,8 @@ async function signUpAndVerify(page: Page, email: string) {
   const link = await mailedLink(page, email, "Confirm your email address", "/verify-email?token=");
   await page.goto(link);
   await page.getByRole("button", { name: "Confirm my email" }).click();
-  await expect(page).toHaveURL(`${app}/account?verified=1`);
+  await expect(page).toHaveURL(`${app}/organizations?verified=1`);
+  await page.goto(`${app}/account`);
   await expect(page.getByText("Confirmed", { exact: true })).toBeVisible();
 }
 
@@ -93,7 +94,8 @@ test("sign up, confirm by email, turn on 2FA, sign out, sign in with a code", as
   await expect(page.getByText("That code is not valid")).toBeVisible();
   await page.getByLabel("Code", { exact: true }).fill(await nextStepCode(secret));
   await page.getByRole("button", { name: "Verify" }).click();
-  await expect(page).toHaveURL(`${app}/account`);
+  await expect(page).toHaveURL(`${app}/organizations`);
+  await page.goto(`${app}/account`);
   await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
 });
 
@@ -141,7 +143,7 @@ test("password reset: the emailed link sets a new password and the old one stops
     "Email or password is incorrect.",
   );
   await signIn(page, email, "an entirely new passphrase");
-  await expect(page).toHaveURL(`${app}/account`);
+  await expect(page).toHaveURL(`${app}/organizations`);
 });
 
 test("one session is shared by the organization subdomains, and sign-out ends it everywhere", async ({
@@ -175,7 +177,7 @@ test("the sign-in form works with the keyboard alone", async ({ page }) => {
   await expect(page.getByLabel("Password", { exact: true })).toBeFocused();
   await page.keyboard.type(password);
   await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(`${app}/account`);
+  await expect(page).toHaveURL(`${app}/organizations`);
 });
 
 test("signing in on an organization's subdomain signs in on the root host too", async ({
@@ -203,5 +205,5 @@ test("a callbackUrl to another site is ignored after sign-in", async ({ page }) 
   await page.getByLabel("Email", { exact: true }).fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page).toHaveURL(`${app}/account`);
+  await expect(page).toHaveURL(`${app}/organizations`);
 });

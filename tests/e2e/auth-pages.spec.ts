@@ -76,18 +76,20 @@ test("sign up, confirm with the button, sign out, and sign back in with the pass
   await expect(page).toHaveTitle("Confirm your email · Keel");
   await page.getByRole("button", { name: "Confirm my email" }).click();
 
-  await expect(page).toHaveURL("/account?verified=1");
-  await expect(page.getByRole("status")).toHaveText("Your email is confirmed.");
+  await expect(page).toHaveURL("/organizations?verified=1");
+  await expect(page.getByRole("status")).toHaveText("Your email address is confirmed.");
+  await page.goto("/account");
   await expect(page.getByText("Ada Lovelace")).toBeVisible();
   await expect(page.getByText("Confirmed", { exact: true })).toBeVisible();
   await expect(page.getByText("Confirm your email to create or join")).toHaveCount(0);
 
   // Signed in, the sign-in and sign-up pages lead to the account.
   await page.goto("/sign-in");
-  await expect(page).toHaveURL("/account");
+  await expect(page).toHaveURL("/organizations");
   await page.goto("/sign-up");
-  await expect(page).toHaveURL("/account");
+  await expect(page).toHaveURL("/organizations");
 
+  await page.goto("/account");
   await page.getByRole("button", { name: "Sign out", exact: true }).first().click();
   await expect(page).toHaveURL("/");
 
@@ -106,7 +108,8 @@ test("an account whose email is not confirmed yet is told why it matters", async
 
   await page.goto("/sign-in");
   await signIn(page, email);
-  await expect(page).toHaveURL("/account");
+  await expect(page).toHaveURL("/organizations");
+  await page.goto("/account");
   await expect(page.getByText("Not confirmed", { exact: true })).toBeVisible();
   await expect(
     page.getByText("Confirm your email to create or join an organization"),
@@ -133,7 +136,8 @@ test("a sign-in link asked for with the keyboard signs in only when its button i
 
   await page.goto(link);
   await page.getByRole("button", { name: "Sign in to Keel" }).click();
-  await expect(page).toHaveURL("/account");
+  await expect(page).toHaveURL("/organizations");
+  await page.goto("/account");
   await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
 
   // The link works once.

@@ -1,0 +1,34 @@
+import { expect, type Page } from "@playwright/test";
+import { app } from "./app";
+
+/** The link containing `path` in the newest email to `to` with `subject`, once it has arrived. */
+export async function mailedLink(
+  page: Page,
+  to: string,
+  subject: string,
+  path: string,
+): Promise<string> {
+  let href = "";
+  await expect(async () => {
+    await page.goto(`${app}/dev/mailbox`);
+    const message = page
+      .getByRole("article")
+      .filter({ hasText: to })
+      .filter({ hasText: subject })
+      .first();
+    href =
+      (await message
+        .getByRole("link")
+        .filter({ hasText: path })
+        .first()
+        .getAttribute("href", { timeout: 1_000 })) ?? "";
+    expect(href).toContain(path);
+  }).toPass({ timeout: 20_000 });
+  return href;
+}
+
+/** Each test signs up from its own documentation address, so rate limits never collide. */
+export function randomClientIp(): string {
+  const part = () => Math.floor(Math.random() * 0xffff).toString(16);
+  return `2001:db8::${part()}:${part()}`;
+}
