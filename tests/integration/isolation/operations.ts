@@ -26,6 +26,7 @@ import {
   transferOwnershipAction,
   updateOrganizationAction,
 } from "@/lib/organizations/actions";
+import { listAuditLogAction } from "@/lib/audit/list-action";
 import { addMember } from "./world";
 import type { Operation, Outcome, Prepared } from "./matrix";
 import { fakeRequest } from "./request";
@@ -200,6 +201,25 @@ export const operations: Operation[] = [
     targetsObject: false,
     prepare: async () => ({ input: {} }),
     call: async (i) => fromResult(await leaveOrganizationAction(i)),
+  },
+  // The audit log.
+  {
+    name: "audit.list",
+    kind: "list",
+    permission: "audit:read",
+    targetsObject: false,
+    prepare: async ({ admin, world, org }) => {
+      const m = marker();
+      await admin.auditLog.create({
+        data: {
+          organizationId: world.orgs[org].id,
+          action: "project.created",
+          metadata: { name: m },
+        },
+      });
+      return { input: {}, marker: m };
+    },
+    call: async (i) => fromResult(await listAuditLogAction(i)),
   },
   // Invitations.
   {

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { organizationAuditActions } from "@/lib/audit/actions";
-import { auditFilterSchema, listAuditLog, type AuditFilter } from "@/lib/audit/query";
+import { listAuditLogAction } from "@/lib/audit/list-action";
+import { auditFilterSchema, type AuditFilter } from "@/lib/audit/query";
 import { listMembers } from "@/lib/members/members";
 import { requireMember } from "@/lib/tenancy/current-member";
 
@@ -49,19 +50,20 @@ export default async function AuditLogPage({
 }) {
   const member = await requireMember("audit:read");
   const raw = await searchParams;
-  const parsed = auditFilterSchema.safeParse(
-    Object.fromEntries(
-      ["actor", "action", "from", "to", "page"].map((key) => [
-        key,
-        typeof raw[key] === "string" ? raw[key] : undefined,
-      ]),
+  const query = Object.fromEntries(
+    ["actor", "action", "from", "to", "page"].flatMap((key) =>
+      typeof raw[key] === "string" ? [[key, raw[key]]] : [],
     ),
   );
+  // The same checked action an API would call; invalid filters fall back to the whole log.
+  let result = await listAuditLogAction(query);
+  const invalid = !result.ok && result.status === 422 ? result.fieldErrors : undefined;
+  if (invalid) result = await listAuditLogAction({});
+  if (!result.ok) throw new Error(result.error);
+  const log = result.data;
+  const parsed = auditFilterSchema.safeParse(invalid ? {} : query);
   const filter: AuditFilter = parsed.success ? parsed.data : { page: 1 };
-  const [log, members] = await Promise.all([
-    listAuditLog(member.organization.id, filter),
-    listMembers(member.organization.id),
-  ]);
+  const members = await listMembers(member.organization.id);
 
   return (
     <div className="grid gap-6">
