@@ -8,7 +8,11 @@ import { organizationAuditActions } from "./actions";
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-01-31.")
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "That date does not exist.");
+  // Round-tripped, because Date.parse accepts 2026-02-31 as 3 March.
+  .refine((value) => {
+    const time = Date.parse(`${value}T00:00:00Z`);
+    return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
+  }, "That date does not exist.");
 const blankToUndefined = (value: unknown) => (value === "" ? undefined : value);
 
 /** The audit log's filters, as they arrive in the page's query string. */
