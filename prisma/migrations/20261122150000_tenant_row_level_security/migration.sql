@@ -22,7 +22,13 @@ DO E'BEGIN
 END';
 
 -- The migrating user (the tables' owner) may switch to it: lib/db does SET ROLE keel_app.
-GRANT keel_app TO CURRENT_USER;
+-- Skipped when it already may (a superuser, or an administrator granted it beforehand),
+-- since granting again needs an admin option that user may not have.
+DO E'BEGIN
+  IF NOT pg_has_role(current_user, ''keel_app'', ''MEMBER'') THEN
+    GRANT keel_app TO CURRENT_USER\073
+  END IF\073
+END';
 
 GRANT USAGE ON SCHEMA public TO keel_app;
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO keel_app;
