@@ -1,5 +1,6 @@
 import "server-only";
 
+import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { parseIpAddress } from "@/lib/http/client-info";
 import type { AuditAction } from "./actions";
@@ -93,18 +94,24 @@ function cleanUserAgent(userAgent: string | null | undefined): string | null {
  * defensively: an invalid IP address becomes null and the user agent is capped.
  */
 export async function recordAudit(client: AuditClient, entry: AuditEntry): Promise<string> {
-  const row = await client.auditLog.create({
-    data: {
-      action: entry.action,
-      actorId: entry.actorId ?? null,
-      organizationId: entry.organizationId ?? null,
-      targetType: entry.targetType ?? null,
-      targetId: entry.targetId ?? null,
-      ipAddress: parseIpAddress(entry.ipAddress),
-      userAgent: cleanUserAgent(entry.userAgent),
-      ...(entry.metadata && { metadata: sanitizeAuditMetadata(entry.metadata) }),
-    },
-    select: { id: true },
+  // The id is made here and the row written without RETURNING: an account-level entry
+  // (no organization) is readable only by its own actor under row-level security, and an
+  // INSERT ... RETURNING would have to read it back.
+  const id = randomUUID();
+  await client.auditLog.createMany({
+    data: [
+      {
+        id,
+        action: entry.action,
+        actorId: entry.actorId ?? null,
+        organizationId: entry.organizationId ?? null,
+        targetType: entry.targetType ?? null,
+        targetId: entry.targetId ?? null,
+        ipAddress: parseIpAddress(entry.ipAddress),
+        userAgent: cleanUserAgent(entry.userAgent),
+        ...(entry.metadata && { metadata: sanitizeAuditMetadata(entry.metadata) }),
+      },
+    ],
   });
-  return row.id;
+  return id;
 }

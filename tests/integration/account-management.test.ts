@@ -123,7 +123,7 @@ describe("change password", () => {
     expect(await app.readSession(app.db, current.token)).not.toBeNull();
     expect(await queued(user.email, "passwordChanged")).toHaveLength(1);
     expect(
-      await app.db.auditLog.count({ where: { actorId: user.id, action: "auth.password_changed" } }),
+      await admin.auditLog.count({ where: { actorId: user.id, action: "auth.password_changed" } }),
     ).toBe(1);
   });
 });
@@ -249,7 +249,7 @@ describe("delete account", () => {
     expect(await admin.membership.count({ where: { userId: user.id } })).toBe(0);
     expect(await app.db.organization.count({ where: { id: solo.id } })).toBe(0);
     expect(await app.db.organization.count({ where: { id: shared.id } })).toBe(1);
-    const entry = await app.db.auditLog.findFirst({
+    const entry = await admin.auditLog.findFirst({
       where: { action: "account.deleted", targetId: user.id },
     });
     expect(entry).toMatchObject({ ipAddress: ctx.ipAddress, userAgent: ctx.userAgent });

@@ -3,6 +3,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type * as NextServer from "next/server";
+import { adminDatabase } from "../support/admin-db";
+
+// Audit rows are read back with the admin client: an account-level entry is visible only to
+// its own actor's scope under row-level security, and these tests inspect what was stored.
+let admin: ReturnType<typeof adminDatabase> | undefined;
+const auditRows = () => (admin ??= adminDatabase());
 
 /**
  * The account flows through their public doors (the JSON routes) and their library
@@ -266,7 +272,7 @@ describe("sign-in", () => {
     expect(session?.user.id).toBe(user.id);
     // The database holds a hash of the cookie, never the cookie itself.
     expect(await app.db.session.count({ where: { sessionToken: token! } })).toBe(0);
-    const audit = await app.db.auditLog.findFirst({
+    const audit = await auditRows().auditLog.findFirst({
       where: { actorId: user.id, action: "auth.sign_in" },
     });
     expect(audit).toMatchObject({ ipAddress: "203.0.113.7", userAgent: "vitest" });
@@ -309,7 +315,7 @@ describe("sign-in", () => {
       ),
     ).toHaveLength(1);
     expect(
-      await app.db.auditLog.count({ where: { actorId: user.id, action: "auth.lockout" } }),
+      await auditRows().auditLog.count({ where: { actorId: user.id, action: "auth.lockout" } }),
     ).toBe(1);
 
     // The owner resets the password and is back in at once.

@@ -2,6 +2,12 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { adminDatabase } from "../support/admin-db";
+
+// Audit rows are read back with the admin client: an account-level entry is visible only to
+// its own actor's scope under row-level security, and these tests inspect what was stored.
+let admin: ReturnType<typeof adminDatabase> | undefined;
+const auditRows = () => (admin ??= adminDatabase());
 
 /**
  * Two-factor authentication end to end on the database: setup, sign-in with a code or a
@@ -202,7 +208,7 @@ describe("turning two-factor off", () => {
     expect(stored).toMatchObject({ twoFactorEnabledAt: null, twoFactorSecret: null });
     expect(await app.db.recoveryCode.count({ where: { userId: user.id } })).toBe(0);
     expect(
-      await app.db.auditLog.count({
+      await auditRows().auditLog.count({
         where: { actorId: user.id, action: "auth.two_factor_disabled" },
       }),
     ).toBe(1);

@@ -93,14 +93,11 @@ CREATE POLICY invitation_invitee ON "Invitation" FOR SELECT
     OR "tokenHash" = current_setting('app.invitation_token_hash', true)
   );
 
--- Account-level entries (sign-in, password change) belong to no organization: like the
--- User and Session tables, they are outside the tenant wall. (SELECT too: Prisma's
--- INSERT ... RETURNING must be able to see the row it wrote.)
+-- Account-level entries (sign-in, password change) belong to no organization: anyone may
+-- write one (lib/audit/record.ts inserts without RETURNING), and only its actor reads it
+-- back (the data export) or scrubs it (account deletion), like their own entries elsewhere.
 CREATE POLICY audit_account_insert ON "AuditLog" FOR INSERT
   WITH CHECK ("organizationId" IS NULL);
-CREATE POLICY audit_account_select ON "AuditLog" FOR SELECT
-  USING ("organizationId" IS NULL);
--- An actor reads back (the data export) and scrubs (account deletion) their own entries.
 CREATE POLICY audit_own_select ON "AuditLog" FOR SELECT
   USING ("actorId" = current_setting('app.user_id', true));
 CREATE POLICY audit_own_update ON "AuditLog" FOR UPDATE

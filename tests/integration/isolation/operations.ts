@@ -210,12 +210,17 @@ export const operations: Operation[] = [
     targetsObject: false,
     prepare: async ({ admin, world, org }) => {
       const m = marker();
-      await admin.auditLog.create({
-        data: {
-          organizationId: world.orgs[org].id,
-          action: "project.created",
-          metadata: { name: m },
-        },
+      await admin.auditLog.createMany({
+        data: [
+          { organizationId: world.orgs[org].id, action: "project.created", metadata: { name: m } },
+          // Someone's sign-in belongs to no organization's log, whatever the scope shows.
+          {
+            organizationId: null,
+            actorId: world.users.ownerB.id,
+            action: "auth.sign_in",
+            metadata: { name: m },
+          },
+        ],
       });
       return { input: {}, marker: m };
     },
