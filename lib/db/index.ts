@@ -19,7 +19,10 @@ function getDatabase(): Database {
   // SET ROLE would leak into every other client (migrations, the seed): there, scoped
   // transactions take the role for themselves (lib/db/tenant.ts), as they do everywhere.
   globalForDb.keelDb = createDatabaseClient(env.DATABASE_URL, {
-    poolSize: env.DATABASE_POOL_SIZE,
+    // The embedded database runs every connection on one backend, and its socket server
+    // can interleave the protocol messages of concurrent connections (a query was seen
+    // answered with another query's rows): one connection keeps them in order.
+    poolSize: env.KEEL_EMBEDDED_DB ? 1 : env.DATABASE_POOL_SIZE,
     role: env.KEEL_EMBEDDED_DB ? null : APP_ROLE,
   });
   return globalForDb.keelDb;

@@ -27,6 +27,8 @@ async function signUpAndConfirm(page: Page, name: string, email: string) {
 test("create an organization, invite a teammate who signs up from the email and joins as a member", async ({
   browser,
 }) => {
+  // Two people, two sign-ups and a dozen pages: longer than the default 30 s on a busy runner.
+  test.setTimeout(120_000);
   const tag = unique();
   const orgName = `Globex ${tag}`;
   const slug = `globex-${tag}`;
