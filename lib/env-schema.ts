@@ -85,6 +85,11 @@ const variables = {
     schema: optionalUrl,
     about: "Base URL of the local Stripe emulator; set by `npm run dev`. Never in production.",
   },
+  BILLING_GRACE_DAYS: {
+    schema: z.coerce.number().int().min(0).max(60).default(7),
+    about:
+      "Days an organization with an unpaid invoice keeps working before it becomes read-only.",
+  },
   UPSTASH_REDIS_REST_URL: {
     schema: optionalUrl,
     about: "Upstash Redis REST URL for rate limits. Unset: limits are kept in process memory.",

@@ -104,6 +104,9 @@ export function memberAction<S extends z.ZodType, T>(
 /** The same chain for route handlers: the result becomes JSON with its status. */
 export function toResponse<T>(result: ActionResult<T>): Response {
   if (result.ok) return Response.json({ data: result.data });
-  const { error, fieldErrors, status } = result;
-  return Response.json({ error, ...(fieldErrors ? { fieldErrors } : {}) }, { status });
+  const { error, fieldErrors, status, code } = result;
+  return Response.json(
+    { error, ...(code ? { code } : {}), ...(fieldErrors ? { fieldErrors } : {}) },
+    { status },
+  );
 }

@@ -4,12 +4,37 @@
  * logged with its context and the user sees a generic message, never the error text.
  */
 export class ExpectedError extends Error {
+  /** A machine-readable reason the UI can act on (e.g. show an upgrade prompt). */
+  readonly code?: ErrorCode;
   constructor(
     message: string,
     readonly status: 400 | 401 | 402 | 403 | 404 | 409 | 422 | 429 = 400,
   ) {
     super(message);
     this.name = "ExpectedError";
+  }
+}
+
+export type ErrorCode = "plan_limit" | "read_only";
+
+/**
+ * The organization's plan does not include this, or its limit is reached: 402, and the
+ * UI offers an upgrade. Thrown by lib/billing/entitlements.ts.
+ */
+export class PlanLimitError extends ExpectedError {
+  override readonly code: ErrorCode = "plan_limit";
+  constructor(message: string) {
+    super(message, 402);
+    this.name = "PlanLimitError";
+  }
+}
+
+/** Payment is overdue past the grace period: the organization is read-only until it is paid. */
+export class ReadOnlyError extends ExpectedError {
+  override readonly code: ErrorCode = "read_only";
+  constructor(message: string) {
+    super(message, 402);
+    this.name = "ReadOnlyError";
   }
 }
 

@@ -1,10 +1,16 @@
 import type { z } from "zod";
-import { ExpectedError, FieldError } from "./errors";
+import { ExpectedError, FieldError, type ErrorCode } from "./errors";
 
 /** What every action returns: typed data, or a message (and field messages) for the user. */
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; error: string; status: number; fieldErrors?: Record<string, string> };
+  | {
+      ok: false;
+      error: string;
+      status: number;
+      fieldErrors?: Record<string, string>;
+      code?: ErrorCode;
+    };
 
 export function invalidInput(error: z.ZodError): ActionResult<never> {
   const fieldErrors: Record<string, string> = {};
@@ -29,7 +35,12 @@ export function failure(error: unknown, context: Record<string, unknown>): Actio
       fieldErrors: error.fieldErrors,
     };
   if (error instanceof ExpectedError)
-    return { ok: false, error: error.message, status: error.status };
+    return {
+      ok: false,
+      error: error.message,
+      status: error.status,
+      ...(error.code ? { code: error.code } : {}),
+    };
   console.error("[action] unexpected error", { ...context, error });
   return { ok: false, error: "Something went wrong on our side. Please try again.", status: 500 };
 }

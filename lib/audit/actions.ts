@@ -41,6 +41,11 @@ const organizationActions = [
   "project.created",
   "project.updated",
   "project.deleted",
+  "billing.checkout_started",
+  "billing.plan_changed",
+  "billing.cancellation_scheduled",
+  "billing.cancellation_withdrawn",
+  "billing.subscription_updated",
 ] as const;
 
 export const organizationAuditActions = organizationActions;

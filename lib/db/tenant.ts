@@ -17,6 +17,10 @@ export type Scope = {
   userEmail?: string;
   /** SHA-256 of an invitation link token: that one invitation, whatever its organization. */
   invitationTokenHash?: string;
+  /** A Stripe customer id from a signature-verified webhook: finds its subscription row. */
+  stripeCustomerId?: string;
+  /** The billing reconciliation job: every subscription row, read-only. */
+  billingSweep?: boolean;
 };
 
 const settings: Record<keyof Scope, string> = {
@@ -24,6 +28,8 @@ const settings: Record<keyof Scope, string> = {
   userId: "app.user_id",
   userEmail: "app.user_email",
   invitationTokenHash: "app.invitation_token_hash",
+  stripeCustomerId: "app.stripe_customer_id",
+  billingSweep: "app.billing_sweep",
 };
 
 /**
@@ -41,7 +47,8 @@ export async function withScope<T>(scope: Scope, fn: (tx: ScopedDb) => Promise<T
       // connections share one session, and this keeps the role to this transaction there.
       if (!rowSecurityBypassed()) await tx.$executeRawUnsafe(`SET LOCAL ROLE ${APP_ROLE}`);
       for (const [key, name] of Object.entries(settings) as [keyof Scope, string][]) {
-        const value = scope[key];
+        const raw = scope[key];
+        const value = raw === true ? "on" : raw;
         if (value) await tx.$executeRaw`SELECT set_config(${name}, ${value}, true)`;
       }
       return fn(tx);

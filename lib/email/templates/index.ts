@@ -11,6 +11,7 @@
  */
 import { accountExistsEmail } from "./account-exists";
 import { accountLockedEmail } from "./account-locked";
+import { paymentActionRequiredEmail, paymentFailedEmail, trialEndingEmail } from "./billing";
 import { emailChangeConfirmationEmail } from "./email-change-confirm";
 import { emailChangedNoticeEmail } from "./email-changed-notice";
 import { invitationEmail } from "./invitation";
@@ -34,6 +35,9 @@ export const templates = {
   accountExists: accountExistsEmail,
   twoFactorChanged: twoFactorChangedEmail,
   invitation: invitationEmail,
+  trialEnding: trialEndingEmail,
+  paymentFailed: paymentFailedEmail,
+  paymentActionRequired: paymentActionRequiredEmail,
 } satisfies Record<string, (data: never) => RenderedEmail>;
 
 export type TemplateName = keyof typeof templates;

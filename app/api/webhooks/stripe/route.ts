@@ -1,0 +1,49 @@
+import Stripe from "stripe";
+import { processStripeEvent } from "@/lib/billing/webhook";
+import { webhookSecret } from "@/lib/billing/stripe-client";
+import { deliverOutboxAfterResponse } from "@/lib/outbox/after-response";
+
+export const dynamic = "force-dynamic";
+
+/** Stripe's own default: a signature older than this is a replay. */
+const TOLERANCE_SECONDS = 300;
+
+/**
+ * POST /api/webhooks/stripe — Stripe (or the local emulator) reports billing changes.
+ *
+ * The signature is checked against the raw body exactly as it arrived (`request.text()`;
+ * parsing and re-serializing would change the bytes), with a 300 s tolerance. Anything
+ * that fails it gets 400 and nothing is written. A verified event is processed once by
+ * its id (lib/billing/webhook.ts) and acknowledged with 200 — including event types
+ * Keel does not handle and customers it does not know, which Stripe would otherwise
+ * retry for days. A failure on our side answers 503 so Stripe retries.
+ */
+export async function POST(request: Request): Promise<Response> {
+  const secret = webhookSecret();
+  if (!secret) {
+    return Response.json({ error: "Stripe webhooks are not configured." }, { status: 503 });
+  }
+  const signature = request.headers.get("stripe-signature");
+  if (!signature) {
+    return Response.json({ error: "Missing Stripe-Signature header." }, { status: 400 });
+  }
+  const body = await request.text();
+
+  let event: Stripe.Event;
+  try {
+    event = await Stripe.webhooks.constructEventAsync(body, signature, secret, TOLERANCE_SECONDS);
+  } catch {
+    return Response.json({ error: "The signature does not match this payload." }, { status: 400 });
+  }
+
+  try {
+    const result = await processStripeEvent(event);
+    if (result.outcome === "applied" && result.emails.length > 0) {
+      deliverOutboxAfterResponse(result.emails);
+    }
+    return Response.json({ received: true, outcome: result.outcome });
+  } catch (error) {
+    console.error(`[stripe] ${event.id}: ${event.type} failed; Stripe will retry`, error);
+    return Response.json({ error: "The event could not be processed." }, { status: 503 });
+  }
+}

@@ -1,0 +1,114 @@
+import "server-only";
+
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { recordAudit } from "@/lib/audit/record";
+import { inOrganization, type ScopedDb } from "@/lib/db/tenant";
+import { Role } from "@/lib/generated/prisma/enums";
+import { can } from "@/lib/tenancy/permissions";
+import { shouldApply, type SubscriptionState } from "./subscription-state";
+
+export type ApplySource = {
+  /** The Stripe event that carried the change, when one did. */
+  stripeEventId?: string;
+  /** When Stripe says it happened (the event's `created`), or now. */
+  occurredAt: Date;
+};
+
+export type ApplyResult = { changed: boolean; applied: boolean };
+
+const overdue = (status: string) => status === "PAST_DUE" || status === "UNPAID";
+
+/**
+ * Writes Stripe's view of the organization's subscription into its row, inside the
+ * organization's transaction, and appends what changed to BillingEvent (the history
+ * revenue metrics are computed from) and to the audit log. Idempotent: applying the
+ * same state twice changes nothing and appends nothing.
+ */
+export async function applySubscriptionState(
+  tx: ScopedDb,
+  organizationId: string,
+  state: SubscriptionState,
+  source: ApplySource,
+): Promise<ApplyResult> {
+  const local =
+    (await tx.subscription.findFirst({ where: inOrganization(organizationId) })) ??
+    (await tx.subscription.create({ data: { organizationId } }));
+  if (!shouldApply(local, state)) return { changed: false, applied: false };
+
+  // The grace period runs from the first time the subscription went overdue, however
+  // many failed-payment events follow; paying (or ending the subscription) resets it.
+  const pastDueSince = overdue(state.status) ? (local.pastDueSince ?? source.occurredAt) : null;
+  const next = { ...state, pastDueSince };
+
+  const changes: Record<string, { from: Prisma.JsonValue; to: Prisma.JsonValue }> = {};
+  const compare = (key: string, from: unknown, to: unknown) => {
+    const a = from instanceof Date ? from.toISOString() : (from ?? null);
+    const b = to instanceof Date ? to.toISOString() : (to ?? null);
+    if (a !== b) changes[key] = { from: a as Prisma.JsonValue, to: b as Prisma.JsonValue };
+  };
+  compare("subscription", local.stripeSubscriptionId, next.stripeSubscriptionId);
+  compare("status", local.status, next.status);
+  compare("plan", local.plan, next.plan);
+  compare("seats", local.seats, next.seats);
+  compare("cancelAtPeriodEnd", local.cancelAtPeriodEnd, next.cancelAtPeriodEnd);
+  compare("currentPeriodEnd", local.currentPeriodEnd, next.currentPeriodEnd);
+  compare("trialEndsAt", local.trialEndsAt, next.trialEndsAt);
+  compare("stripePriceId", local.stripePriceId, next.stripePriceId);
+  compare("pastDueSince", local.pastDueSince, next.pastDueSince);
+
+  if (Object.keys(changes).length === 0) return { changed: false, applied: true };
+
+  await tx.subscription.update({
+    where: { id: local.id },
+    data: { ...next, stripeUpdatedAt: source.occurredAt },
+  });
+
+  const type = changes.subscription
+    ? "subscription.created"
+    : changes.status
+      ? next.status === "CANCELED"
+        ? "subscription.canceled"
+        : "subscription.status_changed"
+      : changes.plan
+        ? "subscription.plan_changed"
+        : changes.seats
+          ? "subscription.seats_changed"
+          : changes.cancelAtPeriodEnd
+            ? next.cancelAtPeriodEnd
+              ? "subscription.cancel_scheduled"
+              : "subscription.resumed"
+            : "subscription.updated";
+  await tx.billingEvent.create({
+    data: {
+      organizationId,
+      subscriptionId: local.id,
+      type,
+      stripeEventId: source.stripeEventId ?? null,
+      fromStatus: local.status,
+      toStatus: next.status,
+      plan: next.plan,
+      seats: next.seats,
+      data: changes,
+      occurredAt: source.occurredAt,
+    },
+  });
+  await recordAudit(tx, {
+    action: "billing.subscription_updated",
+    organizationId,
+    targetType: "subscription",
+    targetId: next.stripeSubscriptionId,
+    metadata: { type, status: next.status, plan: next.plan, seats: next.seats },
+  });
+  return { changed: true, applied: true };
+}
+
+const billingRoles = Object.values(Role).filter((role) => can(role, "billing:manage"));
+
+/** Members who can manage billing: who billing emails go to. */
+export async function billingContacts(tx: ScopedDb, organizationId: string) {
+  const owners = await tx.membership.findMany({
+    where: { ...inOrganization(organizationId), role: { in: billingRoles } },
+    select: { user: { select: { id: true, email: true } } },
+  });
+  return owners.map((owner) => owner.user).filter((user) => Boolean(user.email));
+}

@@ -1,0 +1,140 @@
+import "server-only";
+
+import { PlanLimitError, ReadOnlyError } from "@/lib/actions/errors";
+import { inOrganization, type ScopedDb } from "@/lib/db/tenant";
+import { env } from "@/lib/env";
+import type { SubscriptionStatus } from "@/lib/generated/prisma/enums";
+import { planOf, type Entitlements, type Feature, type Plan } from "./plans";
+
+/**
+ * What an organization may do under its subscription, enforced in the data layer: the
+ * actions and route handlers call these inside the organization's transaction, so a
+ * direct POST meets the same limits as the UI. Errors are PlanLimitError / ReadOnlyError
+ * (402 in the JSON API, an upgrade prompt in the UI).
+ */
+
+export type BillingSnapshot = {
+  plan: string;
+  status: SubscriptionStatus;
+  pastDueSince: Date | null;
+};
+
+const FREE: BillingSnapshot = { plan: "free", status: "FREE", pastDueSince: null };
+
+/** Statuses in which the paid plan applies. Past due keeps it through the grace period. */
+const payingStatuses: readonly SubscriptionStatus[] = ["ACTIVE", "TRIALING", "PAST_DUE"];
+
+/** The plan whose limits apply: a canceled or never-paid subscription gets Free's. */
+export function effectivePlan(snapshot: BillingSnapshot): Plan {
+  return payingStatuses.includes(snapshot.status) ? planOf(snapshot.plan) : planOf("free");
+}
+
+/**
+ * When the organization became (or becomes) read-only for an unpaid invoice: the grace
+ * period after it first went past due. Null while nothing is overdue.
+ */
+export function readOnlyFrom(
+  snapshot: BillingSnapshot,
+  graceDays = env.BILLING_GRACE_DAYS,
+): Date | null {
+  if (snapshot.status !== "PAST_DUE" && snapshot.status !== "UNPAID") return null;
+  if (!snapshot.pastDueSince) return null;
+  return new Date(snapshot.pastDueSince.getTime() + graceDays * 24 * 60 * 60 * 1000);
+}
+
+export function isReadOnly(snapshot: BillingSnapshot, now = new Date()): boolean {
+  const from = readOnlyFrom(snapshot);
+  return from !== null && from.getTime() <= now.getTime();
+}
+
+export async function billingSnapshot(tx: ScopedDb, organizationId: string) {
+  const row = await tx.subscription.findFirst({
+    where: inOrganization(organizationId),
+    select: { plan: true, status: true, pastDueSince: true },
+  });
+  return row ?? FREE;
+}
+
+export async function entitlementsOf(tx: ScopedDb, organizationId: string): Promise<Entitlements> {
+  return effectivePlan(await billingSnapshot(tx, organizationId)).entitlements;
+}
+
+const featureNames: Record<Feature, string> = {
+  api: "The JSON API",
+  auditExport: "Audit log export",
+};
+
+/** Refuses unless the organization's plan includes `feature`. */
+export async function requireEntitlement(
+  tx: ScopedDb,
+  organizationId: string,
+  feature: Feature,
+): Promise<void> {
+  const plan = effectivePlan(await billingSnapshot(tx, organizationId));
+  if (!plan.entitlements[feature]) {
+    throw new PlanLimitError(
+      `${featureNames[feature]} is not included in the ${plan.name} plan. Upgrade to use it.`,
+    );
+  }
+}
+
+/**
+ * Refuses writes while a payment is overdue past the grace period. Reads go on, and so
+ * does everything billing needs to recover (the billing page, Checkout, the portal).
+ */
+export async function requireWritable(tx: ScopedDb, organizationId: string): Promise<void> {
+  if (isReadOnly(await billingSnapshot(tx, organizationId))) {
+    throw new ReadOnlyError(
+      "This organization is read-only until its overdue invoice is paid. An owner can pay it on the billing page.",
+    );
+  }
+}
+
+/** Refuses a new project when the plan's project limit is reached. */
+export async function requireProjectCapacity(tx: ScopedDb, organizationId: string): Promise<void> {
+  const plan = effectivePlan(await billingSnapshot(tx, organizationId));
+  const limit = plan.entitlements.projects;
+  if (limit === null) return;
+  const count = await tx.project.count({ where: inOrganization(organizationId) });
+  if (count >= limit) {
+    throw new PlanLimitError(
+      `The ${plan.name} plan includes up to ${limit} projects. Upgrade to create more.`,
+    );
+  }
+}
+
+/** Seats taken: members plus invitations still waiting for an answer. */
+export async function seatsInUse(tx: ScopedDb, organizationId: string, now = new Date()) {
+  const [members, invitations] = await Promise.all([
+    tx.membership.count({ where: inOrganization(organizationId) }),
+    tx.invitation.count({
+      where: {
+        ...inOrganization(organizationId),
+        acceptedAt: null,
+        revokedAt: null,
+        expiresAt: { gt: now },
+      },
+    }),
+  ]);
+  return { members, invitations, total: members + invitations };
+}
+
+/**
+ * Refuses when `adding` more people would exceed the plan's seats. An invitation takes
+ * its seat when sent, so accepting it (`countInvitations: false`) only needs room
+ * among members.
+ */
+export async function requireSeatCapacity(
+  tx: ScopedDb,
+  organizationId: string,
+  { adding = 1, countInvitations = true }: { adding?: number; countInvitations?: boolean } = {},
+): Promise<void> {
+  const plan = effectivePlan(await billingSnapshot(tx, organizationId));
+  const used = await seatsInUse(tx, organizationId);
+  const taken = countInvitations ? used.total : used.members;
+  if (taken + adding > plan.entitlements.seats) {
+    throw new PlanLimitError(
+      `The ${plan.name} plan includes up to ${plan.entitlements.seats} members, invitations included. Upgrade for more seats.`,
+    );
+  }
+}

@@ -1,0 +1,95 @@
+import type Stripe from "stripe";
+import type { SubscriptionStatus } from "@/lib/generated/prisma/enums";
+import { planForLookupKey, isPlanId, type PlanId } from "./plans";
+
+/**
+ * Stripe's subscription object reduced to the columns Keel keeps. Pure, so the mapping
+ * is unit-tested without a database or a Stripe account.
+ */
+
+const statusMap: Record<string, SubscriptionStatus> = {
+  trialing: "TRIALING",
+  active: "ACTIVE",
+  past_due: "PAST_DUE",
+  canceled: "CANCELED",
+  unpaid: "UNPAID",
+  incomplete: "INCOMPLETE",
+  incomplete_expired: "INCOMPLETE_EXPIRED",
+  paused: "PAUSED",
+};
+
+/** A status this version does not know yet is treated as not paying (never as paid). */
+export function toLocalStatus(status: Stripe.Subscription.Status): SubscriptionStatus {
+  return statusMap[status] ?? "INCOMPLETE";
+}
+
+export type SubscriptionState = {
+  stripeSubscriptionId: string;
+  stripeCustomerId: string;
+  status: SubscriptionStatus;
+  plan: PlanId;
+  stripePriceId: string | null;
+  seats: number;
+  trialEndsAt: Date | null;
+  currentPeriodEnd: Date | null;
+  cancelAtPeriodEnd: boolean;
+};
+
+const date = (seconds: number | null | undefined) =>
+  typeof seconds === "number" ? new Date(seconds * 1000) : null;
+
+export function customerIdOf(customer: string | { id: string }): string {
+  return typeof customer === "string" ? customer : customer.id;
+}
+
+/**
+ * The plan comes from the price's lookup key (what `stripe:sync` creates), then from the
+ * price's or the subscription's `plan` metadata; a price Keel does not know maps to Free
+ * rather than to a paid plan it cannot vouch for.
+ */
+export function stateOf(subscription: Stripe.Subscription): SubscriptionState {
+  const item = subscription.items.data[0];
+  const price = item?.price;
+  const fromMetadata = price?.metadata?.plan ?? subscription.metadata?.plan;
+  const plan =
+    planForLookupKey(price?.lookup_key)?.plan.id ??
+    (isPlanId(fromMetadata) ? fromMetadata : "free");
+  const status = toLocalStatus(subscription.status);
+  return {
+    stripeSubscriptionId: subscription.id,
+    stripeCustomerId: customerIdOf(subscription.customer),
+    status,
+    // A canceled subscription leaves the organization on Free (its data stays).
+    plan: status === "CANCELED" || status === "INCOMPLETE_EXPIRED" ? "free" : plan,
+    stripePriceId: price?.id ?? null,
+    seats: item?.quantity ?? 1,
+    trialEndsAt: date(subscription.trial_end),
+    currentPeriodEnd: date(item?.current_period_end),
+    cancelAtPeriodEnd: subscription.cancel_at_period_end || subscription.cancel_at !== null,
+  };
+}
+
+/** Statuses Stripe never leaves: a later event about that subscription cannot revive it. */
+export const terminalStatuses: readonly SubscriptionStatus[] = ["CANCELED", "INCOMPLETE_EXPIRED"];
+
+export type LocalSubscription = {
+  stripeSubscriptionId: string | null;
+  status: SubscriptionStatus;
+};
+
+/**
+ * Whether `incoming` may replace what is stored. Order-independence, on top of re-reading
+ * the subscription from Stripe before applying an event:
+ * - a subscription that ended stays ended, whatever older event shows up later;
+ * - an ended subscription never overwrites a different, newer one the organization has;
+ * - a live subscription replaces an ended one (a new checkout after a cancellation).
+ */
+export function shouldApply(local: LocalSubscription, incoming: SubscriptionState): boolean {
+  if (local.stripeSubscriptionId === incoming.stripeSubscriptionId) {
+    return !(terminalStatuses.includes(local.status) && !terminalStatuses.includes(incoming.status));
+  }
+  if (terminalStatuses.includes(incoming.status)) {
+    return local.stripeSubscriptionId === null;
+  }
+  return true;
+}

@@ -1,0 +1,74 @@
+import { renderEmail, type RenderedEmail } from "./layout";
+
+/**
+ * Billing emails, sent to the members who can manage billing. Each one says what
+ * happened, what it means for the team, and the one thing to do next.
+ */
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
+
+export type TrialEndingEmailData = {
+  organizationName: string;
+  planName: string;
+  trialEndsAt: Date;
+  /** The organization's billing page. */
+  url: string;
+};
+
+export function trialEndingEmail(data: TrialEndingEmailData): RenderedEmail {
+  const when = dateFormat.format(data.trialEndsAt);
+  return renderEmail(`Your ${data.planName} trial for ${data.organizationName} ends on ${when}`, {
+    preview: `After ${when} the ${data.planName} plan is billed to the card on file.`,
+    heading: "Your trial ends soon",
+    paragraphs: [
+      `The ${data.planName} trial of ${data.organizationName} ends on ${when}.`,
+      "If a payment method is on file, the subscription continues without interruption and the first invoice is charged then. Otherwise, add one on the billing page to keep your plan.",
+    ],
+    action: { label: "Review billing", url: data.url },
+    notes: ["To stay on the Free plan instead, cancel on the billing page before the trial ends."],
+  });
+}
+
+export type PaymentFailedEmailData = {
+  organizationName: string;
+  /** e.g. "$24.00" */
+  amount: string;
+  /** When the organization becomes read-only if the invoice stays unpaid. */
+  readOnlyFrom: Date | null;
+  url: string;
+};
+
+export function paymentFailedEmail(data: PaymentFailedEmailData): RenderedEmail {
+  const deadline = data.readOnlyFrom
+    ? `If it is still unpaid on ${dateFormat.format(data.readOnlyFrom)}, ${data.organizationName} becomes read-only until it is paid. No data is deleted.`
+    : `Until it is paid, ${data.organizationName} may become read-only. No data is deleted.`;
+  return renderEmail(`Payment failed for ${data.organizationName}`, {
+    preview: `We could not charge ${data.amount}. Update the payment method to keep working.`,
+    heading: "We could not take your payment",
+    paragraphs: [
+      `The latest invoice of ${data.organizationName} (${data.amount}) could not be charged.`,
+      deadline,
+    ],
+    action: { label: "Update payment method", url: data.url },
+    notes: ["Stripe will retry the charge automatically over the next days."],
+  });
+}
+
+export type PaymentActionRequiredEmailData = {
+  organizationName: string;
+  amount: string;
+  /** Stripe's hosted page where the payment can be confirmed. */
+  url: string;
+};
+
+export function paymentActionRequiredEmail(data: PaymentActionRequiredEmailData): RenderedEmail {
+  return renderEmail(`Confirm the payment for ${data.organizationName}`, {
+    preview: `Your bank asks you to confirm a payment of ${data.amount}.`,
+    heading: "Your bank needs a confirmation",
+    paragraphs: [
+      `The payment of ${data.amount} for ${data.organizationName} needs an extra confirmation from the card holder (for example 3-D Secure).`,
+    ],
+    action: { label: "Confirm payment", url: data.url },
+    notes: ["Until it is confirmed the invoice stays open."],
+  });
+}
