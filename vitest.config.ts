@@ -28,7 +28,7 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           // One database for the run, freshly migrated; files run one at a time against it.
-          globalSetup: ["tests/support/database-setup.ts"],
+          globalSetup: ["tests/support/database-setup.ts", "tests/support/stripe-setup.ts"],
           fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,

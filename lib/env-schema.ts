@@ -87,8 +87,7 @@ const variables = {
   },
   BILLING_GRACE_DAYS: {
     schema: z.coerce.number().int().min(0).max(60).default(7),
-    about:
-      "Days an organization with an unpaid invoice keeps working before it becomes read-only.",
+    about: "Days an organization with an unpaid invoice keeps working before it becomes read-only.",
   },
   UPSTASH_REDIS_REST_URL: {
     schema: optionalUrl,

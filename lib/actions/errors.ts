@@ -8,7 +8,7 @@ export class ExpectedError extends Error {
   readonly code?: ErrorCode;
   constructor(
     message: string,
-    readonly status: 400 | 401 | 402 | 403 | 404 | 409 | 422 | 429 = 400,
+    readonly status: 400 | 401 | 402 | 403 | 404 | 409 | 422 | 429 | 503 = 400,
   ) {
     super(message);
     this.name = "ExpectedError";
@@ -35,6 +35,14 @@ export class ReadOnlyError extends ExpectedError {
   constructor(message: string) {
     super(message, 402);
     this.name = "ReadOnlyError";
+  }
+}
+
+/** A provider we depend on (Stripe) did not answer: nothing was changed, try again. */
+export class ProviderUnavailableError extends ExpectedError {
+  constructor(message: string) {
+    super(message, 503);
+    this.name = "ProviderUnavailableError";
   }
 }
 

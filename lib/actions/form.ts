@@ -26,6 +26,7 @@ export function toFormState<T>(
     status: "error",
     message: result.error,
     ...(result.fieldErrors ? { fieldErrors: result.fieldErrors } : {}),
+    ...(result.code ? { code: result.code } : {}),
     values,
   };
 }

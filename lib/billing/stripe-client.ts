@@ -1,7 +1,7 @@
 import "server-only";
 
 import Stripe from "stripe";
-import { ExpectedError } from "@/lib/actions/errors";
+import { ExpectedError, ProviderUnavailableError } from "@/lib/actions/errors";
 import { env } from "@/lib/env";
 
 /**
@@ -52,4 +52,23 @@ export function webhookSecret(): string | undefined {
 /** Stripe's seconds-since-epoch timestamps as dates. */
 export function fromStripeTime(seconds: number | null | undefined): Date | null {
   return typeof seconds === "number" ? new Date(seconds * 1000) : null;
+}
+
+/**
+ * Runs a billing operation, turning Stripe's failures into a message the user can act
+ * on (503, "nothing changed, try again") instead of a generic error. Keel's own
+ * expected errors pass through untouched.
+ */
+export async function withStripe<T>(operation: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof Stripe.errors.StripeError) {
+      console.error(`[billing] ${operation}: Stripe answered ${error.type}`, error.message);
+      throw new ProviderUnavailableError(
+        "Stripe could not complete this right now. Nothing was changed; try again in a minute.",
+      );
+    }
+    throw error;
+  }
 }

@@ -86,7 +86,9 @@ export type LocalSubscription = {
  */
 export function shouldApply(local: LocalSubscription, incoming: SubscriptionState): boolean {
   if (local.stripeSubscriptionId === incoming.stripeSubscriptionId) {
-    return !(terminalStatuses.includes(local.status) && !terminalStatuses.includes(incoming.status));
+    return !(
+      terminalStatuses.includes(local.status) && !terminalStatuses.includes(incoming.status)
+    );
   }
   if (terminalStatuses.includes(incoming.status)) {
     return local.stripeSubscriptionId === null;

@@ -94,7 +94,11 @@ function subjectOf(event: Stripe.Event): Subject {
       };
     }
     default:
-      return { customerId: idOf(object.customer as string | null), subscriptionId: null, organizationId: null };
+      return {
+        customerId: idOf(object.customer as string | null),
+        subscriptionId: null,
+        organizationId: null,
+      };
   }
 }
 

@@ -11,6 +11,8 @@ export type FormState =
       fieldErrors?: Record<string, string>;
       /** Non-secret values to put back into the fields (never passwords). */
       values?: Record<string, string>;
+      /** Why, for the UI to offer a way out (an upgrade for a plan limit). */
+      code?: "plan_limit" | "read_only";
     }
   | { status: "success"; message: string };
 

@@ -1,9 +1,28 @@
 import "server-only";
 
+import { ProviderUnavailableError } from "@/lib/actions/errors";
+import { stripe } from "@/lib/billing/stripe-client";
+import { applyFromStripe, liveSubscriptionId } from "@/lib/billing/subscription";
+
 /**
- * Ends an organization's paid subscription before the organization is deleted. Keel's
- * organizations have no payment provider yet, so there is nothing to cancel and this
- * returns at once; billing (Stripe) plugs its cancellation in here, and because deletion
- * awaits it first, a failed cancellation will stop the deletion.
+ * Ends an organization's paid subscription at Stripe, at once, before the organization
+ * is deleted (by its owner, or with its last owner's account). Deletion awaits it first:
+ * if Stripe cannot cancel, nothing is deleted and the owner is told to try again, so a
+ * deleted organization can never keep being charged.
  */
-export async function cancelBillingForOrganization(_organizationId: string): Promise<void> {}
+export async function cancelBillingForOrganization(organizationId: string): Promise<void> {
+  const subscriptionId = await liveSubscriptionId(organizationId);
+  if (!subscriptionId) return;
+  let canceled;
+  try {
+    canceled = await stripe().subscriptions.cancel(subscriptionId, {
+      cancellation_details: { comment: "Organization deleted in Keel" },
+    });
+  } catch (error) {
+    console.error(`[billing] could not cancel ${subscriptionId} before deletion`, error);
+    throw new ProviderUnavailableError(
+      "The subscription could not be canceled at Stripe, so nothing was deleted. Try again in a minute.",
+    );
+  }
+  await applyFromStripe(organizationId, canceled);
+}

@@ -32,8 +32,8 @@ vi.mock("next/server", async (importOriginal) => ({
  * organization. Roles without the permission get 403 and change nothing.
  */
 
-// Permissions no operation uses yet; billing adds its actions with the billing issue.
-const unused: Permission[] = ["billing:manage"];
+// Permissions no operation uses (none today: a new permission needs an operation).
+const unused: Permission[] = [];
 
 const admin = adminDatabase();
 let world: World;

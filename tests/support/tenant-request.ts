@@ -1,6 +1,6 @@
 import { createSession } from "@/lib/auth/session-store";
 import type { Database } from "@/lib/db/create-client";
-import type { Role } from "@/lib/generated/prisma/enums";
+import type { Role, SubscriptionStatus } from "@/lib/generated/prisma/enums";
 
 /**
  * The request the mocked `next/headers` answers with in tenant tests: a test sets the
@@ -40,10 +40,17 @@ export async function userWithSession(
   return { id: user.id, email, token, membershipId: member?.id };
 }
 
-/** An organization with a unique slug (and its Free subscription row). */
-export async function organization(admin: Database, label: string) {
+/**
+ * An organization with a unique slug and its subscription row: on the Business plan
+ * unless the test is about plan limits, so those stay out of the way of other tests.
+ */
+export async function organization(
+  admin: Database,
+  label: string,
+  billing: { plan: string; status: SubscriptionStatus } = { plan: "business", status: "ACTIVE" },
+) {
   const slug = `${label}-${Date.now().toString(36)}-${++counter}`;
   const org = await admin.organization.create({ data: { slug, name: label } });
-  await admin.subscription.create({ data: { organizationId: org.id } });
+  await admin.subscription.create({ data: { organizationId: org.id, ...billing } });
   return org;
 }

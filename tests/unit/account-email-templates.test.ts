@@ -107,6 +107,9 @@ describe("account email templates", () => {
         "twoFactorChanged",
         "accountExists",
         "invitation",
+        "trialEnding",
+        "paymentFailed",
+        "paymentActionRequired",
       ].sort(),
     );
   });

@@ -27,6 +27,14 @@ import {
   updateOrganizationAction,
 } from "@/lib/organizations/actions";
 import { listAuditLogAction } from "@/lib/audit/list-action";
+import {
+  cancelSubscriptionAction,
+  changePlanAction,
+  openPortalAction,
+  previewPlanChangeAction,
+  resumeSubscriptionAction,
+  startCheckoutAction,
+} from "@/lib/billing/actions";
 import { addMember } from "./world";
 import type { Operation, Outcome, Prepared } from "./matrix";
 import { fakeRequest } from "./request";
@@ -143,7 +151,62 @@ const organization = {
   }),
 };
 
+const billing = {
+  // Billing acts on the host's organization as a whole; the plan is the only input.
+  plan: async (): Promise<Prepared> => ({ input: { plan: "pro", interval: "month" } }),
+  none: async (): Promise<Prepared> => ({ input: {} }),
+};
+
 export const operations: Operation[] = [
+  // Billing: Stripe is the local emulator the integration setup starts.
+  {
+    name: "billing.checkout",
+    kind: "create",
+    permission: "billing:manage",
+    targetsObject: false,
+    prepare: billing.plan,
+    call: async (i) => fromResult(await startCheckoutAction(i)),
+  },
+  {
+    name: "billing.portal",
+    kind: "read",
+    permission: "billing:manage",
+    targetsObject: false,
+    prepare: billing.none,
+    call: async (i) => fromResult(await openPortalAction(i)),
+  },
+  {
+    name: "billing.preview_change",
+    kind: "read",
+    permission: "billing:manage",
+    targetsObject: false,
+    prepare: billing.plan,
+    call: async (i) => fromResult(await previewPlanChangeAction(i)),
+  },
+  {
+    name: "billing.change_plan",
+    kind: "update",
+    permission: "billing:manage",
+    targetsObject: false,
+    prepare: billing.plan,
+    call: async (i) => fromResult(await changePlanAction(i)),
+  },
+  {
+    name: "billing.cancel",
+    kind: "update",
+    permission: "billing:manage",
+    targetsObject: false,
+    prepare: billing.none,
+    call: async (i) => fromResult(await cancelSubscriptionAction(i)),
+  },
+  {
+    name: "billing.resume",
+    kind: "update",
+    permission: "billing:manage",
+    targetsObject: false,
+    prepare: billing.none,
+    call: async (i) => fromResult(await resumeSubscriptionAction(i)),
+  },
   // Organization settings: they act on the host's organization as a whole.
   {
     name: "organization.update",

@@ -34,7 +34,11 @@ export async function createWorld(admin: Database): Promise<World> {
       data: { slug: `iso-${key.toLowerCase()}-${tag}`, name: `Org ${key} ${tag}` },
       select: { id: true, slug: true, name: true },
     });
-    await admin.subscription.create({ data: { organizationId: orgs[key].id } });
+    // On a paid plan: the matrix is about who may reach what, not about plan limits
+    // (the JSON API, for one, is a paid feature).
+    await admin.subscription.create({
+      data: { organizationId: orgs[key].id, plan: "business", status: "ACTIVE" },
+    });
   }
   const users = {} as World["users"];
   const roles: World["roles"] = { ownerA: {}, memberA: {}, ownerB: {}, anonymous: {} };

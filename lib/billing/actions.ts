@@ -1,0 +1,56 @@
+import "server-only";
+
+import { memberAction } from "@/lib/actions/chain";
+import {
+  changePlan,
+  openPortal,
+  previewPlanChange,
+  setCancelAtPeriodEnd,
+  startCheckout,
+} from "./manage";
+import { choosePlanSchema, noInputSchema } from "./schemas";
+import { withStripe } from "./stripe-client";
+
+/** Billing operations, checked (billing:manage) and parsed; the billing page's forms call these. */
+
+export const startCheckoutAction = memberAction(
+  "billing.checkout",
+  "billing:manage",
+  choosePlanSchema,
+  (input, ctx) => withStripe("checkout", () => startCheckout(ctx, input)),
+);
+
+export const openPortalAction = memberAction(
+  "billing.portal",
+  "billing:manage",
+  noInputSchema,
+  (_input, ctx) => withStripe("portal", () => openPortal(ctx)),
+);
+
+export const previewPlanChangeAction = memberAction(
+  "billing.preview_change",
+  "billing:manage",
+  choosePlanSchema,
+  (input, ctx) => withStripe("preview", () => previewPlanChange(ctx, input)),
+);
+
+export const changePlanAction = memberAction(
+  "billing.change_plan",
+  "billing:manage",
+  choosePlanSchema,
+  (input, ctx) => withStripe("change plan", () => changePlan(ctx, input)),
+);
+
+export const cancelSubscriptionAction = memberAction(
+  "billing.cancel",
+  "billing:manage",
+  noInputSchema,
+  (_input, ctx) => withStripe("cancel", () => setCancelAtPeriodEnd(ctx, true)),
+);
+
+export const resumeSubscriptionAction = memberAction(
+  "billing.resume",
+  "billing:manage",
+  noInputSchema,
+  (_input, ctx) => withStripe("resume", () => setCancelAtPeriodEnd(ctx, false)),
+);

@@ -1,0 +1,90 @@
+import type Stripe from "stripe";
+import { billingIntervals, currency, paidPlans, type BillingInterval, type PlanId } from "./plans";
+
+/**
+ * Makes a Stripe account's products and prices match plans.ts, idempotently: run it any
+ * number of times and only what differs changes. Each paid plan is one product (found
+ * by its `keel_plan` metadata) with one price per interval under the plan's lookup key.
+ * Stripe prices cannot change amount, so a changed amount creates a new price, moves the
+ * lookup key to it (existing subscriptions keep their old price) and archives the old one.
+ */
+
+export type CatalogEntry = {
+  plan: PlanId;
+  interval: BillingInterval;
+  lookupKey: string;
+  productId: string;
+  priceId: string;
+  amount: number;
+  action: "created" | "replaced" | "unchanged";
+};
+
+async function findProduct(client: Stripe, plan: PlanId): Promise<Stripe.Product | undefined> {
+  for await (const product of client.products.list({ limit: 100 })) {
+    if (product.metadata?.keel_plan === plan) return product;
+  }
+  return undefined;
+}
+
+export async function syncCatalog(client: Stripe): Promise<CatalogEntry[]> {
+  const entries: CatalogEntry[] = [];
+  for (const plan of paidPlans) {
+    if (!plan.prices) continue;
+    const fields = { name: plan.name, description: plan.tagline, active: true };
+    const existing = await findProduct(client, plan.id);
+    const product = existing
+      ? existing.name === fields.name &&
+        existing.description === fields.description &&
+        existing.active
+        ? existing
+        : await client.products.update(existing.id, fields)
+      : await client.products.create({ ...fields, metadata: { keel_plan: plan.id } });
+
+    for (const interval of billingIntervals) {
+      const { amount, lookupKey } = plan.prices[interval];
+      const [current] = (await client.prices.list({ lookup_keys: [lookupKey], limit: 1 })).data;
+      const productOf = (price: Stripe.Price) =>
+        typeof price.product === "string" ? price.product : price.product.id;
+      const matches =
+        current !== undefined &&
+        current.active &&
+        current.unit_amount === amount &&
+        current.currency === currency &&
+        current.recurring?.interval === interval &&
+        productOf(current) === product.id;
+      if (matches) {
+        entries.push({
+          plan: plan.id,
+          interval,
+          lookupKey,
+          productId: product.id,
+          priceId: current.id,
+          amount,
+          action: "unchanged",
+        });
+        continue;
+      }
+      const created = await client.prices.create({
+        product: product.id,
+        unit_amount: amount,
+        currency,
+        recurring: { interval },
+        lookup_key: lookupKey,
+        transfer_lookup_key: true,
+        nickname: `${plan.name} (${interval}ly, per seat)`,
+        metadata: { plan: plan.id },
+      });
+      if (current) await client.prices.update(current.id, { active: false });
+      entries.push({
+        plan: plan.id,
+        interval,
+        lookupKey,
+        productId: product.id,
+        priceId: created.id,
+        amount,
+        action: current ? "replaced" : "created",
+      });
+    }
+  }
+  return entries;
+}

@@ -1,0 +1,44 @@
+import "server-only";
+
+import { inOrganization, withTenant } from "@/lib/db/tenant";
+import { stripe } from "./stripe-client";
+
+type Organization = { id: string; slug: string; name: string };
+
+/**
+ * The organization's Stripe customer, created on first use. One customer per
+ * organization, whoever clicks: the idempotency key makes concurrent first clicks get
+ * the same customer from Stripe, and the row is only filled while still empty.
+ */
+export async function ensureCustomer(organization: Organization, email?: string): Promise<string> {
+  const existing = await withTenant(organization.id, (tx) =>
+    tx.subscription.findFirst({
+      where: inOrganization(organization.id),
+      select: { stripeCustomerId: true },
+    }),
+  );
+  if (existing?.stripeCustomerId) return existing.stripeCustomerId;
+
+  const customer = await stripe().customers.create(
+    {
+      name: organization.name,
+      ...(email ? { email } : {}),
+      metadata: { organizationId: organization.id, slug: organization.slug },
+    },
+    { idempotencyKey: `keel-customer-${organization.id}` },
+  );
+  return withTenant(organization.id, async (tx) => {
+    const row = await tx.subscription.upsert({
+      where: { organizationId: organization.id },
+      create: { organizationId: organization.id, stripeCustomerId: customer.id },
+      update: {},
+      select: { id: true, stripeCustomerId: true },
+    });
+    if (row.stripeCustomerId) return row.stripeCustomerId;
+    await tx.subscription.update({
+      where: { id: row.id },
+      data: { stripeCustomerId: customer.id },
+    });
+    return customer.id;
+  });
+}

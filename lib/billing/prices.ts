@@ -1,0 +1,46 @@
+import "server-only";
+
+import { ExpectedError } from "@/lib/actions/errors";
+import { plans, type BillingInterval, type PlanId } from "./plans";
+import { stripe } from "./stripe-client";
+
+/**
+ * Stripe price ids for Keel's plans, found by the lookup keys in plans.ts (the ones
+ * `npm run stripe:sync` creates). Cached briefly: prices change rarely, and checkout
+ * should not make an extra round trip for each click.
+ */
+
+const CACHE_MS = 5 * 60 * 1000;
+const cache = new Map<string, { id: string; at: number }>();
+
+export class PlanNotConfiguredError extends ExpectedError {
+  constructor(planName: string) {
+    super(
+      `The ${planName} plan is not set up in Stripe yet. Run \`npm run stripe:sync\` and try again.`,
+      409,
+    );
+    this.name = "PlanNotConfiguredError";
+  }
+}
+
+export async function priceIdFor(planId: PlanId, interval: BillingInterval): Promise<string> {
+  const plan = plans[planId];
+  const price = plan.prices?.[interval];
+  if (!price) throw new ExpectedError(`The ${plan.name} plan has no price to pay.`, 422);
+  const cached = cache.get(price.lookupKey);
+  if (cached && Date.now() - cached.at < CACHE_MS) return cached.id;
+  const found = await stripe().prices.list({
+    lookup_keys: [price.lookupKey],
+    active: true,
+    limit: 1,
+  });
+  const id = found.data[0]?.id;
+  if (!id) throw new PlanNotConfiguredError(plan.name);
+  cache.set(price.lookupKey, { id, at: Date.now() });
+  return id;
+}
+
+/** Forgets cached price ids (after `stripe:sync` in the same process, and in tests). */
+export function clearPriceCache(): void {
+  cache.clear();
+}

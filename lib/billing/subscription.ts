@@ -1,0 +1,49 @@
+import "server-only";
+
+import type Stripe from "stripe";
+import { ExpectedError } from "@/lib/actions/errors";
+import { inOrganization, withTenant } from "@/lib/db/tenant";
+import { applySubscriptionState } from "./apply";
+import { stripe } from "./stripe-client";
+import { stateOf, terminalStatuses } from "./subscription-state";
+
+/** The organization's subscription row as the billing code needs it. */
+export async function localSubscription(organizationId: string) {
+  return withTenant(organizationId, (tx) =>
+    tx.subscription.findFirst({ where: inOrganization(organizationId) }),
+  );
+}
+
+/** A subscription that is still running at Stripe (anything but ended). */
+export async function liveSubscriptionId(organizationId: string): Promise<string | null> {
+  const row = await localSubscription(organizationId);
+  if (!row?.stripeSubscriptionId || terminalStatuses.includes(row.status)) return null;
+  return row.stripeSubscriptionId;
+}
+
+export async function requireLiveSubscription(organizationId: string): Promise<string> {
+  const id = await liveSubscriptionId(organizationId);
+  if (!id) throw new ExpectedError("This organization has no paid subscription to change.", 409);
+  return id;
+}
+
+/**
+ * Writes a subscription Stripe just returned into the organization's row. Actions call it
+ * after changing the subscription so the page shows the result at once; the webhook that
+ * follows finds nothing left to change.
+ */
+export async function applyFromStripe(
+  organizationId: string,
+  subscription: Stripe.Subscription,
+): Promise<void> {
+  await withTenant(organizationId, (tx) =>
+    applySubscriptionState(tx, organizationId, stateOf(subscription), { occurredAt: new Date() }),
+  );
+}
+
+/** Re-reads the subscription from Stripe and applies it (reconciliation, success page). */
+export async function refreshFromStripe(organizationId: string, subscriptionId: string) {
+  const subscription = await stripe().subscriptions.retrieve(subscriptionId);
+  await applyFromStripe(organizationId, subscription);
+  return subscription;
+}
