@@ -1,6 +1,11 @@
+import Link from "next/link";
 import type { FormState } from "@/lib/forms/form-state";
 
-/** The form-level message: an alert for errors, a status for confirmations. */
+/**
+ * The form-level message: an alert for errors, a status for confirmations. A plan limit
+ * or an unpaid invoice comes with the way out: a link to the organization's billing page
+ * (relative, so it stays on the organization's subdomain).
+ */
 export function FormAlert({ state }: { state: FormState }) {
   if (state.status === "error" && state.message) {
     return (
@@ -11,6 +16,14 @@ export function FormAlert({ state }: { state: FormState }) {
         className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800 focus:outline-none dark:border-red-900/60 dark:bg-red-950/40 dark:text-red-200"
       >
         {state.message}
+        {state.code ? (
+          <>
+            {" "}
+            <Link href="/settings/billing" className="font-medium underline underline-offset-2">
+              {state.code === "plan_limit" ? "See plans and upgrade" : "Go to billing"}
+            </Link>
+          </>
+        ) : null}
       </p>
     );
   }

@@ -5,6 +5,8 @@ import { recordAudit } from "@/lib/audit/record";
 import type { ActiveSession } from "@/lib/auth/session-store";
 import { hashToken } from "@/lib/auth/tokens";
 import type { ClientInfo } from "@/lib/http/client-info";
+import { requireSeatCapacity, requireWritable } from "@/lib/billing/entitlements";
+import { syncSeatsAfterChange } from "@/lib/billing/seats";
 import { enterOrganization, withScope } from "@/lib/db/tenant";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -141,6 +143,9 @@ async function accept(
       select: { id: true },
     });
     if (!existing) {
+      // The invitation held a seat; the plan may have shrunk since it was sent.
+      await requireWritable(tx, row.organization.id);
+      await requireSeatCapacity(tx, row.organization.id, { countInvitations: false });
       await tx.membership.create({
         data: { organizationId: row.organization.id, userId: session.user.id, role: row.role },
       });
@@ -159,23 +164,33 @@ async function accept(
   });
 }
 
-export function acceptInvitationByToken(
+export async function acceptInvitationByToken(
   session: ActiveSession,
   token: string,
   client: ClientInfo,
   now = new Date(),
 ): Promise<AcceptedInvitation> {
   const invitationTokenHash = hashToken(token);
-  return accept(session, { invitationTokenHash }, { tokenHash: invitationTokenHash }, client, now);
+  const accepted = await accept(
+    session,
+    { invitationTokenHash },
+    { tokenHash: invitationTokenHash },
+    client,
+    now,
+  );
+  await syncSeatsAfterChange(accepted.organization.id);
+  return accepted;
 }
 
 /** From the list of invitations on /organizations: found through the user's own address. */
-export function acceptInvitationById(
+export async function acceptInvitationById(
   session: ActiveSession,
   invitationId: string,
   client: ClientInfo,
   now = new Date(),
 ): Promise<AcceptedInvitation> {
   const userEmail = session.user.email.toLowerCase();
-  return accept(session, { userEmail }, { id: invitationId }, client, now);
+  const accepted = await accept(session, { userEmail }, { id: invitationId }, client, now);
+  await syncSeatsAfterChange(accepted.organization.id);
+  return accepted;
 }

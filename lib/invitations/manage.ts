@@ -5,6 +5,7 @@ import { ExpectedError, FieldError, forbidden, notFound } from "@/lib/actions/er
 import { recordAudit } from "@/lib/audit/record";
 import type { AuditAction } from "@/lib/audit/actions";
 import { generateToken, hashToken } from "@/lib/auth/tokens";
+import { requireSeatCapacity, requireWritable } from "@/lib/billing/entitlements";
 import { inOrganization, withTenant, type ScopedDb } from "@/lib/db/tenant";
 import { env } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -111,6 +112,19 @@ export async function inviteMember(
       select: { id: true },
     });
     if (existingMember) throw new FieldError("email", "This person is already a member.", 409);
+    await requireWritable(tx, organizationId);
+    // Re-inviting someone whose invitation is still open takes no new seat.
+    const open = await tx.invitation.findFirst({
+      where: {
+        ...inOrganization(organizationId),
+        email: input.email,
+        acceptedAt: null,
+        revokedAt: null,
+        expiresAt: { gt: now },
+      },
+      select: { id: true },
+    });
+    if (!open) await requireSeatCapacity(tx, organizationId);
     const invitation = await tx.invitation.upsert({
       where: { organizationId_email: { organizationId, email: input.email } },
       create: {

@@ -3,6 +3,8 @@ import "server-only";
 import type { MemberContext } from "@/lib/actions/chain";
 import { ExpectedError, forbidden, notFound } from "@/lib/actions/errors";
 import { recordAudit } from "@/lib/audit/record";
+import { requireWritable } from "@/lib/billing/entitlements";
+import { syncSeatsAfterChange } from "@/lib/billing/seats";
 import { inOrganization, withTenant, type ScopedDb } from "@/lib/db/tenant";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { canAssignRole, roleRank } from "@/lib/tenancy/permissions";
@@ -79,6 +81,7 @@ export async function changeRole(
 ): Promise<{ membershipId: string; role: Role }> {
   const organizationId = ctx.organization.id;
   return withTenant(organizationId, async (tx) => {
+    await requireWritable(tx, organizationId);
     const target = await memberById(tx, organizationId, input.membershipId);
     if (
       !canAssignRole(
@@ -115,7 +118,9 @@ export async function removeMember(
   input: { membershipId: string },
 ): Promise<{ membershipId: string }> {
   const organizationId = ctx.organization.id;
-  return withTenant(organizationId, async (tx) => {
+  // Removing people stays possible while the organization is read-only: it is how a
+  // team brings its seat count down.
+  const removed = await withTenant(organizationId, async (tx) => {
     const target = await memberById(tx, organizationId, input.membershipId);
     if (target.userId === ctx.userId) {
       throw new ExpectedError("To leave the organization, use “Leave organization”.", 409);
@@ -134,12 +139,14 @@ export async function removeMember(
     );
     return { membershipId: target.id };
   });
+  await syncSeatsAfterChange(organizationId);
+  return removed;
 }
 
 /** The caller leaves the organization, unless they are its last owner. */
 export async function leaveOrganization(ctx: MemberContext): Promise<{ left: string }> {
   const organizationId = ctx.organization.id;
-  return withTenant(organizationId, async (tx) => {
+  const left = await withTenant(organizationId, async (tx) => {
     if (ctx.role === "OWNER" && (await ownerCount(tx, organizationId)) <= 1) {
       throw new ExpectedError(
         "You are the last owner. Transfer ownership or delete the organization instead.",
@@ -160,4 +167,6 @@ export async function leaveOrganization(ctx: MemberContext): Promise<{ left: str
     );
     return { left: ctx.organization.slug };
   });
+  await syncSeatsAfterChange(organizationId);
+  return left;
 }

@@ -3,6 +3,7 @@ import "server-only";
 import type { MemberContext } from "@/lib/actions/chain";
 import { ExpectedError, FieldError, notFound } from "@/lib/actions/errors";
 import { recordAudit } from "@/lib/audit/record";
+import { requireWritable } from "@/lib/billing/entitlements";
 import { inOrganization, withTenant } from "@/lib/db/tenant";
 import { cancelBillingForOrganization } from "./billing";
 
@@ -22,6 +23,7 @@ export async function updateOrganization(
 ): Promise<{ name: string }> {
   const organizationId = ctx.organization.id;
   return withTenant(organizationId, async (tx) => {
+    await requireWritable(tx, organizationId);
     await tx.organization.update({ where: { id: organizationId }, data: { name: input.name } });
     await recordAudit(tx, {
       ...auditContext(ctx),

@@ -4,6 +4,7 @@ import type { MemberContext } from "@/lib/actions/chain";
 import { notFound } from "@/lib/actions/errors";
 import { recordAudit } from "@/lib/audit/record";
 import type { AuditAction } from "@/lib/audit/actions";
+import { requireProjectCapacity, requireWritable } from "@/lib/billing/entitlements";
 import { inOrganization, withTenant, type ScopedDb } from "@/lib/db/tenant";
 import { projectFields, type ProjectView } from "./queries";
 import type { ProjectInput } from "./schemas";
@@ -30,6 +31,8 @@ function audit(
 export async function createProject(ctx: MemberContext, input: ProjectInput): Promise<ProjectView> {
   const organizationId = ctx.organization.id;
   return withTenant(organizationId, async (tx) => {
+    await requireWritable(tx, organizationId);
+    await requireProjectCapacity(tx, organizationId);
     const project = await tx.project.create({
       data: {
         organizationId,
@@ -55,6 +58,7 @@ export async function updateProject(
 ): Promise<ProjectView> {
   const organizationId = ctx.organization.id;
   return withTenant(organizationId, async (tx) => {
+    await requireWritable(tx, organizationId);
     const { count } = await tx.project.updateMany({
       where: { id, ...inOrganization(organizationId) },
       data: {
@@ -75,6 +79,7 @@ export async function updateProject(
 export async function deleteProject(ctx: MemberContext, id: string): Promise<{ id: string }> {
   const organizationId = ctx.organization.id;
   return withTenant(organizationId, async (tx) => {
+    await requireWritable(tx, organizationId);
     const project = await tx.project.findFirst({
       where: { id, ...inOrganization(organizationId) },
       select: { name: true },

@@ -226,13 +226,6 @@ describe("delete account", () => {
     expect(await app.db.user.count({ where: { id: owner.id } })).toBe(1);
   });
 
-  it("is refused while the user is the only owner of a paying organization", async () => {
-    const owner = await createUser("del-paid");
-    await createOrganization("paid", [{ userId: owner.id, role: "OWNER" }], "ACTIVE");
-    const result = await app.deleteAccount(owner.id, ctx);
-    expect(result.ok).toBe(false);
-  });
-
   it("otherwise removes the user, their sessions, memberships and solo organizations, and logs it", async () => {
     const user = await createUser("del");
     const coOwner = await createUser("del-co");

@@ -2,6 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
+import { ExpectedError } from "@/lib/actions/errors";
 import { clearSessionCookie, requireSession } from "@/lib/auth/current-session";
 import {
   changeEmailSchema,
@@ -128,12 +129,18 @@ export async function deleteAccountAction(
   const session = await requireSession("/account");
   const parsed = deleteAccountSchema.safeParse(formFields(formData, ["confirmation"]));
   if (!parsed.success) return { status: "error", fieldErrors: fieldErrors(parsed.error) };
-  const result = await deleteAccount(session.user.id, await requestClientInfo());
+  let result;
+  try {
+    result = await deleteAccount(session.user.id, await requestClientInfo());
+  } catch (error) {
+    if (error instanceof ExpectedError) return { status: "error", message: error.message };
+    throw error;
+  }
   if (!result.ok) {
     const names = result.blockers.map((b) => b.organization.name).join(", ");
     return {
       status: "error",
-      message: `You are the only owner of ${names}. Make someone else an owner, or delete the organization (and cancel its subscription), before deleting your account.`,
+      message: `You are the only owner of ${names}. Make someone else an owner, or delete the organization, before deleting your account.`,
     };
   }
   await clearSessionCookie();

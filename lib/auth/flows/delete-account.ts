@@ -3,20 +3,19 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import { withScope, withTenant } from "@/lib/db/tenant";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { cancelBillingForOrganization } from "@/lib/organizations/billing";
 import type { RequestContext } from "./context";
-
-/** Subscription states in which an organization is paying or about to. */
-const paidStatuses = ["TRIALING", "ACTIVE", "PAST_DUE", "UNPAID", "PAUSED", "INCOMPLETE"] as const;
 
 export type DeletionBlocker = {
   organization: { slug: string; name: string };
-  reason: "members" | "subscription";
+  reason: "members";
 };
 
 /**
- * Organizations that would be left without an owner in a state that matters: the user is
- * their only owner and they have other members or a paid subscription. Those must be
- * handed over (or cancelled) first.
+ * Organizations that would be left without an owner while others still work in them:
+ * the user is their only owner and they have other members. Those must be handed over
+ * first. (An organization the user is alone in goes with the account, its subscription
+ * canceled.)
  */
 export async function accountDeletionBlockers(userId: string): Promise<DeletionBlocker[]> {
   const owned = await withScope({ userId }, (tx) =>
@@ -29,23 +28,17 @@ export async function accountDeletionBlockers(userId: string): Promise<DeletionB
   for (const { organization } of owned) {
     // Each organization's members and subscription are read inside that organization:
     // row-level security shows nothing of them from the user's own scope.
-    const { memberships, subscription } = await withTenant(organization.id, async (tx) => ({
-      memberships: await tx.membership.findMany({
+    const memberships = await withTenant(organization.id, (tx) =>
+      tx.membership.findMany({
         where: { organizationId: organization.id },
         select: { userId: true, role: true },
       }),
-      subscription: await tx.subscription.findUnique({
-        where: { organizationId: organization.id },
-        select: { status: true },
-      }),
-    }));
+    );
     const otherOwners = memberships.filter((m) => m.role === "OWNER" && m.userId !== userId);
     if (otherOwners.length > 0) continue;
     const { slug, name } = organization;
     if (memberships.some((m) => m.userId !== userId)) {
       blockers.push({ organization: { slug, name }, reason: "members" });
-    } else if (subscription && (paidStatuses as readonly string[]).includes(subscription.status)) {
-      blockers.push({ organization: { slug, name }, reason: "subscription" });
     }
   }
   return blockers;
@@ -78,6 +71,9 @@ export async function deleteAccount(
   const blockers = await accountDeletionBlockers(userId);
   if (blockers.length > 0) return { ok: false, blockers };
   const solo = await soloOrganizations(userId);
+  // Their subscriptions end first: if Stripe cannot cancel one, nothing is deleted
+  // (the error says so), and no deleted organization keeps being charged.
+  for (const organizationId of solo) await cancelBillingForOrganization(organizationId);
   await withScope({ userId }, async (tx) => {
     await recordAudit(tx, {
       action: "account.deleted",

@@ -1,4 +1,5 @@
 import { toResponse } from "@/lib/actions/chain";
+import { refuseWithoutApiAccess } from "@/lib/billing/api-access";
 import {
   badRequest,
   forbiddenOrigin,
@@ -11,11 +12,15 @@ type RouteContext = { params: Promise<{ id: string }> };
 
 /** GET, PATCH {name, description?} and DELETE one project of the request's organization. */
 export async function GET(_request: Request, { params }: RouteContext) {
+  const refused = await refuseWithoutApiAccess();
+  if (refused) return refused;
   return toResponse(await getProjectAction({ id: (await params).id }));
 }
 
 export async function PATCH(request: Request, { params }: RouteContext) {
   if (!isSameOriginRequest(request)) return forbiddenOrigin();
+  const refused = await refuseWithoutApiAccess();
+  if (refused) return refused;
   const body = await readJsonObject(request);
   if (!body) return badRequest();
   // The id comes from the path; one in the body is refused by the strict schema.
@@ -25,6 +30,8 @@ export async function PATCH(request: Request, { params }: RouteContext) {
 
 export async function DELETE(request: Request, { params }: RouteContext) {
   if (!isSameOriginRequest(request)) return forbiddenOrigin();
+  const refused = await refuseWithoutApiAccess();
+  if (refused) return refused;
   return toResponse(await deleteProjectAction({ id: (await params).id }));
 }
 

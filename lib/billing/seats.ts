@@ -1,0 +1,45 @@
+import "server-only";
+
+import { inOrganization, withTenant } from "@/lib/db/tenant";
+import { stripe } from "./stripe-client";
+import { applyFromStripe, liveSubscriptionId } from "./subscription";
+
+/**
+ * Keeps the subscription's quantity equal to the organization's member count, with
+ * prorations, after someone joins or leaves.
+ *
+ * Called after the membership change has committed. If Stripe is unreachable the change
+ * stands and the error is logged: the reconciliation job (/api/cron/billing) compares
+ * quantities with member counts and corrects any drift on its next run.
+ */
+export async function syncSeats(organizationId: string): Promise<"unchanged" | "updated" | "none"> {
+  const subscriptionId = await liveSubscriptionId(organizationId);
+  if (!subscriptionId) return "none";
+  const members = await withTenant(organizationId, (tx) =>
+    tx.membership.count({ where: inOrganization(organizationId) }),
+  );
+  const subscription = await stripe().subscriptions.retrieve(subscriptionId);
+  const item = subscription.items.data[0];
+  if (!item || (item.quantity ?? 1) === members) {
+    await applyFromStripe(organizationId, subscription);
+    return "unchanged";
+  }
+  const updated = await stripe().subscriptions.update(subscriptionId, {
+    items: [{ id: item.id, quantity: Math.max(members, 1) }],
+    proration_behavior: "create_prorations",
+  });
+  await applyFromStripe(organizationId, updated);
+  return "updated";
+}
+
+/** syncSeats for a membership change that already succeeded: never throws. */
+export async function syncSeatsAfterChange(organizationId: string): Promise<void> {
+  try {
+    await syncSeats(organizationId);
+  } catch (error) {
+    console.error(
+      `[billing] seat sync for ${organizationId} failed; the reconciliation job will retry`,
+      error,
+    );
+  }
+}
