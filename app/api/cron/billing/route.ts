@@ -1,0 +1,30 @@
+import { reconcileBilling } from "@/lib/billing/reconcile";
+import { billingEnabled } from "@/lib/billing/stripe-client";
+import { cronRefusal } from "@/lib/http/cron-auth";
+import { deliverOutboxAfterResponse } from "@/lib/outbox/after-response";
+
+export const dynamic = "force-dynamic";
+export const maxDuration = 60;
+
+/**
+ * Billing reconciliation (lib/billing/reconcile.ts): re-reads stale subscriptions from
+ * Stripe and replays events Stripe could not deliver. Vercel Cron calls it hourly
+ * (vercel.json) with the CRON_SECRET bearer token.
+ */
+async function handle(request: Request): Promise<Response> {
+  const refused = cronRefusal(request);
+  if (refused) return refused;
+  if (!billingEnabled()) return Response.json({ skipped: "billing is not configured" });
+  try {
+    const result = await reconcileBilling();
+    // Replayed events may have queued emails.
+    if (result.eventsReplayed > 0) deliverOutboxAfterResponse();
+    return Response.json(result);
+  } catch (error) {
+    console.error("[billing] reconciliation failed", error);
+    return Response.json({ error: "Billing reconciliation failed." }, { status: 503 });
+  }
+}
+
+export const GET = handle;
+export const POST = handle;
