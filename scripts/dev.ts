@@ -8,6 +8,7 @@ import nextEnv from "@next/env";
 import { createDatabaseClient } from "@/lib/db/create-client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { startDevDatabase } from "./lib/dev-database";
+import { startDevStripe, type DevStripe } from "./lib/dev-stripe";
 
 const { loadEnvConfig } = nextEnv;
 
@@ -21,6 +22,10 @@ const { loadEnvConfig } = nextEnv;
  *   survive restarts.
  * - No CRON_SECRET: a random one, and this process calls the outbox cron route every
  *   30 s so failed emails are retried locally the way the scheduler does in production.
+ * - No STRIPE_SECRET_KEY: the local Stripe emulator (scripts/stripe-emulator) with Keel's
+ *   plans synced into it, delivering signed webhooks to this server; its state is kept
+ *   in .keel/stripe-emulator.json. Its controls (failed renewal, trial end) are at its
+ *   own address, printed below.
  */
 
 /** A development AUTH_SECRET, made once per checkout and kept out of git under .keel/. */
@@ -64,6 +69,29 @@ process.env.AUTH_SECRET ||= await persistentDevSecret();
 process.env.CRON_SECRET ??= randomBytes(24).toString("hex");
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
+let devStripe: DevStripe | undefined;
+if (!process.env.STRIPE_SECRET_KEY) {
+  devStripe = await startDevStripe({
+    appPort: port,
+    port: Number(process.env.STRIPE_EMULATOR_PORT || 12111),
+    stateFile: path.join(process.cwd(), ".keel", "stripe-emulator.json"),
+    // API calls are many and routine; deliveries and failures are what a developer watches.
+    log: (line) => {
+      if (!/^(GET|POST|DELETE) \/v1\/\S+ → 2\d\d$/.test(line)) {
+        console.log(`\x1b[35m[stripe]\x1b[0m ${line}`);
+      }
+    },
+  });
+  Object.assign(process.env, devStripe.env);
+  log(
+    `Stripe emulator on ${devStripe.emulator.url} (controls: http://localhost:${devStripe.emulator.port}/)`,
+  );
+} else {
+  log(
+    `Stripe: using your account. Forward its webhooks here with: stripe listen --forward-to localhost:${port}/api/webhooks/stripe`,
+  );
+}
+
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 const next = spawn(process.execPath, [nextBin, "dev", "--port", String(port)], {
   stdio: "inherit",
@@ -84,6 +112,7 @@ async function stop(code: number) {
   clearTimeout(firstDrain);
   clearInterval(pump);
   if (next.exitCode === null) next.kill("SIGTERM");
+  await devStripe?.emulator.stop();
   await embedded?.stop();
   process.exit(code);
 }

@@ -7,6 +7,7 @@ import path from "node:path";
 import { createDatabaseClient, type Database } from "@/lib/db/create-client";
 import { startEmbeddedDatabase } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrate";
+import { startDevStripe } from "./lib/dev-stripe";
 
 /**
  * The server of the end-to-end suite (playwright.config.ts starts it): the
@@ -71,6 +72,14 @@ if (typeof seed === "function") {
   log("database migrated (prisma/seed.ts exports no seed function)");
 }
 
+// The Stripe emulator, in memory: the billing specs upgrade through its checkout page.
+const stripe = await startDevStripe({
+  appPort: PORT,
+  port: Number(process.env.E2E_STRIPE_PORT || PORT + 11),
+  log: (line) => log(`stripe: ${line}`),
+});
+log(`Stripe emulator on ${stripe.emulator.url}`);
+
 const cronSecret = randomBytes(24).toString("hex");
 const server = runNext(["start", "-p", String(PORT)], {
   ...process.env,
@@ -81,6 +90,7 @@ const server = runNext(["start", "-p", String(PORT)], {
   DATABASE_URL: database.url,
   APP_URL,
   KEEL_MAILBOX_DIR: mailboxDir,
+  ...stripe.env,
   // Production mode needs these; fresh ones per run, so none is ever reused.
   CRON_SECRET: cronSecret,
   AUTH_SECRET: randomBytes(32).toString("base64"),
@@ -112,6 +122,7 @@ let stopping = false;
 async function stop(code: number) {
   if (stopping) return;
   stopping = true;
+  await stripe.emulator.stop();
   await database.stop();
   await rm(mailboxDir, { recursive: true, force: true });
   process.exit(code);

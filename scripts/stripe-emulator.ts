@@ -8,7 +8,8 @@
  *                          set it to an empty string to keep state in memory only)
  *   STRIPE_EMULATOR_PUBLIC_URL  base URL for checkout and portal pages (default http://localhost:<port>)
  *
- * Point the app at it with STRIPE_SECRET_KEY=sk_test_… and the SDK's host/port/protocol options.
+ * Point the app at it with STRIPE_API_BASE=http://127.0.0.1:<port> and the same STRIPE_WEBHOOK_SECRET
+ * (`npm run dev` does all of this by itself when STRIPE_SECRET_KEY is unset).
  */
 import path from "node:path";
 import { startStripeEmulator } from "./stripe-emulator/server";

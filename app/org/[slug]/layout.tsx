@@ -1,11 +1,13 @@
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
+import { PastDueBanner } from "@/components/billing/past-due-banner";
 import { OrgNav, type OrgNavItem } from "@/components/org/org-nav";
 import { OrgSwitcher } from "@/components/org/org-switcher";
 import { SignedOut } from "@/components/shell/signed-out";
 import { SiteShell } from "@/components/shell/site-shell";
 import { getCurrentSession } from "@/lib/auth/current-session";
+import { billingOverview } from "@/lib/billing/overview";
 import { env } from "@/lib/env";
 import { getCurrentMember } from "@/lib/tenancy/current-member";
 import { parseTenantHost } from "@/lib/tenancy/host";
@@ -24,6 +26,7 @@ const sections: (OrgNavItem & { permission: Permission })[] = [
   { href: "/members", label: "Members", permission: "members:read" },
   { href: "/settings", label: "Settings", permission: "org:update" },
   { href: "/settings/audit", label: "Audit log", permission: "audit:read" },
+  { href: "/settings/billing", label: "Billing", permission: "billing:manage" },
 ];
 
 /**
@@ -57,10 +60,21 @@ export default async function OrganizationLayout({ children, params }: Organizat
   const member = await getCurrentMember();
   if (!member) notFound();
 
-  const memberships = await listMemberships(member.userId);
+  const [memberships, billing] = await Promise.all([
+    listMemberships(member.userId),
+    billingOverview(member.organization.id),
+  ]);
   const user = { name: session.user.name, email: session.user.email };
   return (
     <SiteShell user={user}>
+      {billing.pastDue ? (
+        <PastDueBanner
+          organizationName={member.organization.name}
+          readOnly={billing.readOnly}
+          readOnlyFrom={billing.readOnlyFrom}
+          canManageBilling={can(member.role, "billing:manage")}
+        />
+      ) : null}
       <div className="border-b border-zinc-200 dark:border-zinc-800">
         <div className="mx-auto flex max-w-6xl flex-col gap-3 px-5 pt-6 sm:px-6 lg:px-8">
           <OrgSwitcher

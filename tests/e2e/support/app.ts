@@ -8,3 +8,6 @@ export const app = `http://${rootHost}`;
 
 /** The address of an organization's subdomain on the e2e server. */
 export const tenantApp = (slug: string) => `http://${slug}.${rootHost}`;
+
+/** The Stripe emulator the e2e server starts next to the app (scripts/e2e-server.ts). */
+export const stripeEmulator = `http://localhost:${Number(process.env.E2E_STRIPE_PORT || e2ePort + 11)}`;

@@ -1,0 +1,75 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { toFormState } from "@/lib/actions/form";
+import {
+  cancelSubscriptionAction,
+  changePlanAction,
+  openPortalAction,
+  previewPlanChangeAction,
+  resumeSubscriptionAction,
+  startCheckoutAction,
+} from "@/lib/billing/actions";
+import type { PlanChangePreview } from "@/lib/billing/manage";
+import type { FormState } from "@/lib/forms/form-state";
+
+/** The billing page's forms; the checks and the Stripe calls live in lib/billing. */
+
+export async function checkoutForm(_s: FormState, formData: FormData): Promise<FormState> {
+  const result = await startCheckoutAction(formData);
+  if (!result.ok) return toFormState(result, { success: "", formData });
+  redirect(result.data.url);
+}
+
+export async function portalForm(_s: FormState, formData: FormData): Promise<FormState> {
+  const result = await openPortalAction(formData);
+  if (!result.ok) return toFormState(result, { success: "", formData });
+  redirect(result.data.url);
+}
+
+export async function cancelForm(_s: FormState, formData: FormData): Promise<FormState> {
+  const result = await cancelSubscriptionAction(formData);
+  if (result.ok) revalidatePath("/", "layout");
+  return toFormState(result, {
+    success: "The subscription will end at the close of the current period.",
+  });
+}
+
+export async function resumeForm(_s: FormState, formData: FormData): Promise<FormState> {
+  const result = await resumeSubscriptionAction(formData);
+  if (result.ok) revalidatePath("/", "layout");
+  return toFormState(result, { success: "The subscription will renew as usual." });
+}
+
+export type ChangePlanState =
+  | { status: "idle" }
+  | { status: "preview"; preview: PlanChangePreview }
+  | { status: "done"; message: string }
+  | { status: "error"; message: string; fieldErrors?: Record<string, string> };
+
+/**
+ * Two steps in one form: "Preview" asks Stripe what the change costs now (an invoice
+ * preview with prorations); "Confirm" (the `confirm` field) makes it.
+ */
+export async function changePlanForm(
+  _state: ChangePlanState,
+  formData: FormData,
+): Promise<ChangePlanState> {
+  const confirm = formData.get("confirm") === "yes";
+  const input = { plan: formData.get("plan"), interval: formData.get("interval") };
+  if (!confirm) {
+    const result = await previewPlanChangeAction(input);
+    return result.ok
+      ? { status: "preview", preview: result.data }
+      : {
+          status: "error",
+          message: result.error,
+          ...(result.fieldErrors ? { fieldErrors: result.fieldErrors } : {}),
+        };
+  }
+  const result = await changePlanAction(input);
+  if (!result.ok) return { status: "error", message: result.error };
+  revalidatePath("/", "layout");
+  return { status: "done", message: "Plan changed. Prorations appear on the next invoice." };
+}

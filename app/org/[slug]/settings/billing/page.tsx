@@ -1,0 +1,247 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { ChangePlanForm } from "@/components/billing/change-plan-form";
+import { PlanCheckoutCard } from "@/components/billing/plan-checkout-card";
+import { StatusButtonForm } from "@/components/forms/status-button-form";
+import { applyReturningCheckout, billingOverview, recentInvoices } from "@/lib/billing/overview";
+import { formatAmount, paidPlans } from "@/lib/billing/plans";
+import { requireMember } from "@/lib/tenancy/current-member";
+import { cancelForm, changePlanForm, checkoutForm, portalForm, resumeForm } from "./actions";
+
+export const metadata: Metadata = { title: "Billing" };
+
+const date = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
+
+const statusLabels: Record<string, string> = {
+  FREE: "Free",
+  TRIALING: "Trialing",
+  ACTIVE: "Active",
+  PAST_DUE: "Past due",
+  UNPAID: "Unpaid",
+  CANCELED: "Canceled",
+  INCOMPLETE: "Incomplete",
+  INCOMPLETE_EXPIRED: "Expired",
+  PAUSED: "Paused",
+};
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section
+      aria-labelledby={id}
+      className="grid gap-4 rounded-2xl border border-zinc-200 p-6 dark:border-zinc-800"
+    >
+      <h2 id={id} className="text-lg font-semibold text-zinc-950 dark:text-white">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt className="text-sm text-zinc-600 dark:text-zinc-400">{label}</dt>
+      <dd className="text-base font-medium text-zinc-950 dark:text-white">{children}</dd>
+    </div>
+  );
+}
+
+type BillingPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** The organization's plan, its status and seats, invoices, and how to change them. */
+export default async function BillingPage({ searchParams }: BillingPageProps) {
+  const member = await requireMember("billing:manage");
+  const organizationId = member.organization.id;
+  const query = await searchParams;
+  if (query.checkout === "success" && typeof query.session_id === "string") {
+    await applyReturningCheckout(organizationId, query.session_id);
+  }
+  const [overview, invoices] = await Promise.all([
+    billingOverview(organizationId),
+    recentInvoices(organizationId),
+  ]);
+  const { plan, seats } = overview;
+
+  return (
+    <div className="grid max-w-3xl gap-8">
+      <h1 className="text-2xl font-semibold tracking-tight text-zinc-950 dark:text-white">
+        Billing
+      </h1>
+
+      {query.checkout === "success" ? (
+        <p
+          role="status"
+          className="rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900 dark:border-emerald-900/60 dark:bg-emerald-950/40 dark:text-emerald-100"
+        >
+          Thank you! Your {overview.subscribedPlan.name} subscription is set up.
+        </p>
+      ) : null}
+      {query.checkout === "canceled" ? (
+        <p
+          role="status"
+          className="rounded-lg border border-zinc-200 bg-zinc-50 px-4 py-3 text-sm text-zinc-800 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-200"
+        >
+          Checkout was canceled. Nothing was charged.
+        </p>
+      ) : null}
+      {!overview.billingEnabled ? (
+        <p
+          role="status"
+          className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:border-amber-900/60 dark:bg-amber-950/40 dark:text-amber-100"
+        >
+          Billing is not configured on this server (no Stripe key). Every organization stays on
+          Free.
+        </p>
+      ) : null}
+
+      <Section id="plan" title="Current plan">
+        <dl className="grid gap-4 sm:grid-cols-3" data-testid="billing-summary">
+          <Fact label="Plan">
+            {overview.hasSubscription ? overview.subscribedPlan.name : plan.name}
+          </Fact>
+          <Fact label="Status">{statusLabels[overview.status] ?? overview.status}</Fact>
+          <Fact label="Seats">
+            {seats.members + seats.invitations} of {seats.allowed} used
+          </Fact>
+          {overview.status === "TRIALING" && overview.trialEndsAt ? (
+            <Fact label="Trial ends">{date.format(overview.trialEndsAt)}</Fact>
+          ) : null}
+          {overview.hasSubscription && overview.currentPeriodEnd ? (
+            <Fact label={overview.cancelAtPeriodEnd ? "Ends on" : "Renews on"}>
+              {date.format(overview.currentPeriodEnd)}
+            </Fact>
+          ) : null}
+          {overview.hasSubscription ? (
+            <Fact label="Billed seats">{overview.billedSeats}</Fact>
+          ) : null}
+        </dl>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          {seats.members} {seats.members === 1 ? "member" : "members"}
+          {seats.invitations > 0
+            ? ` and ${seats.invitations} pending invitation${seats.invitations === 1 ? "" : "s"}`
+            : ""}
+          . Paid plans are billed per member; adding or removing people adjusts the next invoice.
+        </p>
+        {overview.pastDue ? (
+          <p
+            role="alert"
+            className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800 dark:border-red-900/60 dark:bg-red-950/40 dark:text-red-200"
+          >
+            {overview.readOnly
+              ? "The last payment failed and the grace period is over: the organization is read-only until the invoice is paid."
+              : `The last payment failed. Update the payment method${overview.readOnlyFrom ? ` before ${date.format(overview.readOnlyFrom)}, when the organization becomes read-only` : ""}.`}
+          </p>
+        ) : null}
+        {overview.hasCustomer ? (
+          <StatusButtonForm
+            action={portalForm}
+            label="Payment methods and invoices"
+            pendingLabel="Opening…"
+          />
+        ) : null}
+      </Section>
+
+      {overview.billingEnabled && !overview.hasSubscription ? (
+        <Section id="upgrade" title="Upgrade">
+          <div className="grid gap-4 sm:grid-cols-2">
+            {paidPlans.map((p) =>
+              p.prices ? (
+                <PlanCheckoutCard
+                  key={p.id}
+                  action={checkoutForm}
+                  plan={p.id}
+                  name={p.name}
+                  tagline={p.tagline}
+                  highlights={p.highlights}
+                  prices={{
+                    month: formatAmount(p.prices.month.amount),
+                    year: formatAmount(p.prices.year.amount),
+                  }}
+                  trialDays={overview.trialEndsAt ? 0 : p.trialDays}
+                />
+              ) : null,
+            )}
+          </div>
+        </Section>
+      ) : null}
+
+      {overview.hasSubscription ? (
+        <Section id="change" title="Change plan">
+          <ChangePlanForm
+            action={changePlanForm}
+            plans={paidPlans.map((p) => ({ value: p.id, label: p.name }))}
+            intervals={[
+              { value: "month", label: "Monthly" },
+              { value: "year", label: "Yearly" },
+            ]}
+            current={{ plan: overview.subscribedPlan.id, interval: "month" }}
+          />
+          {overview.cancelAtPeriodEnd ? (
+            <StatusButtonForm
+              action={resumeForm}
+              label="Resume subscription"
+              pendingLabel="Resuming…"
+            />
+          ) : (
+            <StatusButtonForm
+              action={cancelForm}
+              label="Cancel at period end"
+              pendingLabel="Canceling…"
+              confirmMessage="Cancel the subscription at the end of the current period? The organization then moves to Free limits; no data is deleted."
+            />
+          )}
+        </Section>
+      ) : null}
+
+      <Section id="invoices" title="Recent invoices">
+        {invoices === null ? (
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            Invoices could not be loaded from Stripe right now. Try again in a minute.
+          </p>
+        ) : invoices.length === 0 ? (
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">No invoices yet.</p>
+        ) : (
+          <table className="w-full text-left text-sm">
+            <thead className="text-zinc-600 dark:text-zinc-400">
+              <tr>
+                <th scope="col" className="py-2 font-medium">
+                  Date
+                </th>
+                <th scope="col" className="py-2 font-medium">
+                  Number
+                </th>
+                <th scope="col" className="py-2 font-medium">
+                  Amount
+                </th>
+                <th scope="col" className="py-2 font-medium">
+                  Status
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {invoices.map((invoice) => (
+                <tr key={invoice.id} className="border-t border-zinc-200 dark:border-zinc-800">
+                  <td className="py-2">{date.format(invoice.date)}</td>
+                  <td className="py-2">
+                    {invoice.url ? (
+                      <a href={invoice.url} className="underline underline-offset-2">
+                        {invoice.number ?? invoice.id}
+                      </a>
+                    ) : (
+                      (invoice.number ?? invoice.id)
+                    )}
+                  </td>
+                  <td className="py-2 tabular-nums">
+                    {formatAmount(invoice.amount, invoice.currency)}
+                  </td>
+                  <td className="py-2 capitalize">{invoice.status}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Section>
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+"use client";
+
+import { useActionState, useId } from "react";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { inputClassName } from "@/components/forms/field";
+import type { ChangePlanState } from "@/app/org/[slug]/settings/billing/actions";
+import { formatAmount } from "@/lib/billing/plans";
+
+type Option = { value: string; label: string };
+
+/**
+ * Change plan with a preview: pick a plan and interval, see what Stripe will charge now
+ * (prorations included), then confirm. Nothing changes until "Confirm".
+ */
+export function ChangePlanForm({
+  action,
+  plans,
+  intervals,
+  current,
+}: {
+  action: (state: ChangePlanState, formData: FormData) => Promise<ChangePlanState>;
+  plans: Option[];
+  intervals: Option[];
+  current: { plan: string; interval: string };
+}) {
+  const [state, formAction] = useActionState(action, { status: "idle" } as ChangePlanState);
+  const id = useId();
+  const preview = state.status === "preview" ? state.preview : null;
+  return (
+    <form action={formAction} className="grid gap-4">
+      <div className="grid gap-4 sm:grid-cols-2">
+        <label
+          className="grid gap-1.5 text-sm font-medium text-zinc-900 dark:text-zinc-100"
+          htmlFor={`${id}-plan`}
+        >
+          Plan
+          <select
+            id={`${id}-plan`}
+            name="plan"
+            defaultValue={preview?.plan ?? current.plan}
+            className={inputClassName}
+          >
+            {plans.map((p) => (
+              <option key={p.value} value={p.value}>
+                {p.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label
+          className="grid gap-1.5 text-sm font-medium text-zinc-900 dark:text-zinc-100"
+          htmlFor={`${id}-interval`}
+        >
+          Billing
+          <select
+            id={`${id}-interval`}
+            name="interval"
+            defaultValue={preview?.interval ?? current.interval}
+            className={inputClassName}
+          >
+            {intervals.map((i) => (
+              <option key={i.value} value={i.value}>
+                {i.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {state.status === "error" ? (
+        <p
+          role="alert"
+          className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800 dark:border-red-900/60 dark:bg-red-950/40 dark:text-red-200"
+        >
+          {state.message}
+        </p>
+      ) : null}
+      {state.status === "done" ? (
+        <p
+          role="status"
+          className="rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900 dark:border-emerald-900/60 dark:bg-emerald-950/40 dark:text-emerald-100"
+        >
+          {state.message}
+        </p>
+      ) : null}
+      {preview ? (
+        <div
+          role="status"
+          className="grid gap-2 rounded-lg border border-zinc-200 p-4 text-sm dark:border-zinc-800"
+        >
+          <p className="font-medium text-zinc-950 dark:text-white">
+            Due now: {formatAmount(preview.amountDue, preview.currency)}
+          </p>
+          <ul className="grid gap-1 text-zinc-600 dark:text-zinc-400">
+            {preview.lines.map((line, index) => (
+              <li key={index} className="flex justify-between gap-4">
+                <span>{line.description}</span>
+                <span className="tabular-nums">{formatAmount(line.amount, preview.currency)}</span>
+              </li>
+            ))}
+          </ul>
+          <input type="hidden" name="confirm" value="yes" />
+        </div>
+      ) : null}
+      <div>
+        <SubmitButton
+          variant={preview ? "primary" : "secondary"}
+          pendingLabel={preview ? "Changing…" : "Asking Stripe…"}
+          className="w-auto"
+        >
+          {preview ? "Confirm change" : "Preview change"}
+        </SubmitButton>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,66 @@
+"use client";
+
+import { useActionState, useId } from "react";
+import { FormAlert } from "@/components/forms/form-alert";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { idleFormState, type FormState } from "@/lib/forms/form-state";
+
+/**
+ * One paid plan on the billing page: monthly or yearly (radio buttons, so the keyboard
+ * and a no-JavaScript form post both work) and the button that opens Stripe Checkout.
+ */
+export function PlanCheckoutCard({
+  action,
+  plan,
+  name,
+  tagline,
+  highlights,
+  prices,
+  trialDays,
+}: {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  plan: string;
+  name: string;
+  tagline: string;
+  highlights: readonly string[];
+  prices: { month: string; year: string };
+  trialDays: number;
+}) {
+  const [state, formAction] = useActionState(action, idleFormState);
+  const id = useId();
+  return (
+    <form
+      action={formAction}
+      aria-labelledby={`${id}-name`}
+      className="grid content-start gap-4 rounded-2xl border border-zinc-200 p-6 dark:border-zinc-800"
+    >
+      <input type="hidden" name="plan" value={plan} />
+      <div>
+        <h3 id={`${id}-name`} className="text-lg font-semibold text-zinc-950 dark:text-white">
+          {name}
+        </h3>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">{tagline}</p>
+      </div>
+      <fieldset className="grid gap-2">
+        <legend className="sr-only">Billing interval for {name}</legend>
+        <label className="flex items-center gap-2 text-sm text-zinc-800 dark:text-zinc-200">
+          <input type="radio" name="interval" value="month" defaultChecked />
+          {prices.month} per seat, monthly
+        </label>
+        <label className="flex items-center gap-2 text-sm text-zinc-800 dark:text-zinc-200">
+          <input type="radio" name="interval" value="year" />
+          {prices.year} per seat, yearly
+        </label>
+      </fieldset>
+      <ul className="grid gap-1 text-sm text-zinc-600 dark:text-zinc-400">
+        {highlights.map((h) => (
+          <li key={h}>✓ {h}</li>
+        ))}
+      </ul>
+      <FormAlert state={state} />
+      <SubmitButton pendingLabel="Opening checkout…">
+        {trialDays > 0 ? `Start ${trialDays}-day ${name} trial` : `Upgrade to ${name}`}
+      </SubmitButton>
+    </form>
+  );
+}

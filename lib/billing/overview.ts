@@ -1,0 +1,131 @@
+import "server-only";
+
+import { inOrganization, withTenant } from "@/lib/db/tenant";
+import type { SubscriptionStatus } from "@/lib/generated/prisma/enums";
+import { effectivePlan, isReadOnly, readOnlyFrom, seatsInUse } from "./entitlements";
+import { planOf, type Plan } from "./plans";
+import { billingEnabled, stripe } from "./stripe-client";
+import { applyFromStripe } from "./subscription";
+import { terminalStatuses } from "./subscription-state";
+
+/** What the billing page and the past-due banner show. Read inside the organization. */
+export type BillingOverview = {
+  /** The plan whose limits apply now (Free when canceled). */
+  plan: Plan;
+  /** The plan subscribed to, even while it is past due. */
+  subscribedPlan: Plan;
+  status: SubscriptionStatus;
+  hasSubscription: boolean;
+  hasCustomer: boolean;
+  trialEndsAt: Date | null;
+  currentPeriodEnd: Date | null;
+  cancelAtPeriodEnd: boolean;
+  /** Seats paid for at Stripe (the subscription's quantity). */
+  billedSeats: number;
+  seats: { members: number; invitations: number; allowed: number };
+  pastDue: boolean;
+  readOnlyFrom: Date | null;
+  readOnly: boolean;
+  billingEnabled: boolean;
+};
+
+export async function billingOverview(organizationId: string): Promise<BillingOverview> {
+  return withTenant(organizationId, async (tx) => {
+    const row = await tx.subscription.findFirst({ where: inOrganization(organizationId) });
+    const snapshot = row ?? { plan: "free", status: "FREE" as const, pastDueSince: null };
+    const plan = effectivePlan(snapshot);
+    const used = await seatsInUse(tx, organizationId);
+    const live = Boolean(row?.stripeSubscriptionId) && !terminalStatuses.includes(snapshot.status);
+    return {
+      plan,
+      subscribedPlan: planOf(snapshot.plan),
+      status: snapshot.status,
+      hasSubscription: live,
+      hasCustomer: Boolean(row?.stripeCustomerId),
+      trialEndsAt: row?.trialEndsAt ?? null,
+      currentPeriodEnd: row?.currentPeriodEnd ?? null,
+      cancelAtPeriodEnd: row?.cancelAtPeriodEnd ?? false,
+      billedSeats: row?.seats ?? 0,
+      seats: {
+        members: used.members,
+        invitations: used.invitations,
+        allowed: plan.entitlements.seats,
+      },
+      pastDue: snapshot.status === "PAST_DUE" || snapshot.status === "UNPAID",
+      readOnlyFrom: readOnlyFrom(snapshot),
+      readOnly: isReadOnly(snapshot),
+      billingEnabled: billingEnabled(),
+    };
+  });
+}
+
+export type InvoiceSummary = {
+  id: string;
+  number: string | null;
+  date: Date;
+  amount: number;
+  currency: string;
+  status: string;
+  url: string | null;
+};
+
+/** The newest invoices, or null when Stripe cannot be reached (the page says so). */
+export async function recentInvoices(
+  organizationId: string,
+  limit = 5,
+): Promise<InvoiceSummary[] | null> {
+  const row = await withTenant(organizationId, (tx) =>
+    tx.subscription.findFirst({
+      where: inOrganization(organizationId),
+      select: { stripeCustomerId: true },
+    }),
+  );
+  if (!row?.stripeCustomerId || !billingEnabled()) return [];
+  try {
+    const invoices = await stripe().invoices.list({ customer: row.stripeCustomerId, limit });
+    return invoices.data.map((invoice) => ({
+      id: invoice.id ?? "",
+      number: invoice.number,
+      date: new Date(invoice.created * 1000),
+      amount: invoice.total,
+      currency: invoice.currency,
+      status: invoice.status ?? "draft",
+      url: invoice.hosted_invoice_url ?? null,
+    }));
+  } catch (error) {
+    console.error("[billing] invoices could not be listed", error);
+    return null;
+  }
+}
+
+/**
+ * Back from Checkout: reads the session from Stripe and applies its subscription right
+ * away, so the page shows the new plan even if the webhook is still on its way. Only a
+ * session created for this organization (our metadata, our customer) counts.
+ */
+export async function applyReturningCheckout(
+  organizationId: string,
+  sessionId: string,
+): Promise<void> {
+  if (!billingEnabled() || !/^cs_[A-Za-z0-9_]+$/.test(sessionId)) return;
+  try {
+    const session = await stripe().checkout.sessions.retrieve(sessionId, {
+      expand: ["subscription"],
+    });
+    const row = await withTenant(organizationId, (tx) =>
+      tx.subscription.findFirst({
+        where: inOrganization(organizationId),
+        select: { stripeCustomerId: true },
+      }),
+    );
+    const customer = typeof session.customer === "string" ? session.customer : session.customer?.id;
+    if (session.metadata?.organizationId !== organizationId || customer !== row?.stripeCustomerId)
+      return;
+    const subscription = session.subscription;
+    if (subscription && typeof subscription !== "string")
+      await applyFromStripe(organizationId, subscription);
+  } catch (error) {
+    // The webhook brings the same state; the page just shows it a moment later.
+    console.error("[billing] could not read the returning checkout session", error);
+  }
+}

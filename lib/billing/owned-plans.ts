@@ -1,0 +1,32 @@
+import "server-only";
+
+import { withTenant } from "@/lib/db/tenant";
+import { listMemberships } from "@/lib/tenancy/membership";
+import { can } from "@/lib/tenancy/permissions";
+import { effectivePlan } from "./entitlements";
+import type { PlanId } from "./plans";
+
+export type OwnedOrganizationPlan = { slug: string; name: string; plan: PlanId };
+
+/**
+ * The plans of the organizations whose billing this user manages, for the pricing page
+ * to mark "current plan". Each is read inside its own organization, through the user's
+ * membership.
+ */
+export async function plansOfOrganizationsManagedBy(
+  userId: string,
+): Promise<OwnedOrganizationPlan[]> {
+  const memberships = (await listMemberships(userId)).filter((m) => can(m.role, "billing:manage"));
+  return Promise.all(
+    memberships.map(async ({ organization }) => {
+      const row = await withTenant(organization.id, (tx) =>
+        tx.subscription.findFirst({
+          where: { organizationId: organization.id },
+          select: { plan: true, status: true, pastDueSince: true },
+        }),
+      );
+      const plan = effectivePlan(row ?? { plan: "free", status: "FREE", pastDueSince: null });
+      return { slug: organization.slug, name: organization.name, plan: plan.id };
+    }),
+  );
+}
