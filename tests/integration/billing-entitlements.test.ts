@@ -1,5 +1,6 @@
 import type * as NextServer from "next/server";
 import { afterAll, describe, expect, it, vi } from "vitest";
+import * as auditExportApi from "@/app/api/audit/export/route";
 import * as projectsApi from "@/app/api/projects/route";
 import { POST as webhook } from "@/app/api/webhooks/stripe/route";
 import { stripe } from "@/lib/billing/stripe-client";
@@ -149,6 +150,61 @@ describe("a paid plan, and losing it", () => {
     const list = await listProjectsAction({});
     expect(list.ok && list.data.total).toBe(5);
     expect(await createProjectAction({ name: "Sixth" })).toMatchObject({ ok: false, status: 402 });
+  });
+});
+
+describe("audit-log export, a Business feature", () => {
+  const exportRequest = () =>
+    new Request(
+      `http://${tenantRequest.headers.get("host")}/api/audit/export?action=project.created`,
+      {
+        headers: tenantRequest.headers,
+      },
+    );
+
+  it("downloads the filtered log as CSV on Business", async () => {
+    const org = await organization(admin, "ent-export", { plan: "business", status: "ACTIVE" });
+    const owner = await userWithSession(admin, "ent-export-owner", {
+      organizationId: org.id,
+      role: "OWNER",
+    });
+    callAs(owner.token, org.slug);
+    expect(await createProjectAction({ name: "=cmd|' /C calc'!A0" })).toMatchObject({ ok: true });
+    await admin.auditLog.create({
+      data: { organizationId: org.id, action: "organization.updated" },
+    });
+    const response = await auditExportApi.GET(exportRequest());
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("text/csv");
+    expect(response.headers.get("content-disposition")).toMatch(/attachment; filename="audit-log-/);
+    const lines = (await response.text()).trim().split("\r\n");
+    expect(lines[0]).toBe("time,action,actor,target_type,target_id,ip_address,details");
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain("project.created");
+    expect(lines[1]).toContain(owner.email);
+  });
+
+  it("is refused with 402 on Pro, and with 403 to a member on Business", async () => {
+    const pro = await organization(admin, "ent-export-pro", { plan: "pro", status: "ACTIVE" });
+    const owner = await userWithSession(admin, "ent-export-pro-owner", {
+      organizationId: pro.id,
+      role: "OWNER",
+    });
+    callAs(owner.token, pro.slug);
+    const refused = await auditExportApi.GET(exportRequest());
+    expect(refused.status).toBe(402);
+    expect(await refused.json()).toMatchObject({ code: "plan_limit" });
+
+    const business = await organization(admin, "ent-export-member", {
+      plan: "business",
+      status: "ACTIVE",
+    });
+    const member = await userWithSession(admin, "ent-export-member", {
+      organizationId: business.id,
+      role: "MEMBER",
+    });
+    callAs(member.token, business.slug);
+    expect((await auditExportApi.GET(exportRequest())).status).toBe(403);
   });
 });
 

@@ -4,6 +4,8 @@ import { Button } from "@/components/ui/button";
 import { organizationAuditActions } from "@/lib/audit/actions";
 import { listAuditLogAction } from "@/lib/audit/list-action";
 import { auditFilterSchema, type AuditFilter } from "@/lib/audit/query";
+import { billingOverview } from "@/lib/billing/overview";
+import { can } from "@/lib/tenancy/permissions";
 import { listMembers } from "@/lib/members/members";
 import { requireMember } from "@/lib/tenancy/current-member";
 
@@ -63,13 +65,37 @@ export default async function AuditLogPage({
   const log = result.data;
   const parsed = auditFilterSchema.safeParse(invalid ? {} : query);
   const filter: AuditFilter = parsed.success ? parsed.data : { page: 1 };
-  const members = await listMembers(member.organization.id);
+  const [members, billing] = await Promise.all([
+    listMembers(member.organization.id),
+    billingOverview(member.organization.id),
+  ]);
+  const exportParams = new URLSearchParams();
+  for (const key of ["actor", "action", "from", "to"] as const) {
+    const value = filter[key];
+    if (value) exportParams.set(key, value);
+  }
 
   return (
     <div className="grid gap-6">
-      <h1 className="text-2xl font-semibold tracking-tight text-zinc-950 dark:text-white">
-        Audit log
-      </h1>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold tracking-tight text-zinc-950 dark:text-white">
+          Audit log
+        </h1>
+        {billing.plan.entitlements.auditExport ? (
+          <Button href={`/api/audit/export?${exportParams.toString()}`} variant="secondary">
+            Download CSV
+          </Button>
+        ) : (
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            CSV export comes with the Business plan.{" "}
+            {can(member.role, "billing:manage") ? (
+              <Link href="/settings/billing" className="font-medium underline underline-offset-2">
+                Upgrade
+              </Link>
+            ) : null}
+          </p>
+        )}
+      </div>
       <form action="/settings/audit" className="grid gap-4 sm:grid-cols-5 sm:items-end">
         <label className="grid gap-1 text-sm font-medium">
           Person
