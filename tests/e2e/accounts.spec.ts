@@ -2,6 +2,12 @@ import { expect, test, type Page } from "@playwright/test";
 import { currentTotp } from "../../lib/auth/two-factor/totp";
 import { app, rootHost, tenantApp } from "./support/app";
 
+/** Signs out from the header and waits for the landing page, so the next step starts signed out. */
+async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Sign out" }).last().click();
+  await expect(page).toHaveURL(/^http:\/\/[^/]+\/$/);
+}
+
 /**
  * Accounts in the browser on the production build: sign-up with the emailed link, 2FA,
  * password reset, and one session across organization subdomains. The app lives on
@@ -84,7 +90,7 @@ test("sign up, confirm by email, turn on 2FA, sign out, sign in with a code", as
     page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem"),
   ).toHaveCount(10);
 
-  await page.getByRole("button", { name: "Sign out" }).last().click();
+  await signOut(page);
   await expect(page).toHaveURL(`${app}/`);
 
   await signIn(page, email);
@@ -124,7 +130,7 @@ test("password reset: the emailed link sets a new password and the old one stops
 }) => {
   const email = uniqueEmail("reset");
   await signUpAndVerify(page, email);
-  await page.getByRole("button", { name: "Sign out" }).last().click();
+  await signOut(page);
 
   await page.goto(`${app}/forgot-password`);
   await page.getByLabel("Email").fill(email);
@@ -158,7 +164,7 @@ test("one session is shared by the organization subdomains, and sign-out ends it
     await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
   }
 
-  await page.getByRole("button", { name: "Sign out" }).last().click();
+  await signOut(page);
   await page.goto(`${app}/account`);
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
   await page.goto(`${tenantApp("acme")}/account`);
@@ -168,7 +174,7 @@ test("one session is shared by the organization subdomains, and sign-out ends it
 test("the sign-in form works with the keyboard alone", async ({ page }) => {
   const email = uniqueEmail("keyboard");
   await signUpAndVerify(page, email);
-  await page.getByRole("button", { name: "Sign out" }).last().click();
+  await signOut(page);
 
   await page.goto(`${app}/sign-in`);
   await page.getByLabel("Email", { exact: true }).focus();
@@ -185,7 +191,7 @@ test("signing in on an organization's subdomain signs in on the root host too", 
 }) => {
   const email = uniqueEmail("subdomain");
   await signUpAndVerify(page, email);
-  await page.getByRole("button", { name: "Sign out" }).last().click();
+  await signOut(page);
 
   await page.goto(`${tenantApp("acme")}/sign-in?callbackUrl=%2Faccount`);
   await page.getByLabel("Email", { exact: true }).fill(email);
@@ -199,7 +205,7 @@ test("signing in on an organization's subdomain signs in on the root host too", 
 test("a callbackUrl to another site is ignored after sign-in", async ({ page }) => {
   const email = uniqueEmail("redirect");
   await signUpAndVerify(page, email);
-  await page.getByRole("button", { name: "Sign out" }).last().click();
+  await signOut(page);
 
   await page.goto(`${app}/sign-in?callbackUrl=${encodeURIComponent("https://evil.example/steal")}`);
   await page.getByLabel("Email", { exact: true }).fill(email);
