@@ -3,7 +3,8 @@ import "server-only";
 import { inOrganization, withTenant } from "@/lib/db/tenant";
 import type { SubscriptionStatus } from "@/lib/generated/prisma/enums";
 import { effectivePlan, isReadOnly, readOnlyFrom, seatsInUse } from "./entitlements";
-import { planOf, type Plan } from "./plans";
+import { planOf, type BillingInterval, type Plan } from "./plans";
+import { priceIdFor } from "./prices";
 import { billingEnabled, stripe } from "./stripe-client";
 import { applyFromStripe } from "./subscription";
 import { terminalStatuses } from "./subscription-state";
@@ -22,6 +23,8 @@ export type BillingOverview = {
   cancelAtPeriodEnd: boolean;
   /** Seats paid for at Stripe (the subscription's quantity). */
   billedSeats: number;
+  /** The Stripe price of a live subscription (see `subscriptionInterval`). */
+  stripePriceId: string | null;
   seats: { members: number; invitations: number; allowed: number };
   pastDue: boolean;
   readOnlyFrom: Date | null;
@@ -36,9 +39,10 @@ export async function billingOverview(organizationId: string): Promise<BillingOv
     const plan = effectivePlan(snapshot);
     const used = await seatsInUse(tx, organizationId);
     const live = Boolean(row?.stripeSubscriptionId) && !terminalStatuses.includes(snapshot.status);
+    const subscribed = planOf(snapshot.plan);
     return {
       plan,
-      subscribedPlan: planOf(snapshot.plan),
+      subscribedPlan: subscribed,
       status: snapshot.status,
       hasSubscription: live,
       hasCustomer: Boolean(row?.stripeCustomerId),
@@ -46,6 +50,7 @@ export async function billingOverview(organizationId: string): Promise<BillingOv
       currentPeriodEnd: row?.currentPeriodEnd ?? null,
       cancelAtPeriodEnd: row?.cancelAtPeriodEnd ?? false,
       billedSeats: row?.seats ?? 0,
+      stripePriceId: live ? (row?.stripePriceId ?? null) : null,
       seats: {
         members: used.members,
         invitations: used.invitations,
@@ -57,6 +62,25 @@ export async function billingOverview(organizationId: string): Promise<BillingOv
       billingEnabled: billingEnabled(),
     };
   });
+}
+
+/**
+ * Monthly or yearly: which of the plan's prices the subscription is on. Asks Stripe for the
+ * plan's price ids (cached), so only the billing page calls it; null when unknown.
+ */
+export async function subscriptionInterval(
+  overview: Pick<BillingOverview, "subscribedPlan" | "stripePriceId">,
+): Promise<BillingInterval | null> {
+  const plan = overview.subscribedPlan;
+  const priceId = overview.stripePriceId;
+  if (!priceId || !plan.prices || !billingEnabled()) return null;
+  try {
+    if ((await priceIdFor(plan.id, "year")) === priceId) return "year";
+    if ((await priceIdFor(plan.id, "month")) === priceId) return "month";
+  } catch {
+    // Stripe unreachable: the page shows the rest and the plan form defaults to monthly.
+  }
+  return null;
 }
 
 export type InvoiceSummary = {

@@ -1,7 +1,7 @@
 import "server-only";
 
 import type Stripe from "stripe";
-import { withScope, withTenant, type ScopedDb } from "@/lib/db/tenant";
+import { inOrganization, withScope, withTenant, type ScopedDb } from "@/lib/db/tenant";
 import { enqueueEmail } from "@/lib/outbox/enqueue";
 import { organizationUrl } from "@/lib/tenancy/links";
 import { applySubscriptionState, billingContacts } from "./apply";
@@ -222,7 +222,7 @@ async function afterEffects(
       });
       if (event.type === "invoice.payment_failed") {
         const row = await tx.subscription.findFirst({
-          where: { organizationId },
+          where: inOrganization(organizationId),
           select: { status: true, plan: true, pastDueSince: true },
         });
         await mailOwners((to) =>

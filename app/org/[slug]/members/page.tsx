@@ -1,7 +1,9 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { ActionForm } from "@/components/forms/action-form";
 import { StatusButtonForm } from "@/components/forms/status-button-form";
 import { listPendingInvitations } from "@/lib/invitations/manage";
+import { billingOverview } from "@/lib/billing/overview";
 import { listMembers } from "@/lib/members/members";
 import { requireMember } from "@/lib/tenancy/current-member";
 import { can, canAssignRole, roleRank } from "@/lib/tenancy/permissions";
@@ -28,6 +30,7 @@ export default async function MembersPage() {
     listMembers(orgId),
     canInvite ? listPendingInvitations(orgId) : Promise.resolve([]),
   ]);
+  const billing = canInvite ? await billingOverview(orgId) : null;
   const me = { id: member.userId, role: member.role };
   const roleOptions = (["MEMBER", "ADMIN", "OWNER"] as const)
     .filter((role) => role !== "OWNER" || member.role === "OWNER")
@@ -114,6 +117,27 @@ export default async function MembersPage() {
           <h2 id="invite" className="text-lg font-medium text-zinc-950 dark:text-white">
             Invite someone
           </h2>
+          {billing ? (
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">
+              {billing.seats.members + billing.seats.invitations} of {billing.seats.allowed} seats
+              on the {billing.plan.name} plan are taken (pending invitations included).
+              {billing.seats.members + billing.seats.invitations >= billing.seats.allowed ? (
+                can(member.role, "billing:manage") ? (
+                  <>
+                    {" "}
+                    <Link
+                      href="/settings/billing"
+                      className="font-medium underline underline-offset-2"
+                    >
+                      Upgrade for more seats
+                    </Link>
+                  </>
+                ) : (
+                  " An owner can upgrade for more seats."
+                )
+              ) : null}
+            </p>
+          ) : null}
           <ActionForm
             action={inviteMemberForm}
             submitLabel="Send invitation"

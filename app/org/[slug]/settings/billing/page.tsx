@@ -3,7 +3,12 @@ import type { ReactNode } from "react";
 import { ChangePlanForm } from "@/components/billing/change-plan-form";
 import { PlanCheckoutCard } from "@/components/billing/plan-checkout-card";
 import { StatusButtonForm } from "@/components/forms/status-button-form";
-import { applyReturningCheckout, billingOverview, recentInvoices } from "@/lib/billing/overview";
+import {
+  applyReturningCheckout,
+  billingOverview,
+  recentInvoices,
+  subscriptionInterval,
+} from "@/lib/billing/overview";
 import { formatAmount, paidPlans } from "@/lib/billing/plans";
 import { requireMember } from "@/lib/tenancy/current-member";
 import { cancelForm, changePlanForm, checkoutForm, portalForm, resumeForm } from "./actions";
@@ -62,6 +67,7 @@ export default async function BillingPage({ searchParams }: BillingPageProps) {
     recentInvoices(organizationId),
   ]);
   const { plan, seats } = overview;
+  const interval = overview.hasSubscription ? await subscriptionInterval(overview) : null;
 
   return (
     <div className="grid max-w-3xl gap-8">
@@ -175,7 +181,10 @@ export default async function BillingPage({ searchParams }: BillingPageProps) {
               { value: "month", label: "Monthly" },
               { value: "year", label: "Yearly" },
             ]}
-            current={{ plan: overview.subscribedPlan.id, interval: "month" }}
+            current={{
+              plan: overview.subscribedPlan.id,
+              interval: interval ?? "month",
+            }}
           />
           {overview.cancelAtPeriodEnd ? (
             <StatusButtonForm
