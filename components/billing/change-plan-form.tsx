@@ -1,8 +1,9 @@
 "use client";
 
 import { useActionState, useId } from "react";
-import { SubmitButton } from "@/components/forms/submit-button";
 import { inputClassName } from "@/components/forms/field";
+import { buttonClassName } from "@/components/ui/button";
+import { SubmitButton } from "@/components/forms/submit-button";
 import type { ChangePlanState } from "@/app/org/[slug]/settings/billing/actions";
 import { formatAmount } from "@/lib/billing/plans";
 
@@ -10,7 +11,9 @@ type Option = { value: string; label: string };
 
 /**
  * Change plan with a preview: pick a plan and interval, see what Stripe will charge now
- * (prorations included), then confirm. Nothing changes until "Confirm".
+ * (prorations included), then confirm. While the preview shows, the choice is fixed
+ * (hidden fields carry it), so "Confirm" makes exactly the change that was previewed;
+ * "Back" unlocks it. Nothing changes until "Confirm".
  */
 export function ChangePlanForm({
   action,
@@ -26,18 +29,22 @@ export function ChangePlanForm({
   const [state, formAction] = useActionState(action, { status: "idle" } as ChangePlanState);
   const id = useId();
   const preview = state.status === "preview" ? state.preview : null;
+  const chosen = preview ?? current;
+  const labelClass = "grid gap-1.5 text-sm font-medium text-zinc-900 dark:text-zinc-100";
   return (
     <form action={formAction} className="grid gap-4">
-      <div className="grid gap-4 sm:grid-cols-2">
-        <label
-          className="grid gap-1.5 text-sm font-medium text-zinc-900 dark:text-zinc-100"
-          htmlFor={`${id}-plan`}
-        >
+      {/* Remounted per preview, so the selects show what is being confirmed. */}
+      <div
+        key={preview ? `${preview.plan}-${preview.interval}` : "choose"}
+        className="grid gap-4 sm:grid-cols-2"
+      >
+        <label className={labelClass} htmlFor={`${id}-plan`}>
           Plan
           <select
             id={`${id}-plan`}
-            name="plan"
-            defaultValue={preview?.plan ?? current.plan}
+            name={preview ? undefined : "plan"}
+            defaultValue={chosen.plan}
+            disabled={Boolean(preview)}
             className={inputClassName}
           >
             {plans.map((p) => (
@@ -47,15 +54,13 @@ export function ChangePlanForm({
             ))}
           </select>
         </label>
-        <label
-          className="grid gap-1.5 text-sm font-medium text-zinc-900 dark:text-zinc-100"
-          htmlFor={`${id}-interval`}
-        >
+        <label className={labelClass} htmlFor={`${id}-interval`}>
           Billing
           <select
             id={`${id}-interval`}
-            name="interval"
-            defaultValue={preview?.interval ?? current.interval}
+            name={preview ? undefined : "interval"}
+            defaultValue={chosen.interval}
+            disabled={Boolean(preview)}
             className={inputClassName}
           >
             {intervals.map((i) => (
@@ -87,6 +92,8 @@ export function ChangePlanForm({
           role="status"
           className="grid gap-2 rounded-lg border border-zinc-200 p-4 text-sm dark:border-zinc-800"
         >
+          <input type="hidden" name="plan" value={preview.plan} />
+          <input type="hidden" name="interval" value={preview.interval} />
           <p className="font-medium text-zinc-950 dark:text-white">
             Due now: {formatAmount(preview.amountDue, preview.currency)}
           </p>
@@ -98,17 +105,34 @@ export function ChangePlanForm({
               </li>
             ))}
           </ul>
-          <input type="hidden" name="confirm" value="yes" />
         </div>
       ) : null}
-      <div>
-        <SubmitButton
-          variant={preview ? "primary" : "secondary"}
-          pendingLabel={preview ? "Changing…" : "Asking Stripe…"}
-          className="w-auto"
-        >
-          {preview ? "Confirm change" : "Preview change"}
-        </SubmitButton>
+      <div className="flex flex-wrap gap-3">
+        {preview ? (
+          <>
+            <SubmitButton name="intent" value="confirm" pendingLabel="Changing…" className="w-auto">
+              Confirm change
+            </SubmitButton>
+            <button
+              type="submit"
+              name="intent"
+              value="back"
+              className={buttonClassName({ variant: "ghost", size: "md" })}
+            >
+              Back
+            </button>
+          </>
+        ) : (
+          <SubmitButton
+            name="intent"
+            value="preview"
+            variant="secondary"
+            pendingLabel="Asking Stripe…"
+            className="w-auto"
+          >
+            Preview change
+          </SubmitButton>
+        )}
       </div>
     </form>
   );

@@ -10,16 +10,23 @@ export function SubmitButton({
   pendingLabel,
   variant = "primary",
   className,
+  name,
+  value,
 }: {
   children: ReactNode;
   pendingLabel?: string;
   variant?: ButtonVariant;
   className?: string;
+  /** Sent with the form when this button submits it (a form with several intents). */
+  name?: string;
+  value?: string;
 }) {
   const { pending } = useFormStatus();
   return (
     <button
       type="submit"
+      name={name}
+      value={value}
       disabled={pending}
       aria-disabled={pending}
       className={buttonClassName({ variant, size: "md", className: className ?? "w-full" })}

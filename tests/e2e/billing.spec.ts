@@ -59,6 +59,15 @@ test("upgrade through checkout, a member kept out of billing, a failed renewal a
   await expect(summary).toContainText("Trialing");
   await expect(owner.getByRole("status").first()).toContainText("Your Pro subscription is set up");
 
+  // A plan change shows Stripe's preview first; Confirm makes exactly the previewed change.
+  await owner.getByRole("combobox", { name: "Plan", exact: true }).selectOption("business");
+  await owner.getByRole("button", { name: "Preview change" }).click();
+  await expect(owner.getByText(/^Due now: \$/)).toBeVisible();
+  await expect(owner.getByRole("combobox", { name: "Plan", exact: true })).toBeDisabled();
+  await owner.getByRole("button", { name: "Confirm change" }).click();
+  await expect(owner.getByText("Plan changed.")).toBeVisible();
+  await expect(summary).toContainText("Business");
+
   // A member: no billing in the navigation, and the page itself answers 403.
   const member = await signInWithLink(browser, "grace@acme.test");
   await member.goto(`${acme}/projects`);

@@ -50,15 +50,17 @@ export type ChangePlanState =
 
 /**
  * Two steps in one form: "Preview" asks Stripe what the change costs now (an invoice
- * preview with prorations); "Confirm" (the `confirm` field) makes it.
+ * preview with prorations); "Confirm" (`intent=confirm`) makes exactly the previewed
+ * change; "Back" returns to choosing.
  */
 export async function changePlanForm(
   _state: ChangePlanState,
   formData: FormData,
 ): Promise<ChangePlanState> {
-  const confirm = formData.get("confirm") === "yes";
+  const intent = formData.get("intent");
+  if (intent === "back") return { status: "idle" };
   const input = { plan: formData.get("plan"), interval: formData.get("interval") };
-  if (!confirm) {
+  if (intent !== "confirm") {
     const result = await previewPlanChangeAction(input);
     return result.ok
       ? { status: "preview", preview: result.data }
