@@ -5,7 +5,7 @@ import { syncSeats } from "./seats";
 import { stripe } from "./stripe-client";
 import { applyFromStripe } from "./subscription";
 import { terminalStatuses } from "./subscription-state";
-import { processStripeEvent } from "./webhook";
+import { processStripeEvent } from "./events/process";
 
 /**
  * The safety net under the webhooks (/api/cron/billing, hourly): whatever a lost,

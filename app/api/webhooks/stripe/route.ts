@@ -1,5 +1,5 @@
 import Stripe from "stripe";
-import { processStripeEvent } from "@/lib/billing/webhook";
+import { processStripeEvent } from "@/lib/billing/events/process";
 import { webhookSecret } from "@/lib/billing/stripe-client";
 import { deliverOutboxAfterResponse } from "@/lib/outbox/after-response";
 
@@ -14,7 +14,7 @@ const TOLERANCE_SECONDS = 300;
  * The signature is checked against the raw body exactly as it arrived (`request.text()`;
  * parsing and re-serializing would change the bytes), with a 300 s tolerance. Anything
  * that fails it gets 400 and nothing is written. A verified event is processed once by
- * its id (lib/billing/webhook.ts) and acknowledged with 200 — including event types
+ * its id (lib/billing/events/process.ts) and acknowledged with 200 — including event types
  * Keel does not handle and customers it does not know, which Stripe would otherwise
  * retry for days. A failure on our side answers 503 so Stripe retries.
  */

@@ -1,0 +1,20 @@
+import type { EventHandler } from "../types";
+import { idOf } from "../types";
+
+/**
+ * Checkout finished: the subscription it created is applied by the processor. The
+ * organization id in the metadata is ours (written when the session was created) and
+ * only confirms what the customer id says; it never points elsewhere.
+ */
+export const checkoutSessionCompleted: EventHandler<"checkout.session.completed"> = {
+  subject: (event) => {
+    const session = event.data.object;
+    return {
+      customerId: idOf(session.customer),
+      // Payment-mode sessions have no subscription and change nothing here.
+      subscriptionId: session.mode === "subscription" ? idOf(session.subscription) : null,
+      organizationId: session.metadata?.organizationId ?? session.client_reference_id ?? null,
+    };
+  },
+  apply: async () => {},
+};

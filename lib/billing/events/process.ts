@@ -1,0 +1,147 @@
+import "server-only";
+
+import type Stripe from "stripe";
+import { withScope, withTenant, type ScopedDb } from "@/lib/db/tenant";
+import { applySubscriptionState, billingContacts } from "../apply";
+import { stripe } from "../stripe-client";
+import { stateOf } from "../subscription-state";
+import { eventHandlers } from "./handlers";
+import {
+  handledEventTypes,
+  type EventHandler,
+  type EventOf,
+  type EventSubject,
+  type HandledEventType,
+} from "./types";
+
+/**
+ * What Keel does with a Stripe event whose signature the route has verified.
+ *
+ * - Once: the event id goes into StripeEvent (ON CONFLICT DO NOTHING) in the same
+ *   transaction as its effects. Concurrent deliveries of one event wait for each other
+ *   on that row, and all but the first find it taken and change nothing.
+ * - In any order: events do not trust the subscription they carry; it is re-read from
+ *   Stripe, so whichever event comes last, the row ends up as Stripe has it now. A
+ *   subscription that ended stays ended (subscription-state.ts), even if a stale
+ *   "active" shows up afterwards.
+ * - Which organization: the Stripe customer the event names, looked up in our own
+ *   Subscription rows (one customer per organization, created by us); a checkout's
+ *   metadata may only confirm it. Nothing from a browser is involved.
+ * - Fast: network first, then one short transaction; emails are queued in the outbox and
+ *   sent after the response.
+ * - Then one handler per event type (./handlers) does what is particular to it.
+ */
+
+export type ProcessOutcome =
+  | { outcome: "applied"; organizationId: string; emails: string[] }
+  | { outcome: "duplicate"; organizationId: string }
+  | { outcome: "unknown_customer"; customerId: string | null }
+  | { outcome: "ignored"; reason: string };
+
+export function isHandled(type: string): type is HandledEventType {
+  return (handledEventTypes as readonly string[]).includes(type);
+}
+
+/**
+ * The handler of an event's type. The registry's mapped type already ties each type to
+ * a handler of that type; indexing it with a runtime type loses that link, hence the cast.
+ */
+function handlerFor(type: HandledEventType): EventHandler<HandledEventType> {
+  return eventHandlers[type] as EventHandler<HandledEventType>;
+}
+
+/** The organization whose Stripe customer this is, through our own Subscription rows. */
+async function organizationForCustomer(customerId: string): Promise<string | null> {
+  const row = await withScope({ stripeCustomerId: customerId }, (tx) =>
+    tx.subscription.findFirst({
+      where: { stripeCustomerId: customerId },
+      select: { organizationId: true },
+    }),
+  );
+  return row?.organizationId ?? null;
+}
+
+async function resolveOrganization(subject: EventSubject): Promise<string | null> {
+  if (!subject.customerId) return null;
+  const byCustomer = await organizationForCustomer(subject.customerId);
+  // Metadata may only confirm what the customer says, never point elsewhere.
+  if (subject.organizationId && byCustomer && subject.organizationId !== byCustomer) return null;
+  return byCustomer;
+}
+
+/** The subscription as Stripe has it now; the event's own copy if Stripe no longer has it. */
+async function currentSubscription(
+  id: string,
+  carried: Stripe.Subscription | null,
+): Promise<Stripe.Subscription | null> {
+  try {
+    return await stripe().subscriptions.retrieve(id);
+  } catch (error) {
+    if ((error as { statusCode?: number }).statusCode === 404) return carried;
+    throw error;
+  }
+}
+
+async function recordOnce(tx: ScopedDb, event: Stripe.Event): Promise<boolean> {
+  const { count } = await tx.stripeEvent.createMany({
+    data: [{ id: event.id, type: event.type, createdAt: new Date(event.created * 1000) }],
+    skipDuplicates: true,
+  });
+  return count === 1;
+}
+
+export async function processStripeEvent(event: Stripe.Event): Promise<ProcessOutcome> {
+  if (!isHandled(event.type)) {
+    console.info(`[stripe] ${event.id}: ${event.type} is not handled; acknowledged`);
+    return { outcome: "ignored", reason: "unhandled type" };
+  }
+  const typed = event as EventOf<HandledEventType>;
+  const handler = handlerFor(event.type);
+  const subject = handler.subject(typed);
+  const organizationId = await resolveOrganization(subject);
+  if (!organizationId) {
+    console.warn(
+      `[stripe] ${event.id}: ${event.type} for unknown customer ${subject.customerId ?? "(none)"}; acknowledged`,
+    );
+    return { outcome: "unknown_customer", customerId: subject.customerId };
+  }
+
+  // Network first, outside the transaction: a slow Stripe must not hold a connection.
+  const carried = event.type.startsWith("customer.subscription.")
+    ? (event.data.object as Stripe.Subscription)
+    : null;
+  const subscription = subject.subscriptionId
+    ? await currentSubscription(subject.subscriptionId, carried)
+    : null;
+
+  const occurredAt = new Date(event.created * 1000);
+  const emails = await withTenant(organizationId, async (tx) => {
+    if (!(await recordOnce(tx, event))) return null;
+    if (subscription) {
+      await applySubscriptionState(tx, organizationId, stateOf(subscription), {
+        stripeEventId: event.id,
+        occurredAt,
+      });
+    }
+    const organization = await tx.organization.findUniqueOrThrow({
+      where: { id: organizationId },
+      select: { id: true, name: true, slug: true },
+    });
+    const queued: string[] = [];
+    await handler.apply({
+      tx,
+      event: typed,
+      organization,
+      subscription,
+      occurredAt,
+      mailBillingContacts: async (send) => {
+        for (const contact of await billingContacts(tx, organizationId)) {
+          queued.push(await send(contact.email));
+        }
+      },
+    });
+    return queued;
+  });
+  if (emails === null) return { outcome: "duplicate", organizationId };
+  return { outcome: "applied", organizationId, emails };
+}
