@@ -1,4 +1,7 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { secretsIn } from "../support/secret-patterns";
 import { app } from "./support/app";
 
 // The production build answers its basic pages; feature suites build on these.
@@ -46,4 +49,23 @@ test("the cron route refuses a request without the secret", async ({ request }) 
 
   expect(response.status()).toBe(401);
   expect(await response.json()).toEqual({ error: "Unauthorized." });
+});
+
+test("the client bundle the server sends holds no secret", async () => {
+  // The build the e2e server runs; everything under static/ is public.
+  const dir = path.join(process.cwd(), ".next", "static");
+  const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter(
+    (entry) => entry.isFile() && /\.(js|css|json|html|txt)$/.test(entry.name),
+  );
+  expect(files.length).toBeGreaterThan(10);
+  const found: string[] = [];
+  for (const file of files) {
+    const text = await readFile(path.join(file.parentPath, file.name), "utf8");
+    found.push(...secretsIn(text).map((m) => `${file.name}: ${m.slice(0, 12)}…`));
+    // No server-only configuration leaks either.
+    for (const name of ["DATABASE_URL", "STRIPE_WEBHOOK_SECRET", "AUTH_SECRET", "postgresql://"]) {
+      if (text.includes(name)) found.push(`${file.name}: mentions ${name}`);
+    }
+  }
+  expect(found).toEqual([]);
 });
