@@ -65,6 +65,25 @@ export async function billingOverview(organizationId: string): Promise<BillingOv
 }
 
 /**
+ * Only what the past-due banner needs, for every page of the organization: one indexed
+ * read of its subscription row.
+ */
+export async function paymentStatus(organizationId: string) {
+  const row = await withTenant(organizationId, (tx) =>
+    tx.subscription.findFirst({
+      where: inOrganization(organizationId),
+      select: { status: true, plan: true, pastDueSince: true },
+    }),
+  );
+  const snapshot = row ?? { plan: "free", status: "FREE" as const, pastDueSince: null };
+  return {
+    pastDue: snapshot.status === "PAST_DUE" || snapshot.status === "UNPAID",
+    readOnlyFrom: readOnlyFrom(snapshot),
+    readOnly: isReadOnly(snapshot),
+  };
+}
+
+/**
  * Monthly or yearly: which of the plan's prices the subscription is on. Asks Stripe for the
  * plan's price ids (cached), so only the billing page calls it; null when unknown.
  */

@@ -123,6 +123,19 @@ describe("session hand-off to organization subdomains (development)", () => {
     expect(response.headers.get("location")).toBe("http://acme.localhost:3000/");
   });
 
+  it("mints nothing for Next's own RSC request that follows a server action's redirect", async () => {
+    await signedIn();
+    const tokens = await app.db.authToken.count({ where: { userId } });
+    const response = await app.start.GET(
+      new Request("http://localhost:3000/api/account/handoff?to=http://acme.localhost:3000/", {
+        headers: { rsc: "1" },
+      }),
+    );
+    expect(response.status).toBe(204);
+    expect(response.headers.get("content-type") ?? "").not.toContain("text/x-component");
+    expect(await app.db.authToken.count({ where: { userId } })).toBe(tokens);
+  });
+
   it("sends a signed-out visitor straight to the target", async () => {
     jar.clear();
     const response = await app.start.GET(

@@ -7,7 +7,7 @@ import { OrgSwitcher } from "@/components/org/org-switcher";
 import { SignedOut } from "@/components/shell/signed-out";
 import { SiteShell } from "@/components/shell/site-shell";
 import { getCurrentSession } from "@/lib/auth/current-session";
-import { billingOverview } from "@/lib/billing/overview";
+import { paymentStatus } from "@/lib/billing/overview";
 import { env } from "@/lib/env";
 import { getCurrentMember } from "@/lib/tenancy/current-member";
 import { parseTenantHost } from "@/lib/tenancy/host";
@@ -62,7 +62,7 @@ export default async function OrganizationLayout({ children, params }: Organizat
 
   const [memberships, billing] = await Promise.all([
     listMemberships(member.userId),
-    billingOverview(member.organization.id),
+    paymentStatus(member.organization.id),
   ]);
   const user = { name: session.user.name, email: session.user.email };
   return (

@@ -7,6 +7,12 @@ import { createHandoff, handoffTarget, sessionHandoffNeeded } from "@/lib/auth/f
  * in. Links from the root host to an organization's subdomain go through here.
  */
 export async function GET(request: Request) {
+  // A server action that redirects here (onboarding, accepting an invitation) makes Next.js
+  // request the target first for a React Server Components payload ("RSC: 1"), to skip a
+  // browser round trip. This is no page: answering with nothing makes Next fall back to a
+  // plain browser redirect, and no hand-off token is minted for a request that cannot
+  // follow it to the subdomain.
+  if (request.headers.get("rsc") === "1") return new Response(null, { status: 204 });
   const target = handoffTarget(new URL(request.url).searchParams.get("to"));
   if (!target)
     return Response.json({ error: "The target is not one of our addresses." }, { status: 400 });
