@@ -102,10 +102,24 @@ const drainOutbox = () =>
   fetch(`http://127.0.0.1:${port}/api/cron/outbox`, {
     headers: { authorization: `Bearer ${process.env.CRON_SECRET}` },
   }).catch(() => undefined);
+// `next dev` compiles a route on its first request. The webhook route is first hit while
+// someone waits on the emulator's "Pay": compile it as soon as the server listens, with an
+// unsigned request, which it refuses (400) without doing anything.
+let stopping = false;
+async function warmWebhook() {
+  for (let attempt = 0; attempt < 60 && !stopping; attempt++) {
+    const answered = await fetch(`http://127.0.0.1:${port}/api/webhooks/stripe`, {
+      method: "POST",
+      body: "{}",
+    }).catch(() => undefined);
+    if (answered) return;
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+}
+if (devStripe) void warmWebhook();
 const firstDrain = setTimeout(drainOutbox, 5_000);
 const pump = setInterval(drainOutbox, 30_000);
 
-let stopping = false;
 async function stop(code: number) {
   if (stopping) return;
   stopping = true;
