@@ -4,7 +4,7 @@ import { PlanLimitError, ReadOnlyError } from "@/lib/actions/errors";
 import { inOrganization, type ScopedDb } from "@/lib/db/tenant";
 import { env } from "@/lib/env";
 import type { SubscriptionStatus } from "@/lib/generated/prisma/enums";
-import { planOf, type Entitlements, type Feature, type Plan } from "./plans";
+import { planOf, type Feature, type Plan } from "./plans";
 
 /**
  * What an organization may do under its subscription, enforced in the data layer: the
@@ -53,10 +53,6 @@ export async function billingSnapshot(tx: ScopedDb, organizationId: string) {
     select: { plan: true, status: true, pastDueSince: true },
   });
   return row ?? FREE;
-}
-
-export async function entitlementsOf(tx: ScopedDb, organizationId: string): Promise<Entitlements> {
-  return effectivePlan(await billingSnapshot(tx, organizationId)).entitlements;
 }
 
 const featureNames: Record<Feature, string> = {

@@ -39,8 +39,3 @@ export async function priceIdFor(planId: PlanId, interval: BillingInterval): Pro
   cache.set(price.lookupKey, { id, at: Date.now() });
   return id;
 }
-
-/** Forgets cached price ids (after `stripe:sync` in the same process, and in tests). */
-export function clearPriceCache(): void {
-  cache.clear();
-}

@@ -49,21 +49,27 @@ export function webhookSecret(): string | undefined {
   return env.STRIPE_WEBHOOK_SECRET;
 }
 
-/** Stripe's seconds-since-epoch timestamps as dates. */
-export function fromStripeTime(seconds: number | null | undefined): Date | null {
-  return typeof seconds === "number" ? new Date(seconds * 1000) : null;
-}
+/**
+ * Stripe failures that are Stripe's (or the network's) and pass: unreachable, overloaded,
+ * rate-limited. Anything else (an invalid request, a wrong key) is a bug or a
+ * misconfiguration and is left to surface as an unexpected error, logged in full.
+ */
+const transientStripeErrors = new Set([
+  "StripeConnectionError",
+  "StripeAPIError",
+  "StripeRateLimitError",
+]);
 
 /**
- * Runs a billing operation, turning Stripe's failures into a message the user can act
- * on (503, "nothing changed, try again") instead of a generic error. Keel's own
+ * Runs a billing operation, turning Stripe's passing failures into a message the user
+ * can act on (503, "nothing changed, try again") instead of a generic error. Keel's own
  * expected errors pass through untouched.
  */
 export async function withStripe<T>(operation: string, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (error) {
-    if (error instanceof Stripe.errors.StripeError) {
+    if (error instanceof Stripe.errors.StripeError && transientStripeErrors.has(error.type)) {
       console.error(`[billing] ${operation}: Stripe answered ${error.type}`, error.message);
       throw new ProviderUnavailableError(
         "Stripe could not complete this right now. Nothing was changed; try again in a minute.",

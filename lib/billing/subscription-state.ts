@@ -38,7 +38,7 @@ export type SubscriptionState = {
 const date = (seconds: number | null | undefined) =>
   typeof seconds === "number" ? new Date(seconds * 1000) : null;
 
-export function customerIdOf(customer: string | { id: string }): string {
+function customerIdOf(customer: string | { id: string }): string {
   return typeof customer === "string" ? customer : customer.id;
 }
 

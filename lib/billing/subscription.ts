@@ -4,7 +4,6 @@ import type Stripe from "stripe";
 import { ExpectedError } from "@/lib/actions/errors";
 import { inOrganization, withTenant } from "@/lib/db/tenant";
 import { applySubscriptionState } from "./apply";
-import { stripe } from "./stripe-client";
 import { stateOf, terminalStatuses } from "./subscription-state";
 
 /** The organization's subscription row as the billing code needs it. */
@@ -39,11 +38,4 @@ export async function applyFromStripe(
   await withTenant(organizationId, (tx) =>
     applySubscriptionState(tx, organizationId, stateOf(subscription), { occurredAt: new Date() }),
   );
-}
-
-/** Re-reads the subscription from Stripe and applies it (reconciliation, success page). */
-export async function refreshFromStripe(organizationId: string, subscriptionId: string) {
-  const subscription = await stripe().subscriptions.retrieve(subscriptionId);
-  await applyFromStripe(organizationId, subscription);
-  return subscription;
 }
