@@ -49,6 +49,8 @@ export function buildEvent(
     request: { id: origin.requestId, idempotency_key: origin.idempotencyKey },
   };
   // Events carry a copy: later changes to the object must not rewrite history.
+  // The invoice and subscription branches are the same code on purpose: only a branch per
+  // object type lets the compiler tie `type` to the SDK's event type for that object.
   switch (spec.type) {
     case "checkout.session.completed":
       return { ...base, type: spec.type, data: { object: clone(spec.object) } };

@@ -1,4 +1,3 @@
-import type * as NextServer from "next/server";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/webhooks/stripe/route";
 import {
@@ -17,24 +16,10 @@ import { paidOrganization } from "../support/billing-fixtures";
 import { emulatorClient, signedRequest } from "../support/stripe-test";
 import { callAs, organization, userWithSession } from "../support/tenant-request";
 
-vi.mock("next/headers", async () => {
-  const { tenantRequest } = await import("../support/tenant-request");
-  return {
-    headers: async () => tenantRequest.headers,
-    cookies: () => {
-      const cookie = tenantRequest.cookie;
-      return Promise.resolve({
-        get: (name: string) =>
-          name === "keel.session" && cookie ? { name, value: cookie } : undefined,
-        set: () => undefined,
-      });
-    },
-  };
-});
-vi.mock("next/server", async (importOriginal) => ({
-  ...(await importOriginal<typeof NextServer>()),
-  after: () => undefined,
-}));
+vi.mock("next/headers", async () => (await import("../support/next-mocks")).tenantHeaders());
+vi.mock("next/server", async (original) =>
+  (await import("../support/next-mocks")).withoutAfter(original),
+);
 
 /**
  * What an owner does on the billing page, through the same actions the forms call,

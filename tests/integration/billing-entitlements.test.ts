@@ -1,4 +1,3 @@
-import type * as NextServer from "next/server";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import * as auditExportApi from "@/app/api/audit/export/route";
 import * as projectsApi from "@/app/api/projects/route";
@@ -16,24 +15,10 @@ import { paidOrganization } from "../support/billing-fixtures";
 import { emulatorClient, signedRequest } from "../support/stripe-test";
 import { callAs, organization, tenantRequest, userWithSession } from "../support/tenant-request";
 
-vi.mock("next/headers", async () => {
-  const { tenantRequest } = await import("../support/tenant-request");
-  return {
-    headers: async () => tenantRequest.headers,
-    cookies: () => {
-      const cookie = tenantRequest.cookie;
-      return Promise.resolve({
-        get: (name: string) =>
-          name === "keel.session" && cookie ? { name, value: cookie } : undefined,
-        set: () => undefined,
-      });
-    },
-  };
-});
-vi.mock("next/server", async (importOriginal) => ({
-  ...(await importOriginal<typeof NextServer>()),
-  after: () => undefined,
-}));
+vi.mock("next/headers", async () => (await import("../support/next-mocks")).tenantHeaders());
+vi.mock("next/server", async (original) =>
+  (await import("../support/next-mocks")).withoutAfter(original),
+);
 
 /**
  * Plan limits in the data layer: what a Free, a paying, a past-due and a canceled

@@ -1,27 +1,12 @@
-import type * as NextServer from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type * as BillingRoute from "@/app/api/cron/billing/route";
 import { adminDatabase } from "../support/admin-db";
 import type * as BillingFixtures from "../support/billing-fixtures";
 
-vi.mock("next/headers", async () => {
-  const { tenantRequest } = await import("../support/tenant-request");
-  return {
-    headers: async () => tenantRequest.headers,
-    cookies: () => {
-      const cookie = tenantRequest.cookie;
-      return Promise.resolve({
-        get: (name: string) =>
-          name === "keel.session" && cookie ? { name, value: cookie } : undefined,
-        set: () => undefined,
-      });
-    },
-  };
-});
-vi.mock("next/server", async (importOriginal) => ({
-  ...(await importOriginal<typeof NextServer>()),
-  after: () => undefined,
-}));
+vi.mock("next/headers", async () => (await import("../support/next-mocks")).tenantHeaders());
+vi.mock("next/server", async (original) =>
+  (await import("../support/next-mocks")).withoutAfter(original),
+);
 
 /**
  * The reconciliation cron route: a webhook that never arrived heals on the next run,

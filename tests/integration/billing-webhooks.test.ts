@@ -1,4 +1,3 @@
-import type * as NextServer from "next/server";
 import type Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/webhooks/stripe/route";
@@ -13,25 +12,11 @@ import {
   signedRequest,
 } from "../support/stripe-test";
 
-vi.mock("next/headers", async () => {
-  const { tenantRequest } = await import("../support/tenant-request");
-  return {
-    headers: async () => tenantRequest.headers,
-    cookies: () => {
-      const cookie = tenantRequest.cookie;
-      return Promise.resolve({
-        get: (name: string) =>
-          name === "keel.session" && cookie ? { name, value: cookie } : undefined,
-        set: () => undefined,
-      });
-    },
-  };
-});
+vi.mock("next/headers", async () => (await import("../support/next-mocks")).tenantHeaders());
 // Emails stay in the outbox, where the tests count them.
-vi.mock("next/server", async (importOriginal) => ({
-  ...(await importOriginal<typeof NextServer>()),
-  after: () => undefined,
-}));
+vi.mock("next/server", async (original) =>
+  (await import("../support/next-mocks")).withoutAfter(original),
+);
 
 /**
  * The Stripe webhook route, driven with events the emulator produced and signed like

@@ -1,25 +1,11 @@
-import type * as NextServer from "next/server";
 import { vi } from "vitest";
 import { isolationSuite } from "./isolation/suite";
 
 // The request each case sends (Host, cookie, forged headers): see isolation/matrix.ts.
-vi.mock("next/headers", async () => {
-  const { fakeRequest } = await import("./isolation/request");
-  return {
-    headers: async () => fakeRequest.headers,
-    cookies: async () => ({
-      get: (name: string) =>
-        name === "keel.session" && fakeRequest.cookie
-          ? { name, value: fakeRequest.cookie }
-          : undefined,
-      set: () => undefined,
-    }),
-  };
-});
+vi.mock("next/headers", async () => (await import("../support/next-mocks")).isolationHeaders());
 // Emails queued by allowed calls stay in the outbox; nothing runs after a response here.
-vi.mock("next/server", async (importOriginal) => ({
-  ...(await importOriginal<typeof NextServer>()),
-  after: () => undefined,
-}));
+vi.mock("next/server", async (original) =>
+  (await import("../support/next-mocks")).withoutAfter(original),
+);
 
 isolationSuite("app checks only");

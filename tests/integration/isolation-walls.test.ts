@@ -1,26 +1,12 @@
-import type * as NextServer from "next/server";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { adminDatabase } from "../support/admin-db";
 import { modeSwitches, runOperation } from "./isolation/matrix";
 import { operations } from "./isolation/operations";
 
-vi.mock("next/headers", async () => {
-  const { fakeRequest } = await import("./isolation/request");
-  return {
-    headers: async () => fakeRequest.headers,
-    cookies: async () => ({
-      get: (name: string) =>
-        name === "keel.session" && fakeRequest.cookie
-          ? { name, value: fakeRequest.cookie }
-          : undefined,
-      set: () => undefined,
-    }),
-  };
-});
-vi.mock("next/server", async (importOriginal) => ({
-  ...(await importOriginal<typeof NextServer>()),
-  after: () => undefined,
-}));
+vi.mock("next/headers", async () => (await import("../support/next-mocks")).isolationHeaders());
+vi.mock("next/server", async (original) =>
+  (await import("../support/next-mocks")).withoutAfter(original),
+);
 
 /**
  * The matrix must notice a missing wall. With one wall switched off for the run, take

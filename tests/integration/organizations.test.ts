@@ -1,4 +1,3 @@
-import type * as NextServer from "next/server";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import {
   createOrganizationAction,
@@ -9,25 +8,10 @@ import {
 import { adminDatabase } from "../support/admin-db";
 import { callAs, organization, userWithSession } from "../support/tenant-request";
 
-vi.mock("next/headers", async () => {
-  const { tenantRequest } = await import("../support/tenant-request");
-  return {
-    headers: async () => tenantRequest.headers,
-    // The cookie is read when the call starts, so overlapping calls keep their own caller.
-    cookies: () => {
-      const cookie = tenantRequest.cookie;
-      return Promise.resolve({
-        get: (name: string) =>
-          name === "keel.session" && cookie ? { name, value: cookie } : undefined,
-        set: () => undefined,
-      });
-    },
-  };
-});
-vi.mock("next/server", async (importOriginal) => ({
-  ...(await importOriginal<typeof NextServer>()),
-  after: () => undefined,
-}));
+vi.mock("next/headers", async () => (await import("../support/next-mocks")).tenantHeaders());
+vi.mock("next/server", async (original) =>
+  (await import("../support/next-mocks")).withoutAfter(original),
+);
 
 const admin = adminDatabase();
 afterAll(async () => {

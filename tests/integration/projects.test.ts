@@ -1,4 +1,3 @@
-import type * as NextServer from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as projectsApi from "@/app/api/projects/route";
 import * as projectApi from "@/app/api/projects/[id]/route";
@@ -11,25 +10,10 @@ import {
 import { adminDatabase } from "../support/admin-db";
 import { callAs, organization, tenantRequest, userWithSession } from "../support/tenant-request";
 
-vi.mock("next/headers", async () => {
-  const { tenantRequest } = await import("../support/tenant-request");
-  return {
-    headers: async () => tenantRequest.headers,
-    // Read when the call starts, so overlapping calls keep their own caller.
-    cookies: () => {
-      const cookie = tenantRequest.cookie;
-      return Promise.resolve({
-        get: (name: string) =>
-          name === "keel.session" && cookie ? { name, value: cookie } : undefined,
-        set: () => undefined,
-      });
-    },
-  };
-});
-vi.mock("next/server", async (importOriginal) => ({
-  ...(await importOriginal<typeof NextServer>()),
-  after: () => undefined,
-}));
+vi.mock("next/headers", async () => (await import("../support/next-mocks")).tenantHeaders());
+vi.mock("next/server", async (original) =>
+  (await import("../support/next-mocks")).withoutAfter(original),
+);
 
 const admin = adminDatabase();
 let org: Awaited<ReturnType<typeof organization>>;

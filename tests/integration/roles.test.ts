@@ -1,4 +1,3 @@
-import type * as NextServer from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createSession } from "@/lib/auth/session-store";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -8,23 +7,10 @@ import { operations } from "./isolation/operations";
 import { fakeRequest } from "./isolation/request";
 import { createWorld, snapshot, type World } from "./isolation/world";
 
-vi.mock("next/headers", async () => {
-  const { fakeRequest } = await import("./isolation/request");
-  return {
-    headers: async () => fakeRequest.headers,
-    cookies: async () => ({
-      get: (name: string) =>
-        name === "keel.session" && fakeRequest.cookie
-          ? { name, value: fakeRequest.cookie }
-          : undefined,
-      set: () => undefined,
-    }),
-  };
-});
-vi.mock("next/server", async (importOriginal) => ({
-  ...(await importOriginal<typeof NextServer>()),
-  after: () => undefined,
-}));
+vi.mock("next/headers", async () => (await import("../support/next-mocks")).isolationHeaders());
+vi.mock("next/server", async (original) =>
+  (await import("../support/next-mocks")).withoutAfter(original),
+);
 
 /**
  * A role test for every permission: each operation called directly (the same function a
