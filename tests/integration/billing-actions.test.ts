@@ -1,5 +1,4 @@
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { POST } from "@/app/api/webhooks/stripe/route";
 import {
   cancelSubscriptionAction,
   changePlanAction,
@@ -12,8 +11,8 @@ import { stripe } from "@/lib/billing/stripe-client";
 import { deleteAccount } from "@/lib/auth/flows/delete-account";
 import { deleteOrganizationAction } from "@/lib/organizations/actions";
 import { adminDatabase } from "../support/admin-db";
-import { paidOrganization } from "../support/billing-fixtures";
-import { emulatorClient, signedRequest } from "../support/stripe-test";
+import { deliverRecordedEvents, paidOrganization } from "../support/billing-fixtures";
+import { emulatorClient } from "../support/stripe-test";
 import { callAs, organization, userWithSession } from "../support/tenant-request";
 
 vi.mock("next/headers", async () => (await import("../support/next-mocks")).tenantHeaders());
@@ -31,14 +30,6 @@ const admin = adminDatabase();
 afterAll(async () => {
   await admin.$disconnect();
 });
-
-/** Delivers every event the emulator recorded for the customer, as Stripe would. */
-async function deliverAll(customerId: string) {
-  for await (const event of emulatorClient().events.list({ limit: 100 })) {
-    const object = event.data.object as { customer?: string };
-    if (object.customer === customerId) await POST(signedRequest(JSON.stringify(event)));
-  }
-}
 
 describe("checkout", () => {
   it("names the organization with server-written ids and one customer, whatever the form adds", async () => {
@@ -91,7 +82,7 @@ describe("checkout", () => {
 
   it("sends an organization that already pays to the plan change instead", async () => {
     const paid = await paidOrganization(admin, "co-twice");
-    await deliverAll(paid.customerId);
+    await deliverRecordedEvents(paid.customerId);
     callAs(paid.owner.token, paid.org.slug);
     expect(await startCheckoutAction({ plan: "business", interval: "month" })).toMatchObject({
       ok: false,
@@ -123,7 +114,7 @@ describe("checkout", () => {
 describe("a paying organization", () => {
   it("previews a plan change with prorations, then changes plan at once", async () => {
     const paid = await paidOrganization(admin, "chg");
-    await deliverAll(paid.customerId);
+    await deliverRecordedEvents(paid.customerId);
     callAs(paid.owner.token, paid.org.slug);
 
     const preview = await previewPlanChangeAction({ plan: "business", interval: "month" });
@@ -152,7 +143,7 @@ describe("a paying organization", () => {
 
   it("cancels at period end and resumes, at Stripe and here", async () => {
     const paid = await paidOrganization(admin, "cxl");
-    await deliverAll(paid.customerId);
+    await deliverRecordedEvents(paid.customerId);
     callAs(paid.owner.token, paid.org.slug);
     expect(await cancelSubscriptionAction({})).toMatchObject({ ok: true });
     expect(
@@ -200,7 +191,7 @@ describe("a paying organization", () => {
 describe("ending organizations cancels their subscription", () => {
   it("deleting the organization cancels at Stripe first", async () => {
     const paid = await paidOrganization(admin, "del-org");
-    await deliverAll(paid.customerId);
+    await deliverRecordedEvents(paid.customerId);
     callAs(paid.owner.token, paid.org.slug);
     expect(await deleteOrganizationAction({ confirmSlug: paid.org.slug })).toMatchObject({
       ok: true,
@@ -213,7 +204,7 @@ describe("ending organizations cancels their subscription", () => {
 
   it("if Stripe cannot cancel, nothing is deleted and the owner is told", async () => {
     const paid = await paidOrganization(admin, "del-down");
-    await deliverAll(paid.customerId);
+    await deliverRecordedEvents(paid.customerId);
     callAs(paid.owner.token, paid.org.slug);
     const { default: Stripe } = await import("stripe");
     const cancel = vi
@@ -231,7 +222,7 @@ describe("ending organizations cancels their subscription", () => {
 
   it("deleting the account of an organization's only member cancels its subscription", async () => {
     const paid = await paidOrganization(admin, "del-acct");
-    await deliverAll(paid.customerId);
+    await deliverRecordedEvents(paid.customerId);
     const result = await deleteAccount(paid.owner.id, {
       ipAddress: "198.51.100.9",
       userAgent: "test",

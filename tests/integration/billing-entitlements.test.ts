@@ -1,7 +1,6 @@
 import { afterAll, describe, expect, it, vi } from "vitest";
 import * as auditExportApi from "@/app/api/audit/export/route";
 import * as projectsApi from "@/app/api/projects/route";
-import { POST as webhook } from "@/app/api/webhooks/stripe/route";
 import { stripe } from "@/lib/billing/stripe-client";
 import { acceptInvitationByIdAction, inviteMemberAction } from "@/lib/invitations/actions";
 import { removeMemberAction } from "@/lib/members/actions";
@@ -11,8 +10,8 @@ import {
   updateProjectAction,
 } from "@/lib/projects/actions";
 import { adminDatabase } from "../support/admin-db";
-import { paidOrganization } from "../support/billing-fixtures";
-import { emulatorClient, signedRequest } from "../support/stripe-test";
+import { deliverRecordedEvents, paidOrganization } from "../support/billing-fixtures";
+import { emulatorClient, emulatorControl } from "../support/stripe-test";
 import { callAs, organization, tenantRequest, userWithSession } from "../support/tenant-request";
 
 vi.mock("next/headers", async () => (await import("../support/next-mocks")).tenantHeaders());
@@ -240,22 +239,9 @@ describe("past due", () => {
 
   it("paying the invoice lifts read-only (through Stripe's events)", async () => {
     const paid = await paidOrganization(admin, "ent-recover");
-    await fetch(
-      `${process.env.STRIPE_API_BASE}/_emulator/subscriptions/${paid.subscription.id}/end_trial`,
-      { method: "POST" },
-    );
-    await fetch(
-      `${process.env.STRIPE_API_BASE}/_emulator/subscriptions/${paid.subscription.id}/fail_renewal`,
-      { method: "POST" },
-    );
-    const deliverAll = async () => {
-      for await (const event of emulatorClient().events.list({ limit: 100 })) {
-        if ((event.data.object as { customer?: string }).customer === paid.customerId) {
-          await webhook(signedRequest(JSON.stringify(event)));
-        }
-      }
-    };
-    await deliverAll();
+    await emulatorControl(paid.subscription.id, "end_trial");
+    await emulatorControl(paid.subscription.id, "fail_renewal");
+    await deliverRecordedEvents(paid.customerId);
     // The failure happened long ago as far as the grace period is concerned.
     await admin.subscription.update({
       where: { organizationId: paid.org.id },
@@ -267,11 +253,8 @@ describe("past due", () => {
       code: "read_only",
     });
 
-    await fetch(
-      `${process.env.STRIPE_API_BASE}/_emulator/subscriptions/${paid.subscription.id}/pay_open_invoice`,
-      { method: "POST" },
-    );
-    await deliverAll();
+    await emulatorControl(paid.subscription.id, "pay_open_invoice");
+    await deliverRecordedEvents(paid.customerId);
     const row = await admin.subscription.findUniqueOrThrow({
       where: { organizationId: paid.org.id },
     });
@@ -287,11 +270,7 @@ describe("seats follow membership", () => {
 
   it("joining and removing members update the quantity at Stripe, prorated", async () => {
     const paid = await paidOrganization(admin, "seat-sync");
-    for await (const event of emulatorClient().events.list({ limit: 100 })) {
-      if ((event.data.object as { customer?: string }).customer === paid.customerId) {
-        await webhook(signedRequest(JSON.stringify(event)));
-      }
-    }
+    await deliverRecordedEvents(paid.customerId);
     expect(await seatsAtStripe(paid.subscription.id)).toBe(1);
 
     const joiner = await userWithSession(admin, "seat-joiner");
@@ -318,11 +297,7 @@ describe("seats follow membership", () => {
 
   it("a Stripe outage does not undo the membership change; reconciliation catches up", async () => {
     const paid = await paidOrganization(admin, "seat-outage");
-    for await (const event of emulatorClient().events.list({ limit: 100 })) {
-      if ((event.data.object as { customer?: string }).customer === paid.customerId) {
-        await webhook(signedRequest(JSON.stringify(event)));
-      }
-    }
+    await deliverRecordedEvents(paid.customerId);
     const joiner = await userWithSession(admin, "seat-outage-joiner");
     callAs(paid.owner.token, paid.org.slug);
     const invited = await inviteMemberAction({ email: joiner.email, role: "MEMBER" });

@@ -1,7 +1,8 @@
 import type { Database } from "@/lib/db/create-client";
+import { POST as stripeWebhook } from "@/app/api/webhooks/stripe/route";
 import { startCheckoutAction } from "@/lib/billing/actions";
 import { callAs, organization, userWithSession } from "./tenant-request";
-import { emulatorClient, eventsOf, payCheckout } from "./stripe-test";
+import { emulatorClient, eventsOf, payCheckout, signedRequest } from "./stripe-test";
 
 /**
  * An organization on Free with an owner, then upgraded through the real checkout path:
@@ -36,4 +37,11 @@ export async function paidOrganization(
   });
   const subscription = subscriptions.data[0]!;
   return { org, owner, customerId, subscription, events: await eventsOf(customerId) };
+}
+
+/** Delivers to the webhook route, signed and oldest first, every event recorded for the customer. */
+export async function deliverRecordedEvents(customerId: string): Promise<void> {
+  for (const event of await eventsOf(customerId)) {
+    await stripeWebhook(signedRequest(JSON.stringify(event)));
+  }
 }
