@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { inOrganization, type ScopedDb } from "@/lib/db/tenant";
 import { Role } from "@/lib/generated/prisma/enums";
 import { can } from "@/lib/tenancy/permissions";
-import { shouldApply, type SubscriptionState } from "./subscription-state";
+import { isOverdue, shouldApply, type SubscriptionState } from "./subscription-state";
 
 export type ApplySource = {
   /** The Stripe event that carried the change, when one did. */
@@ -15,8 +15,6 @@ export type ApplySource = {
 };
 
 export type ApplyResult = { changed: boolean; applied: boolean };
-
-const overdue = (status: string) => status === "PAST_DUE" || status === "UNPAID";
 
 /**
  * Writes Stripe's view of the organization's subscription into its row, inside the
@@ -37,7 +35,7 @@ export async function applySubscriptionState(
 
   // The grace period runs from the first time the subscription went overdue, however
   // many failed-payment events follow; paying (or ending the subscription) resets it.
-  const pastDueSince = overdue(state.status) ? (local.pastDueSince ?? source.occurredAt) : null;
+  const pastDueSince = isOverdue(state.status) ? (local.pastDueSince ?? source.occurredAt) : null;
   const next = { ...state, pastDueSince };
 
   const changes: Record<string, { from: Prisma.JsonValue; to: Prisma.JsonValue }> = {};

@@ -1,7 +1,8 @@
 import "server-only";
 
-import { inOrganization, withTenant } from "@/lib/db/tenant";
+import { withTenant } from "@/lib/db/tenant";
 import { stripe } from "./stripe-client";
+import { localSubscription } from "./subscription";
 
 type Organization = { id: string; slug: string; name: string };
 
@@ -11,12 +12,7 @@ type Organization = { id: string; slug: string; name: string };
  * the same customer from Stripe, and the row is only filled while still empty.
  */
 export async function ensureCustomer(organization: Organization, email?: string): Promise<string> {
-  const existing = await withTenant(organization.id, (tx) =>
-    tx.subscription.findFirst({
-      where: inOrganization(organization.id),
-      select: { stripeCustomerId: true },
-    }),
-  );
+  const existing = await localSubscription(organization.id);
   if (existing?.stripeCustomerId) return existing.stripeCustomerId;
 
   const customer = await stripe().customers.create(

@@ -5,6 +5,7 @@ import { inOrganization, type ScopedDb } from "@/lib/db/tenant";
 import { env } from "@/lib/env";
 import type { SubscriptionStatus } from "@/lib/generated/prisma/enums";
 import { planOf, type Feature, type Plan } from "./plans";
+import { isOverdue } from "./subscription-state";
 
 /**
  * What an organization may do under its subscription, enforced in the data layer: the
@@ -19,7 +20,8 @@ export type BillingSnapshot = {
   pastDueSince: Date | null;
 };
 
-const FREE: BillingSnapshot = { plan: "free", status: "FREE", pastDueSince: null };
+/** An organization without a subscription row is on Free. */
+export const FREE_SNAPSHOT: BillingSnapshot = { plan: "free", status: "FREE", pastDueSince: null };
 
 /** Statuses in which the paid plan applies. Past due keeps it through the grace period. */
 const payingStatuses: readonly SubscriptionStatus[] = ["ACTIVE", "TRIALING", "PAST_DUE"];
@@ -37,8 +39,7 @@ export function readOnlyFrom(
   snapshot: BillingSnapshot,
   graceDays = env.BILLING_GRACE_DAYS,
 ): Date | null {
-  if (snapshot.status !== "PAST_DUE" && snapshot.status !== "UNPAID") return null;
-  if (!snapshot.pastDueSince) return null;
+  if (!isOverdue(snapshot.status) || !snapshot.pastDueSince) return null;
   return new Date(snapshot.pastDueSince.getTime() + graceDays * 24 * 60 * 60 * 1000);
 }
 
@@ -47,12 +48,21 @@ export function isReadOnly(snapshot: BillingSnapshot, now = new Date()): boolean
   return from !== null && from.getTime() <= now.getTime();
 }
 
+/** Whether a payment is overdue, and what that means for writes: the past-due banner's facts. */
+export function paymentStatusOf(snapshot: BillingSnapshot) {
+  return {
+    pastDue: isOverdue(snapshot.status),
+    readOnlyFrom: readOnlyFrom(snapshot),
+    readOnly: isReadOnly(snapshot),
+  };
+}
+
 export async function billingSnapshot(tx: ScopedDb, organizationId: string) {
   const row = await tx.subscription.findFirst({
     where: inOrganization(organizationId),
     select: { plan: true, status: true, pastDueSince: true },
   });
-  return row ?? FREE;
+  return row ?? FREE_SNAPSHOT;
 }
 
 const featureNames: Record<Feature, string> = {

@@ -11,7 +11,7 @@ import { plans, type BillingInterval, type PlanId } from "./plans";
 import { priceIdFor } from "./prices";
 import { stripe } from "./stripe-client";
 import { applyFromStripe, localSubscription, requireLiveSubscription } from "./subscription";
-import { terminalStatuses } from "./subscription-state";
+import { hasLiveSubscription } from "./subscription-state";
 
 /**
  * What an owner does on the billing page: upgrade through Checkout, open the customer
@@ -49,7 +49,7 @@ export async function startCheckout(
   if (!plan.prices) throw new ExpectedError("Choose a paid plan to upgrade to.", 422);
   const organizationId = ctx.organization.id;
   const current = await localSubscription(organizationId);
-  if (current?.stripeSubscriptionId && !terminalStatuses.includes(current.status)) {
+  if (current && hasLiveSubscription(current)) {
     throw new ExpectedError(
       "This organization already has a subscription. Change its plan instead.",
       409,

@@ -2,12 +2,18 @@ import "server-only";
 
 import { inOrganization, withTenant } from "@/lib/db/tenant";
 import type { SubscriptionStatus } from "@/lib/generated/prisma/enums";
-import { effectivePlan, isReadOnly, readOnlyFrom, seatsInUse } from "./entitlements";
+import {
+  billingSnapshot,
+  effectivePlan,
+  FREE_SNAPSHOT,
+  paymentStatusOf,
+  seatsInUse,
+} from "./entitlements";
 import { planOf, type BillingInterval, type Plan } from "./plans";
 import { priceIdFor } from "./prices";
 import { billingEnabled, stripe } from "./stripe-client";
-import { applyFromStripe } from "./subscription";
-import { terminalStatuses } from "./subscription-state";
+import { applyFromStripe, localSubscription } from "./subscription";
+import { hasLiveSubscription } from "./subscription-state";
 
 /** What the billing page and the past-due banner show. Read inside the organization. */
 export type BillingOverview = {
@@ -35,10 +41,10 @@ export type BillingOverview = {
 export async function billingOverview(organizationId: string): Promise<BillingOverview> {
   return withTenant(organizationId, async (tx) => {
     const row = await tx.subscription.findFirst({ where: inOrganization(organizationId) });
-    const snapshot = row ?? { plan: "free", status: "FREE" as const, pastDueSince: null };
+    const snapshot = row ?? FREE_SNAPSHOT;
     const plan = effectivePlan(snapshot);
     const used = await seatsInUse(tx, organizationId);
-    const live = Boolean(row?.stripeSubscriptionId) && !terminalStatuses.includes(snapshot.status);
+    const live = row !== null && hasLiveSubscription(row);
     const subscribed = planOf(snapshot.plan);
     return {
       plan,
@@ -56,9 +62,7 @@ export async function billingOverview(organizationId: string): Promise<BillingOv
         invitations: used.invitations,
         allowed: plan.entitlements.seats,
       },
-      pastDue: snapshot.status === "PAST_DUE" || snapshot.status === "UNPAID",
-      readOnlyFrom: readOnlyFrom(snapshot),
-      readOnly: isReadOnly(snapshot),
+      ...paymentStatusOf(snapshot),
       billingEnabled: billingEnabled(),
     };
   });
@@ -69,18 +73,9 @@ export async function billingOverview(organizationId: string): Promise<BillingOv
  * read of its subscription row.
  */
 export async function paymentStatus(organizationId: string) {
-  const row = await withTenant(organizationId, (tx) =>
-    tx.subscription.findFirst({
-      where: inOrganization(organizationId),
-      select: { status: true, plan: true, pastDueSince: true },
-    }),
+  return paymentStatusOf(
+    await withTenant(organizationId, (tx) => billingSnapshot(tx, organizationId)),
   );
-  const snapshot = row ?? { plan: "free", status: "FREE" as const, pastDueSince: null };
-  return {
-    pastDue: snapshot.status === "PAST_DUE" || snapshot.status === "UNPAID",
-    readOnlyFrom: readOnlyFrom(snapshot),
-    readOnly: isReadOnly(snapshot),
-  };
 }
 
 /**
@@ -117,12 +112,7 @@ export async function recentInvoices(
   organizationId: string,
   limit = 5,
 ): Promise<InvoiceSummary[] | null> {
-  const row = await withTenant(organizationId, (tx) =>
-    tx.subscription.findFirst({
-      where: inOrganization(organizationId),
-      select: { stripeCustomerId: true },
-    }),
-  );
+  const row = await localSubscription(organizationId);
   if (!row?.stripeCustomerId || !billingEnabled()) return [];
   try {
     const invoices = await stripe().invoices.list({ customer: row.stripeCustomerId, limit });
@@ -155,12 +145,7 @@ export async function applyReturningCheckout(
     const session = await stripe().checkout.sessions.retrieve(sessionId, {
       expand: ["subscription"],
     });
-    const row = await withTenant(organizationId, (tx) =>
-      tx.subscription.findFirst({
-        where: inOrganization(organizationId),
-        select: { stripeCustomerId: true },
-      }),
-    );
+    const row = await localSubscription(organizationId);
     const customer = typeof session.customer === "string" ? session.customer : session.customer?.id;
     if (session.metadata?.organizationId !== organizationId || customer !== row?.stripeCustomerId)
       return;

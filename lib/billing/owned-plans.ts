@@ -3,7 +3,7 @@ import "server-only";
 import { withTenant } from "@/lib/db/tenant";
 import { listMemberships } from "@/lib/tenancy/membership";
 import { can } from "@/lib/tenancy/permissions";
-import { effectivePlan } from "./entitlements";
+import { billingSnapshot, effectivePlan } from "./entitlements";
 import type { PlanId } from "./plans";
 
 export type OwnedOrganizationPlan = { slug: string; name: string; plan: PlanId };
@@ -19,13 +19,10 @@ export async function plansOfOrganizationsManagedBy(
   const memberships = (await listMemberships(userId)).filter((m) => can(m.role, "billing:manage"));
   return Promise.all(
     memberships.map(async ({ organization }) => {
-      const row = await withTenant(organization.id, (tx) =>
-        tx.subscription.findFirst({
-          where: { organizationId: organization.id },
-          select: { plan: true, status: true, pastDueSince: true },
-        }),
+      const snapshot = await withTenant(organization.id, (tx) =>
+        billingSnapshot(tx, organization.id),
       );
-      const plan = effectivePlan(row ?? { plan: "free", status: "FREE", pastDueSince: null });
+      const plan = effectivePlan(snapshot);
       return { slug: organization.slug, name: organization.name, plan: plan.id };
     }),
   );

@@ -1,9 +1,8 @@
 import "server-only";
 
-import { withScope, withTenant } from "@/lib/db/tenant";
+import { inOrganization, withScope, withTenant } from "@/lib/db/tenant";
 import { syncSeats } from "./seats";
 import { stripe } from "./stripe-client";
-import { applyFromStripe } from "./subscription";
 import { terminalStatuses } from "./subscription-state";
 import { processStripeEvent } from "./events/process";
 
@@ -64,15 +63,17 @@ export async function reconcileBilling(options: ReconcileOptions = {}): Promise<
   for (const row of stale) {
     try {
       const subscription = await stripe().subscriptions.retrieve(row.stripeSubscriptionId!);
-      await applyFromStripe(row.organizationId, subscription);
+      // Applies what Stripe has, and corrects the seat count if members changed meanwhile.
+      if ((await syncSeats(row.organizationId, subscription)) === "updated") {
+        result.seatsCorrected += 1;
+      }
       // Mark it heard from, even when nothing changed, so it is not re-read every run.
       await withTenant(row.organizationId, (tx) =>
         tx.subscription.updateMany({
-          where: { organizationId: row.organizationId },
+          where: inOrganization(row.organizationId),
           data: { stripeUpdatedAt: now },
         }),
       );
-      if ((await syncSeats(row.organizationId)) === "updated") result.seatsCorrected += 1;
       result.subscriptionsChecked += 1;
     } catch (error) {
       result.failures += 1;

@@ -72,6 +72,19 @@ export function stateOf(subscription: Stripe.Subscription): SubscriptionState {
 /** Statuses Stripe never leaves: a later event about that subscription cannot revive it. */
 export const terminalStatuses: readonly SubscriptionStatus[] = ["CANCELED", "INCOMPLETE_EXPIRED"];
 
+/** A payment is overdue: the banner shows and the grace period runs. */
+export function isOverdue(status: SubscriptionStatus): boolean {
+  return status === "PAST_DUE" || status === "UNPAID";
+}
+
+/** The row names a subscription that is still running at Stripe (anything but ended). */
+export function hasLiveSubscription(row: {
+  stripeSubscriptionId: string | null;
+  status: SubscriptionStatus;
+}): boolean {
+  return row.stripeSubscriptionId !== null && !terminalStatuses.includes(row.status);
+}
+
 export type LocalSubscription = {
   stripeSubscriptionId: string | null;
   status: SubscriptionStatus;

@@ -4,7 +4,7 @@ import type Stripe from "stripe";
 import { ExpectedError } from "@/lib/actions/errors";
 import { inOrganization, withTenant } from "@/lib/db/tenant";
 import { applySubscriptionState } from "./apply";
-import { stateOf, terminalStatuses } from "./subscription-state";
+import { hasLiveSubscription, stateOf } from "./subscription-state";
 
 /** The organization's subscription row as the billing code needs it. */
 export async function localSubscription(organizationId: string) {
@@ -16,8 +16,7 @@ export async function localSubscription(organizationId: string) {
 /** A subscription that is still running at Stripe (anything but ended). */
 export async function liveSubscriptionId(organizationId: string): Promise<string | null> {
   const row = await localSubscription(organizationId);
-  if (!row?.stripeSubscriptionId || terminalStatuses.includes(row.status)) return null;
-  return row.stripeSubscriptionId;
+  return row && hasLiveSubscription(row) ? row.stripeSubscriptionId : null;
 }
 
 export async function requireLiveSubscription(organizationId: string): Promise<string> {
