@@ -6,6 +6,7 @@ import { buttonClassName } from "@/components/ui/button";
 import { SubmitButton } from "@/components/forms/submit-button";
 import type { ChangePlanState } from "@/app/org/[slug]/settings/billing/actions";
 import { formatAmount } from "@/lib/billing/plans";
+import { Callout } from "@/components/ui/callout";
 
 type Option = { value: string; label: string };
 
@@ -71,22 +72,8 @@ export function ChangePlanForm({
           </select>
         </label>
       </div>
-      {state.status === "error" ? (
-        <p
-          role="alert"
-          className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800 dark:border-red-900/60 dark:bg-red-950/40 dark:text-red-200"
-        >
-          {state.message}
-        </p>
-      ) : null}
-      {state.status === "done" ? (
-        <p
-          role="status"
-          className="rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900 dark:border-emerald-900/60 dark:bg-emerald-950/40 dark:text-emerald-100"
-        >
-          {state.message}
-        </p>
-      ) : null}
+      {state.status === "error" ? <Callout tone="error">{state.message}</Callout> : null}
+      {state.status === "done" ? <Callout tone="success">{state.message}</Callout> : null}
       {preview ? (
         <div
           role="status"

@@ -19,6 +19,7 @@ import {
 import { Section } from "./_components/section";
 import { StatusButtonForm } from "@/components/forms/status-button-form";
 import { TwoFactorSetup } from "./_components/two-factor-setup";
+import { Callout } from "@/components/ui/callout";
 
 export const metadata: Metadata = { title: "Your account", robots: { index: false } };
 
@@ -77,14 +78,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
         </p>
       </header>
 
-      {params.verified === "1" ? (
-        <p
-          role="status"
-          className="rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900 dark:border-emerald-900/60 dark:bg-emerald-950/40 dark:text-emerald-100"
-        >
-          Your email is confirmed.
-        </p>
-      ) : null}
+      {params.verified === "1" ? <Callout tone="success">Your email is confirmed.</Callout> : null}
 
       <Section id="profile" title="Profile">
         <dl className="grid grid-cols-[8rem_1fr] gap-y-2 text-sm">

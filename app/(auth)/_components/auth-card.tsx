@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { Callout } from "@/components/ui/callout";
 
 /** The heading, lead and body of an account page. */
 export function AuthCard({
@@ -40,11 +41,8 @@ export const textLinkClassName =
 /** A notice above the form (e.g. "Your password was changed"). */
 export function Notice({ children }: { children: ReactNode }) {
   return (
-    <p
-      role="status"
-      className="mb-5 rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900 dark:border-emerald-900/60 dark:bg-emerald-950/40 dark:text-emerald-100"
-    >
+    <Callout tone="success" className="mb-5">
       {children}
-    </p>
+    </Callout>
   );
 }

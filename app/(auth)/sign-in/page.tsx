@@ -8,6 +8,7 @@ import { env } from "@/lib/env";
 import { magicLinkAction, signInAction } from "../actions";
 import { AuthCard, Notice, textLinkClassName } from "../_components/auth-card";
 import { OAuthButtons } from "../_components/oauth-buttons";
+import { Callout } from "@/components/ui/callout";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -50,12 +51,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
     >
       {notice ? <Notice>{notices[notice]}</Notice> : null}
       {error ? (
-        <p
-          role="alert"
-          className="mb-5 rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800 dark:border-red-900/60 dark:bg-red-950/40 dark:text-red-200"
-        >
+        <Callout tone="error" className="mb-5">
           {error}
-        </p>
+        </Callout>
       ) : null}
       <OAuthButtons callbackUrl={callbackUrl} />
       <ActionForm

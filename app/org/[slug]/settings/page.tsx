@@ -1,39 +1,12 @@
-import type { ReactNode } from "react";
 import type { Metadata } from "next";
 import { ActionForm } from "@/components/forms/action-form";
+import { SettingsSection } from "@/components/org/settings-section";
 import { listMembers } from "@/lib/members/members";
 import { requireMember } from "@/lib/tenancy/current-member";
 import { can } from "@/lib/tenancy/permissions";
 import { deleteOrganizationForm, renameOrganizationForm, transferOwnershipForm } from "./actions";
 
 export const metadata: Metadata = { title: "Settings" };
-
-function Section({
-  id,
-  title,
-  children,
-  danger = false,
-}: {
-  id: string;
-  title: string;
-  children: ReactNode;
-  danger?: boolean;
-}) {
-  return (
-    <section
-      aria-labelledby={id}
-      className={`grid max-w-xl gap-4 rounded-2xl border p-6 ${danger ? "border-red-200 dark:border-red-900" : "border-zinc-200 dark:border-zinc-800"}`}
-    >
-      <h2
-        id={id}
-        className={`text-lg font-semibold ${danger ? "text-red-800 dark:text-red-300" : "text-zinc-950 dark:text-white"}`}
-      >
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
 
 /** The organization's name, its ownership and its deletion. */
 export default async function SettingsPage() {
@@ -48,7 +21,7 @@ export default async function SettingsPage() {
       <h1 className="text-2xl font-semibold tracking-tight text-zinc-950 dark:text-white">
         Settings
       </h1>
-      <Section id="general" title="General">
+      <SettingsSection id="general" title="General" className="max-w-xl">
         <ActionForm
           action={renameOrganizationForm}
           submitLabel="Save"
@@ -66,10 +39,10 @@ export default async function SettingsPage() {
           The address, <strong className="font-medium">{organization.slug}</strong>, stays the same:
           links and bookmarks to it keep working.
         </p>
-      </Section>
+      </SettingsSection>
 
       {can(member.role, "org:transfer") ? (
-        <Section id="transfer" title="Transfer ownership">
+        <SettingsSection id="transfer" title="Transfer ownership" className="max-w-xl">
           {others.length === 0 ? (
             <p className="text-sm text-zinc-600 dark:text-zinc-400">
               Invite someone first: ownership goes to another member.
@@ -93,11 +66,11 @@ export default async function SettingsPage() {
               ]}
             />
           )}
-        </Section>
+        </SettingsSection>
       ) : null}
 
       {can(member.role, "org:delete") ? (
-        <Section id="delete" title="Delete organization" danger>
+        <SettingsSection id="delete" title="Delete organization" danger className="max-w-xl">
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
             Deletes {organization.name} with all its projects, members, invitations and history.
             This cannot be undone.
@@ -115,7 +88,7 @@ export default async function SettingsPage() {
               },
             ]}
           />
-        </Section>
+        </SettingsSection>
       ) : null}
     </div>
   );

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { ChangePlanForm } from "@/components/billing/change-plan-form";
 import { PlanCheckoutCard } from "@/components/billing/plan-checkout-card";
 import { StatusButtonForm } from "@/components/forms/status-button-form";
+import { SettingsSection } from "@/components/org/settings-section";
 import {
   applyReturningCheckout,
   billingOverview,
@@ -12,6 +13,7 @@ import {
 import { formatAmount, paidPlans } from "@/lib/billing/plans";
 import { requireMember } from "@/lib/tenancy/current-member";
 import { cancelForm, changePlanForm, checkoutForm, portalForm, resumeForm } from "./actions";
+import { Callout } from "@/components/ui/callout";
 
 export const metadata: Metadata = { title: "Billing" };
 
@@ -28,20 +30,6 @@ const statusLabels: Record<string, string> = {
   INCOMPLETE_EXPIRED: "Expired",
   PAUSED: "Paused",
 };
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section
-      aria-labelledby={id}
-      className="grid gap-4 rounded-2xl border border-zinc-200 p-6 dark:border-zinc-800"
-    >
-      <h2 id={id} className="text-lg font-semibold text-zinc-950 dark:text-white">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -76,32 +64,21 @@ export default async function BillingPage({ searchParams }: BillingPageProps) {
       </h1>
 
       {query.checkout === "success" ? (
-        <p
-          role="status"
-          className="rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900 dark:border-emerald-900/60 dark:bg-emerald-950/40 dark:text-emerald-100"
-        >
+        <Callout tone="success">
           Thank you! Your {overview.subscribedPlan.name} subscription is set up.
-        </p>
+        </Callout>
       ) : null}
       {query.checkout === "canceled" ? (
-        <p
-          role="status"
-          className="rounded-lg border border-zinc-200 bg-zinc-50 px-4 py-3 text-sm text-zinc-800 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-200"
-        >
-          Checkout was canceled. Nothing was charged.
-        </p>
+        <Callout tone="neutral">Checkout was canceled. Nothing was charged.</Callout>
       ) : null}
       {!overview.billingEnabled ? (
-        <p
-          role="status"
-          className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:border-amber-900/60 dark:bg-amber-950/40 dark:text-amber-100"
-        >
+        <Callout tone="warning">
           Billing is not configured on this server (no Stripe key). Every organization stays on
           Free.
-        </p>
+        </Callout>
       ) : null}
 
-      <Section id="plan" title="Current plan">
+      <SettingsSection id="plan" title="Current plan">
         <dl className="grid gap-4 sm:grid-cols-3" data-testid="billing-summary">
           <Fact label="Plan">
             {overview.hasSubscription ? overview.subscribedPlan.name : plan.name}
@@ -130,14 +107,11 @@ export default async function BillingPage({ searchParams }: BillingPageProps) {
           . Paid plans are billed per member; adding or removing people adjusts the next invoice.
         </p>
         {overview.pastDue ? (
-          <p
-            role="alert"
-            className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800 dark:border-red-900/60 dark:bg-red-950/40 dark:text-red-200"
-          >
+          <Callout tone="error">
             {overview.readOnly
               ? "The last payment failed and the grace period is over: the organization is read-only until the invoice is paid."
               : `The last payment failed. Update the payment method${overview.readOnlyFrom ? ` before ${date.format(overview.readOnlyFrom)}, when the organization becomes read-only` : ""}.`}
-          </p>
+          </Callout>
         ) : null}
         {overview.hasCustomer ? (
           <StatusButtonForm
@@ -146,10 +120,10 @@ export default async function BillingPage({ searchParams }: BillingPageProps) {
             pendingLabel="Opening…"
           />
         ) : null}
-      </Section>
+      </SettingsSection>
 
       {overview.billingEnabled && !overview.hasSubscription ? (
-        <Section id="upgrade" title="Upgrade">
+        <SettingsSection id="upgrade" title="Upgrade">
           <div className="grid gap-4 sm:grid-cols-2">
             {paidPlans.map((p) =>
               p.prices ? (
@@ -169,11 +143,11 @@ export default async function BillingPage({ searchParams }: BillingPageProps) {
               ) : null,
             )}
           </div>
-        </Section>
+        </SettingsSection>
       ) : null}
 
       {overview.hasSubscription ? (
-        <Section id="change" title="Change plan">
+        <SettingsSection id="change" title="Change plan">
           <ChangePlanForm
             action={changePlanForm}
             plans={paidPlans.map((p) => ({ value: p.id, label: p.name }))}
@@ -200,10 +174,10 @@ export default async function BillingPage({ searchParams }: BillingPageProps) {
               confirmMessage="Cancel the subscription at the end of the current period? The organization then moves to Free limits; no data is deleted."
             />
           )}
-        </Section>
+        </SettingsSection>
       ) : null}
 
-      <Section id="invoices" title="Recent invoices">
+      <SettingsSection id="invoices" title="Recent invoices">
         {invoices === null ? (
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
             Invoices could not be loaded from Stripe right now. Try again in a minute.
@@ -250,7 +224,7 @@ export default async function BillingPage({ searchParams }: BillingPageProps) {
             </tbody>
           </table>
         )}
-      </Section>
+      </SettingsSection>
     </div>
   );
 }
