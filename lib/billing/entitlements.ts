@@ -89,16 +89,25 @@ export async function requireEntitlement(
  * does everything billing needs to recover (the billing page, Checkout, the portal).
  */
 export async function requireWritable(tx: ScopedDb, organizationId: string): Promise<void> {
-  if (isReadOnly(await billingSnapshot(tx, organizationId))) {
+  refuseIfReadOnly(await billingSnapshot(tx, organizationId));
+}
+
+function refuseIfReadOnly(snapshot: BillingSnapshot): void {
+  if (isReadOnly(snapshot)) {
     throw new ReadOnlyError(
       "This organization is read-only until its overdue invoice is paid. An owner can pay it on the billing page.",
     );
   }
 }
 
-/** Refuses a new project when the plan's project limit is reached. */
+/**
+ * Refuses a new project when the organization is read-only or the plan's project limit
+ * is reached. Adding is a write, so both come from the one read of the subscription.
+ */
 export async function requireProjectCapacity(tx: ScopedDb, organizationId: string): Promise<void> {
-  const plan = effectivePlan(await billingSnapshot(tx, organizationId));
+  const snapshot = await billingSnapshot(tx, organizationId);
+  refuseIfReadOnly(snapshot);
+  const plan = effectivePlan(snapshot);
   const limit = plan.entitlements.projects;
   if (limit === null) return;
   const count = await tx.project.count({ where: inOrganization(organizationId) });
@@ -126,16 +135,18 @@ export async function seatsInUse(tx: ScopedDb, organizationId: string, now = new
 }
 
 /**
- * Refuses when `adding` more people would exceed the plan's seats. An invitation takes
- * its seat when sent, so accepting it (`countInvitations: false`) only needs room
- * among members.
+ * Refuses when the organization is read-only, or when `adding` more people would exceed
+ * the plan's seats. An invitation takes its seat when sent, so accepting it
+ * (`countInvitations: false`) only needs room among members.
  */
 export async function requireSeatCapacity(
   tx: ScopedDb,
   organizationId: string,
   { adding = 1, countInvitations = true }: { adding?: number; countInvitations?: boolean } = {},
 ): Promise<void> {
-  const plan = effectivePlan(await billingSnapshot(tx, organizationId));
+  const snapshot = await billingSnapshot(tx, organizationId);
+  refuseIfReadOnly(snapshot);
+  const plan = effectivePlan(snapshot);
   const used = await seatsInUse(tx, organizationId);
   const taken = countInvitations ? used.total : used.members;
   if (taken + adding > plan.entitlements.seats) {

@@ -1,3 +1,5 @@
+import type { ErrorCode } from "@/lib/actions/errors";
+
 /**
  * What a form's server action returns to the page (through `useActionState`): nothing
  * yet, field errors with the values to refill, or a confirmation message.
@@ -12,7 +14,7 @@ export type FormState =
       /** Non-secret values to put back into the fields (never passwords). */
       values?: Record<string, string>;
       /** Why, for the UI to offer a way out (an upgrade for a plan limit). */
-      code?: "plan_limit" | "read_only";
+      code?: ErrorCode;
     }
   | { status: "success"; message: string };
 

@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { ActiveSession } from "@/lib/auth/session-store";
 import { hashToken } from "@/lib/auth/tokens";
 import type { ClientInfo } from "@/lib/http/client-info";
-import { requireSeatCapacity, requireWritable } from "@/lib/billing/entitlements";
+import { requireSeatCapacity } from "@/lib/billing/entitlements";
 import { syncSeatsAfterChange } from "@/lib/billing/seats";
 import { enterOrganization, withScope } from "@/lib/db/tenant";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -144,7 +144,6 @@ async function accept(
     });
     if (!existing) {
       // The invitation held a seat; the plan may have shrunk since it was sent.
-      await requireWritable(tx, row.organization.id);
       await requireSeatCapacity(tx, row.organization.id, { countInvitations: false });
       await tx.membership.create({
         data: { organizationId: row.organization.id, userId: session.user.id, role: row.role },

@@ -112,8 +112,7 @@ export async function inviteMember(
       select: { id: true },
     });
     if (existingMember) throw new FieldError("email", "This person is already a member.", 409);
-    await requireWritable(tx, organizationId);
-    // Re-inviting someone whose invitation is still open takes no new seat.
+    // Re-inviting someone whose invitation is still open takes no new seat (but is a write).
     const open = await tx.invitation.findFirst({
       where: {
         ...inOrganization(organizationId),
@@ -124,7 +123,8 @@ export async function inviteMember(
       },
       select: { id: true },
     });
-    if (!open) await requireSeatCapacity(tx, organizationId);
+    if (open) await requireWritable(tx, organizationId);
+    else await requireSeatCapacity(tx, organizationId);
     const invitation = await tx.invitation.upsert({
       where: { organizationId_email: { organizationId, email: input.email } },
       create: {

@@ -31,7 +31,6 @@ function audit(
 export async function createProject(ctx: MemberContext, input: ProjectInput): Promise<ProjectView> {
   const organizationId = ctx.organization.id;
   return withTenant(organizationId, async (tx) => {
-    await requireWritable(tx, organizationId);
     await requireProjectCapacity(tx, organizationId);
     const project = await tx.project.create({
       data: {
