@@ -2,6 +2,7 @@ import "server-only";
 
 import type { MemberContext } from "@/lib/actions/chain";
 import { ExpectedError } from "@/lib/actions/errors";
+import type { AuditAction } from "@/lib/audit/actions";
 import { recordAudit } from "@/lib/audit/record";
 import { inOrganization, withTenant } from "@/lib/db/tenant";
 import { env } from "@/lib/env";
@@ -11,7 +12,7 @@ import { plans, type BillingInterval, type PlanId } from "./plans";
 import { priceIdFor } from "./prices";
 import { stripe } from "./stripe-client";
 import { applyFromStripe, localSubscription, requireLiveSubscription } from "./subscription";
-import { hasLiveSubscription } from "./subscription-state";
+import { hasLiveSubscription, idOf } from "./subscription-state";
 
 /**
  * What an owner does on the billing page: upgrade through Checkout, open the customer
@@ -24,7 +25,7 @@ const billingPage = (slug: string, query = "") =>
 
 function audit(
   ctx: MemberContext,
-  action: Parameters<typeof recordAudit>[1]["action"],
+  action: AuditAction,
   metadata: Record<string, string | boolean>,
 ) {
   return withTenant(ctx.organization.id, (tx) =>
@@ -130,8 +131,7 @@ export async function previewPlanChange(
 ): Promise<PlanChangePreview> {
   const { subscription, item, price } = await planChange(ctx.organization.id, input);
   const preview = await stripe().invoices.createPreview({
-    customer:
-      typeof subscription.customer === "string" ? subscription.customer : subscription.customer.id,
+    customer: idOf(subscription.customer),
     subscription: subscription.id,
     subscription_details: {
       items: [{ id: item.id, price, quantity: item.quantity ?? 1 }],

@@ -13,7 +13,7 @@ import { planOf, type BillingInterval, type Plan } from "./plans";
 import { priceIdFor } from "./prices";
 import { billingEnabled, stripe } from "./stripe-client";
 import { applyFromStripe, localSubscription } from "./subscription";
-import { hasLiveSubscription } from "./subscription-state";
+import { hasLiveSubscription, idOf } from "./subscription-state";
 
 /** What the billing page and the past-due banner show. Read inside the organization. */
 export type BillingOverview = {
@@ -146,7 +146,7 @@ export async function applyReturningCheckout(
       expand: ["subscription"],
     });
     const row = await localSubscription(organizationId);
-    const customer = typeof session.customer === "string" ? session.customer : session.customer?.id;
+    const customer = idOf(session.customer);
     if (session.metadata?.organizationId !== organizationId || customer !== row?.stripeCustomerId)
       return;
     const subscription = session.subscription;

@@ -38,8 +38,12 @@ export type SubscriptionState = {
 const date = (seconds: number | null | undefined) =>
   typeof seconds === "number" ? new Date(seconds * 1000) : null;
 
-function customerIdOf(customer: string | { id: string }): string {
-  return typeof customer === "string" ? customer : customer.id;
+/** The id of a Stripe reference, which the API gives as an id or, when expanded, an object. */
+export function idOf(value: string | { id: string }): string;
+export function idOf(value: string | { id: string } | null | undefined): string | null;
+export function idOf(value: string | { id: string } | null | undefined): string | null {
+  if (!value) return null;
+  return typeof value === "string" ? value : value.id;
 }
 
 /**
@@ -57,7 +61,7 @@ export function stateOf(subscription: Stripe.Subscription): SubscriptionState {
   const status = toLocalStatus(subscription.status);
   return {
     stripeSubscriptionId: subscription.id,
-    stripeCustomerId: customerIdOf(subscription.customer),
+    stripeCustomerId: idOf(subscription.customer),
     status,
     // A canceled subscription leaves the organization on Free (its data stays).
     plan: status === "CANCELED" || status === "INCOMPLETE_EXPIRED" ? "free" : plan,

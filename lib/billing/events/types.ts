@@ -46,7 +46,4 @@ export type EventHandler<T extends HandledEventType> = {
   apply: (ctx: HandlerContext<T>) => Promise<void>;
 };
 
-export function idOf(value: string | { id: string } | null | undefined): string | null {
-  if (!value) return null;
-  return typeof value === "string" ? value : value.id;
-}
+export { idOf } from "../subscription-state";
