@@ -1,5 +1,6 @@
 import type Stripe from "stripe";
 import { billingIntervals, currency, paidPlans, type BillingInterval, type PlanId } from "./plans";
+import { idOf } from "./subscription-state";
 
 /**
  * Makes a Stripe account's products and prices match plans.ts, idempotently: run it any
@@ -43,46 +44,41 @@ export async function syncCatalog(client: Stripe): Promise<CatalogEntry[]> {
     for (const interval of billingIntervals) {
       const { amount, lookupKey } = plan.prices[interval];
       const [current] = (await client.prices.list({ lookup_keys: [lookupKey], limit: 1 })).data;
-      const productOf = (price: Stripe.Price) =>
-        typeof price.product === "string" ? price.product : price.product.id;
       const matches =
         current !== undefined &&
         current.active &&
         current.unit_amount === amount &&
         current.currency === currency &&
         current.recurring?.interval === interval &&
-        productOf(current) === product.id;
+        idOf(current.product) === product.id;
+      let priceId: string;
+      let action: CatalogEntry["action"];
       if (matches) {
-        entries.push({
-          plan: plan.id,
-          interval,
-          lookupKey,
-          productId: product.id,
-          priceId: current.id,
-          amount,
-          action: "unchanged",
+        priceId = current.id;
+        action = "unchanged";
+      } else {
+        const created = await client.prices.create({
+          product: product.id,
+          unit_amount: amount,
+          currency,
+          recurring: { interval },
+          lookup_key: lookupKey,
+          transfer_lookup_key: true,
+          nickname: `${plan.name} (${interval}ly, per seat)`,
+          metadata: { plan: plan.id },
         });
-        continue;
+        if (current) await client.prices.update(current.id, { active: false });
+        priceId = created.id;
+        action = current ? "replaced" : "created";
       }
-      const created = await client.prices.create({
-        product: product.id,
-        unit_amount: amount,
-        currency,
-        recurring: { interval },
-        lookup_key: lookupKey,
-        transfer_lookup_key: true,
-        nickname: `${plan.name} (${interval}ly, per seat)`,
-        metadata: { plan: plan.id },
-      });
-      if (current) await client.prices.update(current.id, { active: false });
       entries.push({
         plan: plan.id,
         interval,
         lookupKey,
         productId: product.id,
-        priceId: created.id,
+        priceId,
         amount,
-        action: current ? "replaced" : "created",
+        action,
       });
     }
   }

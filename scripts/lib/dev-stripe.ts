@@ -10,24 +10,27 @@ export type DevStripe = {
 };
 
 /**
- * The local Stripe of `npm run dev` and the e2e suite: the emulator on `port` (a free
- * one if that is taken), delivering signed webhooks to the app, with Keel's plans
- * synced into it as `npm run stripe:sync` would into a real account.
+ * The local Stripe of `npm run dev`, the e2e suite and the integration tests: the
+ * emulator on `port` (a free one if that is taken, or 0 for any), with Keel's plans synced
+ * into it as `npm run stripe:sync` would into a real account. With `appPort` it delivers
+ * signed webhooks to that app; without, it only records events.
  */
 export async function startDevStripe(options: {
-  appPort: number;
+  appPort?: number;
   port: number;
   stateFile?: string;
-  log: (line: string) => void;
+  log?: (line: string) => void;
 }): Promise<DevStripe> {
   const webhookSecret = `whsec_${randomBytes(24).toString("hex")}`;
   const start = (port: number) =>
     startStripeEmulator({
       port,
       webhookSecret,
-      webhookUrl: `http://127.0.0.1:${options.appPort}/api/webhooks/stripe`,
+      ...(options.appPort
+        ? { webhookUrl: `http://127.0.0.1:${options.appPort}/api/webhooks/stripe` }
+        : {}),
       ...(options.stateFile ? { stateFile: options.stateFile } : {}),
-      log: options.log,
+      ...(options.log ? { log: options.log } : {}),
     });
   const emulator = await start(options.port).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== "EADDRINUSE") throw error;

@@ -1,7 +1,4 @@
-import { randomBytes } from "node:crypto";
-import Stripe from "stripe";
-import { syncCatalog } from "../../lib/billing/catalog";
-import { startStripeEmulator } from "../../scripts/stripe-emulator/server";
+import { startDevStripe } from "../../scripts/lib/dev-stripe";
 
 /**
  * Vitest global setup for the integration project: one local Stripe emulator for the
@@ -11,16 +8,8 @@ import { startStripeEmulator } from "../../scripts/stripe-emulator/server";
  * themselves, to control their order, duplication and timing.
  */
 export default async function setup() {
-  const webhookSecret = `whsec_${randomBytes(24).toString("hex")}`;
-  const emulator = await startStripeEmulator({ port: 0, webhookSecret });
-  const client = new Stripe("sk_test_emulator", {
-    host: "127.0.0.1",
-    port: emulator.port,
-    protocol: "http",
-  });
-  await syncCatalog(client);
-  process.env.STRIPE_API_BASE = emulator.url;
-  process.env.STRIPE_WEBHOOK_SECRET = webhookSecret;
+  const { emulator, env } = await startDevStripe({ port: 0 });
+  Object.assign(process.env, env);
   delete process.env.STRIPE_SECRET_KEY;
   return async () => {
     await emulator.stop();
