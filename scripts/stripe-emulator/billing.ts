@@ -291,6 +291,15 @@ function newInvoiceFor(
   return invoice;
 }
 
+/** The subscription, which must still be in its trial (the trial controls act on nothing else). */
+function trialingSubscription(core: EmulatorCore, id: string): Stripe.Subscription {
+  const subscription = core.subscription(id);
+  if (subscription.status !== "trialing") {
+    throw invalidRequest(`Subscription ${id} is ${subscription.status}, not trialing.`);
+  }
+  return subscription;
+}
+
 function requireLive(subscription: Stripe.Subscription): void {
   if (subscription.status === "canceled" || subscription.status === "incomplete_expired") {
     throw invalidRequest(
@@ -585,10 +594,7 @@ export function payOpenInvoice(core: EmulatorCore, id: string): Outcome<Stripe.S
 
 /** Stripe's three-days-before-trial-end reminder, on demand. */
 export function trialWillEnd(core: EmulatorCore, id: string): Outcome<Stripe.Subscription> {
-  const subscription = core.subscription(id);
-  if (subscription.status !== "trialing") {
-    throw invalidRequest(`Subscription ${id} is ${subscription.status}, not trialing.`);
-  }
+  const subscription = trialingSubscription(core, id);
   const delivered = core.emit(
     { type: "customer.subscription.trial_will_end", object: subscription },
     NO_REQUEST,
@@ -598,10 +604,7 @@ export function trialWillEnd(core: EmulatorCore, id: string): Outcome<Stripe.Sub
 
 /** The trial ends now: a new period starts, billed in full on a paid invoice. */
 export function endTrial(core: EmulatorCore, id: string): Outcome<Stripe.Subscription> {
-  const subscription = core.subscription(id);
-  if (subscription.status !== "trialing") {
-    throw invalidRequest(`Subscription ${id} is ${subscription.status}, not trialing.`);
-  }
+  const subscription = trialingSubscription(core, id);
   const before = clone(subscription);
   const now = nowSeconds();
   const items = subscription.items.data.map((item) => ({
