@@ -13,6 +13,14 @@ export type DatabaseClientOptions = {
    * role: migrations, the seed and tests that need to see every organization.
    */
   role?: string | null;
+  /**
+   * Closes a connection after this many checkouts (unset: never). The embedded database
+   * uses 1: its socket server (pglite-socket 0.1.3) can leave a connection answering
+   * later queries with the wrong results after a failed statement in a transaction (a
+   * session lookup came back empty after a unique violation). A fresh local socket per
+   * checkout leaves nothing behind.
+   */
+  maxUses?: number;
 };
 
 /** The role the application's queries run as (created by the row-level security migration). */
@@ -55,12 +63,13 @@ function clientWithRole(role: string): typeof pg.Client {
  */
 export function createDatabaseClient(
   connectionString: string,
-  { poolSize = 10, role = null }: DatabaseClientOptions = {},
+  { poolSize = 10, role = null, maxUses }: DatabaseClientOptions = {},
 ): Database {
   // A pool config rather than a pool: the adapter owns it and closes it on $disconnect().
   const adapter = new PrismaPg({
     connectionString,
     max: poolSize,
+    ...(maxUses ? { maxUses } : {}),
     ...(role ? { Client: clientWithRole(role) } : {}),
   });
   return new PrismaClient({ adapter });

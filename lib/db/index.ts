@@ -21,9 +21,12 @@ function getDatabase(): Database {
   globalForDb.keelDb = createDatabaseClient(env.DATABASE_URL, {
     // The embedded database runs every connection on one backend, and its socket server
     // can interleave the protocol messages of concurrent connections (a query was seen
-    // answered with another query's rows): one connection keeps them in order.
+    // answered with another query's rows): one connection keeps them in order, and a
+    // fresh one per checkout stops a connection that saw a failed statement from
+    // answering later queries wrongly (see maxUses in create-client.ts).
     poolSize: env.KEEL_EMBEDDED_DB ? 1 : env.DATABASE_POOL_SIZE,
     role: env.KEEL_EMBEDDED_DB ? null : APP_ROLE,
+    ...(env.KEEL_EMBEDDED_DB ? { maxUses: 1 } : {}),
   });
   return globalForDb.keelDb;
 }

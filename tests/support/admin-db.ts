@@ -16,7 +16,7 @@ export function adminDatabase(): Database {
   if (!url) throw new Error("DATABASE_URL is not set: run through the integration project");
   if (process.env.KEEL_EMBEDDED_DB === "1") {
     const shared = globalThis as unknown as { keelDb?: Database };
-    shared.keelDb ??= createDatabaseClient(url, { poolSize: 1, role: null });
+    shared.keelDb ??= createDatabaseClient(url, { poolSize: 1, role: null, maxUses: 1 });
     return shared.keelDb;
   }
   return createDatabaseClient(url, { poolSize: 2, role: null });
