@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { DEFAULT_TEST_MS, STEP_MS } from "./tests/e2e/support/budget";
 
 /**
  * End-to-end suite: the production build (`next build` + `next start`) on the
@@ -21,6 +22,10 @@ export default defineConfig({
   // No retries: a test that passes on a second try is a bug we want to see.
   retries: 0,
   workers: 2,
+  // Budgets fit a busy two-core machine (see tests/e2e/support/budget.ts): a test gets
+  // six steps unless it asks for more, and one assertion may wait as long as one step.
+  timeout: DEFAULT_TEST_MS,
+  expect: { timeout: STEP_MS },
   reporter: [["list"], ["html", { open: "never" }]],
   use: {
     baseURL,
@@ -54,7 +59,8 @@ export default defineConfig({
   webServer: {
     command: "npx tsx --conditions=react-server scripts/e2e-server.ts",
     url: `${baseURL}/api/health`,
-    timeout: 240_000,
+    // Includes `next build`, which a busy two-core machine can take several minutes over.
+    timeout: 600_000,
     reuseExistingServer: !process.env.CI,
     stdout: "pipe",
     stderr: "pipe",

@@ -1,6 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import { currentTotp } from "../../lib/auth/two-factor/totp";
 import { app, rootHost, tenantApp } from "./support/app";
+import { budgetSteps } from "./support/budget";
+import { mailedLink } from "./support/mailbox";
 
 /** Signs out from the header and waits for the landing page, so the next step starts signed out. */
 async function signOut(page: Page) {
@@ -26,27 +28,6 @@ test.beforeEach(async ({ page }) => {
   await page.setExtraHTTPHeaders({ "x-real-ip": `2001:db8::${part()}:${part()}` });
 });
 
-/** The link in the newest email to `to` with this subject, once it has arrived. */
-async function mailedLink(page: Page, to: string, subject: string, path: string): Promise<string> {
-  let href = "";
-  await expect(async () => {
-    await page.goto(`${app}/dev/mailbox`);
-    const message = page
-      .getByRole("article")
-      .filter({ hasText: to })
-      .filter({ hasText: subject })
-      .first();
-    href =
-      (await message
-        .getByRole("link")
-        .filter({ hasText: path })
-        .first()
-        .getAttribute("href", { timeout: 1_000 })) ?? "";
-    expect(href).toContain(path);
-  }).toPass({ timeout: 20_000 });
-  return href;
-}
-
 async function signUpAndVerify(page: Page, email: string) {
   await page.goto(`${app}/sign-up`);
   await page.getByLabel("Name").fill("Grace Hopper");
@@ -70,15 +51,15 @@ async function signIn(page: Page, email: string, withPassword = password) {
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
-/** Waits for the next 30-second TOTP step, so a code is never a replay of the last one. */
-async function nextStepCode(secret: string): Promise<string> {
-  const wait = 30_000 - (Date.now() % 30_000) + 500;
-  await new Promise((resolve) => setTimeout(resolve, wait));
-  return currentTotp(secret);
-}
+/**
+ * A code the server has not seen yet: the one for the next 30-second step. The server
+ * accepts one step of clock drift either way and refuses a step it has already used, so
+ * this is what a phone a few seconds ahead would show, with no wait for the clock.
+ */
+const unusedCode = (secret: string) => currentTotp(secret, Date.now() + 30_000);
 
 test("sign up, confirm by email, turn on 2FA, sign out, sign in with a code", async ({ page }) => {
-  test.setTimeout(120_000);
+  budgetSteps(16);
   const email = uniqueEmail("twofactor");
   await signUpAndVerify(page, email);
 
@@ -98,7 +79,7 @@ test("sign up, confirm by email, turn on 2FA, sign out, sign in with a code", as
   await page.getByLabel("Code", { exact: true }).fill("000000");
   await page.getByRole("button", { name: "Verify" }).click();
   await expect(page.getByText("That code is not valid")).toBeVisible();
-  await page.getByLabel("Code", { exact: true }).fill(await nextStepCode(secret));
+  await page.getByLabel("Code", { exact: true }).fill(unusedCode(secret));
   await page.getByRole("button", { name: "Verify" }).click();
   await expect(page).toHaveURL(`${app}/organizations`);
   await page.goto(`${app}/account`);
@@ -128,6 +109,7 @@ test("a wrong password keeps the address and says so; a short one is refused at 
 test("password reset: the emailed link sets a new password and the old one stops working", async ({
   page,
 }) => {
+  budgetSteps(18);
   const email = uniqueEmail("reset");
   await signUpAndVerify(page, email);
   await signOut(page);
@@ -155,6 +137,7 @@ test("password reset: the emailed link sets a new password and the old one stops
 test("one session is shared by the organization subdomains, and sign-out ends it everywhere", async ({
   page,
 }) => {
+  budgetSteps(12);
   const email = uniqueEmail("shared");
   await signUpAndVerify(page, email);
 
@@ -172,6 +155,7 @@ test("one session is shared by the organization subdomains, and sign-out ends it
 });
 
 test("the sign-in form works with the keyboard alone", async ({ page }) => {
+  budgetSteps(10);
   const email = uniqueEmail("keyboard");
   await signUpAndVerify(page, email);
   await signOut(page);
@@ -189,6 +173,7 @@ test("the sign-in form works with the keyboard alone", async ({ page }) => {
 test("signing in on an organization's subdomain signs in on the root host too", async ({
   page,
 }) => {
+  budgetSteps(11);
   const email = uniqueEmail("subdomain");
   await signUpAndVerify(page, email);
   await signOut(page);
@@ -203,6 +188,7 @@ test("signing in on an organization's subdomain signs in on the root host too", 
 });
 
 test("a callbackUrl to another site is ignored after sign-in", async ({ page }) => {
+  budgetSteps(10);
   const email = uniqueEmail("redirect");
   await signUpAndVerify(page, email);
   await signOut(page);

@@ -1,5 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { app } from "./support/app";
+import { budgetSteps } from "./support/budget";
+import { mailedLink } from "./support/mailbox";
 
 /**
  * The account pages as a visitor meets them: the emailed links act only on a button press,
@@ -23,27 +25,6 @@ test.beforeEach(async ({ page }) => {
   await page.setExtraHTTPHeaders({ "x-real-ip": `2001:db8::${part()}:${part()}` });
 });
 
-/** The link to `path` in the newest email to `to` with `subject` (delivery follows the response). */
-async function emailedLink(page: Page, to: string, subject: string, path: string) {
-  let href = "";
-  await expect(async () => {
-    await page.goto("/dev/mailbox");
-    const message = page
-      .getByRole("article")
-      .filter({ has: page.getByRole("heading", { name: subject }) })
-      .filter({ hasText: to })
-      .first();
-    href =
-      (await message
-        .getByRole("link")
-        .filter({ hasText: path })
-        .first()
-        .getAttribute("href", { timeout: 1_000 })) ?? "";
-    expect(href).toContain(path);
-  }).toPass({ timeout: 20_000 });
-  return href;
-}
-
 /** The form's alert (Next.js keeps an empty `role="alert"` route announcer on every page). */
 const formAlert = (page: Page) => page.getByRole("alert").filter({ hasText: /\S/ });
 
@@ -65,11 +46,12 @@ async function signIn(page: Page, email: string) {
 test("sign up, confirm with the button, sign out, and sign back in with the password", async ({
   page,
 }) => {
+  budgetSteps(16);
   const email = freshEmail("signup");
   await signUp(page, "Ada Lovelace", email);
   await expect(page.getByLabel("Password", { exact: true })).toHaveCount(0);
 
-  const link = await emailedLink(page, email, "Confirm your email address", "/verify-email?token=");
+  const link = await mailedLink(page, email, "Confirm your email address", "/verify-email?token=");
   // Opening the link twice (as a mail scanner would, then the person) confirms nothing.
   await page.goto(link);
   await page.goto(link);
@@ -101,10 +83,11 @@ test("sign up, confirm with the button, sign out, and sign back in with the pass
 });
 
 test("an account whose email is not confirmed yet is told why it matters", async ({ page }) => {
+  budgetSteps(8);
   const email = freshEmail("unconfirmed");
   await signUp(page, "Grace Hopper", email);
   // The account is created right after the response; its email shows it exists.
-  await emailedLink(page, email, "Confirm your email address", "/verify-email?token=");
+  await mailedLink(page, email, "Confirm your email address", "/verify-email?token=");
 
   await page.goto("/sign-in");
   await signIn(page, email);
@@ -119,6 +102,7 @@ test("an account whose email is not confirmed yet is told why it matters", async
 test("a sign-in link asked for with the keyboard signs in only when its button is pressed", async ({
   page,
 }) => {
+  budgetSteps(12);
   const email = freshEmail("magic");
   await page.goto("/sign-in");
   await page.getByText("Email me a sign-in link instead").focus();
@@ -129,7 +113,7 @@ test("a sign-in link asked for with the keyboard signs in only when its button i
   await page.keyboard.press("Enter");
   await expect(page.getByRole("status")).toContainText("we sent a sign-in link");
 
-  const link = await emailedLink(page, email, "Your Keel sign-in link", "/magic-link?token=");
+  const link = await mailedLink(page, email, "Your Keel sign-in link", "/magic-link?token=");
   await page.goto(link);
   await page.goto("/account");
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);

@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { app, stripeEmulator, tenantApp } from "./support/app";
+import { budgetSteps } from "./support/budget";
 import { mailedLink, randomClientIp } from "./support/mailbox";
 
 /**
@@ -34,7 +35,7 @@ async function emulatorControl(page: Page, label: string) {
 test("upgrade through checkout, a member kept out of billing, a failed renewal and its recovery", async ({
   browser,
 }) => {
-  test.setTimeout(120_000);
+  budgetSteps(30);
   const acme = tenantApp("acme");
   const owner = await signInWithLink(browser, "ada@acme.test");
 

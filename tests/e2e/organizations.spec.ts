@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { app, e2ePort, rootHost, tenantApp } from "./support/app";
+import { budgetSteps } from "./support/budget";
 import { mailedLink, randomClientIp } from "./support/mailbox";
 
 /**
@@ -27,8 +28,8 @@ async function signUpAndConfirm(page: Page, name: string, email: string) {
 test("create an organization, invite a teammate who signs up from the email and joins as a member", async ({
   browser,
 }) => {
-  // Two people, two sign-ups and a dozen pages: longer than the default 30 s on a busy runner.
-  test.setTimeout(120_000);
+  // Two people, two sign-ups and some thirty pages and form posts.
+  budgetSteps(32);
   const tag = unique();
   const orgName = `Globex ${tag}`;
   const slug = `globex-${tag}`;

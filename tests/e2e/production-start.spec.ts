@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { expect, test } from "@playwright/test";
+import { STEP_MS } from "./support/budget";
 
 // Beside the e2e server's port, so side-by-side checkouts stay apart.
 const startPort = Number(process.env.E2E_PORT || 3100) + 99;
@@ -43,7 +44,7 @@ test("next start without DATABASE_URL exits non-zero and names the variable", as
     EMAIL_FROM: "Example <hello@example.com>",
     CRON_SECRET: "y".repeat(32),
   });
-  const timeout = setTimeout(() => server.child.kill("SIGKILL"), 30_000);
+  const timeout = setTimeout(() => server.child.kill("SIGKILL"), STEP_MS * 3);
 
   const code = await server.exited;
   clearTimeout(timeout);
@@ -63,7 +64,7 @@ test("next start refuses the embedded database in production", async () => {
     EMAIL_FROM: "Example <hello@example.com>",
     CRON_SECRET: "y".repeat(32),
   });
-  const timeout = setTimeout(() => server.child.kill("SIGKILL"), 30_000);
+  const timeout = setTimeout(() => server.child.kill("SIGKILL"), STEP_MS * 3);
 
   const code = await server.exited;
   clearTimeout(timeout);
@@ -92,7 +93,7 @@ test("the dev mailbox is a 404 in production", async ({ request }) => {
             () => 0,
           ),
         {
-          timeout: 30_000,
+          timeout: STEP_MS * 3,
         },
       )
       .toBe(200);

@@ -3,6 +3,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { secretsIn } from "../support/secret-patterns";
 import { app } from "./support/app";
+import { STEP_MS } from "./support/budget";
 
 // The production build answers its basic pages; feature suites build on these.
 
@@ -32,7 +33,7 @@ test("the seeded welcome email reaches the dev mailbox with a working link", asy
     await expect(page.getByRole("heading", { name: "Welcome to Keel" })).toBeVisible({
       timeout: 1_000,
     });
-  }).toPass({ timeout: 30_000 });
+  }).toPass({ timeout: 2 * STEP_MS });
 
   const message = page.getByRole("article").filter({ hasText: "Welcome to Keel" });
   await expect(message).toContainText("ada@acme.test");

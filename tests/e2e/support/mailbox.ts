@@ -1,7 +1,12 @@
 import { expect, type Page } from "@playwright/test";
 import { app } from "./app";
+import { STEP_MS } from "./budget";
 
-/** The link containing `path` in the newest email to `to` with `subject`, once it has arrived. */
+/**
+ * The link containing `path` in the newest email to `to` with `subject`, once it has
+ * arrived. Delivery follows the response that queued the email, so this keeps reloading
+ * the dev mailbox (Playwright's retrying assertion, not a fixed sleep) until it is there.
+ */
 export async function mailedLink(
   page: Page,
   to: string,
@@ -13,8 +18,8 @@ export async function mailedLink(
     await page.goto(`${app}/dev/mailbox`);
     const message = page
       .getByRole("article")
+      .filter({ has: page.getByRole("heading", { name: subject, exact: true }) })
       .filter({ hasText: to })
-      .filter({ hasText: subject })
       .first();
     href =
       (await message
@@ -23,7 +28,7 @@ export async function mailedLink(
         .first()
         .getAttribute("href", { timeout: 1_000 })) ?? "";
     expect(href).toContain(path);
-  }).toPass({ timeout: 20_000 });
+  }).toPass({ timeout: 2 * STEP_MS });
   return href;
 }
 
