@@ -32,7 +32,8 @@ export default async function PricingPage({ searchParams }: PricingPageProps) {
           Pricing
         </h1>
         <p className="text-lg text-zinc-600 dark:text-zinc-400">
-          Start free. Paid plans are per member, with a 14-day trial and no card needed to try.
+          Start free. Paid plans are per member, with a 14-day trial: the card you add at checkout
+          is charged only when the trial ends.
         </p>
         <nav
           aria-label="Billing interval"
