@@ -21,6 +21,8 @@ export type DatabaseClientOptions = {
    * checkout leaves nothing behind.
    */
   maxUses?: number;
+  /** Defaults for interactive transactions: how long to wait for a connection, and to run. */
+  transactionOptions?: { maxWait?: number; timeout?: number };
 };
 
 /** The role the application's queries run as (created by the row-level security migration). */
@@ -63,7 +65,7 @@ function clientWithRole(role: string): typeof pg.Client {
  */
 export function createDatabaseClient(
   connectionString: string,
-  { poolSize = 10, role = null, maxUses }: DatabaseClientOptions = {},
+  { poolSize = 10, role = null, maxUses, transactionOptions }: DatabaseClientOptions = {},
 ): Database {
   // A pool config rather than a pool: the adapter owns it and closes it on $disconnect().
   const adapter = new PrismaPg({
@@ -72,5 +74,5 @@ export function createDatabaseClient(
     ...(maxUses ? { maxUses } : {}),
     ...(role ? { Client: clientWithRole(role) } : {}),
   });
-  return new PrismaClient({ adapter });
+  return new PrismaClient({ adapter, ...(transactionOptions ? { transactionOptions } : {}) });
 }

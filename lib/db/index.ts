@@ -26,7 +26,15 @@ function getDatabase(): Database {
     // answering later queries wrongly (see maxUses in create-client.ts).
     poolSize: env.KEEL_EMBEDDED_DB ? 1 : env.DATABASE_POOL_SIZE,
     role: env.KEEL_EMBEDDED_DB ? null : APP_ROLE,
-    ...(env.KEEL_EMBEDDED_DB ? { maxUses: 1 } : {}),
+    ...(env.KEEL_EMBEDDED_DB
+      ? {
+          maxUses: 1,
+          // With one connection every transaction queues behind the others: Prisma's 2 s
+          // wait for a connection was exceeded (a 500 on e-mail confirmation) when a busy
+          // two-core machine ran the browser suite against it.
+          transactionOptions: { maxWait: 15_000, timeout: 15_000 },
+        }
+      : {}),
   });
   return globalForDb.keelDb;
 }
