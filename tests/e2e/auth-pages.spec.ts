@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { app } from "./support/app";
+import { clientIpHeaders } from "./support/mailbox";
 
 /**
  * The account pages as a visitor meets them: the emailed links act only on a button press,
@@ -17,10 +18,9 @@ const freshEmail = (label: string) =>
   `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`;
 
 // Sign-ups are limited per client IP: each test comes from its own documentation address,
-// so the suites never spend each other's budget. The e2e server trusts x-real-ip.
+// so the suites never spend each other's budget (the e2e server trusts one proxy hop).
 test.beforeEach(async ({ page }) => {
-  const part = () => Math.floor(Math.random() * 0xffff).toString(16);
-  await page.setExtraHTTPHeaders({ "x-real-ip": `2001:db8::${part()}:${part()}` });
+  await page.setExtraHTTPHeaders(clientIpHeaders());
 });
 
 /** The link to `path` in the newest email to `to` with `subject` (delivery follows the response). */
