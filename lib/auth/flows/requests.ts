@@ -2,6 +2,7 @@ import "server-only";
 
 import { after } from "next/server";
 import { ipRateLimitKey } from "@/lib/http/client-info";
+import { redactedError } from "@/lib/http/redact-url";
 import { deliverOutbox } from "@/lib/outbox/deliver";
 import { consumeRateLimit, type RateLimitPolicy, type RateLimitResult } from "@/lib/rate-limit";
 import type { RequestContext } from "./context";
@@ -15,7 +16,7 @@ import {
   type FieldErrors,
 } from "./schemas";
 import { signInWithPassword } from "./sign-in";
-import { registerAccount } from "./sign-up";
+import { queueSignUp } from "./sign-up";
 
 /**
  * The account requests as both the forms (server actions) and the JSON API (route
@@ -33,7 +34,8 @@ function afterResponse(label: string, work: () => Promise<string[]>) {
       const ids = await work();
       if (ids.length > 0) await deliverOutbox({ ids });
     } catch (error) {
-      console.error(`[auth] ${label} failed after the response`, error);
+      // Redacted: the error of a failed insert can quote the email, link and token included.
+      console.error(`[auth] ${label} failed after the response`, redactedError(error));
     }
   });
 }
@@ -63,7 +65,12 @@ export async function requestSignUp(
   if (!limit.ok) return { kind: "limited", limit };
   const cap = await recipientCap("signUpRecipient", parsed.data.email);
   if (typeof cap === "object") return cap;
-  if (cap === "send") afterResponse("sign-up", () => registerAccount(parsed.data, ctx));
+  if (cap === "send") {
+    // Queued before the answer, so a failure after it cannot lose the sign-up: what
+    // after() does not finish, the outbox cron does.
+    const jobId = await queueSignUp(parsed.data, ctx);
+    afterResponse("sign-up", async () => [jobId]);
+  }
   return { kind: "accepted" };
 }
 
