@@ -30,6 +30,9 @@ export default defineConfig({
           // One database for the run, freshly migrated; files run one at a time against it.
           globalSetup: ["tests/support/database-setup.ts", "tests/support/stripe-setup.ts"],
           fileParallelism: false,
+          // The tests send x-real-ip as Vercel would set it; files about forged client
+          // addresses choose their own TRUSTED_PROXY.
+          env: { TRUSTED_PROXY: "vercel" },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

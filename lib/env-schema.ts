@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { sharedDomainWarning } from "./tenancy/cookie-scope";
 
 /**
  * Declarations and validation of every environment variable. Pure: it validates
@@ -94,6 +95,22 @@ const variables = {
     about: "Upstash Redis REST URL for rate limits. Unset: limits are kept in process memory.",
   },
   UPSTASH_REDIS_REST_TOKEN: { schema: optionalString, about: "Upstash Redis REST token." },
+  RATE_LIMIT_SINGLE_INSTANCE: {
+    schema: flag,
+    about:
+      "Set to 1 to run production without Upstash, with rate limits in process memory. Only true on exactly one long-lived server; refused on Vercel.",
+  },
+  TRUSTED_PROXY: {
+    schema: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^(vercel|cloudflare|none|[1-9]\d?)$/, "vercel, cloudflare, none or a number of hops")
+      .optional(),
+    about:
+      "Which proxy's headers give the client IP: vercel (x-real-ip), cloudflare (cf-connecting-ip), N (the Nth X-Forwarded-For entry from the right, one per proxy you run) or none. Defaults to vercel on Vercel, none elsewhere.",
+  },
+  VERCEL: { schema: optionalString, about: "Set to 1 by Vercel on its builds and functions." },
   RESEND_API_KEY: {
     schema: optionalString,
     about: "Resend API key. Unset in development: emails go to the dev mailbox at /dev/mailbox.",
@@ -135,7 +152,19 @@ export type Env = Parsed & {
   mailTransport: "resend" | "dev-mailbox";
   stripeMode: "live" | "emulator" | "off";
   rateLimitStore: "upstash" | "memory";
+  trustedProxy: TrustedProxy;
 };
+
+/** Whose headers name the client: see TRUSTED_PROXY and lib/http/client-info.ts. */
+export type TrustedProxy =
+  { kind: "vercel" } | { kind: "cloudflare" } | { kind: "none" } | { kind: "hops"; hops: number };
+
+function trustedProxyOf(value: string | undefined, onVercel: boolean): TrustedProxy {
+  const setting = value ?? (onVercel ? "vercel" : "none");
+  if (setting === "vercel" || setting === "cloudflare" || setting === "none")
+    return { kind: setting };
+  return { kind: "hops", hops: Number(setting) };
+}
 
 export class EnvError extends Error {
   constructor(public readonly problems: string[]) {
@@ -204,6 +233,25 @@ export function parseEnv(source: Source): Env {
     if (vars.STRIPE_API_BASE) {
       problems.push(describe("STRIPE_API_BASE", "the Stripe emulator is refused in production"));
     }
+    // Limits counted in one process's memory are per instance: on a host that runs
+    // several (or starts a new one per request), the lockout and the per-IP limits are
+    // close to useless. Only an explicit "this runs on one server" lets it through.
+    if (!vars.UPSTASH_REDIS_REST_URL && !truthy(vars.RATE_LIMIT_SINGLE_INSTANCE)) {
+      problems.push(
+        describe(
+          "UPSTASH_REDIS_REST_URL",
+          "required in production (or RATE_LIMIT_SINGLE_INSTANCE=1 on a single long-lived server)",
+        ),
+      );
+    }
+    if (truthy(vars.RATE_LIMIT_SINGLE_INSTANCE) && truthy(vars.VERCEL)) {
+      problems.push(
+        describe(
+          "RATE_LIMIT_SINGLE_INSTANCE",
+          "refused on Vercel, whose functions are many instances",
+        ),
+      );
+    }
   }
   if (problems.length > 0) throw new EnvError(problems);
 
@@ -218,6 +266,7 @@ export function parseEnv(source: Source): Env {
     mailTransport: vars.RESEND_API_KEY ? "resend" : "dev-mailbox",
     stripeMode: vars.STRIPE_SECRET_KEY ? "live" : vars.STRIPE_API_BASE ? "emulator" : "off",
     rateLimitStore: vars.UPSTASH_REDIS_REST_URL ? "upstash" : "memory",
+    trustedProxy: trustedProxyOf(vars.TRUSTED_PROXY, truthy(vars.VERCEL)),
   };
 }
 
@@ -226,9 +275,16 @@ export function envWarnings(e: Env): string[] {
   const warnings: string[] = [];
   if (e.isProduction && e.rateLimitStore === "memory") {
     warnings.push(
-      "UPSTASH_REDIS_REST_URL is not set: rate limits are kept in this process's memory, so each server instance counts on its own.",
+      "UPSTASH_REDIS_REST_URL is not set (RATE_LIMIT_SINGLE_INSTANCE=1): rate limits are kept in this process's memory. Run exactly one instance, or set up Upstash.",
     );
   }
+  if (e.isProduction && e.trustedProxy.kind === "none") {
+    warnings.push(
+      "TRUSTED_PROXY is none: no header is trusted for the client IP, so per-IP rate limits count every client together and audit entries have no IP. Set TRUSTED_PROXY to your proxy (vercel, cloudflare or a number of hops).",
+    );
+  }
+  const sharedDomain = sharedDomainWarning(e.appUrl, e.rootDomain);
+  if (sharedDomain) warnings.push(sharedDomain);
   if (e.isProduction && e.stripeMode === "off") {
     warnings.push("STRIPE_SECRET_KEY is not set: billing is disabled.");
   }

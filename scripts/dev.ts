@@ -9,6 +9,7 @@ import { createDatabaseClient } from "@/lib/db/create-client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { startDevDatabase } from "./lib/dev-database";
 import { startDevStripe, type DevStripe } from "./lib/dev-stripe";
+import { pipeRedacted } from "./lib/redacted-output";
 
 const { loadEnvConfig } = nextEnv;
 
@@ -94,9 +95,12 @@ if (!process.env.STRIPE_SECRET_KEY) {
 
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 const next = spawn(process.execPath, [nextBin, "dev", "--port", String(port)], {
-  stdio: "inherit",
-  env: process.env,
+  stdio: ["inherit", "pipe", "pipe"],
+  // Piped output is not a terminal: keep Next's colours when ours is one.
+  env: process.stdout.isTTY ? { ...process.env, FORCE_COLOR: "1" } : process.env,
 });
+pipeRedacted(next.stdout, process.stdout);
+pipeRedacted(next.stderr, process.stderr);
 
 const drainOutbox = () =>
   fetch(`http://127.0.0.1:${port}/api/cron/outbox`, {

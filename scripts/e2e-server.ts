@@ -90,6 +90,12 @@ const server = runNext(["start", "-p", String(PORT)], {
   DATABASE_URL: database.url,
   APP_URL,
   KEEL_MAILBOX_DIR: mailboxDir,
+  // The suite plays the one proxy in front of the app: each test sends its own client
+  // address as the last x-forwarded-for entry, so tests never share a per-IP budget.
+  TRUSTED_PROXY: "1",
+  VERCEL: "",
+  // One `next start` process: counting rate limits in its memory is exact.
+  RATE_LIMIT_SINGLE_INSTANCE: "1",
   ...stripe.env,
   // Production mode needs these; fresh ones per run, so none is ever reused.
   CRON_SECRET: cronSecret,

@@ -10,6 +10,7 @@ import { inOrganization, withTenant, type ScopedDb } from "@/lib/db/tenant";
 import { env } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { enqueueEmail } from "@/lib/outbox/enqueue";
+import { consumeRateLimit } from "@/lib/rate-limit";
 import { INVITATION_LIFETIME_DAYS } from "./schemas";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -48,13 +49,23 @@ export async function listPendingInvitations(organizationId: string): Promise<Pe
  * Writes a fresh token (and expiry) for the invitation and queues its email. The raw
  * token exists only in the email; the row keeps its SHA-256, so a database leak opens
  * no organization, and a new token makes every older link dead.
+ *
+ * Anyone can make an organization and invite any address, so each address has a cap
+ * across all organizations. Past it nothing is sent and the last link keeps working
+ * (null, no outbox id); the caller answers exactly as when it is sent, so one
+ * organization cannot learn that another invited the same address.
  */
 async function sendInvitation(
   tx: ScopedDb,
   ctx: MemberContext,
   invitation: { id: string; email: string; role: Role },
   now: Date,
-) {
+): Promise<string | null> {
+  const cap = await consumeRateLimit("invitationRecipient", invitation.email);
+  if (!cap.ok && cap.reason === "limited") return null;
+  if (!cap.ok) {
+    throw new ExpectedError("Invitations cannot be sent right now. Try again in a minute.", 503);
+  }
   const token = generateToken();
   await tx.invitation.updateMany({
     where: { id: invitation.id, ...inOrganization(ctx.organization.id) },
@@ -141,7 +152,7 @@ export async function inviteMember(
     });
     const emailId = await sendInvitation(tx, ctx, invitation, now);
     await audit(tx, ctx, "member.invited", invitation);
-    return { invitationId: invitation.id, emailIds: [emailId] };
+    return { invitationId: invitation.id, emailIds: emailId ? [emailId] : [] };
   });
 }
 
@@ -170,7 +181,7 @@ export async function resendInvitation(
     if (invitation.role === "OWNER" && ctx.role !== "OWNER") throw forbidden();
     const emailId = await sendInvitation(tx, ctx, invitation, now);
     await audit(tx, ctx, "member.invitation_resent", invitation);
-    return { invitationId, emailIds: [emailId] };
+    return { invitationId, emailIds: emailId ? [emailId] : [] };
   });
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { after } from "next/server";
+import { redactedError } from "@/lib/http/redact-url";
 import { deliverOutbox } from "./deliver";
 
 /**
@@ -18,7 +19,10 @@ export function deliverOutboxAfterResponse(ids?: readonly string[]): void {
     try {
       await deliverOutbox(ids ? { ids } : {});
     } catch (error) {
-      console.error("[outbox] delivery after the response failed; the cron will retry", error);
+      console.error(
+        "[outbox] delivery after the response failed; the cron will retry",
+        redactedError(error),
+      );
     }
   });
 }

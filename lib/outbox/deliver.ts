@@ -4,8 +4,10 @@ import { db } from "@/lib/db";
 import { DEFAULT_SEND_TIMEOUT_MS } from "@/lib/email/message";
 import { sendEmail, type SendResult } from "@/lib/email/transport";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { redactTokens } from "@/lib/http/redact-url";
 import { retryDelayMs, retryPolicy } from "./backoff";
 import { EMAIL_KIND, emailPayloadSchema } from "./enqueue";
+import { jobHandlers, type JobHandler } from "./jobs";
 
 export type DeliverOptions = {
   /** Most rows taken in this call (default 10, at most 100). */
@@ -86,13 +88,21 @@ export async function deliverOutbox(options: DeliverOptions = {}): Promise<Deliv
     )
     RETURNING "id", "kind", "payload", "attempts"`;
 
+  const followUps: string[] = [];
   for (const [index, row] of rows.entries()) {
     if (options.deadline !== undefined && Date.now() > options.deadline) {
       await release(rows.slice(index), lease);
       break;
     }
-    const outcome = await deliverRow(row, { clock, lease, timeoutMs });
+    const outcome = await deliverRow(row, { clock, lease, timeoutMs, followUps });
     result[outcome] += 1;
+  }
+  // The emails that jobs (e.g. a sign-up) queued go out now rather than at the next drain.
+  if (followUps.length > 0) {
+    const more = await deliverOutbox({ ...options, ids: followUps, limit: followUps.length });
+    result.sent += more.sent;
+    result.failed += more.failed;
+    result.dead += more.dead;
   }
   return result;
 }
@@ -121,7 +131,7 @@ export async function drainOutbox({
   return total;
 }
 
-type RowContext = { clock: () => Date; lease: Date; timeoutMs: number };
+type RowContext = { clock: () => Date; lease: Date; timeoutMs: number; followUps: string[] };
 
 async function deliverRow(row: ClaimedRow, context: RowContext): Promise<keyof DeliverResult> {
   if (row.attempts > retryPolicy.maxAttempts) {
@@ -132,6 +142,8 @@ async function deliverRow(row: ClaimedRow, context: RowContext): Promise<keyof D
       retryable: false,
     });
   }
+  const job = jobHandlers[row.kind];
+  if (job) return runJob(row, job, context);
   const outcome = await send(row, context.timeoutMs);
   if (!outcome.ok) return recordFailure(row, context, outcome);
   // Only this row's pending state is checked: if the lease ran out and another
@@ -141,6 +153,52 @@ async function deliverRow(row: ClaimedRow, context: RowContext): Promise<keyof D
     data: { status: "SENT", sentAt: context.clock(), lockedUntil: null, lastError: null },
   });
   return "sent";
+}
+
+class LeaseLostError extends Error {
+  constructor() {
+    super("The row was taken over by another worker");
+    this.name = "LeaseLostError";
+  }
+}
+
+/**
+ * Runs a job row's work and marks the row SENT in one transaction: either both happen or
+ * neither, so a job never runs twice. The payload is emptied with it (a sign-up's holds a
+ * password hash). A failure is retried with the same backoff as an email.
+ */
+async function runJob(
+  row: ClaimedRow,
+  handler: JobHandler,
+  context: RowContext,
+): Promise<keyof DeliverResult> {
+  try {
+    const emailIds = await db.$transaction(async (tx) => {
+      const ids = await handler(tx, row.payload, context.clock());
+      const done = await tx.outboxMessage.updateMany({
+        where: { id: row.id, status: "PENDING", lockedUntil: context.lease },
+        data: {
+          status: "SENT",
+          sentAt: context.clock(),
+          lockedUntil: null,
+          lastError: null,
+          payload: {},
+        },
+      });
+      if (done.count !== 1) throw new LeaseLostError();
+      return ids;
+    });
+    context.followUps.push(...emailIds);
+    return "sent";
+  } catch (error) {
+    const name = error instanceof Error ? error.name : "Error";
+    const message = error instanceof Error ? error.message : String(error);
+    return recordFailure(row, context, {
+      ok: false,
+      error: `${name}: ${message}`,
+      retryable: name !== "InvalidSignUpJobError",
+    });
+  }
 }
 
 async function send(row: ClaimedRow, timeoutMs: number): Promise<SendResult> {
@@ -183,7 +241,13 @@ async function recordFailure(
   }
   await db.outboxMessage.updateMany({
     where,
-    data: { status: "DEAD", lockedUntil: null, lastError },
+    // A dead job's payload is dropped: a sign-up's holds a password hash.
+    data: {
+      status: "DEAD",
+      lockedUntil: null,
+      lastError,
+      ...(row.kind in jobHandlers ? { payload: {} } : {}),
+    },
   });
   console.error(`[outbox] ${row.kind} ${row.id} is DEAD (attempt ${attempt}): ${lastError}`);
   return "dead";
@@ -199,10 +263,10 @@ async function release(rows: ClaimedRow[], lease: Date): Promise<void> {
 
 /**
  * Error text is stored and logged: keep it short, on one line, and strip anything
- * shaped like a credential in case a provider echoes one back.
+ * shaped like a credential or a link's token in case a provider echoes one back.
  */
 function sanitize(error: string): string {
-  return error
+  return redactTokens(error)
     .replace(/\bre_[A-Za-z0-9_]+/g, "re_[redacted]")
     .replace(/\bBearer\s+\S+/gi, "Bearer [redacted]")
     .replace(/\s+/g, " ")

@@ -17,6 +17,17 @@ export const rateLimitPolicies = {
   verificationEmail: { limit: 3, windowSeconds: 60 * 60 },
   /** Two-factor code attempts per pending sign-in / user: a 6-digit code must not be brute-forced. */
   twoFactor: { limit: 10, windowSeconds: 15 * 60 },
+  // Per-recipient caps on every email a stranger can make the app send. Keyed by the
+  // address alone, so no number of client IPs lifts them. A capped request gets the same
+  // answer as any other and sends nothing, so the caps reveal nothing about accounts.
+  /** Sign-up emails (verification or "account exists") per address. */
+  signUpRecipient: { limit: 3, windowSeconds: 60 * 60 },
+  /** Password-reset emails per address. */
+  passwordResetRecipient: { limit: 5, windowSeconds: 60 * 60 },
+  /** Magic-link emails per address. */
+  magicLinkRecipient: { limit: 5, windowSeconds: 60 * 60 },
+  /** Invitation emails per invited address, across every organization. */
+  invitationRecipient: { limit: 10, windowSeconds: 24 * 60 * 60 },
 } as const satisfies Record<string, RateLimitWindow>;
 
 export type RateLimitWindow = { limit: number; windowSeconds: number };

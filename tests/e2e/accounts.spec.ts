@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { currentTotp } from "../../lib/auth/two-factor/totp";
 import { app, rootHost, tenantApp } from "./support/app";
 import { budgetSteps } from "./support/budget";
-import { mailedLink } from "./support/mailbox";
+import { clientIpHeaders, mailedLink } from "./support/mailbox";
 
 /** Signs out from the header and waits for the landing page, so the next step starts signed out. */
 async function signOut(page: Page) {
@@ -22,10 +22,9 @@ const uniqueEmail = (label: string) =>
   `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`;
 
 // Sign-ups are limited per client IP: each test comes from its own documentation address,
-// so tests never spend each other's budget. The app trusts x-real-ip from its proxy.
+// so tests never spend each other's budget (the e2e server trusts one proxy hop).
 test.beforeEach(async ({ page }) => {
-  const part = () => Math.floor(Math.random() * 0xffff).toString(16);
-  await page.setExtraHTTPHeaders({ "x-real-ip": `2001:db8::${part()}:${part()}` });
+  await page.setExtraHTTPHeaders(clientIpHeaders());
 });
 
 async function signUpAndVerify(page: Page, email: string) {

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { app } from "./support/app";
 import { budgetSteps } from "./support/budget";
-import { mailedLink } from "./support/mailbox";
+import { clientIpHeaders, mailedLink } from "./support/mailbox";
 
 /**
  * The account pages as a visitor meets them: the emailed links act only on a button press,
@@ -19,10 +19,9 @@ const freshEmail = (label: string) =>
   `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`;
 
 // Sign-ups are limited per client IP: each test comes from its own documentation address,
-// so the suites never spend each other's budget. The e2e server trusts x-real-ip.
+// so the suites never spend each other's budget (the e2e server trusts one proxy hop).
 test.beforeEach(async ({ page }) => {
-  const part = () => Math.floor(Math.random() * 0xffff).toString(16);
-  await page.setExtraHTTPHeaders({ "x-real-ip": `2001:db8::${part()}:${part()}` });
+  await page.setExtraHTTPHeaders(clientIpHeaders());
 });
 
 /** The form's alert (Next.js keeps an empty `role="alert"` route announcer on every page). */

@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { app, stripeEmulator, tenantApp } from "./support/app";
 import { budgetSteps } from "./support/budget";
-import { mailedLink, randomClientIp } from "./support/mailbox";
+import { clientIpHeaders, mailedLink } from "./support/mailbox";
 
 /**
  * Billing in the browser, on the Stripe emulator: the seeded Acme's owner upgrades from
@@ -11,7 +11,7 @@ import { mailedLink, randomClientIp } from "./support/mailbox";
  */
 
 async function signInWithLink(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext({ extraHTTPHeaders: { "x-real-ip": randomClientIp() } });
+  const context = await browser.newContext({ extraHTTPHeaders: clientIpHeaders() });
   const page = await context.newPage();
   await page.goto(`${app}/sign-in`);
   await page.getByText("Email me a sign-in link instead").click();

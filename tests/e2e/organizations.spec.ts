@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { app, e2ePort, rootHost, tenantApp } from "./support/app";
 import { budgetSteps } from "./support/budget";
-import { mailedLink, randomClientIp } from "./support/mailbox";
+import { clientIpHeaders, mailedLink } from "./support/mailbox";
 
 /**
  * Organizations in the browser on the production build: create one, land on its
@@ -36,7 +36,7 @@ test("create an organization, invite a teammate who signs up from the email and 
   const ownerEmail = `owner-${tag}@example.test`;
   const teammateEmail = `teammate-${tag}@example.test`;
 
-  const owner = await browser.newContext({ extraHTTPHeaders: { "x-real-ip": randomClientIp() } });
+  const owner = await browser.newContext({ extraHTTPHeaders: clientIpHeaders() });
   const page = await owner.newPage();
   await signUpAndConfirm(page, "Olivia Owner", ownerEmail);
 
@@ -86,7 +86,7 @@ test("create an organization, invite a teammate who signs up from the email and 
 
   // The teammate, in another browser: the email, the invitation page, sign-up, confirmation.
   const teammate = await browser.newContext({
-    extraHTTPHeaders: { "x-real-ip": randomClientIp() },
+    extraHTTPHeaders: clientIpHeaders(),
   });
   const other = await teammate.newPage();
   const invitation = await mailedLink(

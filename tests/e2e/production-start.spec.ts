@@ -24,6 +24,10 @@ function startProduction(env: Record<string, string>) {
       KEEL_E2E: "",
       KEEL_EMBEDDED_DB: "",
       STRIPE_API_BASE: "",
+      UPSTASH_REDIS_REST_URL: "",
+      UPSTASH_REDIS_REST_TOKEN: "",
+      RATE_LIMIT_SINGLE_INSTANCE: "",
+      VERCEL: "",
       ...env,
     },
   });
@@ -74,10 +78,30 @@ test("next start refuses the embedded database in production", async () => {
   expect(server.output()).toMatch(/KEEL_EMBEDDED_DB/);
 });
 
+test("next start refuses rate limits in process memory without the single-instance opt-out", async () => {
+  const server = startProduction({
+    DATABASE_URL: "postgresql://keel@127.0.0.1:1/keel",
+    APP_URL: "https://example.com",
+    AUTH_SECRET: "x".repeat(32),
+    RESEND_API_KEY: "re_test",
+    EMAIL_FROM: "Example <hello@example.com>",
+    CRON_SECRET: "y".repeat(32),
+  });
+  const timeout = setTimeout(() => server.child.kill("SIGKILL"), 30_000);
+
+  const code = await server.exited;
+  clearTimeout(timeout);
+
+  expect(code).not.toBe(0);
+  expect(code).not.toBeNull();
+  expect(server.output()).toMatch(/UPSTASH_REDIS_REST_URL: required in production/);
+});
+
 test("the dev mailbox is a 404 in production", async ({ request }) => {
   const server = startProduction({
     // Never connected to: the page refuses before it reads anything.
     DATABASE_URL: "postgresql://keel@127.0.0.1:1/keel",
+    RATE_LIMIT_SINGLE_INSTANCE: "1",
     APP_URL: "https://example.com",
     AUTH_SECRET: "x".repeat(32),
     RESEND_API_KEY: "re_test",

@@ -135,6 +135,36 @@ describe("invitations", () => {
     expect(bad.ok ? "" : bad.fieldErrors?.email).toMatch(/email address/);
   });
 
+  it("sends one address at most 10 invitations a day across organizations, answering the same", async () => {
+    const email = `flooded-${Date.now()}@example.test`;
+    const { id, token: lastDelivered } = await invite(email);
+    callAs(owner.token, org.slug);
+    const answers = [];
+    for (let i = 0; i < 9; i++) answers.push(await resendInvitationAction({ invitationId: id }));
+    const delivered = await mailedToken(email);
+    // Past the cap, another organization's invitation and this one's resend send nothing…
+    const other = await organization(admin, "other-inviter");
+    const otherOwner = await userWithSession(admin, "other-owner", {
+      organizationId: other.id,
+      role: "OWNER",
+    });
+    callAs(otherOwner.token, other.slug);
+    const fromOther = await inviteMemberAction({ email, role: "MEMBER" });
+    callAs(owner.token, org.slug);
+    answers.push(await resendInvitationAction({ invitationId: id }));
+
+    const sent = await admin.outboxMessage.count({
+      where: { payload: { path: ["to"], equals: email } },
+    });
+    expect(sent).toBe(10);
+    // …yet answer like any invitation, and the last link that went out still works.
+    expect(fromOther).toMatchObject({ ok: true, data: { invitationId: expect.any(String) } });
+    expect(new Set(answers.map((answer) => JSON.stringify(answer))).size).toBe(1);
+    expect(answers[0]).toEqual({ ok: true, data: { invitationId: id } });
+    expect(delivered).not.toBe(lastDelivered);
+    expect((await findInvitationByToken(delivered))?.state).toBe("valid");
+  });
+
   it("lets only owners invite owners, and members invite nobody", async () => {
     const adminUser = await userWithSession(admin, "adm", {
       organizationId: org.id,

@@ -274,6 +274,31 @@ describe("deliverOutbox through Resend", () => {
     expect(capture.deliveries).toHaveLength(0);
   });
 
+  it("keeps the link's token out of the log and the stored error when Resend quotes the body", async () => {
+    const token = "tok_Zt3x0ymQpL9v8kWsecret";
+    const id = await app.enqueueEmail(app.db, {
+      to: "ada@acme.test",
+      template: "passwordReset",
+      data: {
+        name: "Ada",
+        url: `https://keel.example/reset-password?token=${token}`,
+        expiresInMinutes: 15,
+      },
+    });
+    capture.setRejecting((body) => `Invalid \`text\`: ${String(body.text)}`);
+
+    expect(await app.deliverOutbox()).toEqual({ sent: 0, failed: 0, dead: 1 });
+
+    const row = await app.db.outboxMessage.findUniqueOrThrow({ where: { id } });
+    expect(row.lastError).toContain("validation_error");
+    expect(row.lastError).not.toContain(token);
+    const logged = [console.log, console.warn, console.error]
+      .flatMap((log) => vi.mocked(log).mock.calls)
+      .map((args) => args.map(String).join(" "));
+    expect(logged.some((line) => line.includes(`${id} is DEAD`))).toBe(true);
+    expect(logged.filter((line) => line.includes(token))).toEqual([]);
+  });
+
   it("marks a message whose payload cannot be sent DEAD at once", async () => {
     const row = await app.db.outboxMessage.create({
       data: { kind: "email", payload: { to: "ada@acme.test" }, availableAt: new Date() },
@@ -382,7 +407,7 @@ describe("deliverOutboxAfterResponse", () => {
     await expect(scheduled[1]?.()).resolves.toBeUndefined();
     expect(console.error).toHaveBeenCalledWith(
       expect.stringContaining("cron will retry"),
-      expect.any(Error),
+      expect.stringContaining("connection lost"),
     );
     vi.doUnmock("next/server");
   });

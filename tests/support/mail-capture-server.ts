@@ -35,6 +35,11 @@ export type MailCaptureServer = {
   setFailing: (failing: boolean) => void;
   /** While set, accepted requests are answered only after this many ms. */
   setDelay: (ms: number | null) => void;
+  /**
+   * While set, every request is refused with a 422 `validation_error` whose message this
+   * function writes from the request body (providers quote the field they reject).
+   */
+  setRejecting: (message: ((body: Body) => string) | null) => void;
   /** Forgets deliveries, idempotency keys and modes. */
   reset: () => void;
   close: () => Promise<void>;
@@ -64,6 +69,7 @@ function error(response: http.ServerResponse, statusCode: number, name: string, 
 export async function startMailCaptureServer(): Promise<MailCaptureServer> {
   let failing = false;
   let delayMs: number | null = null;
+  let rejecting: ((body: Body) => string) | null = null;
   const byKey = new Map<string, { id: string }>();
   const timers = new Set<NodeJS.Timeout>();
 
@@ -77,9 +83,13 @@ export async function startMailCaptureServer(): Promise<MailCaptureServer> {
     setDelay: (ms) => {
       delayMs = ms;
     },
+    setRejecting: (message) => {
+      rejecting = message;
+    },
     reset: () => {
       failing = false;
       delayMs = null;
+      rejecting = null;
       byKey.clear();
       state.deliveries.length = 0;
       state.requests = 0;
@@ -125,6 +135,7 @@ export async function startMailCaptureServer(): Promise<MailCaptureServer> {
       } catch {
         return error(response, 400, "validation_error", "Body is not JSON.");
       }
+      if (rejecting) return error(response, 422, "validation_error", rejecting(body));
       const { from, to, subject } = body;
       if (typeof from !== "string" || (typeof to !== "string" && !Array.isArray(to))) {
         return error(response, 422, "validation_error", "Missing `from` or `to` field.");

@@ -12,6 +12,8 @@ const production: Source = {
   RESEND_API_KEY: "re_test_key",
   EMAIL_FROM: "Keel <hello@mail.keel.example>",
   CRON_SECRET: "c".repeat(24),
+  UPSTASH_REDIS_REST_URL: "https://eu1-keel.upstash.io",
+  UPSTASH_REDIS_REST_TOKEN: "token",
 };
 
 /** The problems parseEnv reports for `source`; fails the test when it accepts it. */
@@ -94,7 +96,34 @@ describe("parseEnv in production", () => {
       "RESEND_API_KEY",
       "EMAIL_FROM",
       "CRON_SECRET",
+      "UPSTASH_REDIS_REST_URL",
     ]);
+  });
+
+  it("refuses in-memory rate limits unless told it runs on one instance", () => {
+    const withoutUpstash = {
+      ...production,
+      UPSTASH_REDIS_REST_URL: undefined,
+      UPSTASH_REDIS_REST_TOKEN: undefined,
+    };
+    expect(problemFor(withoutUpstash, "UPSTASH_REDIS_REST_URL")).toContain(
+      "RATE_LIMIT_SINGLE_INSTANCE=1",
+    );
+
+    const single = parseEnv({ ...withoutUpstash, RATE_LIMIT_SINGLE_INSTANCE: "1" });
+    expect(single.rateLimitStore).toBe("memory");
+    expect(envWarnings(single).some((w) => w.includes("RATE_LIMIT_SINGLE_INSTANCE"))).toBe(true);
+  });
+
+  it("refuses the single-instance opt-out on Vercel", () => {
+    const source = {
+      ...production,
+      UPSTASH_REDIS_REST_URL: undefined,
+      UPSTASH_REDIS_REST_TOKEN: undefined,
+      RATE_LIMIT_SINGLE_INSTANCE: "1",
+      VERCEL: "1",
+    };
+    expect(problemFor(source, "RATE_LIMIT_SINGLE_INSTANCE")).toContain("refused on Vercel");
   });
 
   it("refuses the embedded database", () => {
@@ -188,21 +217,66 @@ describe("parseEnv with variables that go together", () => {
   });
 });
 
+describe("TRUSTED_PROXY", () => {
+  it("trusts no header by default, and Vercel's on Vercel", () => {
+    expect(parseEnv({}).trustedProxy).toEqual({ kind: "none" });
+    expect(parseEnv({ VERCEL: "1" }).trustedProxy).toEqual({ kind: "vercel" });
+    expect(parseEnv({ VERCEL: "1", TRUSTED_PROXY: "none" }).trustedProxy).toEqual({
+      kind: "none",
+    });
+  });
+
+  it("takes cloudflare or a number of hops", () => {
+    expect(parseEnv({ TRUSTED_PROXY: "cloudflare" }).trustedProxy).toEqual({ kind: "cloudflare" });
+    expect(parseEnv({ TRUSTED_PROXY: "2" }).trustedProxy).toEqual({ kind: "hops", hops: 2 });
+  });
+
+  it.each(["0", "-1", "true", "x-forwarded-for", "1.5"])("refuses %j", (value) => {
+    expect(problemFor({ TRUSTED_PROXY: value }, "TRUSTED_PROXY")).toContain("number of hops");
+  });
+});
+
 describe("envWarnings", () => {
-  it("warns that production rate limits are kept in memory without Upstash", () => {
-    const warnings = envWarnings(parseEnv(production));
+  it("warns that production rate limits are kept in memory with the single-instance opt-out", () => {
+    const warnings = envWarnings(
+      parseEnv({
+        ...production,
+        UPSTASH_REDIS_REST_URL: undefined,
+        UPSTASH_REDIS_REST_TOKEN: undefined,
+        RATE_LIMIT_SINGLE_INSTANCE: "1",
+      }),
+    );
     expect(warnings.some((w) => w.includes("UPSTASH_REDIS_REST_URL") && /memory/.test(w))).toBe(
       true,
     );
   });
 
   it("does not warn about rate limits when Upstash is configured", () => {
-    const env = parseEnv({
+    expect(envWarnings(parseEnv(production)).some((w) => w.includes("UPSTASH"))).toBe(false);
+  });
+
+  it("warns in production when no proxy is trusted for the client IP", () => {
+    expect(envWarnings(parseEnv(production)).some((w) => w.startsWith("TRUSTED_PROXY"))).toBe(true);
+    const behindVercel = parseEnv({ ...production, VERCEL: "1" });
+    expect(envWarnings(behindVercel).some((w) => w.startsWith("TRUSTED_PROXY"))).toBe(false);
+  });
+
+  it("warns when organizations share the company's domain with the app on a subdomain", () => {
+    const shared = parseEnv({
       ...production,
-      UPSTASH_REDIS_REST_URL: "https://eu1-keel.upstash.io",
-      UPSTASH_REDIS_REST_TOKEN: "token",
+      APP_URL: "https://app.acme.com",
+      ROOT_DOMAIN: "acme.com",
+      TRUSTED_PROXY: "1",
     });
-    expect(envWarnings(env).some((w) => w.includes("UPSTASH"))).toBe(false);
+    expect(envWarnings(shared).filter((w) => w.startsWith("ROOT_DOMAIN"))).toEqual([
+      expect.stringContaining("ROOT_DOMAIN is acme.com"),
+    ]);
+    const dedicated = parseEnv({
+      ...production,
+      APP_URL: "https://app.acme.com",
+      TRUSTED_PROXY: "1",
+    });
+    expect(envWarnings(dedicated).filter((w) => w.startsWith("ROOT_DOMAIN"))).toEqual([]);
   });
 
   it("stays quiet in development", () => {

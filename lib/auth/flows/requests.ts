@@ -1,8 +1,10 @@
 import "server-only";
 
 import { after } from "next/server";
+import { ipRateLimitKey } from "@/lib/http/client-info";
+import { redactedError } from "@/lib/http/redact-url";
 import { deliverOutbox } from "@/lib/outbox/deliver";
-import { consumeRateLimit, type RateLimitResult } from "@/lib/rate-limit";
+import { consumeRateLimit, type RateLimitPolicy, type RateLimitResult } from "@/lib/rate-limit";
 import type { RequestContext } from "./context";
 import { sendMagicLink } from "./magic-link";
 import { sendPasswordReset } from "./password-reset";
@@ -14,7 +16,7 @@ import {
   type FieldErrors,
 } from "./schemas";
 import { signInWithPassword } from "./sign-in";
-import { registerAccount } from "./sign-up";
+import { queueSignUp } from "./sign-up";
 
 /**
  * The account requests as both the forms (server actions) and the JSON API (route
@@ -32,9 +34,25 @@ function afterResponse(label: string, work: () => Promise<string[]>) {
       const ids = await work();
       if (ids.length > 0) await deliverOutbox({ ids });
     } catch (error) {
-      console.error(`[auth] ${label} failed after the response`, error);
+      // Redacted: the error of a failed insert can quote the email, link and token included.
+      console.error(`[auth] ${label} failed after the response`, redactedError(error));
     }
   });
+}
+
+/**
+ * Counts one email to `email` against its per-recipient cap. "send": go ahead; "skip":
+ * the address has had its share, answer as usual and send nothing (the answer must not
+ * say which, or the cap would tell who has an account); or the store's refusal, which
+ * does not depend on the address and is answered like any other limit.
+ */
+async function recipientCap(
+  policy: RateLimitPolicy,
+  email: string,
+): Promise<"send" | "skip" | Limited> {
+  const limit = await consumeRateLimit(policy, email);
+  if (limit.ok) return "send";
+  return limit.reason === "limited" ? "skip" : { kind: "limited", limit };
 }
 
 export async function requestSignUp(
@@ -43,9 +61,16 @@ export async function requestSignUp(
 ): Promise<Invalid | Limited | { kind: "accepted" }> {
   const parsed = signUpSchema.safeParse(input);
   if (!parsed.success) return { kind: "invalid", fieldErrors: fieldErrors(parsed.error) };
-  const limit = await consumeRateLimit("signUp", ctx.ipAddress ?? "unknown");
+  const limit = await consumeRateLimit("signUp", ipRateLimitKey(ctx.ipAddress));
   if (!limit.ok) return { kind: "limited", limit };
-  afterResponse("sign-up", () => registerAccount(parsed.data, ctx));
+  const cap = await recipientCap("signUpRecipient", parsed.data.email);
+  if (typeof cap === "object") return cap;
+  if (cap === "send") {
+    // Queued before the answer, so a failure after it cannot lose the sign-up: what
+    // after() does not finish, the outbox cron does.
+    const jobId = await queueSignUp(parsed.data, ctx);
+    afterResponse("sign-up", async () => [jobId]);
+  }
   return { kind: "accepted" };
 }
 
@@ -55,10 +80,13 @@ export async function requestPasswordReset(
 ): Promise<Invalid | Limited | { kind: "accepted" }> {
   const parsed = emailOnlySchema.safeParse(input);
   if (!parsed.success) return { kind: "invalid", fieldErrors: fieldErrors(parsed.error) };
-  const key = `${ctx.ipAddress ?? "unknown"}|${parsed.data.email}`;
+  const key = `${ipRateLimitKey(ctx.ipAddress)}|${parsed.data.email}`;
   const limit = await consumeRateLimit("passwordReset", key);
   if (!limit.ok) return { kind: "limited", limit };
-  afterResponse("password reset", () => sendPasswordReset(parsed.data.email, ctx));
+  const cap = await recipientCap("passwordResetRecipient", parsed.data.email);
+  if (typeof cap === "object") return cap;
+  if (cap === "send")
+    afterResponse("password reset", () => sendPasswordReset(parsed.data.email, ctx));
   return { kind: "accepted" };
 }
 
@@ -68,10 +96,12 @@ export async function requestMagicLink(
 ): Promise<Invalid | Limited | { kind: "accepted" }> {
   const parsed = emailOnlySchema.safeParse(input);
   if (!parsed.success) return { kind: "invalid", fieldErrors: fieldErrors(parsed.error) };
-  const key = `${ctx.ipAddress ?? "unknown"}|${parsed.data.email}`;
+  const key = `${ipRateLimitKey(ctx.ipAddress)}|${parsed.data.email}`;
   const limit = await consumeRateLimit("magicLink", key);
   if (!limit.ok) return { kind: "limited", limit };
-  afterResponse("magic link", () => sendMagicLink(parsed.data.email, ctx));
+  const cap = await recipientCap("magicLinkRecipient", parsed.data.email);
+  if (typeof cap === "object") return cap;
+  if (cap === "send") afterResponse("magic link", () => sendMagicLink(parsed.data.email, ctx));
   return { kind: "accepted" };
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
+import { ipRateLimitKey } from "@/lib/http/client-info";
 import { enqueueEmail } from "@/lib/outbox/enqueue";
 import { consumeRateLimit, peekRateLimit, type RateLimitResult } from "@/lib/rate-limit";
 import { rateLimitPolicies } from "@/lib/rate-limit/policies";
@@ -36,7 +37,7 @@ export async function signInWithPassword(
   ctx: RequestContext,
 ): Promise<SignInResult> {
   const now = ctx.now ?? new Date();
-  const ipLimit = await consumeRateLimit("signInIp", ctx.ipAddress ?? "unknown");
+  const ipLimit = await consumeRateLimit("signInIp", ipRateLimitKey(ctx.ipAddress));
   if (!ipLimit.ok) return { status: "limited", limit: ipLimit };
   const accountLimit = await peekRateLimit("signInAccount", input.email);
   if (!accountLimit.ok) return { status: "limited", limit: accountLimit };

@@ -1,7 +1,9 @@
 import "server-only";
 
+import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { enqueueEmail } from "@/lib/outbox/enqueue";
 import { hashPassword } from "../password";
 import { issueToken, tokenLifetimesMinutes } from "../tokens";
@@ -10,60 +12,112 @@ import { accountLinks } from "./links";
 
 export type SignUpInput = { name: string; email: string; password: string };
 
+/** The `kind` of outbox rows that are sign-ups waiting to be carried out. */
+export const SIGN_UP_KIND = "sign-up";
+
+/** What a queued sign-up carries: never the password, only its hash. */
+const signUpJobSchema = z.object({
+  name: z.string(),
+  email: z.string(),
+  passwordHash: z.string(),
+  ipAddress: z.string().nullable(),
+  userAgent: z.string().nullable(),
+});
+type SignUpJob = z.infer<typeof signUpJobSchema>;
+
 /**
- * Creates the account and emails a verification link; when the address already has an
- * account, emails its owner instead (sign in or reset). Runs after the response is sent,
- * so both cases answer the same thing in the same time: sign-up never reveals whether an
- * address is registered. Returns the outbox ids to deliver.
+ * Queues a sign-up in the outbox and returns the row id; called BEFORE the response.
+ *
+ * The answer (202) must be the same whether the address is registered or not, so the
+ * work that differs runs after the response. Queued durably first, it cannot be lost
+ * to a failure after the answer: the outbox retries it (the cron route) until it runs.
+ * Both cases cost the same here (a hash and one insert), so timing reveals nothing.
+ * The row holds the password's argon2 hash, as the user row will, and is emptied when
+ * the sign-up has run.
  */
-export async function registerAccount(input: SignUpInput, ctx: RequestContext): Promise<string[]> {
-  const passwordHash = await hashPassword(input.password);
-  const now = ctx.now ?? new Date();
-  return db.$transaction(async (tx) => {
-    const existing = await tx.user.findUnique({
-      where: { email: input.email },
-      select: { id: true, name: true },
-    });
-    if (existing) {
-      const id = await enqueueEmail(tx, {
-        to: input.email,
-        template: "accountExists",
-        data: {
-          name: existing.name,
-          signInUrl: accountLinks.signIn(),
-          resetUrl: accountLinks.forgotPassword(),
-        },
-      });
-      return [id];
-    }
-    const user = await tx.user.create({
-      data: { name: input.name, email: input.email, passwordHash, passwordChangedAt: now },
-      select: { id: true },
-    });
-    const { token } = await issueToken(tx, {
-      purpose: "EMAIL_VERIFICATION",
-      email: input.email,
-      userId: user.id,
-      now,
-    });
-    await recordAudit(tx, {
-      action: "auth.sign_up",
-      actorId: user.id,
-      targetType: "user",
-      targetId: user.id,
-      ipAddress: ctx.ipAddress,
-      userAgent: ctx.userAgent,
-      metadata: { method: "password" },
-    });
+export async function queueSignUp(input: SignUpInput, ctx: RequestContext): Promise<string> {
+  const payload: SignUpJob = {
+    name: input.name,
+    email: input.email,
+    passwordHash: await hashPassword(input.password),
+    ipAddress: ctx.ipAddress,
+    userAgent: ctx.userAgent,
+  };
+  const row = await db.outboxMessage.create({
+    data: { kind: SIGN_UP_KIND, payload, availableAt: new Date() },
+    select: { id: true },
+  });
+  return row.id;
+}
+
+export class InvalidSignUpJobError extends Error {
+  constructor() {
+    super("The queued sign-up is not valid");
+    this.name = "InvalidSignUpJobError";
+  }
+}
+
+/**
+ * Carries out a queued sign-up inside the outbox's transaction: creates the account and
+ * queues its verification email, or, when the address already has an account, emails
+ * its owner instead (sign in or reset). Returns the outbox ids of the emails.
+ */
+export async function runSignUpJob(
+  tx: Prisma.TransactionClient,
+  payload: unknown,
+  now: Date,
+): Promise<string[]> {
+  const parsed = signUpJobSchema.safeParse(payload);
+  if (!parsed.success) throw new InvalidSignUpJobError();
+  const job = parsed.data;
+  const existing = await tx.user.findUnique({
+    where: { email: job.email },
+    select: { id: true, name: true },
+  });
+  if (existing) {
     const id = await enqueueEmail(tx, {
-      to: input.email,
-      template: "verifyEmail",
+      to: job.email,
+      template: "accountExists",
       data: {
-        name: input.name,
-        url: accountLinks.verifyEmail(token),
-        expiresInMinutes: tokenLifetimesMinutes.EMAIL_VERIFICATION,
+        name: existing.name,
+        signInUrl: accountLinks.signIn(),
+        resetUrl: accountLinks.forgotPassword(),
       },
     });
     return [id];
+  }
+  const user = await tx.user.create({
+    data: {
+      name: job.name,
+      email: job.email,
+      passwordHash: job.passwordHash,
+      passwordChangedAt: now,
+    },
+    select: { id: true },
   });
+  const { token } = await issueToken(tx, {
+    purpose: "EMAIL_VERIFICATION",
+    email: job.email,
+    userId: user.id,
+    now,
+  });
+  await recordAudit(tx, {
+    action: "auth.sign_up",
+    actorId: user.id,
+    targetType: "user",
+    targetId: user.id,
+    ipAddress: job.ipAddress,
+    userAgent: job.userAgent,
+    metadata: { method: "password" },
+  });
+  const id = await enqueueEmail(tx, {
+    to: job.email,
+    template: "verifyEmail",
+    data: {
+      name: job.name,
+      url: accountLinks.verifyEmail(token),
+      expiresInMinutes: tokenLifetimesMinutes.EMAIL_VERIFICATION,
+    },
+  });
+  return [id];
 }

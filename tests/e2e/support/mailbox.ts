@@ -32,8 +32,14 @@ export async function mailedLink(
   return href;
 }
 
-/** Each test signs up from its own documentation address, so rate limits never collide. */
+/**
+ * Each test signs up from its own documentation address, so rate limits never collide.
+ * Random in the /64 prefix: the app counts IPv6 clients by their /64.
+ */
 export function randomClientIp(): string {
   const part = () => Math.floor(Math.random() * 0xffff).toString(16);
-  return `2001:db8::${part()}:${part()}`;
+  return `2001:db8:${part()}:${part()}::1`;
 }
+
+/** The header the e2e server's trusted proxy setting (TRUSTED_PROXY=1) reads the client from. */
+export const clientIpHeaders = (ip = randomClientIp()) => ({ "x-forwarded-for": ip });
