@@ -31,6 +31,7 @@ import { type FormState, formFields } from "@/lib/forms/form-state";
 import { requestClientInfo } from "@/lib/http/client-info";
 import { deliverOutboxAfterResponse } from "@/lib/outbox/after-response";
 import { rateLimitMessage } from "@/lib/rate-limit/response";
+import { parseInput } from "@/lib/actions/input";
 
 /**
  * The account forms. Each action parses its own fields and goes through the same
@@ -115,7 +116,7 @@ export async function resetPasswordAction(
   formData: FormData,
 ): Promise<FormState> {
   const fields = formFields(formData, ["token", "password"]);
-  const parsed = resetPasswordSchema.safeParse(fields);
+  const parsed = parseInput(resetPasswordSchema, fields);
   if (!parsed.success) return { status: "error", fieldErrors: fieldErrors(parsed.error) };
   const result = await resetPassword(parsed.data, await requestClientInfo());
   if (!result.ok) return { status: "error", message: authMessages.invalidLink };
@@ -164,7 +165,7 @@ export async function signOutAction(): Promise<void> {
 export async function twoFactorAction(_state: FormState, formData: FormData): Promise<FormState> {
   const challengeToken = await readChallengeCookie();
   if (!challengeToken) return { status: "error", message: authMessages.challengeExpired };
-  const parsed = twoFactorCodeSchema.safeParse(formFields(formData, ["code"]));
+  const parsed = parseInput(twoFactorCodeSchema, formFields(formData, ["code"]));
   if (!parsed.success) return { status: "error", fieldErrors: fieldErrors(parsed.error) };
   const result = await completeTwoFactorChallenge(
     { challengeToken, code: parsed.data.code },

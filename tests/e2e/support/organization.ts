@@ -14,7 +14,7 @@ export async function signUpWithOrganization(page: Page, email: string, slug: st
   const link = await mailedLink(page, email, "Confirm your email address", "/verify-email?token=");
   await page.goto(link);
   await page.getByRole("button", { name: "Confirm my email" }).click();
-  await expect(page).toHaveURL(`${app}/organizations?verified=1`);
+  await expect(page).toHaveURL(`${app}/organizations?verified=1`, { timeout: 30_000 });
   await page.goto(`${app}/onboarding`);
   await page.getByLabel("Organization name").fill(`Org ${slug}`);
   await page.getByLabel("Address").fill(slug);
