@@ -1,5 +1,6 @@
 "use server";
 
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import {
   clearChallengeCookie,
@@ -28,6 +29,7 @@ import { configuredOAuthProviders } from "@/lib/auth/oauth/providers";
 import { safeRedirectTarget } from "@/lib/auth/redirects";
 import { env } from "@/lib/env";
 import { type FormState, formFields } from "@/lib/forms/form-state";
+import { publicHostOf } from "@/lib/http/allowed-host";
 import { requestClientInfo } from "@/lib/http/client-info";
 import { deliverOutboxAfterResponse } from "@/lib/outbox/after-response";
 import { rateLimitMessage } from "@/lib/rate-limit/response";
@@ -199,6 +201,9 @@ export async function oauthSignInAction(formData: FormData): Promise<void> {
     rootDomain: env.rootDomain,
     fallback: "/organizations",
   });
+  // Auth.js builds the provider's redirect_uri from this request's X-Forwarded-Host or
+  // Host itself: only one of our hosts may get that far.
+  if (!publicHostOf(await headers())) redirect("/sign-in");
   await signInWithProvider(provider, { redirectTo });
 }
 

@@ -15,6 +15,17 @@ export function isAllowedHost(host: string | null | undefined): host is string {
 }
 
 /**
+ * The host a request was addressed to, as Auth.js sees it (the first X-Forwarded-Host
+ * entry, else Host), when it is one of ours; null otherwise, so nothing downstream can
+ * build a URL from a forged forwarding header.
+ */
+export function publicHostOf(headers: Headers): string | null {
+  const forwarded = headers.get("x-forwarded-host")?.split(",")[0]?.trim();
+  const host = forwarded || headers.get("host");
+  return isAllowedHost(host) ? host : null;
+}
+
+/**
  * The request as the browser addressed it, or null when it was not addressed to us. Next 16
  * hands route handlers `req.url` on localhost whatever the Host header said, and Auth.js
  * builds its callback URLs and checks its CSRF cookie against that URL; rebuilding it from
@@ -24,9 +35,8 @@ export function isAllowedHost(host: string | null | undefined): host is string {
  * a forged forwarding header can neither pass nor be left behind for Auth.js to use.
  */
 export function requestWithPublicUrl(request: Request): Request | null {
-  const forwarded = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim();
-  const host = forwarded || request.headers.get("host");
-  if (!isAllowedHost(host)) return null;
+  const host = publicHostOf(request.headers);
+  if (!host) return null;
   const original = new URL(request.url);
   const protocol = new URL(env.appUrl).protocol;
   const url = new URL(`${original.pathname}${original.search}`, `${protocol}//${host}`);
