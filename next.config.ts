@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import { EnvError, envWarnings, parseEnv } from "./lib/env-schema";
+import { SERVER_ACTION_BODY_LIMIT_BYTES } from "./lib/http/request-guards";
 import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_SERVER } from "next/constants";
 
 const securityHeaders = [
@@ -33,7 +34,11 @@ export default async function nextConfig(phase: string): Promise<NextConfig> {
     reactStrictMode: true,
     typedRoutes: false,
     // forbidden(): a member without the permission a page needs gets a 403 page.
-    experimental: { authInterrupts: true },
+    experimental: {
+      authInterrupts: true,
+      // proxy.ts answers larger bodies with 413 before Next would fail them with a 500.
+      serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT_BYTES },
+    },
     async headers() {
       return [{ source: "/:path*", headers: securityHeaders }];
     },

@@ -1,5 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
+import { prerenderedPages } from "@/lib/http/prerendered-pages";
+import { refuseMethod, refuseOversizedAction } from "@/lib/http/request-guards";
+import {
+  contentSecurityPolicy,
+  createNonce,
+  formActionSources,
+  strictTransportSecurity,
+} from "@/lib/http/security-headers";
 import { parseTenantHost } from "@/lib/tenancy/host";
 
 /**
@@ -11,6 +19,11 @@ import { parseTenantHost } from "@/lib/tenancy/host";
  * The host is the `Host` header, never `X-Forwarded-Host`: any client can send the latter,
  * while `Host` is what routed the request to us (Vercel and `next start` take it from
  * the request; a reverse proxy in front must pass it through unchanged).
+ *
+ * Every response also gets its Content-Security-Policy (a nonce for pages rendered per
+ * request, the build's script hashes for prerendered ones), HSTS on https, and
+ * `Cache-Control: no-store` on the JSON API. Methods nothing answers get 405, and a
+ * server-action body over the limit 413.
  */
 
 /** The internal segment of organization pages. Reachable only through the rewrite below. */
@@ -58,36 +71,92 @@ function isInternalPath(pathname: string): boolean {
   return path === TENANT_PREFIX || path.startsWith(`${TENANT_PREFIX}/`);
 }
 
-/** The request headers without forgeable tenant headers, or null when none was sent. */
-function withoutTenantHeaders(request: NextRequest): Headers | null {
-  const forged = [...request.headers.keys()].filter((name) => tenantHeader.test(name));
-  if (forged.length === 0) return null;
+/** The request headers without forgeable tenant headers. */
+function withoutTenantHeaders(request: NextRequest): Headers {
   const headers = new Headers(request.headers);
-  for (const name of forged) headers.delete(name);
+  for (const name of [...request.headers.keys()]) {
+    if (tenantHeader.test(name)) headers.delete(name);
+  }
   return headers;
+}
+
+const development = env.NODE_ENV === "development";
+const formActions = formActionSources({
+  appUrl: env.appUrl,
+  rootDomain: env.rootDomain,
+  stripeApiBase: env.stripeMode === "emulator" ? env.STRIPE_API_BASE : undefined,
+  oauthProviders: [
+    ...(env.AUTH_GITHUB_ID ? (["github"] as const) : []),
+    ...(env.AUTH_GOOGLE_ID ? (["google"] as const) : []),
+  ],
+});
+const hsts = strictTransportSecurity(env.appUrl);
+const https = hsts !== null;
+
+/**
+ * The policy for this response, and the nonce Next must put on its scripts (none for a
+ * prerendered page: its HTML is shared, so its scripts are allowed by hash). Paths
+ * that match no page get the prerendered not-found page, hence its hashes everywhere.
+ */
+function policyFor(route: string | null): { csp: string; nonce?: string } {
+  const pages = development ? undefined : prerenderedPages();
+  const fallbackHashes = pages?.fallbackHashes ?? [];
+  const staticHashes = route === null ? undefined : pages?.routes.get(route);
+  if (staticHashes) {
+    const scriptHashes = [...new Set([...staticHashes, ...fallbackHashes])];
+    return { csp: contentSecurityPolicy({ scriptHashes, development, formActions, https }) };
+  }
+  const nonce = createNonce();
+  const csp = contentSecurityPolicy({
+    nonce,
+    scriptHashes: fallbackHashes,
+    development,
+    formActions,
+    https,
+  });
+  return { csp, nonce };
+}
+
+function withSecurityHeaders(response: Response, pathname: string, csp: string): Response {
+  response.headers.set("content-security-policy", csp);
+  if (hsts) response.headers.set("strict-transport-security", hsts);
+  // JSON answers are per user and per organization: no browser or shared cache keeps them.
+  if (pathname === "/api" || pathname.startsWith("/api/")) {
+    response.headers.set("cache-control", "no-store");
+  }
+  return response;
 }
 
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
+  const refused = refuseMethod(request.method) ?? refuseOversizedAction(request.headers);
+  if (refused) return withSecurityHeaders(refused, pathname, policyFor(null).csp);
   if (isInternalPath(pathname)) {
-    return new NextResponse("Not found", {
+    const notFound = new NextResponse("Not found", {
       status: 404,
       headers: { "content-type": "text/plain; charset=utf-8" },
     });
+    return withSecurityHeaders(notFound, pathname, policyFor(null).csp);
   }
 
   const headers = withoutTenantHeaders(request);
-  const init = headers ? { request: { headers } } : undefined;
   const host = parseTenantHost(request.headers.get("host"), env.rootDomain);
-
   // Unknown hosts (localhost:3100, the load balancer's health check by IP, an APP_URL
   // host outside ROOT_DOMAIN) get the root app; links and cookies are only ever minted
   // for allow-listed hosts (lib/http/allowed-host.ts).
-  if (host.kind !== "tenant" || isGlobalPath(pathname)) return NextResponse.next(init);
+  const rewritten = host.kind === "tenant" && !isGlobalPath(pathname);
+  const { csp, nonce } = policyFor(rewritten ? null : pathname);
+  // Next.js takes the nonce for its scripts from the request's policy.
+  if (nonce) headers.set("content-security-policy", csp);
+  else headers.delete("content-security-policy");
+  const init = { request: { headers } };
 
+  if (!rewritten || host.kind !== "tenant") {
+    return withSecurityHeaders(NextResponse.next(init), pathname, csp);
+  }
   const url = request.nextUrl.clone();
   url.pathname = `${TENANT_PREFIX}/${host.slug}${pathname === "/" ? "" : pathname}`;
-  return NextResponse.rewrite(url, init);
+  return withSecurityHeaders(NextResponse.rewrite(url, init), pathname, csp);
 }
 
 export const config = {

@@ -182,6 +182,20 @@ function describe(name: keyof Variables, problem: string): string {
 
 const truthy = (v: string | undefined) => v === "1" || v === "true";
 
+const loopbackHost = /^(localhost|127\.0\.0\.1|\[::1\]|[a-z0-9.-]+\.localhost)$/i;
+
+/**
+ * Whether these variables describe a real deployment: Vercel, or a public https APP_URL.
+ * The end-to-end suite runs on http://keel.test:<port>, and an https certificate for a
+ * loopback name is a local set-up.
+ */
+function looksDeployed(vars: Parsed): boolean {
+  if (truthy(vars.VERCEL)) return true;
+  if (!vars.APP_URL) return false;
+  const url = new URL(vars.APP_URL);
+  return url.protocol === "https:" && !loopbackHost.test(url.hostname);
+}
+
 /** Validates a set of variables; pure, so tests can feed it any environment. */
 export function parseEnv(source: Source): Env {
   const problems: string[] = [];
@@ -196,6 +210,15 @@ export function parseEnv(source: Source): Env {
   const vars = parsed as Parsed;
 
   const isBuild = vars.NEXT_PHASE === "phase-production-build";
+  // KEEL_E2E lifts every production guard below: only ever on a local test server.
+  if (truthy(vars.KEEL_E2E) && looksDeployed(vars)) {
+    problems.push(
+      describe(
+        "KEEL_E2E",
+        "refused on a deployed server (VERCEL is set, or APP_URL is https on a host other than localhost, 127.0.0.1 or *.localhost)",
+      ),
+    );
+  }
   // The e2e suite runs the production build on the embedded services on purpose.
   const isProduction = vars.NODE_ENV === "production" && !truthy(vars.KEEL_E2E);
 

@@ -1,5 +1,6 @@
 "use server";
 
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import {
   clearChallengeCookie,
@@ -28,9 +29,11 @@ import { configuredOAuthProviders } from "@/lib/auth/oauth/providers";
 import { safeRedirectTarget } from "@/lib/auth/redirects";
 import { env } from "@/lib/env";
 import { type FormState, formFields } from "@/lib/forms/form-state";
+import { publicHostOf } from "@/lib/http/allowed-host";
 import { requestClientInfo } from "@/lib/http/client-info";
 import { deliverOutboxAfterResponse } from "@/lib/outbox/after-response";
 import { rateLimitMessage } from "@/lib/rate-limit/response";
+import { parseInput } from "@/lib/actions/input";
 
 /**
  * The account forms. Each action parses its own fields and goes through the same
@@ -115,7 +118,7 @@ export async function resetPasswordAction(
   formData: FormData,
 ): Promise<FormState> {
   const fields = formFields(formData, ["token", "password"]);
-  const parsed = resetPasswordSchema.safeParse(fields);
+  const parsed = parseInput(resetPasswordSchema, fields);
   if (!parsed.success) return { status: "error", fieldErrors: fieldErrors(parsed.error) };
   const result = await resetPassword(parsed.data, await requestClientInfo());
   if (!result.ok) return { status: "error", message: authMessages.invalidLink };
@@ -164,7 +167,7 @@ export async function signOutAction(): Promise<void> {
 export async function twoFactorAction(_state: FormState, formData: FormData): Promise<FormState> {
   const challengeToken = await readChallengeCookie();
   if (!challengeToken) return { status: "error", message: authMessages.challengeExpired };
-  const parsed = twoFactorCodeSchema.safeParse(formFields(formData, ["code"]));
+  const parsed = parseInput(twoFactorCodeSchema, formFields(formData, ["code"]));
   if (!parsed.success) return { status: "error", fieldErrors: fieldErrors(parsed.error) };
   const result = await completeTwoFactorChallenge(
     { challengeToken, code: parsed.data.code },
@@ -198,6 +201,9 @@ export async function oauthSignInAction(formData: FormData): Promise<void> {
     rootDomain: env.rootDomain,
     fallback: "/organizations",
   });
+  // Auth.js builds the provider's redirect_uri from this request's X-Forwarded-Host or
+  // Host itself: only one of our hosts may get that far.
+  if (!publicHostOf(await headers())) redirect("/sign-in");
   await signInWithProvider(provider, { redirectTo });
 }
 

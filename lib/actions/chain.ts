@@ -11,7 +11,7 @@ import { parseTenantHost } from "@/lib/tenancy/host";
 import { findMembershipBySlug } from "@/lib/tenancy/membership";
 import { can, type Permission } from "@/lib/tenancy/permissions";
 import { forbidden, notFound, notSignedIn } from "./errors";
-import { actionInput } from "./input";
+import { actionInput, parseInput } from "./input";
 import { failure, invalidInput, type ActionResult } from "./result";
 
 /**
@@ -67,7 +67,7 @@ function wrap<S extends z.ZodType, C, T>(
     try {
       // Who is asking comes first: an anonymous caller learns nothing from validation errors.
       const ctx = await context();
-      const parsed = schema.safeParse(actionInput(raw));
+      const parsed = parseInput(schema, actionInput(raw));
       if (!parsed.success) return invalidInput(parsed.error);
       return { ok: true, data: await handler(parsed.data, ctx) };
     } catch (error) {

@@ -13,7 +13,7 @@ export function safeRedirectTarget(
   // A path: one leading slash, no backslashes or control characters that browsers
   // would normalize into a second slash or a scheme.
   if (value.startsWith("/")) {
-    if (value.startsWith("//") || /[\\\u0000-\u001f]/.test(value)) return fallback;
+    if (value.startsWith("//") || /[\\\u0000-\u001f\u007f]/.test(value)) return fallback;
     return value;
   }
   let url: URL;

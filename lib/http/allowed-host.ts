@@ -15,18 +15,39 @@ export function isAllowedHost(host: string | null | undefined): host is string {
 }
 
 /**
- * The request as the browser addressed it. Next 16 hands route handlers `req.url` on
- * localhost whatever the Host header said, and Auth.js builds its callback URLs and
- * checks its CSRF cookie against that URL; rebuilding it from the (allow-listed) host
- * keeps sign-in working when it starts on an organization's subdomain.
+ * The host a request was addressed to, as Auth.js sees it (the first X-Forwarded-Host
+ * entry, else Host), when it is one of ours; null otherwise, so nothing downstream can
+ * build a URL from a forged forwarding header.
  */
-export function requestWithPublicUrl(request: Request): Request {
-  const forwarded = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim();
-  const host = forwarded || request.headers.get("host");
-  if (!isAllowedHost(host)) return request;
+export function publicHostOf(headers: Headers): string | null {
+  const forwarded = headers.get("x-forwarded-host")?.split(",")[0]?.trim();
+  const host = forwarded || headers.get("host");
+  return isAllowedHost(host) ? host : null;
+}
+
+/**
+ * The request as the browser addressed it, or null when it was not addressed to us. Next 16
+ * hands route handlers `req.url` on localhost whatever the Host header said, and Auth.js
+ * builds its callback URLs and checks its CSRF cookie against that URL; rebuilding it from
+ * the (allow-listed) host keeps sign-in working when it starts on an organization's
+ * subdomain. Auth.js (trustHost) also reads `X-Forwarded-Host` and `X-Forwarded-Proto`
+ * itself, so the rebuilt request carries only the allowed host and the app's own scheme:
+ * a forged forwarding header can neither pass nor be left behind for Auth.js to use.
+ */
+export function requestWithPublicUrl(request: Request): Request | null {
+  const host = publicHostOf(request.headers);
+  if (!host) return null;
   const original = new URL(request.url);
   const protocol = new URL(env.appUrl).protocol;
   const url = new URL(`${original.pathname}${original.search}`, `${protocol}//${host}`);
-  if (url.href === original.href) return request;
-  return new Request(url, request);
+  const headers = new Headers(request.headers);
+  headers.set("host", host);
+  headers.set("x-forwarded-host", host);
+  headers.set("x-forwarded-proto", protocol.replace(":", ""));
+  return new Request(new Request(url, request), { headers });
+}
+
+/** The answer to a request addressed to a host that is not ours. */
+export function hostNotAllowed(): Response {
+  return Response.json({ error: "This host is not served here." }, { status: 400 });
 }

@@ -123,6 +123,26 @@ describe("session hand-off to organization subdomains (development)", () => {
     expect(response.headers.get("location")).toBe("http://acme.localhost:3000/");
   });
 
+  // Browsers drop tabs and newlines from URLs: "/\t/evil.example/" would become
+  // "//evil.example/", another site.
+  it.each(["/\t/evil.example/", "/\n/evil.example/", "/\r\n/evil.example/", "/\\evil.example/"])(
+    "keeps the user on the subdomain when `next` is %j",
+    async (next) => {
+      await signedIn();
+      const target = app.handoffTarget("http://acme.localhost:3000/")!;
+      const accept = await app.createHandoff({ userId, email: "x@example.test", target });
+      accept.searchParams.set("next", next);
+      const response = await app.accept.GET(
+        new Request(`http://localhost:3000${accept.pathname}${accept.search}`, {
+          headers: { host: "acme.localhost:3000" },
+        }),
+      );
+      const location = new URL(response.headers.get("location")!);
+      expect(location.host).toBe("acme.localhost:3000");
+      expect(location.href).toBe("http://acme.localhost:3000/");
+    },
+  );
+
   it("mints nothing for Next's own RSC request that follows a server action's redirect", async () => {
     await signedIn();
     const tokens = await app.db.authToken.count({ where: { userId } });

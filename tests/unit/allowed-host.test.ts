@@ -29,7 +29,7 @@ describe("requestWithPublicUrl", () => {
     const request = new Request("http://localhost:3000/api/auth/signin/github?x=1", {
       headers: { host: "acme.localhost:3000" },
     });
-    expect(requestWithPublicUrl(request).url).toBe(
+    expect(requestWithPublicUrl(request)?.url).toBe(
       "http://acme.localhost:3000/api/auth/signin/github?x=1",
     );
   });
@@ -41,13 +41,34 @@ describe("requestWithPublicUrl", () => {
         "x-forwarded-host": "beta.localhost:3000, proxy.internal",
       },
     });
-    expect(requestWithPublicUrl(request).url).toBe("http://beta.localhost:3000/api/auth/session");
+    expect(requestWithPublicUrl(request)?.url).toBe("http://beta.localhost:3000/api/auth/session");
   });
 
-  it("leaves the request alone when the host is not ours", () => {
+  it("refuses the request when the host is not ours", () => {
     const request = new Request("http://localhost:3000/api/auth/session", {
       headers: { host: "evil.com", "x-forwarded-host": "evil.com" },
     });
-    expect(requestWithPublicUrl(request).url).toBe("http://localhost:3000/api/auth/session");
+    expect(requestWithPublicUrl(request)).toBeNull();
+  });
+
+  // Auth.js reads X-Forwarded-Host itself (trustHost): a forged one must not survive.
+  it("refuses a forwarded host that is not ours, even behind an allowed Host", () => {
+    const request = new Request("http://localhost:3000/api/auth/signin", {
+      headers: { host: "localhost:3000", "x-forwarded-host": "evil.example" },
+    });
+    expect(requestWithPublicUrl(request)).toBeNull();
+  });
+
+  it("hands on only the allowed host and the app's scheme in the forwarding headers", () => {
+    const request = new Request("http://localhost:3000/api/auth/signin", {
+      headers: {
+        host: "acme.localhost:3000",
+        "x-forwarded-proto": "https",
+      },
+    });
+    const rebuilt = requestWithPublicUrl(request);
+    expect(rebuilt?.headers.get("x-forwarded-host")).toBe("acme.localhost:3000");
+    expect(rebuilt?.headers.get("host")).toBe("acme.localhost:3000");
+    expect(rebuilt?.headers.get("x-forwarded-proto")).toBe("http");
   });
 });

@@ -156,6 +156,31 @@ describe("parseEnv in production", () => {
     expect(env.mailTransport).toBe("dev-mailbox");
     expect(env.appUrl).toBe("http://localhost:3000");
   });
+
+  // KEEL_E2E switches every production guard off: a deployment must never run with it.
+  it.each([
+    ["on Vercel", { VERCEL: "1", APP_URL: "http://keel.test:3100" }],
+    ["behind an https APP_URL on a public host", { APP_URL: "https://keel.example" }],
+    ["behind an https APP_URL on a subdomain of one", { APP_URL: "https://app.keel.example" }],
+  ])("refuses the end-to-end switch %s", (_where, deployed) => {
+    const source = { ...production, ...deployed, KEEL_E2E: "1" };
+    expect(problemFor(source, "KEEL_E2E")).toContain("refused on a deployed server");
+    // Whatever else is set, NODE_ENV included.
+    expect(problemFor({ ...source, NODE_ENV: "development" }, "KEEL_E2E")).toContain(
+      "refused on a deployed server",
+    );
+  });
+
+  it.each([
+    "http://keel.test:3100",
+    "http://localhost:3000",
+    "https://localhost:3000",
+    "https://127.0.0.1:8443",
+    "https://acme.localhost",
+  ])("allows the end-to-end switch on a local APP_URL (%s)", (appUrl) => {
+    const env = parseEnv({ NODE_ENV: "production", KEEL_E2E: "1", APP_URL: appUrl });
+    expect(env.isProduction).toBe(false);
+  });
 });
 
 describe("parseEnv with malformed values", () => {

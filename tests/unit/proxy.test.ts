@@ -85,3 +85,102 @@ describe("proxy", () => {
     }
   });
 });
+
+function runMethod(method: string, path: string, headers: Record<string, string> = {}) {
+  const host = headers.host ?? "localhost:3000";
+  return proxy(new NextRequest(`http://${host}${path}`, { method, headers: { host, ...headers } }));
+}
+
+const scriptSources = (policy: string | null) =>
+  (policy ?? "")
+    .split(";")
+    .map((directive) => directive.trim())
+    .find((directive) => directive.startsWith("script-src "))
+    ?.split(" ")
+    .slice(1) ?? [];
+
+describe("proxy: refused requests", () => {
+  // TRACE and TRACK never get this far (a fetch Request refuses them): see method-guard.
+  it.each(["PROPFIND", "MKCOL", "LINK"])("answers %s with 405 and Allow", (method) => {
+    for (const host of ["localhost:3000", "acme.localhost:3000"]) {
+      const response = runMethod(method, "/api/health", { host });
+      expect(response.status, `${method} on ${host}`).toBe(405);
+      expect(response.headers.get("allow")).toContain("GET");
+      expect(response.headers.get("allow")).not.toContain(method);
+    }
+  });
+
+  it("lets the methods the app answers through", () => {
+    for (const method of ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]) {
+      expect(runMethod(method, "/api/projects").headers.get("x-middleware-next"), method).toBe("1");
+    }
+  });
+
+  it("answers a server-action body over 1 MB with 413 and says why", async () => {
+    const response = runMethod("POST", "/sign-in", {
+      "next-action": "7f".padEnd(42, "0"),
+      "content-length": String(1024 * 1024 + 1),
+    });
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { error: string }).error).toMatch(/1 MB/);
+
+    const atLimit = runMethod("POST", "/sign-in", {
+      "next-action": "7f".padEnd(42, "0"),
+      "content-length": String(1024 * 1024),
+    });
+    expect(atLimit.headers.get("x-middleware-next")).toBe("1");
+  });
+});
+
+describe("proxy: security headers", () => {
+  it("gives every page a CSP without 'unsafe-inline' for scripts, and the nonce to Next", () => {
+    for (const [path, host] of [
+      ["/sign-in", "localhost:3000"],
+      ["/projects", "acme.localhost:3000"],
+      ["/api/projects", "acme.localhost:3000"],
+    ] as const) {
+      const response = run(path, { host });
+      const policy = response.headers.get("content-security-policy");
+      expect(policy, path).toContain("object-src 'none'");
+      expect(policy, path).toContain("base-uri 'none'");
+      expect(policy, path).toContain("frame-ancestors 'none'");
+      expect(policy, path).toMatch(/form-action 'self' [^;]*https:\/\/checkout\.stripe\.com/);
+      const scripts = scriptSources(policy);
+      expect(scripts, path).not.toContain("'unsafe-inline'");
+      expect(scripts, path).not.toContain("'unsafe-eval'");
+      const nonce = scripts.find((source) => source.startsWith("'nonce-"));
+      expect(nonce, path).toBeDefined();
+      // Next.js reads the nonce from the request's policy: the same one.
+      expect(response.headers.get("x-middleware-request-content-security-policy"), path).toBe(
+        policy,
+      );
+    }
+  });
+
+  it("uses a fresh nonce for every request", () => {
+    const first = scriptSources(run("/sign-in").headers.get("content-security-policy"));
+    const second = scriptSources(run("/sign-in").headers.get("content-security-policy"));
+    expect(first.find((s) => s.startsWith("'nonce-"))).not.toBe(
+      second.find((s) => s.startsWith("'nonce-")),
+    );
+  });
+
+  it("never passes on a policy the client sent", () => {
+    const response = run("/sign-in", { "content-security-policy": "script-src 'nonce-chosen'" });
+    expect(response.headers.get("x-middleware-request-content-security-policy")).not.toContain(
+      "chosen",
+    );
+  });
+
+  it("marks every JSON API answer no-store, and leaves pages to Next", () => {
+    expect(run("/api/projects", { host: "acme.localhost:3000" }).headers.get("cache-control")).toBe(
+      "no-store",
+    );
+    expect(run("/api/health").headers.get("cache-control")).toBe("no-store");
+    expect(run("/sign-in").headers.get("cache-control")).toBeNull();
+  });
+
+  it("sends no HSTS while the app is served over http", () => {
+    expect(run("/").headers.get("strict-transport-security")).toBeNull();
+  });
+});

@@ -26,6 +26,7 @@ import { type FormState, formFields } from "@/lib/forms/form-state";
 import { requestClientInfo } from "@/lib/http/client-info";
 import { deliverOutboxAfterResponse } from "@/lib/outbox/after-response";
 import { rateLimitMessage } from "@/lib/rate-limit/response";
+import { parseInput } from "@/lib/actions/input";
 
 /**
  * The signed-in account forms. Every action starts from the session (never from a user id
@@ -37,7 +38,8 @@ export async function changePasswordAction(
   formData: FormData,
 ): Promise<FormState> {
   const session = await requireSession("/account");
-  const parsed = changePasswordSchema.safeParse(
+  const parsed = parseInput(
+    changePasswordSchema,
     formFields(formData, ["currentPassword", "newPassword"]),
   );
   if (!parsed.success) return { status: "error", fieldErrors: fieldErrors(parsed.error) };
@@ -61,7 +63,7 @@ export async function changePasswordAction(
 export async function changeEmailAction(_state: FormState, formData: FormData): Promise<FormState> {
   const session = await requireSession("/account");
   const fields = formFields(formData, ["newEmail", "currentPassword"]);
-  const parsed = changeEmailSchema.safeParse(fields);
+  const parsed = parseInput(changeEmailSchema, fields);
   const values = { newEmail: fields.newEmail };
   if (!parsed.success) return { status: "error", fieldErrors: fieldErrors(parsed.error), values };
   const result = await requestEmailChange(
@@ -110,7 +112,7 @@ export async function signOutSessionAction(
   formData: FormData,
 ): Promise<FormState> {
   const session = await requireSession("/account");
-  const parsed = sessionIdSchema.safeParse(formFields(formData, ["sessionId"]));
+  const parsed = parseInput(sessionIdSchema, formFields(formData, ["sessionId"]));
   if (!parsed.success) return { status: "error", message: "That session could not be found." };
   const ended = await signOutSession(
     { userId: session.user.id, sessionId: parsed.data.sessionId },
@@ -127,7 +129,7 @@ export async function deleteAccountAction(
   formData: FormData,
 ): Promise<FormState> {
   const session = await requireSession("/account");
-  const parsed = deleteAccountSchema.safeParse(formFields(formData, ["confirmation"]));
+  const parsed = parseInput(deleteAccountSchema, formFields(formData, ["confirmation"]));
   if (!parsed.success) return { status: "error", fieldErrors: fieldErrors(parsed.error) };
   let result;
   try {
@@ -167,7 +169,7 @@ export async function confirmTwoFactorSetupAction(
   formData: FormData,
 ): Promise<TwoFactorSetupState> {
   const session = await requireSession("/account");
-  const parsed = codeSchema.safeParse(formFields(formData, ["code"]));
+  const parsed = parseInput(codeSchema, formFields(formData, ["code"]));
   const setup = state.status === "setup" ? state : undefined;
   if (!parsed.success) {
     return setup
@@ -193,7 +195,7 @@ export async function disableTwoFactorAction(
   formData: FormData,
 ): Promise<FormState> {
   const session = await requireSession("/account");
-  const parsed = codeSchema.safeParse(formFields(formData, ["code"]));
+  const parsed = parseInput(codeSchema, formFields(formData, ["code"]));
   if (!parsed.success) return { status: "error", fieldErrors: fieldErrors(parsed.error) };
   const result = await disableTwoFactor(
     { userId: session.user.id, code: parsed.data.code },

@@ -17,6 +17,7 @@ import {
 } from "./schemas";
 import { signInWithPassword } from "./sign-in";
 import { queueSignUp } from "./sign-up";
+import { parseInput } from "@/lib/actions/input";
 
 /**
  * The account requests as both the forms (server actions) and the JSON API (route
@@ -59,7 +60,7 @@ export async function requestSignUp(
   input: unknown,
   ctx: RequestContext,
 ): Promise<Invalid | Limited | { kind: "accepted" }> {
-  const parsed = signUpSchema.safeParse(input);
+  const parsed = parseInput(signUpSchema, input);
   if (!parsed.success) return { kind: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const limit = await consumeRateLimit("signUp", ipRateLimitKey(ctx.ipAddress));
   if (!limit.ok) return { kind: "limited", limit };
@@ -78,7 +79,7 @@ export async function requestPasswordReset(
   input: unknown,
   ctx: RequestContext,
 ): Promise<Invalid | Limited | { kind: "accepted" }> {
-  const parsed = emailOnlySchema.safeParse(input);
+  const parsed = parseInput(emailOnlySchema, input);
   if (!parsed.success) return { kind: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const key = `${ipRateLimitKey(ctx.ipAddress)}|${parsed.data.email}`;
   const limit = await consumeRateLimit("passwordReset", key);
@@ -94,7 +95,7 @@ export async function requestMagicLink(
   input: unknown,
   ctx: RequestContext,
 ): Promise<Invalid | Limited | { kind: "accepted" }> {
-  const parsed = emailOnlySchema.safeParse(input);
+  const parsed = parseInput(emailOnlySchema, input);
   if (!parsed.success) return { kind: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const key = `${ipRateLimitKey(ctx.ipAddress)}|${parsed.data.email}`;
   const limit = await consumeRateLimit("magicLink", key);
@@ -115,7 +116,7 @@ export async function requestSignIn(
   | { kind: "two-factor"; challengeToken: string }
   | { kind: "signed-in"; sessionToken: string; expires: Date }
 > {
-  const parsed = signInSchema.safeParse(input);
+  const parsed = parseInput(signInSchema, input);
   if (!parsed.success) return { kind: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const result = await signInWithPassword(parsed.data, ctx);
   switch (result.status) {

@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { toFormState } from "@/lib/actions/form";
 import { env } from "@/lib/env";
@@ -15,15 +14,16 @@ import {
   leaveOrganizationAction,
   removeMemberAction,
 } from "@/lib/members/actions";
+import { revalidateOrganizationPages } from "@/lib/tenancy/revalidate";
 
 /** The members page's forms; the checks live in lib/members and lib/invitations. */
 
-function done<T>(
+async function done<T>(
   result: Parameters<typeof toFormState<T>>[0],
   success: string,
   formData: FormData,
-) {
-  if (result.ok) revalidatePath("/", "layout");
+): Promise<FormState> {
+  if (result.ok) await revalidateOrganizationPages();
   return toFormState(result, { success, formData });
 }
 

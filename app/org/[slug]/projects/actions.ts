@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { toFormState } from "@/lib/actions/form";
 import type { FormState } from "@/lib/forms/form-state";
@@ -9,6 +8,7 @@ import {
   deleteProjectAction,
   updateProjectAction,
 } from "@/lib/projects/actions";
+import { revalidateOrganizationPages } from "@/lib/tenancy/revalidate";
 
 /**
  * The project forms. Each adapts a checked action from lib/projects/actions.ts to
@@ -18,19 +18,19 @@ import {
 export async function createProjectForm(_state: FormState, formData: FormData): Promise<FormState> {
   const result = await createProjectAction(formData);
   if (!result.ok) return toFormState(result, { success: "", formData });
-  revalidatePath("/", "layout");
+  await revalidateOrganizationPages();
   redirect(`/projects/${result.data.id}?created=1`);
 }
 
 export async function updateProjectForm(_state: FormState, formData: FormData): Promise<FormState> {
   const result = await updateProjectAction(formData);
-  if (result.ok) revalidatePath("/", "layout");
+  if (result.ok) await revalidateOrganizationPages();
   return toFormState(result, { success: "Project saved.", formData });
 }
 
 export async function deleteProjectForm(_state: FormState, formData: FormData): Promise<FormState> {
   const result = await deleteProjectAction(formData);
   if (!result.ok) return toFormState(result, { success: "", formData });
-  revalidatePath("/", "layout");
+  await revalidateOrganizationPages();
   redirect("/projects?deleted=1");
 }

@@ -5,6 +5,7 @@ import { listProjects } from "@/lib/projects/queries";
 import { projectListSchema } from "@/lib/projects/schemas";
 import { requireMember } from "@/lib/tenancy/current-member";
 import { can } from "@/lib/tenancy/permissions";
+import { parseInput } from "@/lib/actions/input";
 
 export const metadata: Metadata = { title: "Projects" };
 
@@ -22,7 +23,7 @@ function pageHref(q: string, page: number) {
 export default async function ProjectsPage({ searchParams }: ProjectsPageProps) {
   const member = await requireMember("projects:read");
   const raw = await searchParams;
-  const parsed = projectListSchema.safeParse({
+  const parsed = parseInput(projectListSchema, {
     q: typeof raw.q === "string" ? raw.q : undefined,
     page: typeof raw.page === "string" ? raw.page : undefined,
   });

@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { toFormState } from "@/lib/actions/form";
 import { env } from "@/lib/env";
@@ -10,6 +9,7 @@ import {
   transferOwnershipAction,
   updateOrganizationAction,
 } from "@/lib/organizations/actions";
+import { revalidateOrganizationPages } from "@/lib/tenancy/revalidate";
 
 /** The settings page's forms; the checks live in lib/organizations. */
 
@@ -18,13 +18,13 @@ export async function renameOrganizationForm(
   formData: FormData,
 ): Promise<FormState> {
   const result = await updateOrganizationAction(formData);
-  if (result.ok) revalidatePath("/", "layout");
+  if (result.ok) await revalidateOrganizationPages();
   return toFormState(result, { success: "Name saved.", formData });
 }
 
 export async function transferOwnershipForm(_s: FormState, formData: FormData): Promise<FormState> {
   const result = await transferOwnershipAction(formData);
-  if (result.ok) revalidatePath("/", "layout");
+  if (result.ok) await revalidateOrganizationPages();
   return toFormState(result, { success: "Ownership transferred. You are now an admin.", formData });
 }
 

@@ -1,7 +1,9 @@
 import { NextResponse } from "next/server";
 import { setSessionCookie } from "@/lib/auth/current-session";
 import { acceptHandoff } from "@/lib/auth/flows/handoff";
-import { requestWithPublicUrl } from "@/lib/http/allowed-host";
+import { safeRedirectTarget } from "@/lib/auth/redirects";
+import { env } from "@/lib/env";
+import { hostNotAllowed, requestWithPublicUrl } from "@/lib/http/allowed-host";
 import { clientInfoFrom } from "@/lib/http/client-info";
 
 /**
@@ -11,10 +13,16 @@ import { clientInfoFrom } from "@/lib/http/client-info";
 export async function GET(request: Request) {
   // The host the browser used (route handlers see localhost otherwise): the session and
   // the redirect are for this organization's host.
-  const url = new URL(requestWithPublicUrl(request).url);
+  const publicRequest = requestWithPublicUrl(request);
+  if (!publicRequest) return hostNotAllowed();
+  const url = new URL(publicRequest.url);
   const next = url.searchParams.get("next") ?? "/";
-  // Only a path on this very host: never a way to bounce the user elsewhere.
-  const path = next.startsWith("/") && !next.startsWith("//") && !next.includes("\\") ? next : "/";
+  // Only a path on this very host (the shared check refuses `//`, `\`, tabs and newlines,
+  // which browsers turn into another host): never a way to bounce the user elsewhere.
+  const path = safeRedirectTarget(next.startsWith("/") ? next : null, {
+    appUrl: env.appUrl,
+    rootDomain: env.rootDomain,
+  });
   const session = await acceptHandoff(
     url.searchParams.get("token") ?? "",
     clientInfoFrom(request.headers),

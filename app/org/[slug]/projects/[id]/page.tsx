@@ -7,6 +7,8 @@ import { getProject } from "@/lib/projects/queries";
 import { requireMember } from "@/lib/tenancy/current-member";
 import { can } from "@/lib/tenancy/permissions";
 import { deleteProjectForm, updateProjectForm } from "../actions";
+import { parseInput } from "@/lib/actions/input";
+import { projectIdSchema } from "@/lib/projects/schemas";
 
 export const metadata: Metadata = { title: "Project" };
 
@@ -19,6 +21,8 @@ type ProjectPageProps = {
 export default async function ProjectPage({ params, searchParams }: ProjectPageProps) {
   const member = await requireMember("projects:read");
   const { id } = await params;
+  // An id PostgreSQL cannot even compare (a NUL byte in the address) is no project either.
+  if (!parseInput(projectIdSchema, { id }).success) notFound();
   // Looked up inside the member's organization: another organization's id is simply not found.
   const project = await getProject(member.organization.id, id);
   if (!project) notFound();

@@ -8,6 +8,7 @@ import { billingOverview } from "@/lib/billing/overview";
 import { can } from "@/lib/tenancy/permissions";
 import { listMembers } from "@/lib/members/members";
 import { requireMember } from "@/lib/tenancy/current-member";
+import { parseInput } from "@/lib/actions/input";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -63,7 +64,7 @@ export default async function AuditLogPage({
   if (invalid) result = await listAuditLogAction({});
   if (!result.ok) throw new Error(result.error);
   const log = result.data;
-  const parsed = auditFilterSchema.safeParse(invalid ? {} : query);
+  const parsed = parseInput(auditFilterSchema, invalid ? {} : query);
   const filter: AuditFilter = parsed.success ? parsed.data : { page: 1 };
   const [members, billing] = await Promise.all([
     listMembers(member.organization.id),

@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { toFormState } from "@/lib/actions/form";
 import {
@@ -13,6 +12,7 @@ import {
 } from "@/lib/billing/actions";
 import type { PlanChangePreview } from "@/lib/billing/manage";
 import type { FormState } from "@/lib/forms/form-state";
+import { revalidateOrganizationPages } from "@/lib/tenancy/revalidate";
 
 /** The billing page's forms; the checks and the Stripe calls live in lib/billing. */
 
@@ -30,7 +30,7 @@ export async function portalForm(_s: FormState, formData: FormData): Promise<For
 
 export async function cancelForm(_s: FormState, formData: FormData): Promise<FormState> {
   const result = await cancelSubscriptionAction(formData);
-  if (result.ok) revalidatePath("/", "layout");
+  if (result.ok) await revalidateOrganizationPages();
   return toFormState(result, {
     success: "The subscription will end at the close of the current period.",
   });
@@ -38,7 +38,7 @@ export async function cancelForm(_s: FormState, formData: FormData): Promise<For
 
 export async function resumeForm(_s: FormState, formData: FormData): Promise<FormState> {
   const result = await resumeSubscriptionAction(formData);
-  if (result.ok) revalidatePath("/", "layout");
+  if (result.ok) await revalidateOrganizationPages();
   return toFormState(result, { success: "The subscription will renew as usual." });
 }
 
@@ -72,6 +72,6 @@ export async function changePlanForm(
   }
   const result = await changePlanAction(input);
   if (!result.ok) return { status: "error", message: result.error };
-  revalidatePath("/", "layout");
+  await revalidateOrganizationPages();
   return { status: "done", message: "Plan changed. Prorations appear on the next invoice." };
 }
