@@ -4,10 +4,13 @@ import { redirect } from "next/navigation";
 import {
   clearChallengeCookie,
   clearSessionCookie,
+  clearSignUpCookie,
   currentSessionToken,
   readChallengeCookie,
+  readSignUpCookie,
   setChallengeCookie,
   setSessionCookie,
+  setSignUpCookie,
 } from "@/lib/auth/current-session";
 import { authMessages } from "@/lib/auth/flows/messages";
 import { signInWithMagicLink } from "@/lib/auth/flows/magic-link";
@@ -56,6 +59,7 @@ export async function signUpAction(_state: FormState, formData: FormData): Promi
   if (outcome.kind === "limited") {
     return { status: "error", message: rateLimitMessage(outcome.limit), values };
   }
+  await setSignUpCookie(outcome.signUpCookie);
   return { status: "success", message: authMessages.signUpAccepted };
 }
 
@@ -127,8 +131,13 @@ export async function resetPasswordAction(
 export async function verifyEmailAction(_state: FormState, formData: FormData): Promise<FormState> {
   const token = formData.get("token");
   if (typeof token !== "string") return { status: "error", message: authMessages.invalidLink };
-  const result = await confirmEmail(token, await requestClientInfo());
+  // What this browser holds decides whether it is the owner confirming their own sign-up.
+  const result = await confirmEmail(token, await requestClientInfo(), {
+    signUpBinding: await readSignUpCookie(),
+    sessionToken: await currentSessionToken(),
+  });
   if (!result.ok) return { status: "error", message: authMessages.invalidLink };
+  await clearSignUpCookie();
   if (result.sessionToken && result.expires) {
     await setSessionCookie(result.sessionToken, result.expires);
     redirect("/organizations?verified=1");

@@ -74,7 +74,9 @@ afterAll(async () => {
 
 describe("two-factor setup", () => {
   it("stores the secret sealed, and turns on only after a valid code", async () => {
-    const user = await app.db.user.create({ data: { email: `setup-${Date.now()}@example.test` } });
+    const user = await app.db.user.create({
+      data: { email: `setup-${Date.now()}@example.test`, emailVerified: new Date() },
+    });
     const setup = (await app.beginTwoFactorSetup(user.id))!;
     expect(setup.qrSvg).toMatch(/^<svg/);
     const secret = new URL(setup.uri).searchParams.get("secret")!;

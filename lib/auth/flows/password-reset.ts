@@ -7,6 +7,7 @@ import { resetRateLimit } from "@/lib/rate-limit";
 import { hashPassword } from "../password";
 import { revokeOtherSessions } from "../session-store";
 import { consumeToken, issueToken, tokenLifetimesMinutes } from "../tokens";
+import { confirmMailbox } from "./claim-unverified-account";
 import type { RequestContext } from "./context";
 import { accountLinks } from "./links";
 
@@ -66,16 +67,24 @@ export async function resetPassword(
     if (!used?.userId) return null;
     const user = await tx.user.findUnique({
       where: { id: used.userId },
-      select: { id: true, email: true, name: true, emailVerified: true, disabledAt: true },
+      select: { id: true, email: true, name: true, disabledAt: true },
     });
     if (!user || user.email !== used.email || user.disabledAt) return null;
+    // The link proves the mailbox: a never-verified account is claimed first, so a second
+    // factor or OAuth link its earlier holder set does not outlive the new password.
+    await confirmMailbox(tx, { userId: user.id, via: "password-reset", now, ctx });
     await tx.user.update({
       where: { id: user.id },
-      data: { passwordHash, passwordChangedAt: now, emailVerified: user.emailVerified ?? now },
+      data: { passwordHash, passwordChangedAt: now },
     });
-    // Other reset links for the account die with this one.
+    // Other reset links for the account die with this one, and so do second-factor
+    // challenges opened with the old password.
     await tx.authToken.updateMany({
-      where: { userId: user.id, purpose: "PASSWORD_RESET", usedAt: null },
+      where: {
+        userId: user.id,
+        purpose: { in: ["PASSWORD_RESET", "TWO_FACTOR_CHALLENGE"] },
+        usedAt: null,
+      },
       data: { usedAt: now },
     });
     const revoked = await revokeOtherSessions(tx, user.id, null);

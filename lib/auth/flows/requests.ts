@@ -14,7 +14,7 @@ import {
   type FieldErrors,
 } from "./schemas";
 import { signInWithPassword } from "./sign-in";
-import { registerAccount } from "./sign-up";
+import { prepareSignUpBinding, registerAccount } from "./sign-up";
 
 /**
  * The account requests as both the forms (server actions) and the JSON API (route
@@ -40,13 +40,17 @@ function afterResponse(label: string, work: () => Promise<string[]>) {
 export async function requestSignUp(
   input: unknown,
   ctx: RequestContext,
-): Promise<Invalid | Limited | { kind: "accepted" }> {
+): Promise<Invalid | Limited | { kind: "accepted"; signUpCookie: string }> {
   const parsed = signUpSchema.safeParse(input);
   if (!parsed.success) return { kind: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const limit = await consumeRateLimit("signUp", ctx.ipAddress ?? "unknown");
   if (!limit.ok) return { kind: "limited", limit };
-  afterResponse("sign-up", () => registerAccount(parsed.data, ctx));
-  return { kind: "accepted" };
+  // The caller sets the cookie: following the link in this browser keeps the password.
+  const binding = prepareSignUpBinding();
+  afterResponse("sign-up", () =>
+    registerAccount(parsed.data, ctx, { verificationToken: binding.verificationToken }),
+  );
+  return { kind: "accepted", signUpCookie: binding.cookie };
 }
 
 export async function requestPasswordReset(

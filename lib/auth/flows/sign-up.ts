@@ -1,14 +1,39 @@
 import "server-only";
 
+import { createHash, timingSafeEqual } from "node:crypto";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { enqueueEmail } from "@/lib/outbox/enqueue";
 import { hashPassword } from "../password";
-import { issueToken, tokenLifetimesMinutes } from "../tokens";
+import { generateToken, issueToken, tokenLifetimesMinutes } from "../tokens";
 import type { RequestContext } from "./context";
 import { accountLinks } from "./links";
 
 export type SignUpInput = { name: string; email: string; password: string };
+
+/**
+ * The verification token a sign-up will use, and the value of the cookie that binds it to
+ * the browser that signed up. Made before the response, for every sign-up (a registered
+ * address gets a cookie too, so nothing tells the two apart). The cookie is a one-way
+ * digest: it does not give the link to whoever holds it, and the link alone does not
+ * give the cookie.
+ */
+export function prepareSignUpBinding(): { verificationToken: string; cookie: string } {
+  const verificationToken = generateToken();
+  return { verificationToken, cookie: signUpBindingOf(verificationToken) };
+}
+
+function signUpBindingOf(token: string): string {
+  return createHash("sha256").update(`keel:sign-up-binding:${token}`).digest("base64url");
+}
+
+/** Whether `cookie` is the binding sign-up set for this verification token. */
+export function isSignUpBinding(cookie: string | undefined, token: string): boolean {
+  if (!cookie) return false;
+  const expected = Buffer.from(signUpBindingOf(token));
+  const given = Buffer.from(cookie);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
 
 /**
  * Creates the account and emails a verification link; when the address already has an
@@ -16,7 +41,11 @@ export type SignUpInput = { name: string; email: string; password: string };
  * so both cases answer the same thing in the same time: sign-up never reveals whether an
  * address is registered. Returns the outbox ids to deliver.
  */
-export async function registerAccount(input: SignUpInput, ctx: RequestContext): Promise<string[]> {
+export async function registerAccount(
+  input: SignUpInput,
+  ctx: RequestContext,
+  options: { verificationToken?: string } = {},
+): Promise<string[]> {
   const passwordHash = await hashPassword(input.password);
   const now = ctx.now ?? new Date();
   return db.$transaction(async (tx) => {
@@ -45,6 +74,7 @@ export async function registerAccount(input: SignUpInput, ctx: RequestContext): 
       email: input.email,
       userId: user.id,
       now,
+      token: options.verificationToken,
     });
     await recordAudit(tx, {
       action: "auth.sign_up",
