@@ -13,6 +13,7 @@ import {
   findMatchingRecoveryCode,
   generateRecoveryCodes,
   hashRecoveryCode,
+  type RecoveryCodeKey,
 } from "../two-factor/recovery-codes";
 import {
   formatSecretForDisplay,
@@ -27,6 +28,12 @@ import { accountLinks } from "./links";
 function totpKey(): Buffer {
   if (!env.AUTH_SECRET) throw new Error("AUTH_SECRET is required to protect two-factor secrets.");
   return deriveKey(env.AUTH_SECRET, "keel:totp-secret");
+}
+
+/** Recovery codes are stored under a keyed hash (HMAC) with a key of their own, bound to the user. */
+function recoveryCodeKey(userId: string): RecoveryCodeKey {
+  if (!env.AUTH_SECRET) throw new Error("AUTH_SECRET is required to protect recovery codes.");
+  return { secret: deriveKey(env.AUTH_SECRET, "keel:recovery-codes"), userId };
 }
 
 export type TwoFactorSetup = { qrSvg: string; manualKey: string; uri: string };
@@ -100,7 +107,10 @@ export async function confirmTwoFactorSetup(
     if (count === 0) return null;
     await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
     await tx.recoveryCode.createMany({
-      data: recoveryCodes.map((code) => ({ userId: user.id, codeHash: hashRecoveryCode(code) })),
+      data: recoveryCodes.map((code) => ({
+        userId: user.id,
+        codeHash: hashRecoveryCode(code, recoveryCodeKey(user.id)),
+      })),
     });
     await recordAudit(tx, {
       action: "auth.two_factor_enabled",
@@ -216,6 +226,7 @@ export async function completeTwoFactorChallenge(
     ? findMatchingRecoveryCode(
         input.code,
         recovery.map((r) => r.codeHash),
+        recoveryCodeKey(user.id),
       )
     : null;
 
