@@ -14,14 +14,14 @@ import {
 } from "@/lib/auth/current-session";
 import { authMessages } from "@/lib/auth/flows/messages";
 import { signInWithMagicLink } from "@/lib/auth/flows/magic-link";
-import { resetPassword } from "@/lib/auth/flows/password-reset";
 import {
   requestMagicLink,
+  requestNewPassword,
   requestPasswordReset,
   requestSignIn,
   requestSignUp,
 } from "@/lib/auth/flows/requests";
-import { fieldErrors, resetPasswordSchema, twoFactorCodeSchema } from "@/lib/auth/flows/schemas";
+import { fieldErrors, twoFactorCodeSchema } from "@/lib/auth/flows/schemas";
 import { signOut } from "@/lib/auth/flows/sign-out";
 import { confirmEmailChange } from "@/lib/auth/flows/change-email";
 import { completeTwoFactorChallenge } from "@/lib/auth/flows/two-factor";
@@ -119,12 +119,18 @@ export async function resetPasswordAction(
   formData: FormData,
 ): Promise<FormState> {
   const fields = formFields(formData, ["token", "password"]);
-  const parsed = resetPasswordSchema.safeParse(fields);
-  if (!parsed.success) return { status: "error", fieldErrors: fieldErrors(parsed.error) };
-  const result = await resetPassword(parsed.data, await requestClientInfo());
-  if (!result.ok) return { status: "error", message: authMessages.invalidLink };
-  deliverOutboxAfterResponse(result.outboxIds);
-  redirect("/sign-in?reset=1");
+  const outcome = await requestNewPassword(fields, await requestClientInfo());
+  switch (outcome.kind) {
+    case "invalid":
+      return { status: "error", fieldErrors: outcome.fieldErrors };
+    case "limited":
+      return { status: "error", message: rateLimitMessage(outcome.limit) };
+    case "invalid-link":
+      return { status: "error", message: authMessages.invalidLink };
+    case "done":
+      deliverOutboxAfterResponse(outcome.outboxIds);
+      redirect("/sign-in?reset=1");
+  }
 }
 
 /** Confirms the address from the emailed link (a button press, so mail scanners cannot). */

@@ -17,6 +17,8 @@ export const rateLimitPolicies = {
   verificationEmail: { limit: 3, windowSeconds: 60 * 60 },
   /** Two-factor code attempts per pending sign-in / user: a 6-digit code must not be brute-forced. */
   twoFactor: { limit: 10, windowSeconds: 15 * 60 },
+  /** New-password submissions with a reset link, per IP: each valid one costs an argon2 hash. */
+  resetPasswordIp: { limit: 10, windowSeconds: 15 * 60 },
 } as const satisfies Record<string, RateLimitWindow>;
 
 export type RateLimitWindow = { limit: number; windowSeconds: number };

@@ -6,7 +6,7 @@ import { enqueueEmail } from "@/lib/outbox/enqueue";
 import { resetRateLimit } from "@/lib/rate-limit";
 import { hashPassword } from "../password";
 import { revokeOtherSessions } from "../session-store";
-import { consumeToken, issueToken, tokenLifetimesMinutes } from "../tokens";
+import { consumeToken, findUsableToken, issueToken, tokenLifetimesMinutes } from "../tokens";
 import { confirmMailbox } from "./claim-unverified-account";
 import type { RequestContext } from "./context";
 import { accountLinks } from "./links";
@@ -61,6 +61,9 @@ export async function resetPassword(
   ctx: RequestContext,
 ): Promise<ResetPasswordResult> {
   const now = ctx.now ?? new Date();
+  // The link first: a made-up or spent token costs a lookup, never an argon2 hash. It is
+  // still used up inside the transaction below, so two submissions cannot both win.
+  if (!(await findUsableToken(db, "PASSWORD_RESET", input.token, now))) return { ok: false };
   const passwordHash = await hashPassword(input.password);
   const result = await db.$transaction(async (tx) => {
     const used = await consumeToken(tx, "PASSWORD_RESET", input.token, now);

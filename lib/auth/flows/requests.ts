@@ -3,12 +3,14 @@ import "server-only";
 import { after } from "next/server";
 import { deliverOutbox } from "@/lib/outbox/deliver";
 import { consumeRateLimit, type RateLimitResult } from "@/lib/rate-limit";
+import { PasswordWorkOverloadedError } from "../password";
 import type { RequestContext } from "./context";
 import { sendMagicLink } from "./magic-link";
-import { sendPasswordReset } from "./password-reset";
+import { resetPassword, sendPasswordReset } from "./password-reset";
 import {
   emailOnlySchema,
   fieldErrors,
+  resetPasswordSchema,
   signInSchema,
   signUpSchema,
   type FieldErrors,
@@ -91,7 +93,8 @@ export async function requestSignIn(
 > {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return { kind: "invalid", fieldErrors: fieldErrors(parsed.error) };
-  const result = await signInWithPassword(parsed.data, ctx);
+  const result = await shedWhenOverloaded(() => signInWithPassword(parsed.data, ctx));
+  if ("kind" in result) return result;
   switch (result.status) {
     case "limited":
       return { kind: "limited", limit: result.limit };
@@ -104,4 +107,37 @@ export async function requestSignIn(
     case "signed-in":
       return { kind: "signed-in", sessionToken: result.sessionToken, expires: result.expires };
   }
+}
+
+/**
+ * Runs password work, turning "the instance is overloaded" into the refusal the doors
+ * already answer with 503 and Retry-After (the same as a rate-limit store that is down).
+ */
+async function shedWhenOverloaded<T>(work: () => Promise<T>): Promise<T | Limited> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof PasswordWorkOverloadedError)) throw error;
+    return {
+      kind: "limited",
+      limit: { ok: false, reason: "unavailable", retryAfterSeconds: error.retryAfterSeconds },
+    };
+  }
+}
+
+/**
+ * A new password with a reset link: limited per IP (each valid link costs an argon2 hash,
+ * and guessing links costs lookups), and shed with 503 when the instance is overloaded.
+ */
+export async function requestNewPassword(
+  input: unknown,
+  ctx: RequestContext,
+): Promise<Invalid | Limited | { kind: "invalid-link" } | { kind: "done"; outboxIds: string[] }> {
+  const parsed = resetPasswordSchema.safeParse(input);
+  if (!parsed.success) return { kind: "invalid", fieldErrors: fieldErrors(parsed.error) };
+  const limit = await consumeRateLimit("resetPasswordIp", ctx.ipAddress ?? "unknown");
+  if (!limit.ok) return { kind: "limited", limit };
+  const result = await shedWhenOverloaded(() => resetPassword(parsed.data, ctx));
+  if ("kind" in result) return result;
+  return result.ok ? { kind: "done", outboxIds: result.outboxIds } : { kind: "invalid-link" };
 }

@@ -5,7 +5,13 @@ import { db } from "@/lib/db";
 import { enqueueEmail } from "@/lib/outbox/enqueue";
 import { consumeRateLimit, peekRateLimit, type RateLimitResult } from "@/lib/rate-limit";
 import { rateLimitPolicies } from "@/lib/rate-limit/policies";
-import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from "../password";
+import {
+  hashPassword,
+  needsRehash,
+  PasswordWorkOverloadedError,
+  verifyAgainstDummy,
+  verifyPassword,
+} from "../password";
 import { createSession, lockSignInCredentials } from "../session-store";
 import { issueToken } from "../tokens";
 import type { RequestContext } from "./context";
@@ -100,8 +106,15 @@ export async function signInWithPassword(
   }
 
   let verifiedHash = user.passwordHash;
-  if (verifiedHash && needsRehash(verifiedHash)) {
-    const upgraded = await hashPassword(input.password);
+  // An upgrade, not a need: skipped when the instance is too busy to hash.
+  const upgraded =
+    verifiedHash && needsRehash(verifiedHash)
+      ? await hashPassword(input.password).catch((error: unknown) => {
+          if (error instanceof PasswordWorkOverloadedError) return null;
+          throw error;
+        })
+      : null;
+  if (upgraded) {
     // Only over the hash just checked: a password changed meanwhile is not overwritten.
     const { count } = await db.user.updateMany({
       where: { id: user.id, passwordHash: verifiedHash },
