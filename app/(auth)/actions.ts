@@ -5,21 +5,24 @@ import { redirect } from "next/navigation";
 import {
   clearChallengeCookie,
   clearSessionCookie,
+  clearSignUpCookie,
   currentSessionToken,
   readChallengeCookie,
+  readSignUpCookie,
   setChallengeCookie,
   setSessionCookie,
+  setSignUpCookie,
 } from "@/lib/auth/current-session";
 import { authMessages } from "@/lib/auth/flows/messages";
 import { signInWithMagicLink } from "@/lib/auth/flows/magic-link";
-import { resetPassword } from "@/lib/auth/flows/password-reset";
 import {
   requestMagicLink,
+  requestNewPassword,
   requestPasswordReset,
   requestSignIn,
   requestSignUp,
 } from "@/lib/auth/flows/requests";
-import { fieldErrors, resetPasswordSchema, twoFactorCodeSchema } from "@/lib/auth/flows/schemas";
+import { fieldErrors, twoFactorCodeSchema } from "@/lib/auth/flows/schemas";
 import { signOut } from "@/lib/auth/flows/sign-out";
 import { confirmEmailChange } from "@/lib/auth/flows/change-email";
 import { completeTwoFactorChallenge } from "@/lib/auth/flows/two-factor";
@@ -59,6 +62,7 @@ export async function signUpAction(_state: FormState, formData: FormData): Promi
   if (outcome.kind === "limited") {
     return { status: "error", message: rateLimitMessage(outcome.limit), values };
   }
+  await setSignUpCookie(outcome.signUpCookie);
   return { status: "success", message: authMessages.signUpAccepted };
 }
 
@@ -118,20 +122,31 @@ export async function resetPasswordAction(
   formData: FormData,
 ): Promise<FormState> {
   const fields = formFields(formData, ["token", "password"]);
-  const parsed = parseInput(resetPasswordSchema, fields);
-  if (!parsed.success) return { status: "error", fieldErrors: fieldErrors(parsed.error) };
-  const result = await resetPassword(parsed.data, await requestClientInfo());
-  if (!result.ok) return { status: "error", message: authMessages.invalidLink };
-  deliverOutboxAfterResponse(result.outboxIds);
-  redirect("/sign-in?reset=1");
+  const outcome = await requestNewPassword(fields, await requestClientInfo());
+  switch (outcome.kind) {
+    case "invalid":
+      return { status: "error", fieldErrors: outcome.fieldErrors };
+    case "limited":
+      return { status: "error", message: rateLimitMessage(outcome.limit) };
+    case "invalid-link":
+      return { status: "error", message: authMessages.invalidLink };
+    case "done":
+      deliverOutboxAfterResponse(outcome.outboxIds);
+      redirect("/sign-in?reset=1");
+  }
 }
 
 /** Confirms the address from the emailed link (a button press, so mail scanners cannot). */
 export async function verifyEmailAction(_state: FormState, formData: FormData): Promise<FormState> {
   const token = formData.get("token");
   if (typeof token !== "string") return { status: "error", message: authMessages.invalidLink };
-  const result = await confirmEmail(token, await requestClientInfo());
+  // What this browser holds decides whether it is the owner confirming their own sign-up.
+  const result = await confirmEmail(token, await requestClientInfo(), {
+    signUpBinding: await readSignUpCookie(),
+    sessionToken: await currentSessionToken(),
+  });
   if (!result.ok) return { status: "error", message: authMessages.invalidLink };
+  await clearSignUpCookie();
   if (result.sessionToken && result.expires) {
     await setSessionCookie(result.sessionToken, result.expires);
     redirect("/organizations?verified=1");

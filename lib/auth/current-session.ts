@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import { readSession, type ActiveSession } from "./session-store";
-import { challengeCookieConfig, sessionCookieConfig } from "./session-cookie";
+import { challengeCookieConfig, sessionCookieConfig, signUpCookieConfig } from "./session-cookie";
 
 /**
  * The signed-in session of this request, or null. This is the only way pages, actions
@@ -63,5 +63,19 @@ export async function readChallengeCookie(): Promise<string | undefined> {
 
 export async function clearChallengeCookie(): Promise<void> {
   const { name, options } = challengeCookieConfig();
+  (await cookies()).set(name, "", { ...options, maxAge: 0 });
+}
+
+export async function setSignUpCookie(value: string): Promise<void> {
+  const { name, options } = signUpCookieConfig();
+  (await cookies()).set(name, value, options);
+}
+
+export async function readSignUpCookie(): Promise<string | undefined> {
+  return (await cookies()).get(signUpCookieConfig().name)?.value;
+}
+
+export async function clearSignUpCookie(): Promise<void> {
+  const { name, options } = signUpCookieConfig();
   (await cookies()).set(name, "", { ...options, maxAge: 0 });
 }

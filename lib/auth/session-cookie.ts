@@ -44,3 +44,17 @@ export function challengeCookieConfig() {
     options: { httpOnly: true, secure, sameSite: "lax" as const, path: "/", maxAge: 10 * 60 },
   };
 }
+
+/**
+ * Set by sign-up in the browser that chose the password: a digest of the verification
+ * link's token (lib/auth/flows/sign-up.ts). Following the link in that browser is the
+ * owner confirming their own sign-up, which keeps the password; anywhere else the link
+ * claims the account (lib/auth/flows/claim-unverified-account.ts).
+ */
+export function signUpCookieConfig() {
+  const secure = env.appUrl.startsWith("https://");
+  return {
+    name: secure ? "__Host-keel.sign-up" : "keel.sign-up",
+    options: { httpOnly: true, secure, sameSite: "lax" as const, path: "/", maxAge: 60 * 60 },
+  };
+}

@@ -37,6 +37,21 @@ export type ActiveSession = {
   user: SessionUser;
 };
 
+/**
+ * Locks the user row for the rest of the transaction (FOR SHARE) and returns what a new
+ * session depends on. A password change, reset or claim updates this row before it ends
+ * sessions, so it waits for a sign-in holding the lock (and then ends that session too),
+ * or the sign-in waits for it and sees the new password hash.
+ */
+export async function lockSignInCredentials(
+  tx: Prisma.TransactionClient,
+  userId: string,
+): Promise<{ passwordHash: string | null; disabledAt: Date | null } | null> {
+  const [row] = await tx.$queryRaw<{ passwordHash: string | null; disabledAt: Date | null }[]>`
+    SELECT "passwordHash", "disabledAt" FROM "User" WHERE "id" = ${userId} FOR SHARE`;
+  return row ?? null;
+}
+
 export async function createSession(
   client: Client,
   input: { userId: string; ipAddress?: string | null; userAgent?: string | null; now?: Date },

@@ -32,6 +32,8 @@ export type IssueTokenInput = {
   userId?: string | null;
   newEmail?: string | null;
   now?: Date;
+  /** A raw value made earlier with generateToken (sign-up binds its cookie to it first). */
+  token?: string;
 };
 
 /**
@@ -49,7 +51,7 @@ export async function issueToken(
     where: { purpose: input.purpose, email, usedAt: null },
     data: { usedAt: now },
   });
-  const token = generateToken();
+  const token = input.token ?? generateToken();
   const expiresAt = new Date(now.getTime() + tokenLifetimesMinutes[input.purpose] * 60_000);
   await tx.authToken.create({
     data: {

@@ -28,6 +28,8 @@ export const rateLimitPolicies = {
   magicLinkRecipient: { limit: 5, windowSeconds: 60 * 60 },
   /** Invitation emails per invited address, across every organization. */
   invitationRecipient: { limit: 10, windowSeconds: 24 * 60 * 60 },
+  /** New-password submissions with a reset link, per IP: each valid one costs an argon2 hash. */
+  resetPasswordIp: { limit: 10, windowSeconds: 15 * 60 },
 } as const satisfies Record<string, RateLimitWindow>;
 
 export type RateLimitWindow = { limit: number; windowSeconds: number };

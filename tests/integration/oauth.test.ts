@@ -71,17 +71,34 @@ describe("OAuth sign-in decisions", () => {
     expect(challenge!.tokenHash).not.toBe(decision.challengeToken);
   });
 
-  it("refuses a disabled account, and marks an unconfirmed one confirmed by the provider", async () => {
+  it("refuses a disabled account, and lets the provider claim an unconfirmed one", async () => {
     const disabled = await app.db.user.create({
       data: { email: uniqueEmail("off"), disabledAt: new Date() },
     });
     expect((await app.decideOAuthSignIn(google(disabled.email, true))).result).toBe(false);
 
-    const unconfirmed = await app.db.user.create({ data: { email: uniqueEmail("unconfirmed") } });
-    expect((await app.decideOAuthSignIn(google(unconfirmed.email, true))).result).toBe(true);
-    expect(
-      (await app.db.user.findUniqueOrThrow({ where: { id: unconfirmed.id } })).emailVerified,
-    ).toBeInstanceOf(Date);
+    // Whoever signed up with the address never proved it: their password, second factor,
+    // sessions and links do not survive the owner proving it through the provider.
+    const unconfirmed = await app.db.user.create({
+      data: {
+        email: uniqueEmail("unconfirmed"),
+        passwordHash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g",
+        twoFactorSecret: "v1.sealed",
+        twoFactorEnabledAt: new Date(),
+      },
+    });
+    const squatter = await app.createSession(app.db, { userId: unconfirmed.id });
+    const decision = await app.decideOAuthSignIn(google(unconfirmed.email, true));
+    expect(decision.result).toBe(true);
+    expect(decision.challengeToken).toBeUndefined();
+    expect(await app.readSession(app.db, squatter.token)).toBeNull();
+    const claimed = await app.db.user.findUniqueOrThrow({ where: { id: unconfirmed.id } });
+    expect(claimed.emailVerified).toBeInstanceOf(Date);
+    expect(claimed).toMatchObject({
+      passwordHash: null,
+      twoFactorSecret: null,
+      twoFactorEnabledAt: null,
+    });
   });
 
   it("refuses sign-ins that are not OAuth", async () => {

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -74,7 +75,9 @@ afterAll(async () => {
 
 describe("two-factor setup", () => {
   it("stores the secret sealed, and turns on only after a valid code", async () => {
-    const user = await app.db.user.create({ data: { email: `setup-${Date.now()}@example.test` } });
+    const user = await app.db.user.create({
+      data: { email: `setup-${Date.now()}@example.test`, emailVerified: new Date() },
+    });
     const setup = (await app.beginTwoFactorSetup(user.id))!;
     expect(setup.qrSvg).toMatch(/^<svg/);
     const secret = new URL(setup.uri).searchParams.get("secret")!;
@@ -185,6 +188,47 @@ describe("sign-in with two-factor", () => {
     }
     expect(statuses.slice(0, 10)).toEqual(Array(10).fill("wrong-code"));
     expect(statuses[10]).toBe("limited");
+  });
+});
+
+describe("recovery codes at rest", () => {
+  const sha256 = (code: string) =>
+    createHash("sha256").update(code.replace(/-/g, "")).digest("hex");
+
+  it("are stored under a keyed hash bound to their user, so a copied row opens nothing", async () => {
+    const start = new Date(Date.now() - 120_000);
+    const a = await userWithTwoFactor(start);
+    const b = await userWithTwoFactor(start);
+    const rowsOfA = await app.db.recoveryCode.findMany({ where: { userId: a.user.id } });
+    // Not the plain SHA-256 a leaked table could be matched against offline.
+    for (const code of a.recoveryCodes)
+      expect(rowsOfA.map((r) => r.codeHash)).not.toContain(sha256(code));
+
+    // A's stored hashes planted on B's account do not let A's codes in as B.
+    await app.db.recoveryCode.createMany({
+      data: rowsOfA.map((r) => ({ userId: b.user.id, codeHash: r.codeHash })),
+    });
+    const attempt = await app.completeTwoFactorChallenge(
+      { challengeToken: await challenge(b.email), code: a.recoveryCodes[0]! },
+      ctx,
+    );
+    expect(attempt.status).toBe("wrong-code");
+  });
+
+  it("still accepts, once, a code stored in the earlier unkeyed format", async () => {
+    const { user, email } = await userWithTwoFactor(new Date(Date.now() - 120_000));
+    const legacy = "k7f3-9q2m-x4hv";
+    await app.db.recoveryCode.create({ data: { userId: user.id, codeHash: sha256(legacy) } });
+    const first = await app.completeTwoFactorChallenge(
+      { challengeToken: await challenge(email), code: legacy },
+      ctx,
+    );
+    expect(first.status).toBe("signed-in");
+    const again = await app.completeTwoFactorChallenge(
+      { challengeToken: await challenge(email), code: legacy },
+      ctx,
+    );
+    expect(again.status).toBe("wrong-code");
   });
 });
 

@@ -59,52 +59,74 @@ describe("normalizeRecoveryCode", () => {
   });
 });
 
+const key = { secret: Buffer.alloc(32, 7), userId: "user-a" };
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
 describe("hashRecoveryCode", () => {
-  it("is the SHA-256 hex of the normalized code", () => {
-    expect(hashRecoveryCode("k7f3-9q2m-x4hv")).toBe(
-      createHash("sha256").update("k7f39q2mx4hv").digest("hex"),
+  it("is a keyed hash, not the bare SHA-256 of the code", () => {
+    const hash = hashRecoveryCode("k7f3-9q2m-x4hv", key);
+    expect(hash).toMatch(/^h1:[0-9a-f]{64}$/);
+    expect(hash).not.toContain(sha256("k7f39q2mx4hv"));
+  });
+
+  it("depends on the key and on the user", () => {
+    const hash = hashRecoveryCode("k7f3-9q2m-x4hv", key);
+    expect(hashRecoveryCode("k7f3-9q2m-x4hv", { ...key, userId: "user-b" })).not.toBe(hash);
+    expect(hashRecoveryCode("k7f3-9q2m-x4hv", { ...key, secret: Buffer.alloc(32, 8) })).not.toBe(
+      hash,
     );
   });
 
   it("ignores case, dashes and spaces", () => {
-    const hash = hashRecoveryCode("k7f3-9q2m-x4hv");
-    expect(hashRecoveryCode("K7F3-9Q2M-X4HV")).toBe(hash);
-    expect(hashRecoveryCode("k7f3 9q2m x4hv")).toBe(hash);
-    expect(hashRecoveryCode("k7f39q2mx4hv")).toBe(hash);
-    expect(hashRecoveryCode("k7f3-9q2m-x4hw")).not.toBe(hash);
+    const hash = hashRecoveryCode("k7f3-9q2m-x4hv", key);
+    expect(hashRecoveryCode("K7F3-9Q2M-X4HV", key)).toBe(hash);
+    expect(hashRecoveryCode("k7f3 9q2m x4hv", key)).toBe(hash);
+    expect(hashRecoveryCode("k7f39q2mx4hv", key)).toBe(hash);
+    expect(hashRecoveryCode("k7f3-9q2m-x4hw", key)).not.toBe(hash);
   });
 });
 
 describe("findMatchingRecoveryCode", () => {
   const codes = generateRecoveryCodes();
-  const hashes = codes.map(hashRecoveryCode);
+  const hashes = codes.map((code) => hashRecoveryCode(code, key));
 
   it("returns the hash of the matching code, however it was typed", () => {
     const code = codes[3]!;
-    expect(findMatchingRecoveryCode(code, hashes)).toBe(hashes[3]);
-    expect(findMatchingRecoveryCode(code.toUpperCase().replace(/-/g, " "), hashes)).toBe(hashes[3]);
+    expect(findMatchingRecoveryCode(code, hashes, key)).toBe(hashes[3]);
+    expect(findMatchingRecoveryCode(code.toUpperCase().replace(/-/g, " "), hashes, key)).toBe(
+      hashes[3],
+    );
   });
 
   it("finds the first and the last code too", () => {
-    expect(findMatchingRecoveryCode(codes[0]!, hashes)).toBe(hashes[0]);
-    expect(findMatchingRecoveryCode(codes[9]!, hashes)).toBe(hashes[9]);
+    expect(findMatchingRecoveryCode(codes[0]!, hashes, key)).toBe(hashes[0]);
+    expect(findMatchingRecoveryCode(codes[9]!, hashes, key)).toBe(hashes[9]);
   });
 
   it("returns null for a code that is not in the list", () => {
     const [other] = generateRecoveryCodes(1) as [string];
-    expect(findMatchingRecoveryCode(other, hashes)).toBeNull();
-    expect(findMatchingRecoveryCode(codes[0]!, [])).toBeNull();
+    expect(findMatchingRecoveryCode(other, hashes, key)).toBeNull();
+    expect(findMatchingRecoveryCode(codes[0]!, [], key)).toBeNull();
+  });
+
+  it("does not match another user's hashes of the same code", () => {
+    expect(findMatchingRecoveryCode(codes[0]!, hashes, { ...key, userId: "user-b" })).toBeNull();
+  });
+
+  it("still matches a code stored in the earlier bare SHA-256 form", () => {
+    const legacy = sha256(codes[5]!.replace(/-/g, ""));
+    expect(findMatchingRecoveryCode(codes[5]!, [...hashes.slice(0, 2), legacy], key)).toBe(legacy);
   });
 
   it("returns null for wrong shapes, even when their hash is stored", () => {
-    expect(findMatchingRecoveryCode("abc", [hashRecoveryCode("abc")])).toBeNull();
-    expect(findMatchingRecoveryCode("", hashes)).toBeNull();
+    expect(findMatchingRecoveryCode("abc", [hashRecoveryCode("abc", key)], key)).toBeNull();
+    expect(findMatchingRecoveryCode("", hashes, key)).toBeNull();
   });
 
-  it("skips stored values that are not SHA-256 hex", () => {
+  it("skips stored values of the wrong shape", () => {
     const code = codes[0]!;
-    const broken = ["", "zz", hashes[0]!.slice(0, 32)];
-    expect(findMatchingRecoveryCode(code, broken)).toBeNull();
-    expect(findMatchingRecoveryCode(code, [...broken, hashes[0]!])).toBe(hashes[0]);
+    const broken = ["", "zz", hashes[0]!.slice(0, 32), "h1:zz"];
+    expect(findMatchingRecoveryCode(code, broken, key)).toBeNull();
+    expect(findMatchingRecoveryCode(code, [...broken, hashes[0]!], key)).toBe(hashes[0]);
   });
 });

@@ -20,6 +20,7 @@ import {
   beginTwoFactorSetup,
   confirmTwoFactorSetup,
   disableTwoFactor,
+  twoFactorNeedsVerifiedEmail,
 } from "@/lib/auth/flows/two-factor";
 import { resendVerification } from "@/lib/auth/flows/verify-email";
 import { type FormState, formFields } from "@/lib/forms/form-state";
@@ -158,6 +159,7 @@ export type TwoFactorSetupState =
 /** Shows the QR code and key for a new secret (nothing changes until a code confirms it). */
 export async function beginTwoFactorSetupAction(): Promise<TwoFactorSetupState> {
   const session = await requireSession("/account");
+  if (!session.user.emailVerified) return { status: "error", message: twoFactorNeedsVerifiedEmail };
   const setup = await beginTwoFactorSetup(session.user.id);
   if (!setup) return { status: "error", message: "Two-factor authentication is already on." };
   return { status: "setup", qrSvg: setup.qrSvg, manualKey: setup.manualKey };

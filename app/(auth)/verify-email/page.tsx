@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { ActionForm } from "@/components/forms/action-form";
+import { readSignUpCookie } from "@/lib/auth/current-session";
+import { isSignUpBinding } from "@/lib/auth/flows/sign-up";
 import { verifyEmailAction } from "../actions";
 import { AuthCard } from "../_components/auth-card";
 import { MissingToken } from "../_components/missing-token";
@@ -20,8 +22,14 @@ export default async function VerifyEmailPage({ searchParams }: { searchParams: 
       />
     );
   }
+  // Away from the browser that signed up, confirming also clears the password chosen at
+  // sign-up (it may be a stranger's): say so before the click.
+  const signedUpHere = isSignUpBinding(await readSignUpCookie(), token);
+  const lead = signedUpHere
+    ? "One click and your address is confirmed."
+    : "One click and your address is confirmed. If you signed up in another browser, open the link there to keep your password; confirming here clears it, and you choose a new one with “Forgot password”.";
   return (
-    <AuthCard title="Confirm your email" lead="One click and your address is confirmed.">
+    <AuthCard title="Confirm your email" lead={lead}>
       <ActionForm
         action={verifyEmailAction}
         hidden={{ token }}

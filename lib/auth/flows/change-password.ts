@@ -35,13 +35,26 @@ export async function changePassword(
   }
   const passwordHash = await hashPassword(input.newPassword);
   return db.$transaction(async (tx) => {
-    await tx.user.update({
-      where: { id: user.id },
+    // Over the hash just verified only: a reset or claim in between wins.
+    const { count } = await tx.user.updateMany({
+      where: { id: user.id, passwordHash: user.passwordHash },
       data: { passwordHash, passwordChangedAt: now },
     });
+    if (count === 0) {
+      return {
+        ok: false as const,
+        field: "currentPassword" as const,
+        message: "Your current password is not correct.",
+      };
+    }
     const sessionsEnded = await revokeOtherSessions(tx, user.id, input.sessionId);
+    // Pending reset links and second-factor challenges (opened with the old password) die too.
     await tx.authToken.updateMany({
-      where: { userId: user.id, purpose: "PASSWORD_RESET", usedAt: null },
+      where: {
+        userId: user.id,
+        purpose: { in: ["PASSWORD_RESET", "TWO_FACTOR_CHALLENGE"] },
+        usedAt: null,
+      },
       data: { usedAt: now },
     });
     await recordAudit(tx, {

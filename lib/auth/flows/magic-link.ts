@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { enqueueEmail } from "@/lib/outbox/enqueue";
 import { consumeToken, issueToken, tokenLifetimesMinutes } from "../tokens";
+import { confirmMailbox } from "./claim-unverified-account";
 import type { RequestContext } from "./context";
 import { accountLinks } from "./links";
 import { finishPrimarySignIn, type SignInResult } from "./sign-in";
@@ -39,8 +40,9 @@ export async function sendMagicLink(email: string, ctx: RequestContext): Promise
 }
 
 /**
- * Uses a magic link. The link proves the mailbox, so the address counts as verified;
- * an account with a second factor still has to give a code.
+ * Uses a magic link. The link proves the mailbox, so the address counts as verified (and a
+ * never-verified account is claimed: whatever its earlier holder set is dropped, see
+ * confirmMailbox); an account with a second factor still has to give a code.
  */
 export async function signInWithMagicLink(
   token: string,
@@ -52,14 +54,18 @@ export async function signInWithMagicLink(
     if (!used) return null;
     const existing = await tx.user.findUnique({
       where: { email: used.email },
-      select: { id: true, emailVerified: true, disabledAt: true, twoFactorEnabledAt: true },
+      select: { id: true, disabledAt: true, twoFactorEnabledAt: true },
     });
     if (existing?.disabledAt) return null;
     if (existing) {
-      if (!existing.emailVerified) {
-        await tx.user.update({ where: { id: existing.id }, data: { emailVerified: now } });
-      }
-      return { id: existing.id, twoFactor: existing.twoFactorEnabledAt !== null };
+      const outcome = await confirmMailbox(tx, {
+        userId: existing.id,
+        via: "magic-link",
+        now,
+        ctx,
+      });
+      const twoFactor = outcome !== "claimed" && existing.twoFactorEnabledAt !== null;
+      return { id: existing.id, twoFactor };
     }
     const created = await tx.user.create({
       data: { email: used.email, emailVerified: now },

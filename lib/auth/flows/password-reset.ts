@@ -6,7 +6,8 @@ import { enqueueEmail } from "@/lib/outbox/enqueue";
 import { resetRateLimit } from "@/lib/rate-limit";
 import { hashPassword } from "../password";
 import { revokeOtherSessions } from "../session-store";
-import { consumeToken, issueToken, tokenLifetimesMinutes } from "../tokens";
+import { consumeToken, findUsableToken, issueToken, tokenLifetimesMinutes } from "../tokens";
+import { confirmMailbox } from "./claim-unverified-account";
 import type { RequestContext } from "./context";
 import { accountLinks } from "./links";
 
@@ -60,22 +61,33 @@ export async function resetPassword(
   ctx: RequestContext,
 ): Promise<ResetPasswordResult> {
   const now = ctx.now ?? new Date();
+  // The link first: a made-up or spent token costs a lookup, never an argon2 hash. It is
+  // still used up inside the transaction below, so two submissions cannot both win.
+  if (!(await findUsableToken(db, "PASSWORD_RESET", input.token, now))) return { ok: false };
   const passwordHash = await hashPassword(input.password);
   const result = await db.$transaction(async (tx) => {
     const used = await consumeToken(tx, "PASSWORD_RESET", input.token, now);
     if (!used?.userId) return null;
     const user = await tx.user.findUnique({
       where: { id: used.userId },
-      select: { id: true, email: true, name: true, emailVerified: true, disabledAt: true },
+      select: { id: true, email: true, name: true, disabledAt: true },
     });
     if (!user || user.email !== used.email || user.disabledAt) return null;
+    // The link proves the mailbox: a never-verified account is claimed first, so a second
+    // factor or OAuth link its earlier holder set does not outlive the new password.
+    await confirmMailbox(tx, { userId: user.id, via: "password-reset", now, ctx });
     await tx.user.update({
       where: { id: user.id },
-      data: { passwordHash, passwordChangedAt: now, emailVerified: user.emailVerified ?? now },
+      data: { passwordHash, passwordChangedAt: now },
     });
-    // Other reset links for the account die with this one.
+    // Other reset links for the account die with this one, and so do second-factor
+    // challenges opened with the old password.
     await tx.authToken.updateMany({
-      where: { userId: user.id, purpose: "PASSWORD_RESET", usedAt: null },
+      where: {
+        userId: user.id,
+        purpose: { in: ["PASSWORD_RESET", "TWO_FACTOR_CHALLENGE"] },
+        usedAt: null,
+      },
       data: { usedAt: now },
     });
     const revoked = await revokeOtherSessions(tx, user.id, null);

@@ -5,18 +5,20 @@ import { ipRateLimitKey } from "@/lib/http/client-info";
 import { redactedError } from "@/lib/http/redact-url";
 import { deliverOutbox } from "@/lib/outbox/deliver";
 import { consumeRateLimit, type RateLimitPolicy, type RateLimitResult } from "@/lib/rate-limit";
+import { PasswordWorkOverloadedError } from "../password";
 import type { RequestContext } from "./context";
 import { sendMagicLink } from "./magic-link";
-import { sendPasswordReset } from "./password-reset";
+import { resetPassword, sendPasswordReset } from "./password-reset";
 import {
   emailOnlySchema,
   fieldErrors,
+  resetPasswordSchema,
   signInSchema,
   signUpSchema,
   type FieldErrors,
 } from "./schemas";
 import { signInWithPassword } from "./sign-in";
-import { queueSignUp } from "./sign-up";
+import { prepareSignUpBinding, queueSignUp } from "./sign-up";
 import { parseInput } from "@/lib/actions/input";
 
 /**
@@ -59,20 +61,23 @@ async function recipientCap(
 export async function requestSignUp(
   input: unknown,
   ctx: RequestContext,
-): Promise<Invalid | Limited | { kind: "accepted" }> {
+): Promise<Invalid | Limited | { kind: "accepted"; signUpCookie: string }> {
   const parsed = parseInput(signUpSchema, input);
   if (!parsed.success) return { kind: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const limit = await consumeRateLimit("signUp", ipRateLimitKey(ctx.ipAddress));
   if (!limit.ok) return { kind: "limited", limit };
+  // Made for every sign-up, capped or not, so the answer is the same: the caller sets the
+  // cookie, and following the link in this browser keeps the password (see confirmEmail).
+  const binding = prepareSignUpBinding();
   const cap = await recipientCap("signUpRecipient", parsed.data.email);
   if (typeof cap === "object") return cap;
   if (cap === "send") {
     // Queued before the answer, so a failure after it cannot lose the sign-up: what
     // after() does not finish, the outbox cron does.
-    const jobId = await queueSignUp(parsed.data, ctx);
+    const jobId = await queueSignUp(parsed.data, ctx, binding.verificationToken);
     afterResponse("sign-up", async () => [jobId]);
   }
-  return { kind: "accepted" };
+  return { kind: "accepted", signUpCookie: binding.cookie };
 }
 
 export async function requestPasswordReset(
@@ -118,7 +123,8 @@ export async function requestSignIn(
 > {
   const parsed = parseInput(signInSchema, input);
   if (!parsed.success) return { kind: "invalid", fieldErrors: fieldErrors(parsed.error) };
-  const result = await signInWithPassword(parsed.data, ctx);
+  const result = await shedWhenOverloaded(() => signInWithPassword(parsed.data, ctx));
+  if ("kind" in result) return result;
   switch (result.status) {
     case "limited":
       return { kind: "limited", limit: result.limit };
@@ -131,4 +137,37 @@ export async function requestSignIn(
     case "signed-in":
       return { kind: "signed-in", sessionToken: result.sessionToken, expires: result.expires };
   }
+}
+
+/**
+ * Runs password work, turning "the instance is overloaded" into the refusal the doors
+ * already answer with 503 and Retry-After (the same as a rate-limit store that is down).
+ */
+async function shedWhenOverloaded<T>(work: () => Promise<T>): Promise<T | Limited> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof PasswordWorkOverloadedError)) throw error;
+    return {
+      kind: "limited",
+      limit: { ok: false, reason: "unavailable", retryAfterSeconds: error.retryAfterSeconds },
+    };
+  }
+}
+
+/**
+ * A new password with a reset link: limited per IP (each valid link costs an argon2 hash,
+ * and guessing links costs lookups), and shed with 503 when the instance is overloaded.
+ */
+export async function requestNewPassword(
+  input: unknown,
+  ctx: RequestContext,
+): Promise<Invalid | Limited | { kind: "invalid-link" } | { kind: "done"; outboxIds: string[] }> {
+  const parsed = parseInput(resetPasswordSchema, input);
+  if (!parsed.success) return { kind: "invalid", fieldErrors: fieldErrors(parsed.error) };
+  const limit = await consumeRateLimit("resetPasswordIp", ipRateLimitKey(ctx.ipAddress));
+  if (!limit.ok) return { kind: "limited", limit };
+  const result = await shedWhenOverloaded(() => resetPassword(parsed.data, ctx));
+  if ("kind" in result) return result;
+  return result.ok ? { kind: "done", outboxIds: result.outboxIds } : { kind: "invalid-link" };
 }

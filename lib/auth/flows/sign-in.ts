@@ -6,8 +6,14 @@ import { ipRateLimitKey } from "@/lib/http/client-info";
 import { enqueueEmail } from "@/lib/outbox/enqueue";
 import { consumeRateLimit, peekRateLimit, type RateLimitResult } from "@/lib/rate-limit";
 import { rateLimitPolicies } from "@/lib/rate-limit/policies";
-import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from "../password";
-import { createSession } from "../session-store";
+import {
+  hashPassword,
+  needsRehash,
+  PasswordWorkOverloadedError,
+  verifyAgainstDummy,
+  verifyPassword,
+} from "../password";
+import { createSession, lockSignInCredentials } from "../session-store";
 import { issueToken } from "../tokens";
 import type { RequestContext } from "./context";
 import { accountLinks } from "./links";
@@ -100,25 +106,56 @@ export async function signInWithPassword(
     return { status: "invalid", outboxIds };
   }
 
-  if (user.passwordHash && needsRehash(user.passwordHash)) {
-    const upgraded = await hashPassword(input.password);
-    await db.user.update({ where: { id: user.id }, data: { passwordHash: upgraded } });
+  let verifiedHash = user.passwordHash;
+  // An upgrade, not a need: skipped when the instance is too busy to hash.
+  const upgraded =
+    verifiedHash && needsRehash(verifiedHash)
+      ? await hashPassword(input.password).catch((error: unknown) => {
+          if (error instanceof PasswordWorkOverloadedError) return null;
+          throw error;
+        })
+      : null;
+  if (upgraded) {
+    // Only over the hash just checked: a password changed meanwhile is not overwritten.
+    const { count } = await db.user.updateMany({
+      where: { id: user.id, passwordHash: verifiedHash },
+      data: { passwordHash: upgraded },
+    });
+    if (count === 1) verifiedHash = upgraded;
   }
-  return finishPrimarySignIn(user.id, user.twoFactorEnabledAt !== null, "password", ctx);
+  return finishPrimarySignIn(
+    user.id,
+    user.twoFactorEnabledAt !== null,
+    "password",
+    ctx,
+    verifiedHash,
+  );
 }
 
 /**
  * After the first factor (password or magic link): a challenge for the second factor
- * when the account has one, otherwise a new session.
+ * when the account has one, otherwise a new session. A password sign-in passes the hash
+ * it verified: when the password was changed or reset (or the account claimed) since,
+ * the sign-in ends as invalid instead of outliving the change that revoked the sessions.
  */
 export async function finishPrimarySignIn(
   userId: string,
   hasSecondFactor: boolean,
   method: "password" | "magic-link",
   ctx: RequestContext,
-): Promise<Extract<SignInResult, { status: "signed-in" | "two-factor" }>> {
+  verifiedPasswordHash?: string | null,
+): Promise<Extract<SignInResult, { status: "signed-in" | "two-factor" | "invalid" }>> {
   const now = ctx.now ?? new Date();
   return db.$transaction(async (tx) => {
+    // Re-checked under the row lock, in the transaction that creates the session.
+    const current = await lockSignInCredentials(tx, userId);
+    if (
+      !current ||
+      current.disabledAt ||
+      (method === "password" && current.passwordHash !== verifiedPasswordHash)
+    ) {
+      return { status: "invalid" as const, outboxIds: [] };
+    }
     if (hasSecondFactor) {
       const user = await tx.user.findUniqueOrThrow({
         where: { id: userId },

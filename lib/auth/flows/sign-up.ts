@@ -1,12 +1,13 @@
 import "server-only";
 
+import { createHash, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { enqueueEmail } from "@/lib/outbox/enqueue";
 import { hashPassword } from "../password";
-import { issueToken, tokenLifetimesMinutes } from "../tokens";
+import { generateToken, issueToken, tokenLifetimesMinutes } from "../tokens";
 import type { RequestContext } from "./context";
 import { accountLinks } from "./links";
 
@@ -20,10 +21,36 @@ const signUpJobSchema = z.object({
   name: z.string(),
   email: z.string(),
   passwordHash: z.string(),
+  /** The link's token, made before the response so the browser can be bound to it. */
+  verificationToken: z.string(),
   ipAddress: z.string().nullable(),
   userAgent: z.string().nullable(),
 });
 type SignUpJob = z.infer<typeof signUpJobSchema>;
+
+/**
+ * The verification token a sign-up will use, and the value of the cookie that binds it to
+ * the browser that signed up. Made before the response, for every sign-up (a registered
+ * address gets a cookie too, so nothing tells the two apart). The cookie is a one-way
+ * digest: it does not give the link to whoever holds it, and the link alone does not
+ * give the cookie.
+ */
+export function prepareSignUpBinding(): { verificationToken: string; cookie: string } {
+  const verificationToken = generateToken();
+  return { verificationToken, cookie: signUpBindingOf(verificationToken) };
+}
+
+function signUpBindingOf(token: string): string {
+  return createHash("sha256").update(`keel:sign-up-binding:${token}`).digest("base64url");
+}
+
+/** Whether `cookie` is the binding sign-up set for this verification token. */
+export function isSignUpBinding(cookie: string | undefined, token: string): boolean {
+  if (!cookie) return false;
+  const expected = Buffer.from(signUpBindingOf(token));
+  const given = Buffer.from(cookie);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
 
 /**
  * Queues a sign-up in the outbox and returns the row id; called BEFORE the response.
@@ -35,11 +62,16 @@ type SignUpJob = z.infer<typeof signUpJobSchema>;
  * The row holds the password's argon2 hash, as the user row will, and is emptied when
  * the sign-up has run.
  */
-export async function queueSignUp(input: SignUpInput, ctx: RequestContext): Promise<string> {
+export async function queueSignUp(
+  input: SignUpInput,
+  ctx: RequestContext,
+  verificationToken: string,
+): Promise<string> {
   const payload: SignUpJob = {
     name: input.name,
     email: input.email,
     passwordHash: await hashPassword(input.password),
+    verificationToken,
     ipAddress: ctx.ipAddress,
     userAgent: ctx.userAgent,
   };
@@ -100,6 +132,7 @@ export async function runSignUpJob(
     email: job.email,
     userId: user.id,
     now,
+    token: job.verificationToken,
   });
   await recordAudit(tx, {
     action: "auth.sign_up",

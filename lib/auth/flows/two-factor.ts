@@ -6,13 +6,14 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { enqueueEmail } from "@/lib/outbox/enqueue";
 import { consumeRateLimit, type RateLimitResult } from "@/lib/rate-limit";
-import { createSession } from "../session-store";
+import { createSession, lockSignInCredentials } from "../session-store";
 import { consumeToken, findUsableToken } from "../tokens";
 import { totpQrSvg } from "../two-factor/qr";
 import {
   findMatchingRecoveryCode,
   generateRecoveryCodes,
   hashRecoveryCode,
+  type RecoveryCodeKey,
 } from "../two-factor/recovery-codes";
 import {
   formatSecretForDisplay,
@@ -29,18 +30,32 @@ function totpKey(): Buffer {
   return deriveKey(env.AUTH_SECRET, "keel:totp-secret");
 }
 
+/** Recovery codes are stored under a keyed hash (HMAC) with a key of their own, bound to the user. */
+function recoveryCodeKey(userId: string): RecoveryCodeKey {
+  if (!env.AUTH_SECRET) throw new Error("AUTH_SECRET is required to protect recovery codes.");
+  return { secret: deriveKey(env.AUTH_SECRET, "keel:recovery-codes"), userId };
+}
+
 export type TwoFactorSetup = { qrSvg: string; manualKey: string; uri: string };
+
+/**
+ * Why an unconfirmed address cannot turn 2FA on: whoever signed up with it may not own it,
+ * and a second factor of theirs would lock the real owner out once they claim the address.
+ */
+export const twoFactorNeedsVerifiedEmail =
+  "Confirm your email address before you turn on two-factor authentication.";
 
 /**
  * Starts 2FA setup: a new secret, stored sealed but not yet active, with the QR code and
  * the key for manual entry. Nothing changes for sign-in until a first code confirms it.
+ * Null when 2FA is already on or the address is not confirmed yet.
  */
 export async function beginTwoFactorSetup(userId: string): Promise<TwoFactorSetup | null> {
   const user = await db.user.findUniqueOrThrow({
     where: { id: userId },
-    select: { email: true, twoFactorEnabledAt: true },
+    select: { email: true, emailVerified: true, twoFactorEnabledAt: true },
   });
-  if (user.twoFactorEnabledAt) return null;
+  if (user.twoFactorEnabledAt || !user.emailVerified) return null;
   const secret = generateTotpSecret();
   await db.user.update({
     where: { id: userId },
@@ -61,8 +76,16 @@ export async function confirmTwoFactorSetup(
   const now = ctx.now ?? new Date();
   const user = await db.user.findUniqueOrThrow({
     where: { id: input.userId },
-    select: { id: true, email: true, name: true, twoFactorSecret: true, twoFactorEnabledAt: true },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      emailVerified: true,
+      twoFactorSecret: true,
+      twoFactorEnabledAt: true,
+    },
   });
+  if (!user.emailVerified) return { ok: false, message: twoFactorNeedsVerifiedEmail };
   if (user.twoFactorEnabledAt)
     return { ok: false, message: "Two-factor authentication is already on." };
   if (!user.twoFactorSecret) return { ok: false, message: "Start the setup again." };
@@ -75,13 +98,19 @@ export async function confirmTwoFactorSetup(
     return { ok: false, message: "That code is not valid. Enter the current code from your app." };
   const recoveryCodes = generateRecoveryCodes(10);
   const outboxIds = await db.$transaction(async (tx) => {
-    await tx.user.update({
-      where: { id: user.id },
+    // Only the secret the code was checked against, still unused: a claim of the address
+    // (which clears the secret) or a second setup in between makes this one void.
+    const { count } = await tx.user.updateMany({
+      where: { id: user.id, twoFactorSecret: user.twoFactorSecret, twoFactorEnabledAt: null },
       data: { twoFactorEnabledAt: now, twoFactorLastStep: check.step },
     });
+    if (count === 0) return null;
     await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
     await tx.recoveryCode.createMany({
-      data: recoveryCodes.map((code) => ({ userId: user.id, codeHash: hashRecoveryCode(code) })),
+      data: recoveryCodes.map((code) => ({
+        userId: user.id,
+        codeHash: hashRecoveryCode(code, recoveryCodeKey(user.id)),
+      })),
     });
     await recordAudit(tx, {
       action: "auth.two_factor_enabled",
@@ -98,6 +127,7 @@ export async function confirmTwoFactorSetup(
     });
     return [id];
   });
+  if (!outboxIds) return { ok: false, message: "Start the setup again." };
   return { ok: true, recoveryCodes, outboxIds };
 }
 
@@ -196,6 +226,7 @@ export async function completeTwoFactorChallenge(
     ? findMatchingRecoveryCode(
         input.code,
         recovery.map((r) => r.codeHash),
+        recoveryCodeKey(user.id),
       )
     : null;
 
@@ -213,6 +244,10 @@ export async function completeTwoFactorChallenge(
   }
 
   const result = await db.$transaction(async (tx) => {
+    // A password change or reset revokes pending challenges; the lock orders this
+    // sign-in against one in flight (see lockSignInCredentials).
+    const current = await lockSignInCredentials(tx, user.id);
+    if (!current || current.disabledAt) return null;
     // Used up here, in the same transaction: two tabs submitting at once get one session.
     if (!(await consumeToken(tx, "TWO_FACTOR_CHALLENGE", input.challengeToken, now))) return null;
     if (totp.ok) {

@@ -1,52 +1,69 @@
 import "server-only";
 
-import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { enqueueEmail } from "@/lib/outbox/enqueue";
 import { consumeRateLimit } from "@/lib/rate-limit";
 import type { RateLimitResult } from "@/lib/rate-limit";
 import { createSession } from "../session-store";
-import { consumeToken, issueToken, tokenLifetimesMinutes } from "../tokens";
+import { consumeToken, hashToken, issueToken, tokenLifetimesMinutes } from "../tokens";
+import { confirmMailbox } from "./claim-unverified-account";
 import type { RequestContext } from "./context";
 import { accountLinks } from "./links";
+import { isSignUpBinding } from "./sign-up";
 
 export type VerifyEmailResult =
   { ok: true; userId: string; sessionToken: string | null; expires: Date | null } | { ok: false };
 
 /**
+ * What the browser following the link holds: the cookie its sign-up set, and its session.
+ * Either shows that this browser also chose the password (see confirmMailbox).
+ */
+export type VerificationProof = { signUpBinding?: string; sessionToken?: string };
+
+/**
  * Confirms an address with the emailed token and signs the user in, unless the account
  * has a second factor (then the user signs in normally). A token for an address the
- * account no longer has does nothing.
+ * account no longer has does nothing. Followed anywhere but in the browser that signed up
+ * (or holds a session the password opened), the link claims a never-verified account:
+ * the password and everything set with it are dropped (lib/auth/flows/claim-unverified-account.ts).
  */
-export async function confirmEmail(token: string, ctx: RequestContext): Promise<VerifyEmailResult> {
+export async function confirmEmail(
+  token: string,
+  ctx: RequestContext,
+  proof: VerificationProof = {},
+): Promise<VerifyEmailResult> {
   const now = ctx.now ?? new Date();
   return db.$transaction(async (tx) => {
     const used = await consumeToken(tx, "EMAIL_VERIFICATION", token, now);
     if (!used?.userId) return { ok: false };
     const user = await tx.user.findUnique({
       where: { id: used.userId },
-      select: {
-        id: true,
-        email: true,
-        emailVerified: true,
-        twoFactorEnabledAt: true,
-        disabledAt: true,
-      },
+      select: { id: true, email: true, disabledAt: true },
     });
     if (!user || user.email !== used.email || user.disabledAt) return { ok: false };
-    if (!user.emailVerified) {
-      await tx.user.update({ where: { id: user.id }, data: { emailVerified: now } });
-      await recordAudit(tx, {
-        action: "auth.email_verified",
-        actorId: user.id,
-        targetType: "user",
-        targetId: user.id,
-        ipAddress: ctx.ipAddress,
-        userAgent: ctx.userAgent,
-      });
-    }
-    if (user.twoFactorEnabledAt)
-      return { ok: true, userId: user.id, sessionToken: null, expires: null };
+    const ownSession = proof.sessionToken
+      ? await tx.session.findFirst({
+          where: {
+            sessionToken: hashToken(proof.sessionToken),
+            userId: user.id,
+            expires: { gt: now },
+          },
+          select: { id: true },
+        })
+      : null;
+    await confirmMailbox(tx, {
+      userId: user.id,
+      via: "verification-link",
+      ownSignUp: isSignUpBinding(proof.signUpBinding, token) || ownSession !== null,
+      now,
+      ctx,
+    });
+    // Read after the confirmation: a claimed account has no second factor any more.
+    const { twoFactorEnabledAt } = await tx.user.findUniqueOrThrow({
+      where: { id: user.id },
+      select: { twoFactorEnabledAt: true },
+    });
+    if (twoFactorEnabledAt) return { ok: true, userId: user.id, sessionToken: null, expires: null };
     const session = await createSession(tx, {
       userId: user.id,
       ipAddress: ctx.ipAddress,

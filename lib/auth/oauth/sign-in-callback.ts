@@ -1,6 +1,7 @@
 import "server-only";
 
 import { db } from "@/lib/db";
+import { confirmMailbox } from "../flows/claim-unverified-account";
 import { issueToken } from "../tokens";
 import { providerVerifiedEmail } from "./verified-email";
 
@@ -54,12 +55,23 @@ export async function decideOAuthSignIn(
     },
   });
   if (existing?.disabledAt) return { result: false };
+  let twoFactor = existing?.twoFactorEnabledAt != null;
   if (existing && !existing.emailVerified) {
-    // The provider vouched for the address: the same proof a link click gives.
-    await db.user.update({ where: { id: existing.id }, data: { emailVerified: new Date() } });
+    // The provider vouched for the address: the same proof a link click gives, so a
+    // never-verified account is claimed (its password, 2FA, links and sessions dropped)
+    // before Auth.js links this provider to it.
+    const outcome = await db.$transaction((tx) =>
+      confirmMailbox(tx, {
+        userId: existing.id,
+        via: "oauth",
+        now: new Date(),
+        ctx: { ipAddress: null, userAgent: null },
+      }),
+    );
+    if (outcome === "claimed") twoFactor = false;
   }
   // The provider stands in for the password, never for the second factor.
-  if (existing?.twoFactorEnabledAt) {
+  if (existing && twoFactor) {
     const { token } = await db.$transaction((tx) =>
       issueToken(tx, {
         purpose: "TWO_FACTOR_CHALLENGE",

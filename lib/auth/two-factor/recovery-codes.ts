@@ -1,4 +1,4 @@
-import { createHash, randomInt, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac, randomInt, timingSafeEqual } from "node:crypto";
 
 /**
  * Recovery codes: one-time stand-ins for the authenticator app, shaped like
@@ -41,26 +41,52 @@ export function normalizeRecoveryCode(input: string): string | null {
   return normalized;
 }
 
+/** Whose codes are hashed, and with which key (HKDF from AUTH_SECRET, purpose "keel:recovery-codes"). */
+export type RecoveryCodeKey = { secret: Buffer; userId: string };
+
+const KEYED_PREFIX = "h1:";
+
 /**
- * SHA-256 (hex) of the normalized code, the form stored in the database. A fast hash is
- * right here, unlike for passwords: with ~59 random bits per code, trying every code
- * against a leaked hash is out of reach without a slow hash's cost on every sign-in.
+ * The stored form of a code: HMAC-SHA256 under a key derived from the application secret,
+ * over the user id and the normalized code, as `h1:<hex>`. With ~59 random bits per code a
+ * fast hash is fine (a slow one would cost every sign-in), but not a bare one: a leaked
+ * table alone (without AUTH_SECRET) can be tested against nothing, and the user id in the
+ * input makes one user's stored hash worthless on another account.
  */
-export function hashRecoveryCode(code: string): string {
-  return createHash("sha256").update(compact(code)).digest("hex");
+export function hashRecoveryCode(code: string, key: RecoveryCodeKey): string {
+  const digest = createHmac("sha256", key.secret)
+    .update(`${key.userId}\0${compact(code)}`)
+    .digest("hex");
+  return `${KEYED_PREFIX}${digest}`;
+}
+
+/**
+ * The form codes were stored in before `hashRecoveryCode` was keyed: bare SHA-256 (hex).
+ * Still accepted so nobody who saved their codes is locked out; each is single-use, so it
+ * leaves the table's usable set when used, and a new set (2FA turned on again) is keyed.
+ * Nothing can convert the unused ones: the codes themselves are not stored.
+ */
+function legacyHash(normalized: string): string {
+  return createHash("sha256").update(normalized).digest("hex");
 }
 
 /**
  * The stored hash that `input` matches, or null. Every hash is compared in constant time,
  * without stopping at a match, so the timing does not reveal which one matched.
  */
-export function findMatchingRecoveryCode(input: string, hashes: readonly string[]): string | null {
+export function findMatchingRecoveryCode(
+  input: string,
+  hashes: readonly string[],
+  key: RecoveryCodeKey,
+): string | null {
   const normalized = normalizeRecoveryCode(input);
   if (!normalized) return null;
-  const candidate = Buffer.from(hashRecoveryCode(normalized), "hex");
+  const keyed = Buffer.from(hashRecoveryCode(normalized, key));
+  const legacy = Buffer.from(legacyHash(normalized));
   let match: string | null = null;
   for (const hash of hashes) {
-    const stored = Buffer.from(hash, "hex");
+    const candidate = hash.startsWith(KEYED_PREFIX) ? keyed : legacy;
+    const stored = Buffer.from(hash);
     const equal = stored.length === candidate.length && timingSafeEqual(stored, candidate);
     if (equal && match === null) match = hash;
   }

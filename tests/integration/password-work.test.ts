@@ -1,0 +1,168 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type * as Argon2 from "@node-rs/argon2";
+import { rateLimitResponse } from "@/lib/rate-limit/response";
+
+/**
+ * Argon2 on demand for strangers: a reset link must be checked before any hash is made,
+ * reset submissions are limited per IP, and the instance bounds its argon2 work, refusing
+ * the excess with 503 while people signing in still get through.
+ */
+
+const argon2Calls = { hash: 0 };
+vi.mock("@node-rs/argon2", async (importOriginal) => {
+  const real = await importOriginal<typeof Argon2>();
+  return {
+    ...real,
+    hash: (...args: Parameters<typeof real.hash>) => {
+      argon2Calls.hash++;
+      return real.hash(...args);
+    },
+  };
+});
+
+vi.mock("next/headers", () => ({
+  cookies: async () => ({ get: () => undefined, set: () => undefined }),
+  headers: async () => new Headers({ "x-real-ip": "203.0.113.60", "user-agent": "vitest" }),
+}));
+
+const ORIGIN = "http://localhost:3000";
+let mailboxDir: string;
+
+async function load() {
+  // The mocked module first: importing it alongside its users can hand them the original.
+  await import("@node-rs/argon2");
+  const [{ db }, password, reset, tokens, signInRoute, requests] = await Promise.all([
+    import("@/lib/db"),
+    import("@/lib/auth/password"),
+    import("@/lib/auth/flows/password-reset"),
+    import("@/lib/auth/tokens"),
+    import("@/app/api/account/sign-in/route"),
+    import("@/lib/auth/flows/requests"),
+  ]);
+  return { db, password, reset, tokens, signInRoute, requests };
+}
+let app: Awaited<ReturnType<typeof load>>;
+let counter = 0;
+
+async function userWithPassword(password: string) {
+  const email = `work-${++counter}-${Date.now()}@example.test`;
+  await app.db.user.create({
+    data: {
+      email,
+      emailVerified: new Date(),
+      passwordHash: await app.password.hashPassword(password),
+    },
+  });
+  return email;
+}
+
+function signInRequest(email: string, password: string) {
+  return new Request(`${ORIGIN}/api/account/sign-in`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      origin: ORIGIN,
+      "x-real-ip": `192.0.2.${++counter % 250}`,
+      "user-agent": "vitest",
+    },
+    body: JSON.stringify({ email, password }),
+  });
+}
+
+beforeAll(async () => {
+  mailboxDir = await mkdtemp(path.join(tmpdir(), "keel-work-mailbox-"));
+  process.env.KEEL_MAILBOX_DIR = mailboxDir;
+  delete process.env.UPSTASH_REDIS_REST_URL;
+  delete process.env.UPSTASH_REDIS_REST_TOKEN;
+  app = await load();
+});
+
+beforeEach(() => {
+  vi.spyOn(console, "log").mockImplementation(() => undefined);
+});
+
+afterAll(async () => {
+  await app.db.$disconnect();
+  await rm(mailboxDir, { recursive: true, force: true });
+});
+
+describe("reset links before argon2", () => {
+  it("a made-up reset link is refused without hashing the new password", async () => {
+    const before = argon2Calls.hash;
+    const result = await app.reset.resetPassword(
+      { token: app.tokens.generateToken(), password: "a brand new passphrase" },
+      { ipAddress: null, userAgent: null },
+    );
+    expect(result.ok).toBe(false);
+    expect(argon2Calls.hash).toBe(before);
+  });
+
+  it("new-password submissions are limited per IP, with 429 and Retry-After", async () => {
+    const ctx = { ipAddress: "203.0.113.61", userAgent: "vitest" };
+    const kinds: string[] = [];
+    let limited: Response | undefined;
+    for (let attempt = 0; attempt < 11; attempt++) {
+      const outcome = await app.requests.requestNewPassword(
+        { token: app.tokens.generateToken(), password: "a brand new passphrase" },
+        ctx,
+      );
+      kinds.push(outcome.kind);
+      if (outcome.kind === "limited") limited ??= rateLimitResponse(outcome.limit);
+    }
+    expect(kinds).toEqual([...Array(10).fill("invalid-link"), "limited"]);
+    expect(limited?.status).toBe(429);
+    expect(Number(limited?.headers.get("retry-after"))).toBeGreaterThan(0);
+    // Another address is not held back by this one.
+    const other = await app.requests.requestNewPassword(
+      { token: app.tokens.generateToken(), password: "a brand new passphrase" },
+      { ...ctx, ipAddress: "203.0.113.62" },
+    );
+    expect(other.kind).toBe("invalid-link");
+  });
+});
+
+describe("bounded argon2 work", () => {
+  it("a flood of hashes beyond the bound is refused as overloaded, and sign-in still succeeds", async () => {
+    const email = await userWithPassword("the right passphrase");
+    const flood = Array.from({ length: 40 }, (_, i) =>
+      app.password.hashPassword(`flood password ${i}`).then(
+        () => "hashed" as const,
+        (error: unknown) => error,
+      ),
+    );
+    const signIn = app.signInRoute.POST(signInRequest(email, "the right passphrase"));
+    const outcomes = await Promise.all(flood);
+    const refused = outcomes.filter((o) => o instanceof app.password.PasswordWorkOverloadedError);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(outcomes.filter((o) => o === "hashed").length).toBeGreaterThan(0);
+    expect((await signIn).status).toBe(200);
+  });
+
+  it("when even sign-in checks cannot queue, sign-in answers 503 with Retry-After", async () => {
+    const email = await userWithPassword("the right passphrase");
+    const { passwordWork } = app.password;
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const blockers: Promise<unknown>[] = [];
+    // Fill every slot and the whole sign-in lane with work that waits for the test.
+    for (;;) {
+      const stats = passwordWork.stats();
+      if (stats.running >= 4 && stats.waiting.verify >= 64) break;
+      blockers.push(passwordWork.run("verify", () => released).catch(() => undefined));
+    }
+    try {
+      const response = await app.signInRoute.POST(signInRequest(email, "the right passphrase"));
+      expect(response.status).toBe(503);
+      expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect((await response.json()).error).toMatch(/try again/i);
+    } finally {
+      release();
+      await Promise.all(blockers);
+    }
+    const after = await app.signInRoute.POST(signInRequest(email, "the right passphrase"));
+    expect(after.status).toBe(200);
+  });
+});
