@@ -17,6 +17,15 @@ export const rateLimitPolicies = {
   verificationEmail: { limit: 3, windowSeconds: 60 * 60 },
   /** Two-factor code attempts per pending sign-in / user: a 6-digit code must not be brute-forced. */
   twoFactor: { limit: 10, windowSeconds: 15 * 60 },
+  /**
+   * Current-password checks per user from a signed-in session ("confirm it's you", change
+   * password, change email): a stolen session must not become a password-guessing oracle.
+   */
+  currentPassword: { limit: 10, windowSeconds: 15 * 60 },
+  /** Authenticator-code checks per user from a signed-in session ("confirm it's you", 2FA on/off). */
+  totpCode: { limit: 10, windowSeconds: 15 * 60 },
+  /** "Confirm it's you" emails per user (accounts without a password or 2FA). */
+  reauthenticationEmail: { limit: 3, windowSeconds: 60 * 60 },
 } as const satisfies Record<string, RateLimitWindow>;
 
 export type RateLimitWindow = { limit: number; windowSeconds: number };
