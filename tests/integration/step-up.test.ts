@@ -222,6 +222,70 @@ describe("dangerous account changes need a recent sign-in", () => {
   });
 });
 
+describe("confirming by emailed link, for accounts without a password or 2FA", () => {
+  /** A user who signs in by link only, with a session that signed in 11 minutes ago. */
+  async function linkOnlyUser(label: string) {
+    const user = await admin.user.create({
+      data: {
+        email: `${label}-${++counter}-${Date.now()}@example.test`,
+        emailVerified: new Date(),
+      },
+    });
+    const session = await createSession(admin, {
+      userId: user.id,
+      now: new Date(Date.now() - 11 * MINUTE),
+    });
+    return { user, userId: user.id, sessionId: session.sessionId };
+  }
+
+  async function linkTokenFor(email: string) {
+    const rows = await admin.outboxMessage.findMany({ orderBy: { createdAt: "desc" } });
+    const payload = rows
+      .map((r) => r.payload as { to: string; template: string; text: string })
+      .find((p) => p.to === email && p.template === "reauthentication");
+    return /token=([A-Za-z0-9_-]+)/.exec(payload?.text ?? "")?.[1];
+  }
+
+  it("the link stamps the session of the browser that opens it, once", async () => {
+    const { requestReauthenticationLink, confirmReauthenticationLink } =
+      await import("@/lib/auth/flows/reauthenticate");
+    const who = await linkOnlyUser("link-only");
+    await expect(app.deleteAccount(who, ctx)).rejects.toMatchObject(refusal);
+
+    expect(await requestReauthenticationLink(who, ctx)).toMatchObject({ ok: true });
+    const token = await linkTokenFor(who.user.email);
+    expect(token).toBeTruthy();
+
+    // Another account's session gains nothing from it (and the link is then used up).
+    const other = await linkOnlyUser("someone-else");
+    expect(await confirmReauthenticationLink(token!, other, ctx)).toBe(false);
+    expect(await confirmReauthenticationLink(token!, who, ctx)).toBe(false);
+
+    expect(await requestReauthenticationLink(who, ctx)).toMatchObject({ ok: true });
+    const fresh = await linkTokenFor(who.user.email);
+    expect(await confirmReauthenticationLink(fresh!, who, ctx)).toBe(true);
+    expect(await confirmReauthenticationLink(fresh!, who, ctx)).toBe(false);
+    expect(await app.deleteAccount(who, ctx)).toEqual({ ok: true });
+  });
+
+  it("is not offered to accounts with a password, and is limited per user", async () => {
+    const { requestReauthenticationLink } = await import("@/lib/auth/flows/reauthenticate");
+    const withPassword = await signedIn("has-password");
+    expect(await requestReauthenticationLink(withPassword, ctx)).toEqual({
+      ok: false,
+      reason: "not-available",
+    });
+    const who = await linkOnlyUser("link-flood");
+    for (let i = 0; i < 3; i++) {
+      expect(await requestReauthenticationLink(who, ctx)).toMatchObject({ ok: true });
+    }
+    expect(await requestReauthenticationLink(who, ctx)).toMatchObject({
+      ok: false,
+      reason: "limited",
+    });
+  });
+});
+
 describe("dangerous organization changes need a recent sign-in", () => {
   /** An owner whose session signed in 11 minutes ago, and a member to hand over to. */
   async function staleOwner(label: string) {

@@ -1,4 +1,4 @@
-import { formatMinutes } from "./format";
+import { formatMinutes, greeting } from "./format";
 import { renderEmail, type RenderedEmail } from "./layout";
 
 export type ReauthenticationEmailData = {
@@ -13,8 +13,9 @@ export function reauthenticationEmail(data: ReauthenticationEmailData): Rendered
   const expiry = formatMinutes(data.expiresInMinutes);
   return renderEmail("Confirm it's you on Keel", {
     preview: `Confirm it's you to continue a sensitive change. The link expires in ${expiry}.`,
-    heading: data.name ? `Confirm it's you, ${data.name}` : "Confirm it's you",
+    heading: "Confirm it's you",
     paragraphs: [
+      greeting(data.name),
       "Someone signed in to your Keel account asked to make a sensitive change (such as your email address, two-factor authentication or deleting data). Use the button below to confirm it was you.",
     ],
     action: { label: "Confirm it's me", url: data.url },
