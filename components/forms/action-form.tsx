@@ -35,6 +35,11 @@ type ActionFormProps = {
   hideOnSuccess?: boolean;
   submitVariant?: "primary" | "secondary";
   children?: ReactNode;
+  /**
+   * Shown after the form when the action was refused for want of a recent sign-in
+   * (the "Confirm it's you" forms: outside this form, as forms cannot nest).
+   */
+  reauthenticate?: ReactNode;
 };
 
 /**
@@ -51,6 +56,7 @@ export function ActionForm({
   hideOnSuccess = false,
   submitVariant = "primary",
   children,
+  reauthenticate,
 }: ActionFormProps) {
   const [state, formAction] = useActionState(action, idleFormState);
   // Ids unique per form: a page may hold two forms with an "email" field.
@@ -60,7 +66,9 @@ export function ActionForm({
   const errors = state.status === "error" ? (state.fieldErrors ?? {}) : {};
   const values = state.status === "error" ? (state.values ?? {}) : {};
 
-  return (
+  const needsConfirmation = state.status === "error" && state.code === "reauthentication_required";
+
+  const form = (
     <form ref={formRef} action={formAction} className="grid gap-5" noValidate>
       <FormAlert state={state} />
       {Object.entries(hidden ?? {}).map(([name, value]) =>
@@ -124,5 +132,12 @@ export function ActionForm({
         {submitLabel}
       </SubmitButton>
     </form>
+  );
+  if (!needsConfirmation || !reauthenticate) return form;
+  return (
+    <div>
+      {form}
+      {reauthenticate}
+    </div>
   );
 }

@@ -16,7 +16,7 @@ export function FormAlert({ state }: { state: FormState }) {
         className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800 focus:outline-none dark:border-red-900/60 dark:bg-red-950/40 dark:text-red-200"
       >
         {state.message}
-        {state.code ? (
+        {state.code === "plan_limit" || state.code === "read_only" ? (
           <>
             {" "}
             <Link href="/settings/billing" className="font-medium underline underline-offset-2">

@@ -3,6 +3,7 @@ import "server-only";
 import { headers } from "next/headers";
 import type { z } from "zod";
 import { getCurrentSession } from "@/lib/auth/current-session";
+import { requireRecentAuthentication } from "@/lib/auth/recent-authentication";
 import type { ActiveSession } from "@/lib/auth/session-store";
 import { env } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -99,6 +100,22 @@ export function memberAction<S extends z.ZodType, T>(
   handler: Handler<S, MemberContext, T>,
 ) {
   return wrap(schema, () => memberContext(permission), handler, label);
+}
+
+/**
+ * Step-up for a dangerous action (deleting an organization, handing it over): the handler
+ * runs only for a session that signed in or confirmed it is the owner within the last
+ * minutes; otherwise 403 with code "reauthentication_required" and nothing changes.
+ * Wraps the handler, after the context and input checks: a caller without the permission
+ * still learns only "forbidden".
+ */
+export function withRecentAuthentication<I, C extends AuthenticatedContext, T>(
+  handler: (input: I, ctx: C) => Promise<T>,
+): (input: I, ctx: C) => Promise<T> {
+  return async (input, ctx) => {
+    await requireRecentAuthentication({ userId: ctx.userId, sessionId: ctx.session.sessionId });
+    return handler(input, ctx);
+  };
 }
 
 /** The same chain for route handlers: the result becomes JSON with its status. */

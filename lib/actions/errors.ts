@@ -15,7 +15,7 @@ export class ExpectedError extends Error {
   }
 }
 
-export type ErrorCode = "plan_limit" | "read_only";
+export type ErrorCode = "plan_limit" | "read_only" | "reauthentication_required";
 
 /**
  * The organization's plan does not include this, or its limit is reached: 402, and the

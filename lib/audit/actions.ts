@@ -21,6 +21,7 @@ const accountActions = [
   "auth.sessions_revoked",
   "auth.session_revoked",
   "auth.oauth_linked",
+  "auth.reauthenticated",
   "account.exported",
   "account.deleted",
 ] as const;

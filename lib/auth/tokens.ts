@@ -11,6 +11,7 @@ export const tokenLifetimesMinutes: Record<AuthTokenPurpose, number> = {
   EMAIL_CHANGE: 15,
   TWO_FACTOR_CHALLENGE: 10,
   SESSION_HANDOFF: 1,
+  REAUTHENTICATION: 15,
 };
 
 /** 256 random bits, URL-safe. */

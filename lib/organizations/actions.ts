@@ -1,6 +1,6 @@
 import "server-only";
 
-import { authenticatedAction, memberAction } from "@/lib/actions/chain";
+import { authenticatedAction, memberAction, withRecentAuthentication } from "@/lib/actions/chain";
 import { createOrganization } from "./create";
 import {
   createOrganizationSchema,
@@ -10,7 +10,10 @@ import {
 } from "./schemas";
 import { deleteOrganization, transferOwnership, updateOrganization } from "./settings";
 
-/** The organization operations, checked and parsed; forms and tests call these. */
+/**
+ * The organization operations, checked and parsed; forms and tests call these. Deleting
+ * and handing over the organization also need a recent sign-in (step-up).
+ */
 
 export const createOrganizationAction = authenticatedAction(
   "organization.create",
@@ -29,12 +32,12 @@ export const deleteOrganizationAction = memberAction(
   "organization.delete",
   "org:delete",
   deleteOrganizationSchema,
-  (input, ctx) => deleteOrganization(ctx, input),
+  withRecentAuthentication((input, ctx) => deleteOrganization(ctx, input)),
 );
 
 export const transferOwnershipAction = memberAction(
   "organization.transfer",
   "org:transfer",
   transferOwnershipSchema,
-  (input, ctx) => transferOwnership(ctx, input),
+  withRecentAuthentication((input, ctx) => transferOwnership(ctx, input)),
 );

@@ -39,6 +39,15 @@ export function peekRateLimit(policy: RateLimitPolicy, key: string): Promise<Rat
 }
 
 /**
+ * Gives back one hit of `key` counted by consumeRateLimit, for checks that are counted
+ * before their outcome is known (so concurrent attempts cannot all slip past the limit)
+ * and turn out not to count, e.g. a successful sign-in. Never throws.
+ */
+export function refundRateLimit(policy: RateLimitPolicy, key: string): Promise<void> {
+  return defaultRateLimiter().refundRateLimit(policy, key);
+}
+
+/**
  * Forgets the hits of `key` (e.g. the account's failed sign-ins after a password reset).
  * Never throws: a failure is logged, and the hits expire with their window anyway.
  */

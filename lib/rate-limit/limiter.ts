@@ -28,6 +28,7 @@ export type RateLimiter = {
   consumeRateLimit(policy: RateLimitPolicy, key: string): Promise<RateLimitResult>;
   peekRateLimit(policy: RateLimitPolicy, key: string): Promise<RateLimitResult>;
   resetRateLimit(policy: RateLimitPolicy, key: string): Promise<void>;
+  refundRateLimit(policy: RateLimitPolicy, key: string): Promise<void>;
 };
 
 class RateLimitTimeoutError extends Error {
@@ -116,6 +117,14 @@ export function createRateLimiter({
         // Not thrown: the caller's own action (e.g. a password reset) has already succeeded,
         // and the hits expire with their window anyway.
         log(`[rate-limit] ${policy} reset failed`, error);
+      }
+    },
+    refundRateLimit: async (policy, key) => {
+      try {
+        await withDeadline(() => backend.refund(policy, hashRateLimitKey(key)), timeoutMs);
+      } catch (error) {
+        // Not thrown, for the same reason: the hit stays counted until its window ends.
+        log(`[rate-limit] ${policy} refund failed`, error);
       }
     },
   };

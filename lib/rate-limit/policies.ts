@@ -30,6 +30,15 @@ export const rateLimitPolicies = {
   invitationRecipient: { limit: 10, windowSeconds: 24 * 60 * 60 },
   /** New-password submissions with a reset link, per IP: each valid one costs an argon2 hash. */
   resetPasswordIp: { limit: 10, windowSeconds: 15 * 60 },
+  /**
+   * Current-password checks per user from a signed-in session ("confirm it's you", change
+   * password, change email): a stolen session must not become a password-guessing oracle.
+   */
+  currentPassword: { limit: 10, windowSeconds: 15 * 60 },
+  /** Authenticator-code checks per user from a signed-in session ("confirm it's you", 2FA on/off). */
+  totpCode: { limit: 10, windowSeconds: 15 * 60 },
+  /** "Confirm it's you" emails per user (accounts without a password or 2FA). */
+  reauthenticationEmail: { limit: 3, windowSeconds: 60 * 60 },
 } as const satisfies Record<string, RateLimitWindow>;
 
 export type RateLimitWindow = { limit: number; windowSeconds: number };

@@ -22,4 +22,9 @@ export interface RateLimitStore {
   /** Says whether a hit would be allowed now, without counting one. */
   peek(policy: RateLimitPolicy, id: string): Promise<StoreDecision>;
   reset(policy: RateLimitPolicy, id: string): Promise<void>;
+  /**
+   * Gives back one hit counted by `consume` (atomically, never below zero): a check
+   * counted before its outcome was known, that turned out not to need counting.
+   */
+  refund(policy: RateLimitPolicy, id: string): Promise<void>;
 }

@@ -22,6 +22,17 @@ export class UpstashTimeoutError extends Error {
   }
 }
 
+const REFUND_SCRIPT = `
+for _, key in ipairs(KEYS) do
+  local hits = tonumber(redis.call("GET", key) or "0")
+  if hits and hits > 0 then
+    redis.call("DECR", key)
+    return 1
+  end
+end
+return 0
+`;
+
 type LimitResponse = Awaited<ReturnType<Ratelimit["limit"]>>;
 
 /**
@@ -107,6 +118,17 @@ export function createUpstashStore({
       const current = Math.floor(Date.now() / windowMs);
       const base = `${prefix}:${policy}:${id}`;
       await redis.del(`${base}:${current - 1}`, `${base}:${current}`, `${base}:${current + 1}`);
+    },
+
+    // One script, so it is atomic. It takes the hit back from the current bucket, or from
+    // the previous one when the window turned since the hit was counted, and never goes
+    // below zero (the library's own refund, a negative rate, can: a negative bucket would
+    // hand out extra attempts). Same bucket layout as `reset` above.
+    refund: async (policy, id) => {
+      const windowMs = rateLimitPolicies[policy].windowSeconds * 1000;
+      const current = Math.floor(Date.now() / windowMs);
+      const base = `${prefix}:${policy}:${id}`;
+      await redis.eval(REFUND_SCRIPT, [`${base}:${current}`, `${base}:${current - 1}`], []);
     },
   };
 }

@@ -40,6 +40,10 @@ let app: Awaited<ReturnType<typeof load>>;
 const admin = adminDatabase();
 
 let counter = 0;
+
+/** A session signed in just now: dangerous changes need a recent sign-in. */
+const sessionFor = async (userId: string) =>
+  (await app.createSession(app.db, { userId })).sessionId;
 const uniqueEmail = (label: string) => `${label}-${++counter}-${Date.now()}@example.test`;
 
 async function createUser(label: string, password = "the current passphrase") {
@@ -133,7 +137,12 @@ describe("change email", () => {
     const user = await createUser("ce");
     const newEmail = uniqueEmail("ce-new");
     const requested = await app.requestEmailChange(
-      { userId: user.id, newEmail, currentPassword: "the current passphrase" },
+      {
+        userId: user.id,
+        sessionId: await sessionFor(user.id),
+        newEmail,
+        currentPassword: "the current passphrase",
+      },
       ctx,
     );
     expect(requested.ok).toBe(true);
@@ -155,12 +164,22 @@ describe("change email", () => {
     const other = await createUser("ce-other");
     expect(
       await app.requestEmailChange(
-        { userId: user.id, newEmail: uniqueEmail("x"), currentPassword: "wrong" },
+        {
+          userId: user.id,
+          sessionId: await sessionFor(user.id),
+          newEmail: uniqueEmail("x"),
+          currentPassword: "wrong",
+        },
         ctx,
       ),
     ).toMatchObject({ ok: false, field: "currentPassword" });
     const taken = await app.requestEmailChange(
-      { userId: user.id, newEmail: other.email, currentPassword: "the current passphrase" },
+      {
+        userId: user.id,
+        sessionId: await sessionFor(user.id),
+        newEmail: other.email,
+        currentPassword: "the current passphrase",
+      },
       ctx,
     );
     expect(taken).toEqual({ ok: true, outboxIds: [] });
@@ -218,7 +237,10 @@ describe("delete account", () => {
       { userId: owner.id, role: "OWNER" },
       { userId: member.id, role: "MEMBER" },
     ]);
-    const result = await app.deleteAccount(owner.id, ctx);
+    const result = await app.deleteAccount(
+      { userId: owner.id, sessionId: await sessionFor(owner.id) },
+      ctx,
+    );
     expect(result).toEqual({
       ok: false,
       blockers: [{ organization: { slug: org.slug, name: "team" }, reason: "members" }],
@@ -236,7 +258,9 @@ describe("delete account", () => {
     ]);
     const solo = await createOrganization("solo", [{ userId: user.id, role: "OWNER" }], "FREE");
 
-    expect(await app.deleteAccount(user.id, ctx)).toEqual({ ok: true });
+    expect(await app.deleteAccount({ userId: user.id, sessionId: session.sessionId }, ctx)).toEqual(
+      { ok: true },
+    );
     expect(await app.db.user.count({ where: { id: user.id } })).toBe(0);
     expect(await app.readSession(app.db, session.token)).toBeNull();
     expect(await admin.membership.count({ where: { userId: user.id } })).toBe(0);

@@ -9,6 +9,7 @@ import {
 } from "@/lib/billing/actions";
 import { stripe } from "@/lib/billing/stripe-client";
 import { deleteAccount } from "@/lib/auth/flows/delete-account";
+import { createSession } from "@/lib/auth/session-store";
 import { deleteOrganizationAction } from "@/lib/organizations/actions";
 import { adminDatabase } from "../support/admin-db";
 import { deliverRecordedEvents, paidOrganization } from "../support/billing-fixtures";
@@ -223,10 +224,15 @@ describe("ending organizations cancels their subscription", () => {
   it("deleting the account of an organization's only member cancels its subscription", async () => {
     const paid = await paidOrganization(admin, "del-acct");
     await deliverRecordedEvents(paid.customerId);
-    const result = await deleteAccount(paid.owner.id, {
-      ipAddress: "198.51.100.9",
-      userAgent: "test",
-    });
+    // Signed in just now: deleting the account needs a recent sign-in.
+    const { sessionId } = await createSession(admin, { userId: paid.owner.id });
+    const result = await deleteAccount(
+      { userId: paid.owner.id, sessionId },
+      {
+        ipAddress: "198.51.100.9",
+        userAgent: "test",
+      },
+    );
     expect(result).toEqual({ ok: true });
     expect((await emulatorClient().subscriptions.retrieve(paid.subscription.id)).status).toBe(
       "canceled",

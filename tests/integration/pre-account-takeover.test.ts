@@ -133,12 +133,22 @@ async function attackerPrepares(victimEmail: string) {
   const signedIn = await signInWith(victimEmail, ATTACKER_PASSWORD);
   expect(signedIn.status).toBe(200);
   const attackerSession = signedIn.cookie!;
+  // The session that sign-in just opened: fresh, so the step-up for 2FA and address
+  // changes is satisfied and only the rules under test can refuse.
+  const { id: attackerSessionId } = await app.db.session.findFirstOrThrow({
+    where: { userId: user.id },
+    orderBy: { createdAt: "desc" },
+  });
 
   // Turning 2FA on is refused while the address is unconfirmed.
   const setup = await app.twoFactor.beginTwoFactorSetup(user.id);
   const secret = setup ? new URL(setup.uri).searchParams.get("secret") : null;
   const attempt = await app.twoFactor.confirmTwoFactorSetup(
-    { userId: user.id, code: secret ? app.totp.currentTotp(secret) : "000000" },
+    {
+      userId: user.id,
+      sessionId: attackerSessionId,
+      code: secret ? app.totp.currentTotp(secret) : "000000",
+    },
     ctx(),
   );
   expect(attempt.ok).toBe(false);
@@ -147,7 +157,12 @@ async function attackerPrepares(victimEmail: string) {
   // An address change pending on a link in the attacker's own inbox.
   const attackerInbox = uniqueEmail("attacker-inbox");
   const change = await app.emailChange.requestEmailChange(
-    { userId: user.id, newEmail: attackerInbox, currentPassword: ATTACKER_PASSWORD },
+    {
+      userId: user.id,
+      sessionId: attackerSessionId,
+      newEmail: attackerInbox,
+      currentPassword: ATTACKER_PASSWORD,
+    },
     ctx(),
   );
   expect(change.ok).toBe(true);

@@ -142,6 +142,23 @@ describe("rate limits on Upstash (through the REST proxy)", () => {
     expect(log).not.toHaveBeenCalled();
   });
 
+  it("gives back a counted hit on refund, and never goes below zero", async () => {
+    await clearOfBucketEdge("signInAccount");
+    const { consumeRateLimit, peekRateLimit, refundRateLimit, log } = limiter();
+    const account = email();
+    for (let i = 0; i < 10; i++) await consumeRateLimit("signInAccount", account);
+    expectRefused(await peekRateLimit("signInAccount", account), "limited");
+
+    await refundRateLimit("signInAccount", account);
+    expect(await peekRateLimit("signInAccount", account)).toEqual({ ok: true, remaining: 1 });
+
+    // Refunds past zero give nothing extra: an untouched key still allows exactly the limit.
+    const fresh = email();
+    for (let i = 0; i < 3; i++) await refundRateLimit("signInAccount", fresh);
+    expect(await peekRateLimit("signInAccount", fresh)).toEqual({ ok: true, remaining: 10 });
+    expect(log).not.toHaveBeenCalled();
+  });
+
   it("stores hashed keys under the policy's prefix, never the email itself", async () => {
     const prefix = `${proxy.keyPrefix}:${randomUUID()}`;
     const { consumeRateLimit } = limiter({ prefix });

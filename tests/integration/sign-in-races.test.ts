@@ -164,7 +164,11 @@ describe("sign-ins in flight when the password changes", () => {
     const secret = new URL(setup.uri).searchParams.get("secret")!;
     const start = new Date(Date.now() - 120_000);
     const on = await app.twoFactor.confirmTwoFactorSetup(
-      { userId: user.id, code: app.totp.currentTotp(secret, start.getTime()) },
+      {
+        userId: user.id,
+        sessionId: session.sessionId,
+        code: app.totp.currentTotp(secret, start.getTime()),
+      },
       { ...ctx, now: start },
     );
     expect(on.ok).toBe(true);

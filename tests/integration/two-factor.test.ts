@@ -32,6 +32,10 @@ async function load() {
 let app: Awaited<ReturnType<typeof load>>;
 let counter = 0;
 
+/** A session signed in just now: changes to 2FA need a recent sign-in. */
+const sessionFor = async (userId: string) =>
+  (await app.createSession(app.db, { userId })).sessionId;
+
 /** A user with 2FA on; returns the secret (read back from the setup URI) and recovery codes. */
 async function userWithTwoFactor(start: Date) {
   const email = `2fa-${++counter}-${Date.now()}@example.test`;
@@ -45,10 +49,16 @@ async function userWithTwoFactor(start: Date) {
   const setup = (await app.beginTwoFactorSetup(user.id))!;
   const secret = new URL(setup.uri).searchParams.get("secret")!;
   const confirmed = await app.confirmTwoFactorSetup(
-    { userId: user.id, code: app.currentTotp(secret, start.getTime()) },
+    {
+      userId: user.id,
+      sessionId: await sessionFor(user.id),
+      code: app.currentTotp(secret, start.getTime()),
+    },
     { ...ctx, now: start },
   );
   if (!confirmed.ok) throw new Error(confirmed.message);
+  // The session that turned it on is not part of what the tests count.
+  await app.db.session.deleteMany({ where: { userId: user.id } });
   return { user, email, secret, recoveryCodes: confirmed.recoveryCodes };
 }
 
@@ -85,15 +95,20 @@ describe("two-factor setup", () => {
     expect(stored.twoFactorSecret).toMatch(/^v1\./);
     expect(stored.twoFactorSecret).not.toContain(secret);
 
-    expect((await app.confirmTwoFactorSetup({ userId: user.id, code: "000000" }, ctx)).ok).toBe(
-      false,
-    );
+    expect(
+      (
+        await app.confirmTwoFactorSetup(
+          { userId: user.id, sessionId: await sessionFor(user.id), code: "000000" },
+          ctx,
+        )
+      ).ok,
+    ).toBe(false);
     expect(
       (await app.db.user.findUniqueOrThrow({ where: { id: user.id } })).twoFactorEnabledAt,
     ).toBeNull();
 
     const confirmed = await app.confirmTwoFactorSetup(
-      { userId: user.id, code: app.currentTotp(secret) },
+      { userId: user.id, sessionId: await sessionFor(user.id), code: app.currentTotp(secret) },
       ctx,
     );
     expect(confirmed.ok).toBe(true);
@@ -240,13 +255,22 @@ describe("turning two-factor off", () => {
     expect(
       (
         await app.disableTwoFactor(
-          { userId: user.id, code: app.currentTotp(secret, start.getTime()) },
+          {
+            userId: user.id,
+            sessionId: await sessionFor(user.id),
+            code: app.currentTotp(secret, start.getTime()),
+          },
           ctx,
         )
       ).ok,
     ).toBe(false);
     expect(
-      (await app.disableTwoFactor({ userId: user.id, code: app.currentTotp(secret) }, ctx)).ok,
+      (
+        await app.disableTwoFactor(
+          { userId: user.id, sessionId: await sessionFor(user.id), code: app.currentTotp(secret) },
+          ctx,
+        )
+      ).ok,
     ).toBe(true);
     const stored = await app.db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(stored).toMatchObject({ twoFactorEnabledAt: null, twoFactorSecret: null });

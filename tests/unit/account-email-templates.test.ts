@@ -81,6 +81,14 @@ const cases: { request: TemplateRequest; url: string; subject: string }[] = [
     url: resetUrl,
     subject: "Two-factor authentication is on for your Keel account",
   },
+  {
+    request: {
+      template: "reauthentication",
+      data: { name: "Ada", url: tokenLink("api/account/reauthenticate"), expiresInMinutes: 15 },
+    },
+    url: tokenLink("api/account/reauthenticate"),
+    subject: "Confirm it's you on Keel",
+  },
 ];
 
 const occurrences = (haystack: string, needle: string) => haystack.split(needle).length - 1;
@@ -105,6 +113,7 @@ describe("account email templates", () => {
         "emailChangedNotice",
         "accountLocked",
         "twoFactorChanged",
+        "reauthentication",
         "accountExists",
         "invitation",
         "trialEnding",

@@ -14,6 +14,9 @@ function storeThat(behave: () => Promise<StoreDecision>): RateLimitStore {
     reset: async () => {
       await behave();
     },
+    refund: async () => {
+      await behave();
+    },
   };
 }
 
@@ -95,6 +98,7 @@ describe("rate limiter results", () => {
       },
       peek: async () => ({ allowed: true, remaining: 1 }),
       reset: async () => {},
+      refund: async () => {},
     };
     await createRateLimiter({ store }).consumeRateLimit("magicLink", " Ann@Example.com");
 

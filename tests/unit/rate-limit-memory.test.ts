@@ -148,6 +148,24 @@ describe("memory store pruning", () => {
     expect(store.size()).toBe(1);
   });
 
+  it("gives back the newest hit on refund, and never goes below zero", async () => {
+    const { consumeRateLimit, peekRateLimit, refundRateLimit } = memoryLimiter();
+    for (let i = 0; i < 10; i++) await consumeRateLimit("signInAccount", "ann@example.com");
+    expect(await peekRateLimit("signInAccount", "ann@example.com")).toMatchObject({ ok: false });
+
+    await refundRateLimit("signInAccount", "ann@example.com");
+    expect(await peekRateLimit("signInAccount", "ann@example.com")).toEqual({
+      ok: true,
+      remaining: 1,
+    });
+
+    for (let i = 0; i < 3; i++) await refundRateLimit("signInAccount", "bob@example.com");
+    expect(await peekRateLimit("signInAccount", "bob@example.com")).toEqual({
+      ok: true,
+      remaining: 10,
+    });
+  });
+
   it("keeps a key that still has hits in its window", async () => {
     let now = 0;
     const store = createMemoryStore({ now: () => now, sweepIntervalMs: MINUTE });

@@ -3,6 +3,10 @@
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { ExpectedError } from "@/lib/actions/errors";
+import {
+  hasRecentAuthentication,
+  ReauthenticationRequiredError,
+} from "@/lib/auth/recent-authentication";
 import { clearSessionCookie, requireSession } from "@/lib/auth/current-session";
 import {
   changeEmailSchema,
@@ -30,6 +34,27 @@ import { rateLimitMessage } from "@/lib/rate-limit/response";
 import { parseInput } from "@/lib/actions/input";
 
 /**
+ * Runs a dangerous change; a refusal for want of a recent sign-in becomes the form state
+ * that shows "Confirm it's you" next to the form (FormState's code).
+ */
+async function stepUp<T>(
+  change: () => Promise<T>,
+  values?: Record<string, string>,
+): Promise<T | Extract<FormState, { status: "error" }>> {
+  try {
+    return await change();
+  } catch (error) {
+    if (!(error instanceof ReauthenticationRequiredError)) throw error;
+    return {
+      status: "error",
+      message: error.message,
+      code: error.code,
+      ...(values ? { values } : {}),
+    };
+  }
+}
+
+/**
  * The signed-in account forms. Every action starts from the session (never from a user id
  * in the form), parses only its own fields, and reports back through FormState.
  */
@@ -39,16 +64,23 @@ export async function changePasswordAction(
   formData: FormData,
 ): Promise<FormState> {
   const session = await requireSession("/account");
+  const clientInfo = await requestClientInfo();
   const parsed = parseInput(
     changePasswordSchema,
     formFields(formData, ["currentPassword", "newPassword"]),
   );
   if (!parsed.success) return { status: "error", fieldErrors: fieldErrors(parsed.error) };
-  const result = await changePassword(
-    { userId: session.user.id, sessionId: session.sessionId, ...parsed.data },
-    await requestClientInfo(),
+  const result = await stepUp(() =>
+    changePassword(
+      { userId: session.user.id, sessionId: session.sessionId, ...parsed.data },
+      clientInfo,
+    ),
   );
-  if (!result.ok) return { status: "error", fieldErrors: { [result.field]: result.message } };
+  if ("status" in result) return result;
+  if (!result.ok) {
+    if ("limited" in result) return { status: "error", message: rateLimitMessage(result.limited) };
+    return { status: "error", fieldErrors: { [result.field]: result.message } };
+  }
   deliverOutboxAfterResponse(result.outboxIds);
   revalidatePath("/account");
   const ended = result.sessionsEnded;
@@ -67,12 +99,21 @@ export async function changeEmailAction(_state: FormState, formData: FormData): 
   const parsed = parseInput(changeEmailSchema, fields);
   const values = { newEmail: fields.newEmail };
   if (!parsed.success) return { status: "error", fieldErrors: fieldErrors(parsed.error), values };
-  const result = await requestEmailChange(
-    { userId: session.user.id, ...parsed.data },
-    await requestClientInfo(),
+  const clientInfo = await requestClientInfo();
+  const result = await stepUp(
+    () =>
+      requestEmailChange(
+        { userId: session.user.id, sessionId: session.sessionId, ...parsed.data },
+        clientInfo,
+      ),
+    values,
   );
-  if (!result.ok)
+  if ("status" in result) return result;
+  if (!result.ok) {
+    if ("limited" in result)
+      return { status: "error", message: rateLimitMessage(result.limited), values };
     return { status: "error", fieldErrors: { [result.field]: result.message }, values };
+  }
   deliverOutboxAfterResponse(result.outboxIds);
   return {
     status: "success",
@@ -134,8 +175,13 @@ export async function deleteAccountAction(
   if (!parsed.success) return { status: "error", fieldErrors: fieldErrors(parsed.error) };
   let result;
   try {
-    result = await deleteAccount(session.user.id, await requestClientInfo());
+    result = await deleteAccount(
+      { userId: session.user.id, sessionId: session.sessionId },
+      await requestClientInfo(),
+    );
   } catch (error) {
+    if (error instanceof ReauthenticationRequiredError)
+      return { status: "error", message: error.message, code: error.code };
     if (error instanceof ExpectedError) return { status: "error", message: error.message };
     throw error;
   }
@@ -152,6 +198,8 @@ export async function deleteAccountAction(
 
 export type TwoFactorSetupState =
   | { status: "idle" }
+  /** Refused for want of a recent sign-in: the panel shows "Confirm it's you". */
+  | { status: "error"; message: string; reauthenticate: true }
   | { status: "setup"; qrSvg: string; manualKey: string; error?: string }
   | { status: "enabled"; recoveryCodes: string[] }
   | { status: "error"; message: string };
@@ -160,6 +208,13 @@ export type TwoFactorSetupState =
 export async function beginTwoFactorSetupAction(): Promise<TwoFactorSetupState> {
   const session = await requireSession("/account");
   if (!session.user.emailVerified) return { status: "error", message: twoFactorNeedsVerifiedEmail };
+  // Asked here already, so nobody scans a code only to be refused at the last step.
+  if (!(await hasRecentAuthentication({ userId: session.user.id, sessionId: session.sessionId })))
+    return {
+      status: "error",
+      message: new ReauthenticationRequiredError().message,
+      reauthenticate: true,
+    };
   const setup = await beginTwoFactorSetup(session.user.id);
   if (!setup) return { status: "error", message: "Two-factor authentication is already on." };
   return { status: "setup", qrSvg: setup.qrSvg, manualKey: setup.manualKey };
@@ -178,10 +233,15 @@ export async function confirmTwoFactorSetupAction(
       ? { ...setup, error: "Enter the 6-digit code from your app." }
       : { status: "error", message: "Start the setup again." };
   }
-  const result = await confirmTwoFactorSetup(
-    { userId: session.user.id, code: parsed.data.code },
-    await requestClientInfo(),
+  const clientInfo = await requestClientInfo();
+  const result = await stepUp(() =>
+    confirmTwoFactorSetup(
+      { userId: session.user.id, sessionId: session.sessionId, code: parsed.data.code },
+      clientInfo,
+    ),
   );
+  if ("status" in result)
+    return { status: "error", message: result.message ?? "", reauthenticate: true };
   if (!result.ok)
     return setup
       ? { ...setup, error: result.message }
@@ -199,11 +259,18 @@ export async function disableTwoFactorAction(
   const session = await requireSession("/account");
   const parsed = parseInput(codeSchema, formFields(formData, ["code"]));
   if (!parsed.success) return { status: "error", fieldErrors: fieldErrors(parsed.error) };
-  const result = await disableTwoFactor(
-    { userId: session.user.id, code: parsed.data.code },
-    await requestClientInfo(),
+  const clientInfo = await requestClientInfo();
+  const result = await stepUp(() =>
+    disableTwoFactor(
+      { userId: session.user.id, sessionId: session.sessionId, code: parsed.data.code },
+      clientInfo,
+    ),
   );
-  if (!result.ok) return { status: "error", fieldErrors: { code: result.message } };
+  if ("status" in result) return result;
+  if (!result.ok) {
+    if (result.limited) return { status: "error", message: result.message };
+    return { status: "error", fieldErrors: { code: result.message } };
+  }
   deliverOutboxAfterResponse(result.outboxIds);
   revalidatePath("/account");
   return { status: "success", message: "Two-factor authentication is off." };

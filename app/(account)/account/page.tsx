@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { ActionForm } from "@/components/forms/action-form";
 import { buttonClassName } from "@/components/ui/button";
 import { requireSession } from "@/lib/auth/current-session";
+import { reauthenticationMethods } from "@/lib/auth/flows/reauthenticate";
 import { remainingRecoveryCodes } from "@/lib/auth/flows/two-factor";
+import { ConfirmIdentity } from "@/components/auth/confirm-identity";
 import { passwordRules } from "@/lib/auth/password-policy";
 import { listSessions } from "@/lib/auth/session-store";
 import { db } from "@/lib/db";
@@ -16,6 +18,7 @@ import {
   signOutOtherSessionsAction,
   signOutSessionAction,
 } from "./actions";
+import { reauthenticateAction, sendReauthenticationLinkAction } from "./confirm-actions";
 import { Section } from "./_components/section";
 import { StatusButtonForm } from "@/components/forms/status-button-form";
 import { TwoFactorSetup } from "./_components/two-factor-setup";
@@ -61,10 +64,19 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
   const session = await requireSession("/account");
   const params = await searchParams;
   const { user } = session;
-  const [sessions, recoveryLeft] = await Promise.all([
+  const [sessions, recoveryLeft, methods] = await Promise.all([
     listSessions(db, user.id),
     user.twoFactorEnabled ? remainingRecoveryCodes(user.id) : Promise.resolve(0),
+    reauthenticationMethods(user.id),
   ]);
+  // Shown under a dangerous form when it was refused for want of a recent sign-in.
+  const confirmIdentity = (
+    <ConfirmIdentity
+      methods={methods}
+      confirmAction={reauthenticateAction}
+      sendLinkAction={sendReauthenticationLinkAction}
+    />
+  );
 
   return (
     <div className="grid gap-8">
@@ -79,6 +91,17 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
       </header>
 
       {params.verified === "1" ? <Callout tone="success">Your email is confirmed.</Callout> : null}
+      {params.confirmed === "1" ? (
+        <Callout tone="success">
+          Thanks, that&apos;s confirmed for the next 10 minutes. You can make your change now.
+        </Callout>
+      ) : null}
+      {params.confirm === "failed" ? (
+        <Callout tone="error">
+          That confirmation link did not work: it may have expired or been used already. Ask for a
+          new one where you make the change.
+        </Callout>
+      ) : null}
 
       <Section id="profile" title="Profile">
         <dl className="grid grid-cols-[8rem_1fr] gap-y-2 text-sm">
@@ -120,6 +143,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
       >
         <ActionForm
           action={changeEmailAction}
+          reauthenticate={confirmIdentity}
           submitVariant="secondary"
           submitLabel="Change email"
           pendingLabel="Sending link…"
@@ -153,6 +177,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
         >
           <ActionForm
             action={changePasswordAction}
+            reauthenticate={confirmIdentity}
             submitVariant="secondary"
             submitLabel="Change password"
             pendingLabel="Saving…"
@@ -187,6 +212,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
             </p>
             <ActionForm
               action={disableTwoFactorAction}
+              reauthenticate={confirmIdentity}
               submitVariant="secondary"
               submitLabel="Turn off two-factor authentication"
               pendingLabel="Turning off…"
@@ -202,7 +228,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
             />
           </div>
         ) : (
-          <TwoFactorSetup />
+          <TwoFactorSetup reauthenticate={confirmIdentity} />
         )}
       </Section>
 
@@ -282,6 +308,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
       >
         <ActionForm
           action={deleteAccountAction}
+          reauthenticate={confirmIdentity}
           submitVariant="secondary"
           submitLabel="Delete my account"
           pendingLabel="Deleting…"

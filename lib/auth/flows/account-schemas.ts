@@ -23,3 +23,15 @@ export const codeSchema = z.strictObject({
 export const deleteAccountSchema = z.strictObject({
   confirmation: z.literal("delete my account", { error: 'Type "delete my account" to confirm.' }),
 });
+
+/** "Confirm it's you": the current password, or a code from the authenticator app. */
+export const reauthenticateSchema = z
+  .strictObject({
+    password: z.string().max(256),
+    code: z.string().trim().max(20),
+  })
+  .transform(({ password, code }) => (code ? { code } : { password }))
+  .refine((value) => ("code" in value ? true : value.password.length > 0), {
+    message: "Enter your password.",
+    path: ["password"],
+  });

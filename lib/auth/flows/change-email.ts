@@ -3,29 +3,42 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { enqueueEmail } from "@/lib/outbox/enqueue";
+import type { RateLimitRefusal } from "@/lib/rate-limit";
 import { verifyPassword } from "../password";
+import { requireRecentAuthentication } from "../recent-authentication";
 import { consumeToken, issueToken, tokenLifetimesMinutes } from "../tokens";
 import type { RequestContext } from "./context";
 import { accountLinks } from "./links";
+import { rateLimitedCheck } from "./step-up";
 
 export type RequestEmailChangeResult =
   | { ok: true; outboxIds: string[] }
-  | { ok: false; field: "currentPassword" | "newEmail"; message: string };
+  | { ok: false; field: "currentPassword" | "newEmail"; message: string }
+  | { ok: false; limited: RateLimitRefusal };
 
 /**
  * Starts an address change: nothing changes until the new address confirms with the
- * emailed link. Password accounts confirm with their password first. An address that
+ * emailed link. The session must have signed in or confirmed it is the owner within the
+ * last minutes, and password accounts confirm with their password too. An address that
  * belongs to another account gets the same answer (no enumeration) and no link.
  */
 export async function requestEmailChange(
-  input: { userId: string; newEmail: string; currentPassword: string },
+  input: { userId: string; sessionId: string; newEmail: string; currentPassword: string },
   ctx: RequestContext,
 ): Promise<RequestEmailChangeResult> {
+  await requireRecentAuthentication(input, ctx.now);
   const user = await db.user.findUniqueOrThrow({
     where: { id: input.userId },
     select: { id: true, email: true, name: true, passwordHash: true },
   });
-  if (user.passwordHash && !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+  const { passwordHash } = user;
+  const check = passwordHash
+    ? await rateLimitedCheck("currentPassword", user.id, () =>
+        verifyPassword(passwordHash, input.currentPassword),
+      )
+    : { ok: true as const };
+  if (!check.ok) {
+    if (check.limited) return { ok: false, limited: check.limited };
     return {
       ok: false,
       field: "currentPassword",

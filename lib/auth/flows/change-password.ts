@@ -3,18 +3,23 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { enqueueEmail } from "@/lib/outbox/enqueue";
+import type { RateLimitRefusal } from "@/lib/rate-limit";
 import { hashPassword, verifyPassword } from "../password";
+import { requireRecentAuthentication } from "../recent-authentication";
 import { revokeOtherSessions } from "../session-store";
 import type { RequestContext } from "./context";
 import { accountLinks } from "./links";
+import { rateLimitedCheck } from "./step-up";
 
 export type ChangePasswordResult =
   | { ok: true; sessionsEnded: number; outboxIds: string[] }
-  | { ok: false; field: "currentPassword"; message: string };
+  | { ok: false; field: "currentPassword"; message: string }
+  | { ok: false; limited: RateLimitRefusal };
 
 /**
  * Changes the password of a signed-in user. The current password is required (a borrowed
- * session is not enough), every other session ends, and the owner gets a notice. Accounts
+ * session is not enough, and it must have signed in or confirmed it is the owner within
+ * the last minutes), every other session ends, and the owner gets a notice. Accounts
  * created by link or OAuth have no password yet: they set one through a reset.
  */
 export async function changePassword(
@@ -22,11 +27,17 @@ export async function changePassword(
   ctx: RequestContext,
 ): Promise<ChangePasswordResult> {
   const now = ctx.now ?? new Date();
+  await requireRecentAuthentication(input, now);
   const user = await db.user.findUniqueOrThrow({
     where: { id: input.userId },
     select: { id: true, email: true, name: true, passwordHash: true },
   });
-  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+  const { passwordHash: currentHash } = user;
+  const check = await rateLimitedCheck("currentPassword", user.id, async () =>
+    currentHash ? verifyPassword(currentHash, input.currentPassword) : false,
+  );
+  if (!check.ok) {
+    if (check.limited) return { ok: false, limited: check.limited };
     return {
       ok: false,
       field: "currentPassword",

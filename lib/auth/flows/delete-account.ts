@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { withScope, withTenant } from "@/lib/db/tenant";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { cancelBillingForOrganization } from "@/lib/organizations/billing";
+import { requireRecentAuthentication } from "../recent-authentication";
 import type { RequestContext } from "./context";
 
 export type DeletionBlocker = {
@@ -62,12 +63,15 @@ async function soloOrganizations(userId: string): Promise<string[]> {
 /**
  * Deletes the account: the user row and everything hanging off it (sessions, OAuth
  * accounts, tokens, memberships), and the organizations where they were the only member.
- * Audit entries stay, with the actor cleared; one records the deletion itself.
+ * Audit entries stay, with the actor cleared; one records the deletion itself. The session
+ * asking must have signed in or confirmed it is the owner within the last minutes.
  */
 export async function deleteAccount(
-  userId: string,
+  session: { userId: string; sessionId: string },
   ctx: RequestContext,
 ): Promise<{ ok: true } | { ok: false; blockers: DeletionBlocker[] }> {
+  await requireRecentAuthentication(session, ctx.now);
+  const { userId } = session;
   const blockers = await accountDeletionBlockers(userId);
   if (blockers.length > 0) return { ok: false, blockers };
   const solo = await soloOrganizations(userId);

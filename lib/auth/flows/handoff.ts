@@ -64,11 +64,18 @@ export async function acceptHandoff(token: string, ctx: RequestContext) {
       select: { disabledAt: true },
     });
     if (!user || user.disabledAt) return null;
-    return createSession(tx, {
+    const session = await createSession(tx, {
       userId: used.userId,
       ipAddress: ctx.ipAddress,
       userAgent: ctx.userAgent,
       now,
     });
+    // A hand-off proves only that a session existed, not who holds it: the new session does
+    // not count as a fresh sign-in for step-up (a stolen cookie must not mint one that does).
+    await tx.session.update({
+      where: { id: session.sessionId },
+      data: { authenticatedAt: new Date(0) },
+    });
+    return session;
   });
 }

@@ -8,6 +8,8 @@ export const accountLinks = {
   magicLink: (token: string) => `${env.appUrl}/magic-link?token=${encodeURIComponent(token)}`,
   confirmEmailChange: (token: string) =>
     `${env.appUrl}/confirm-email-change?token=${encodeURIComponent(token)}`,
+  confirmReauthentication: (token: string) =>
+    `${env.appUrl}/api/account/reauthenticate?token=${encodeURIComponent(token)}`,
   forgotPassword: () => `${env.appUrl}/forgot-password`,
   signIn: () => `${env.appUrl}/sign-in`,
 };

@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { ipRateLimitKey } from "@/lib/http/client-info";
 import { enqueueEmail } from "@/lib/outbox/enqueue";
-import { consumeRateLimit, peekRateLimit, type RateLimitResult } from "@/lib/rate-limit";
+import { consumeRateLimit, refundRateLimit, type RateLimitResult } from "@/lib/rate-limit";
 import { rateLimitPolicies } from "@/lib/rate-limit/policies";
 import {
   hashPassword,
@@ -35,8 +35,14 @@ export type SignInResult =
 /**
  * Password sign-in. Every path an attacker can tell apart costs the same: an unknown
  * address is checked against a dummy hash, and failures count against the address
- * whether or not it has an account. Failed attempts are limited per IP and per address;
+ * whether or not it has an account. Attempts are limited per IP and failures per address;
  * the address limit is the lockout, which a password reset lifts at once.
+ *
+ * The address's slot is taken BEFORE the password is checked, in one atomic step of the
+ * store: concurrent guesses each need a slot of their own, so no burst gets more checks
+ * than the lockout allows. A right password gives its slot back (a refund rather than a
+ * reset: a reset would also wipe the failures an attacker racks up meanwhile), so the
+ * owner's own sign-ins never add up to a lockout.
  */
 export async function signInWithPassword(
   input: { email: string; password: string },
@@ -45,7 +51,7 @@ export async function signInWithPassword(
   const now = ctx.now ?? new Date();
   const ipLimit = await consumeRateLimit("signInIp", ipRateLimitKey(ctx.ipAddress));
   if (!ipLimit.ok) return { status: "limited", limit: ipLimit };
-  const accountLimit = await peekRateLimit("signInAccount", input.email);
+  const accountLimit = await consumeRateLimit("signInAccount", input.email);
   if (!accountLimit.ok) return { status: "limited", limit: accountLimit };
 
   const user = await db.user.findUnique({
@@ -64,7 +70,6 @@ export async function signInWithPassword(
       : await verifyAgainstDummy(input.password);
 
   if (!valid || !user) {
-    const failure = await consumeRateLimit("signInAccount", input.email);
     const outboxIds: string[] = [];
     await db.$transaction(async (tx) => {
       await recordAudit(tx, {
@@ -76,9 +81,8 @@ export async function signInWithPassword(
         userAgent: ctx.userAgent,
         metadata: { method: "password", known: user !== null },
       });
-      // The failure that uses up the allowance starts the lockout: tell the owner once.
-      const lockedNow = failure.ok ? failure.remaining === 0 : failure.reason === "limited";
-      if (user && lockedNow) {
+      // The failure that took the last slot starts the lockout: tell the owner once.
+      if (user && accountLimit.remaining === 0) {
         const windowSeconds = rateLimitPolicies.signInAccount.windowSeconds;
         const windowIndex = Math.floor(now.getTime() / (windowSeconds * 1000));
         await recordAudit(tx, {
@@ -105,6 +109,7 @@ export async function signInWithPassword(
     });
     return { status: "invalid", outboxIds };
   }
+  await refundRateLimit("signInAccount", input.email);
 
   let verifiedHash = user.passwordHash;
   // An upgrade, not a need: skipped when the instance is too busy to hash.

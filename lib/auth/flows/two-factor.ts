@@ -6,6 +6,8 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { enqueueEmail } from "@/lib/outbox/enqueue";
 import { consumeRateLimit, type RateLimitResult } from "@/lib/rate-limit";
+import { rateLimitMessage } from "@/lib/rate-limit/response";
+import { requireRecentAuthentication } from "../recent-authentication";
 import { createSession, lockSignInCredentials } from "../session-store";
 import { consumeToken, findUsableToken } from "../tokens";
 import { totpQrSvg } from "../two-factor/qr";
@@ -23,9 +25,10 @@ import {
 } from "../two-factor/totp";
 import type { RequestContext } from "./context";
 import { accountLinks } from "./links";
+import { rateLimitedCheck } from "./step-up";
 
 /** TOTP secrets are sealed at rest with a key of their own, derived from AUTH_SECRET. */
-function totpKey(): Buffer {
+export function totpKey(): Buffer {
   if (!env.AUTH_SECRET) throw new Error("AUTH_SECRET is required to protect two-factor secrets.");
   return deriveKey(env.AUTH_SECRET, "keel:totp-secret");
 }
@@ -66,14 +69,22 @@ export async function beginTwoFactorSetup(userId: string): Promise<TwoFactorSetu
 }
 
 export type ConfirmTwoFactorResult =
-  { ok: true; recoveryCodes: string[]; outboxIds: string[] } | { ok: false; message: string };
+  | { ok: true; recoveryCodes: string[]; outboxIds: string[] }
+  | { ok: false; message: string; limited?: RateLimitRefusal };
 
-/** Turns 2FA on with a first valid code, and returns 10 recovery codes to show once. */
+type RateLimitRefusal = Extract<RateLimitResult, { ok: false }>;
+
+/**
+ * Turns 2FA on with a first valid code, and returns 10 recovery codes to show once. Like
+ * every change to 2FA, it needs a recent sign-in or "confirm it's you" (step-up), and
+ * each code checked counts against the user's budget of code checks.
+ */
 export async function confirmTwoFactorSetup(
-  input: { userId: string; code: string },
+  input: { userId: string; sessionId: string; code: string },
   ctx: RequestContext,
 ): Promise<ConfirmTwoFactorResult> {
   const now = ctx.now ?? new Date();
+  await requireRecentAuthentication(input, now);
   const user = await db.user.findUniqueOrThrow({
     where: { id: input.userId },
     select: {
@@ -89,11 +100,19 @@ export async function confirmTwoFactorSetup(
   if (user.twoFactorEnabledAt)
     return { ok: false, message: "Two-factor authentication is already on." };
   if (!user.twoFactorSecret) return { ok: false, message: "Start the setup again." };
-  const check = verifyTotp({
-    secret: open(user.twoFactorSecret, totpKey()),
-    code: input.code,
-    now: now.getTime(),
+  const secret = user.twoFactorSecret;
+  let step = 0;
+  const check = await rateLimitedCheck("totpCode", user.id, () => {
+    const totp = verifyTotp({
+      secret: open(secret, totpKey()),
+      code: input.code,
+      now: now.getTime(),
+    });
+    if (totp.ok) step = totp.step;
+    return totp.ok;
   });
+  if (!check.ok && check.limited)
+    return { ok: false, message: rateLimitMessage(check.limited), limited: check.limited };
   if (!check.ok)
     return { ok: false, message: "That code is not valid. Enter the current code from your app." };
   const recoveryCodes = generateRecoveryCodes(10);
@@ -102,7 +121,7 @@ export async function confirmTwoFactorSetup(
     // (which clears the secret) or a second setup in between makes this one void.
     const { count } = await tx.user.updateMany({
       where: { id: user.id, twoFactorSecret: user.twoFactorSecret, twoFactorEnabledAt: null },
-      data: { twoFactorEnabledAt: now, twoFactorLastStep: check.step },
+      data: { twoFactorEnabledAt: now, twoFactorLastStep: step },
     });
     if (count === 0) return null;
     await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
@@ -131,12 +150,18 @@ export async function confirmTwoFactorSetup(
   return { ok: true, recoveryCodes, outboxIds };
 }
 
-/** Turns 2FA off. A fresh code from the app is required: a stolen session is not enough. */
+/**
+ * Turns 2FA off. A fresh code from the app is required, checked under the user's budget of
+ * code checks, and a recent sign-in or "confirm it's you": a stolen session is not enough.
+ */
 export async function disableTwoFactor(
-  input: { userId: string; code: string },
+  input: { userId: string; sessionId: string; code: string },
   ctx: RequestContext,
-): Promise<{ ok: true; outboxIds: string[] } | { ok: false; message: string }> {
+): Promise<
+  { ok: true; outboxIds: string[] } | { ok: false; message: string; limited?: RateLimitRefusal }
+> {
   const now = ctx.now ?? new Date();
+  await requireRecentAuthentication(input, now);
   const user = await db.user.findUniqueOrThrow({
     where: { id: input.userId },
     select: {
@@ -151,12 +176,20 @@ export async function disableTwoFactor(
   if (!user.twoFactorEnabledAt || !user.twoFactorSecret) {
     return { ok: false, message: "Two-factor authentication is not on." };
   }
-  const check = verifyTotp({
-    secret: open(user.twoFactorSecret, totpKey()),
-    code: input.code,
-    now: now.getTime(),
-    lastUsedStep: user.twoFactorLastStep,
-  });
+  const { twoFactorSecret, twoFactorLastStep } = user;
+  const check = await rateLimitedCheck(
+    "totpCode",
+    user.id,
+    () =>
+      verifyTotp({
+        secret: open(twoFactorSecret, totpKey()),
+        code: input.code,
+        now: now.getTime(),
+        lastUsedStep: twoFactorLastStep,
+      }).ok,
+  );
+  if (!check.ok && check.limited)
+    return { ok: false, message: rateLimitMessage(check.limited), limited: check.limited };
   if (!check.ok)
     return { ok: false, message: "That code is not valid. Enter the current code from your app." };
   const outboxIds = await db.$transaction(async (tx) => {

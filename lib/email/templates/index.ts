@@ -19,6 +19,7 @@ import type { RenderedEmail } from "./layout";
 import { magicLinkEmail } from "./magic-link";
 import { passwordChangedEmail } from "./password-changed";
 import { passwordResetEmail } from "./password-reset";
+import { reauthenticationEmail } from "./reauthentication";
 import { twoFactorChangedEmail } from "./two-factor-changed";
 import { verificationEmail } from "./verify-email";
 import { welcomeEmail } from "./welcome";
@@ -34,6 +35,7 @@ export const templates = {
   accountLocked: accountLockedEmail,
   accountExists: accountExistsEmail,
   twoFactorChanged: twoFactorChangedEmail,
+  reauthentication: reauthenticationEmail,
   invitation: invitationEmail,
   trialEnding: trialEndingEmail,
   paymentFailed: paymentFailedEmail,

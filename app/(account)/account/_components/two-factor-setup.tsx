@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState } from "react";
+import { useActionState, type ReactNode } from "react";
 import { buttonClassName } from "@/components/ui/button";
 import { describedBy, Field, inputClassName } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
@@ -15,7 +15,7 @@ import {
  * Turning 2FA on: show the QR code and key, confirm with a first code, then show the
  * recovery codes once. Until the code is confirmed, sign-in does not change.
  */
-export function TwoFactorSetup() {
+export function TwoFactorSetup({ reauthenticate }: { reauthenticate?: ReactNode }) {
   const [state, confirm] = useActionState(confirmTwoFactorSetupAction, {
     status: "idle",
   } as TwoFactorSetupState);
@@ -96,17 +96,20 @@ export function TwoFactorSetup() {
   }
 
   return (
-    <form action={begin} className="grid gap-3">
-      {current.status === "error" ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {current.message}
-        </p>
-      ) : null}
-      <div>
-        <SubmitButton className="w-auto" pendingLabel="Preparing…">
-          Set up two-factor authentication
-        </SubmitButton>
-      </div>
-    </form>
+    <div>
+      <form action={begin} className="grid gap-3">
+        {current.status === "error" ? (
+          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+            {current.message}
+          </p>
+        ) : null}
+        <div>
+          <SubmitButton className="w-auto" pendingLabel="Preparing…">
+            Set up two-factor authentication
+          </SubmitButton>
+        </div>
+      </form>
+      {current.status === "error" && "reauthenticate" in current ? reauthenticate : null}
+    </div>
   );
 }

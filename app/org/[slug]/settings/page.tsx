@@ -1,9 +1,15 @@
 import type { Metadata } from "next";
+import { ConfirmIdentity } from "@/components/auth/confirm-identity";
 import { ActionForm } from "@/components/forms/action-form";
 import { SettingsSection } from "@/components/org/settings-section";
+import { reauthenticationMethods } from "@/lib/auth/flows/reauthenticate";
 import { listMembers } from "@/lib/members/members";
 import { requireMember } from "@/lib/tenancy/current-member";
 import { can } from "@/lib/tenancy/permissions";
+import {
+  reauthenticateAction,
+  sendReauthenticationLinkAction,
+} from "../../../(account)/account/confirm-actions";
 import { deleteOrganizationForm, renameOrganizationForm, transferOwnershipForm } from "./actions";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -15,6 +21,14 @@ export default async function SettingsPage() {
   const others = can(member.role, "org:transfer")
     ? (await listMembers(organization.id)).filter((m) => m.user.id !== member.userId)
     : [];
+  // Deleting and handing over need a recent sign-in: offered when the server asks for it.
+  const confirmIdentity = (
+    <ConfirmIdentity
+      methods={await reauthenticationMethods(member.userId)}
+      confirmAction={reauthenticateAction}
+      sendLinkAction={sendReauthenticationLinkAction}
+    />
+  );
 
   return (
     <div className="grid gap-8">
@@ -50,6 +64,7 @@ export default async function SettingsPage() {
           ) : (
             <ActionForm
               action={transferOwnershipForm}
+              reauthenticate={confirmIdentity}
               submitLabel="Transfer ownership"
               submitVariant="secondary"
               fields={[
@@ -77,6 +92,7 @@ export default async function SettingsPage() {
           </p>
           <ActionForm
             action={deleteOrganizationForm}
+            reauthenticate={confirmIdentity}
             submitLabel="Delete organization"
             pendingLabel="Deleting…"
             submitVariant="secondary"

@@ -1,0 +1,32 @@
+import { NextResponse } from "next/server";
+import { getCurrentSession } from "@/lib/auth/current-session";
+import { confirmReauthenticationLink } from "@/lib/auth/flows/reauthenticate";
+import { hostNotAllowed, requestWithPublicUrl } from "@/lib/http/allowed-host";
+import { clientInfoFrom } from "@/lib/http/client-info";
+
+/**
+ * GET /api/account/reauthenticate?token=… from the "confirm it's you" email: stamps the
+ * session of the browser that opens it (signed in to the same account) as recently
+ * authenticated. Without a session nothing is used up: sign in first, then follow the link.
+ */
+export async function GET(request: Request) {
+  const publicRequest = requestWithPublicUrl(request);
+  if (!publicRequest) return hostNotAllowed();
+  const url = new URL(publicRequest.url);
+  const token = url.searchParams.get("token") ?? "";
+  const session = await getCurrentSession();
+  if (!session?.user.id) {
+    return NextResponse.redirect(new URL("/sign-in?callbackUrl=%2Faccount", url), 303);
+  }
+  const ok = await confirmReauthenticationLink(
+    token,
+    { userId: session.user.id, sessionId: session.sessionId },
+    clientInfoFrom(request.headers),
+  );
+  return NextResponse.redirect(
+    new URL(ok ? "/account?confirmed=1" : "/account?confirm=failed", url),
+    303,
+  );
+}
+
+export const dynamic = "force-dynamic";

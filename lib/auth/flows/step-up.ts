@@ -1,0 +1,24 @@
+import "server-only";
+
+import { consumeRateLimit, refundRateLimit, type RateLimitRefusal } from "@/lib/rate-limit";
+
+export type SecretCheck = { ok: true } | { ok: false; limited: RateLimitRefusal | null };
+
+/**
+ * Runs one check of a secret the signed-in user types (current password, authenticator
+ * code) under that user's budget for it, so a stolen session cannot guess without end.
+ * The slot is taken before checking, atomically, so a burst of concurrent guesses gets no
+ * more checks than the budget; a right answer gives its slot back, so the owner's own
+ * confirmations never use it up.
+ */
+export async function rateLimitedCheck(
+  policy: "currentPassword" | "totpCode",
+  userId: string,
+  check: () => boolean | Promise<boolean>,
+): Promise<SecretCheck> {
+  const limit = await consumeRateLimit(policy, userId);
+  if (!limit.ok) return { ok: false, limited: limit };
+  if (!(await check())) return { ok: false, limited: null };
+  await refundRateLimit(policy, userId);
+  return { ok: true };
+}

@@ -1,0 +1,27 @@
+import { formatMinutes, greeting } from "./format";
+import { renderEmail, type RenderedEmail } from "./layout";
+
+export type ReauthenticationEmailData = {
+  name: string | null;
+  /** The confirmation link; the only place the token may appear. */
+  url: string;
+  expiresInMinutes: number;
+};
+
+/** "Confirm it's you" before a sensitive change, for accounts without a password or 2FA. */
+export function reauthenticationEmail(data: ReauthenticationEmailData): RenderedEmail {
+  const expiry = formatMinutes(data.expiresInMinutes);
+  return renderEmail("Confirm it's you on Keel", {
+    preview: `Confirm it's you to continue a sensitive change. The link expires in ${expiry}.`,
+    heading: "Confirm it's you",
+    paragraphs: [
+      greeting(data.name),
+      "Someone signed in to your Keel account asked to make a sensitive change (such as your email address, two-factor authentication or deleting data). Use the button below to confirm it was you.",
+    ],
+    action: { label: "Confirm it's me", url: data.url },
+    notes: [
+      `The link works once, in the browser where you are signed in, and expires in ${expiry}.`,
+      "If you did not ask for this, do not follow the link, and sign out of your other sessions from your account page.",
+    ],
+  });
+}
