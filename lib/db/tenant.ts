@@ -68,6 +68,17 @@ export async function enterOrganization(tx: ScopedDb, organizationId: string): P
   await tx.$executeRaw`SELECT set_config('app.org_id', ${organizationId}, true)`;
 }
 
+/**
+ * Takes the organization's row lock until the transaction ends. Business rules that count
+ * and then write (plan limits, the last owner) call it before counting, so concurrent
+ * requests for one organization check and write one after the other instead of all
+ * passing the same check. NO KEY UPDATE conflicts with itself and with changes to the row,
+ * not with rows that merely reference it (a new project, an audit entry).
+ */
+export async function lockOrganization(tx: ScopedDb, organizationId: string): Promise<void> {
+  await tx.$queryRaw`SELECT 1 FROM "Organization" WHERE "id" = ${organizationId} FOR NO KEY UPDATE`;
+}
+
 /** `fn` inside one organization: the usual way the data layer reaches tenant tables. */
 export function withTenant<T>(
   organizationId: string,
