@@ -27,6 +27,11 @@ function getDatabase(): Database {
     poolSize: env.KEEL_EMBEDDED_DB ? 1 : env.DATABASE_POOL_SIZE,
     role: env.KEEL_EMBEDDED_DB ? null : APP_ROLE,
     ...(env.KEEL_EMBEDDED_DB ? { maxUses: 1 } : {}),
+    timeouts: {
+      connectMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+      statementMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+      transactionMs: env.DATABASE_TRANSACTION_TIMEOUT_MS,
+    },
   });
   return globalForDb.keelDb;
 }

@@ -11,6 +11,9 @@ let client: Database;
 beforeAll(async () => {
   embedded = await startEmbeddedDatabase();
   client = createDatabaseClient(embedded.url, { poolSize: 2 });
+  // The first query loads Prisma's query compiler, which can take longer than the health
+  // check waits on a busy machine.
+  await client.$queryRaw`SELECT 1`;
 });
 
 afterAll(async () => {
