@@ -28,6 +28,12 @@ export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = {
   transactionMs: 15_000,
 };
 
+/**
+ * The wait for a connection on the embedded database, whose pool has one connection that
+ * every request queues for: waiting there is a busy machine, not a database that is gone.
+ */
+export const EMBEDDED_CONNECT_TIMEOUT_MS = 60_000;
+
 /** Extra time the client gives the server to report its own statement timeout. */
 const CLIENT_GRACE_MS = 2_000;
 

@@ -1,7 +1,12 @@
 import "server-only";
 
 import { env } from "@/lib/env";
-import { APP_ROLE, createDatabaseClient, type Database } from "./create-client";
+import {
+  APP_ROLE,
+  createDatabaseClient,
+  EMBEDDED_CONNECT_TIMEOUT_MS,
+  type Database,
+} from "./create-client";
 
 // One client per server process. In development Next re-evaluates modules on every
 // change; keeping the client on globalThis stops each reload from opening a new pool.
@@ -28,7 +33,11 @@ function getDatabase(): Database {
     role: env.KEEL_EMBEDDED_DB ? null : APP_ROLE,
     ...(env.KEEL_EMBEDDED_DB ? { maxUses: 1 } : {}),
     timeouts: {
-      connectMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+      // The embedded database's one connection is a queue, not an outage: requests wait
+      // their turn on it (development and tests only).
+      connectMs: env.KEEL_EMBEDDED_DB
+        ? Math.max(env.DATABASE_CONNECT_TIMEOUT_MS, EMBEDDED_CONNECT_TIMEOUT_MS)
+        : env.DATABASE_CONNECT_TIMEOUT_MS,
       statementMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
       transactionMs: env.DATABASE_TRANSACTION_TIMEOUT_MS,
     },

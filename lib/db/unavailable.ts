@@ -61,3 +61,16 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     return typeof message === "string" && messages.test(message);
   });
 }
+
+/**
+ * The JSON answer for a route handler whose database is unavailable: 503 with
+ * Retry-After, or null when `error` is something else (left to surface as a 500).
+ */
+export function databaseUnavailableResponse(error: unknown): Response | null {
+  if (!isDatabaseUnavailable(error)) return null;
+  console.error("[db] database unavailable", error);
+  return Response.json(
+    { error: DATABASE_UNAVAILABLE_MESSAGE },
+    { status: 503, headers: { "Retry-After": String(RETRY_AFTER_SECONDS) } },
+  );
+}

@@ -88,13 +88,14 @@ describe("a database that stops answering", () => {
     }
   }, 30_000);
 
-  it("the JSON API and actions answer 503 with Retry-After and a clear message, then work again", async () => {
+  it("the JSON APIs and actions answer 503 with Retry-After and a clear message, then work again", async () => {
     const org = await organization(admin, "outage");
     const owner = await userWithSession(admin, "outage-owner", {
       organizationId: org.id,
       role: "OWNER",
     });
     const projects = await import("@/app/api/projects/route");
+    const accountSignIn = await import("@/app/api/account/sign-in/route");
     const { createProjectAction } = await import("@/lib/projects/actions");
     callAs(owner.token, org.slug);
     const get = () => {
@@ -112,6 +113,14 @@ describe("a database that stops answering", () => {
         await expectUnavailable(response);
         expect((await response.json()).error).toMatch(/temporarily unavailable/i);
       }
+      const signIn = await accountSignIn.POST(
+        new Request("http://localhost:3000/api/account/sign-in", {
+          method: "POST",
+          headers: { origin: "http://localhost:3000", "content-type": "application/json" },
+          body: JSON.stringify({ email: owner.email, password: "not-the-password" }),
+        }),
+      );
+      await expectUnavailable(signIn);
       const action = await createProjectAction({ name: "During the outage" });
       expect(action).toMatchObject({ ok: false, status: 503 });
       if (!action.ok) expect(action.error).toMatch(/temporarily unavailable/i);
@@ -128,5 +137,5 @@ describe("a database that stops answering", () => {
       select: { name: true },
     });
     expect(names).toEqual([{ name: "After the outage" }]);
-  }, 30_000);
+  }, 45_000);
 });

@@ -243,7 +243,12 @@ describe("the app role, scoped", () => {
 
 describe("a pool of two connections under load", () => {
   it("never shows a request another organization's rows, and leaves no scope behind", async () => {
-    const small = createDatabaseClient(url, { poolSize: 2, role: embedded ? null : APP_ROLE });
+    // A long wait for a connection: a hundred transactions queue for two on a busy machine.
+    const small = createDatabaseClient(url, {
+      poolSize: 2,
+      role: embedded ? null : APP_ROLE,
+      timeouts: { connectMs: 60_000 },
+    });
     const saved = g.keelDb;
     g.keelDb = small;
     try {
