@@ -29,10 +29,14 @@ export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = {
 };
 
 /**
- * The wait for a connection on the embedded database, whose pool has one connection that
- * every request queues for: waiting there is a busy machine, not a database that is gone.
+ * The bounds on the embedded database (development and tests), whose pool has one
+ * connection every request queues for, on a machine that may be busy: waiting there is
+ * a queue, not a database that is gone. It ignores the server-side timeouts anyway.
  */
-export const EMBEDDED_CONNECT_TIMEOUT_MS = 60_000;
+export const EMBEDDED_DATABASE_TIMEOUTS: Partial<DatabaseTimeouts> = {
+  connectMs: 60_000,
+  transactionMs: 60_000,
+};
 
 /** Extra time the client gives the server to report its own statement timeout. */
 const CLIENT_GRACE_MS = 2_000;

@@ -4,7 +4,7 @@ import { env } from "@/lib/env";
 import {
   APP_ROLE,
   createDatabaseClient,
-  EMBEDDED_CONNECT_TIMEOUT_MS,
+  EMBEDDED_DATABASE_TIMEOUTS,
   type Database,
 } from "./create-client";
 
@@ -33,13 +33,10 @@ function getDatabase(): Database {
     role: env.KEEL_EMBEDDED_DB ? null : APP_ROLE,
     ...(env.KEEL_EMBEDDED_DB ? { maxUses: 1 } : {}),
     timeouts: {
-      // The embedded database's one connection is a queue, not an outage: requests wait
-      // their turn on it (development and tests only).
-      connectMs: env.KEEL_EMBEDDED_DB
-        ? Math.max(env.DATABASE_CONNECT_TIMEOUT_MS, EMBEDDED_CONNECT_TIMEOUT_MS)
-        : env.DATABASE_CONNECT_TIMEOUT_MS,
+      connectMs: env.DATABASE_CONNECT_TIMEOUT_MS,
       statementMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
       transactionMs: env.DATABASE_TRANSACTION_TIMEOUT_MS,
+      ...(env.KEEL_EMBEDDED_DB ? EMBEDDED_DATABASE_TIMEOUTS : {}),
     },
   });
   return globalForDb.keelDb;

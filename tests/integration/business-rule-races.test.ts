@@ -20,6 +20,9 @@ vi.mock("next/server", async (original) =>
  * together and run their transactions on separate connections of the pool.
  */
 
+// Many requests at once queue for the pool (one connection on the embedded database).
+vi.setConfig({ testTimeout: 120_000 });
+
 const admin = adminDatabase();
 afterAll(async () => {
   await admin.$disconnect();

@@ -1,6 +1,6 @@
 import {
   createDatabaseClient,
-  EMBEDDED_CONNECT_TIMEOUT_MS,
+  EMBEDDED_DATABASE_TIMEOUTS,
   type Database,
 } from "@/lib/db/create-client";
 
@@ -24,7 +24,7 @@ export function adminDatabase(): Database {
       poolSize: 1,
       role: null,
       maxUses: 1,
-      timeouts: { connectMs: EMBEDDED_CONNECT_TIMEOUT_MS },
+      timeouts: EMBEDDED_DATABASE_TIMEOUTS,
     });
     return shared.keelDb;
   }
