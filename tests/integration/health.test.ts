@@ -14,7 +14,7 @@ beforeAll(async () => {
   // The first query loads Prisma's query compiler, which can take longer than the health
   // check waits on a busy machine.
   await client.$queryRaw`SELECT 1`;
-});
+}, 120_000);
 
 afterAll(async () => {
   await client.$disconnect().catch(() => {});
