@@ -11,10 +11,7 @@ let client: Database;
 beforeAll(async () => {
   embedded = await startEmbeddedDatabase();
   client = createDatabaseClient(embedded.url, { poolSize: 2 });
-  // The first query loads Prisma's query compiler, which can take longer than the health
-  // check waits on a busy machine.
-  await client.$queryRaw`SELECT 1`;
-}, 120_000);
+});
 
 afterAll(async () => {
   await client.$disconnect().catch(() => {});
