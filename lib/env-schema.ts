@@ -49,6 +49,21 @@ const variables = {
     schema: z.coerce.number().int().min(1).max(100).default(10),
     about: "Connections the app keeps open to PostgreSQL per server instance.",
   },
+  DATABASE_CONNECT_TIMEOUT_MS: {
+    schema: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    about:
+      "Longest wait for a database connection (opening one, or a free one in the pool). Past it the request answers 503.",
+  },
+  DATABASE_STATEMENT_TIMEOUT_MS: {
+    schema: z.coerce.number().int().min(100).max(600_000).default(10_000),
+    about:
+      "Longest a single SQL statement may run (PostgreSQL's statement_timeout; the client gives up 2 s later and drops the connection).",
+  },
+  DATABASE_TRANSACTION_TIMEOUT_MS: {
+    schema: z.coerce.number().int().min(100).max(600_000).default(15_000),
+    about:
+      "Longest an interactive transaction may stay open (Prisma's timeout; PostgreSQL's idle_in_transaction_session_timeout).",
+  },
   KEEL_EMBEDDED_DB: {
     schema: flag,
     about:

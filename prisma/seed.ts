@@ -33,14 +33,15 @@ export async function seed(db: Database): Promise<void> {
         update: {},
       });
     }
+    // The organization and its tenant rows pass row-level security like the app's own
+    // writes do, so the seed also works when the login role is the tables' owner rather
+    // than a superuser.
+    await tx.$executeRaw`SELECT set_config('app.org_id', ${organization.id}, true)`;
     await tx.organization.upsert({
       where: { id: organization.id },
       create: { ...organization, createdAt: seededAt },
       update: {},
     });
-    // The tenant rows below pass row-level security like the app's own writes do, so
-    // the seed also works when the login role is the tables' owner rather than a superuser.
-    await tx.$executeRaw`SELECT set_config('app.org_id', ${organization.id}, true)`;
     const memberships = [
       { userId: owner.id, role: "OWNER" as const },
       { userId: member.id, role: "MEMBER" as const },

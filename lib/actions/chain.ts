@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { getCurrentSession } from "@/lib/auth/current-session";
 import { requireRecentAuthentication } from "@/lib/auth/recent-authentication";
 import type { ActiveSession } from "@/lib/auth/session-store";
+import { RETRY_AFTER_SECONDS } from "@/lib/db/unavailable";
 import { env } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { clientInfoFrom, type ClientInfo } from "@/lib/http/client-info";
@@ -124,6 +125,10 @@ export function toResponse<T>(result: ActionResult<T>): Response {
   const { error, fieldErrors, status, code } = result;
   return Response.json(
     { error, ...(code ? { code } : {}), ...(fieldErrors ? { fieldErrors } : {}) },
-    { status },
+    // A 503 passes (the database or a provider is unavailable): say when to try again.
+    {
+      status,
+      ...(status === 503 ? { headers: { "Retry-After": String(RETRY_AFTER_SECONDS) } } : {}),
+    },
   );
 }

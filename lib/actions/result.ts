@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { ExpectedError, FieldError, type ErrorCode } from "./errors";
 
 /** What every action returns: typed data, or a message (and field messages) for the user. */
@@ -25,7 +26,10 @@ export function invalidInput(error: z.ZodError): ActionResult<never> {
   return { ok: false, error: "Check the highlighted fields.", status: 422, fieldErrors };
 }
 
-/** Expected errors keep their message; anything else is logged and reported generically. */
+/**
+ * Expected errors keep their message; a database that is unavailable is a 503 to retry;
+ * anything else is logged and reported generically.
+ */
 export function failure(error: unknown, context: Record<string, unknown>): ActionResult<never> {
   if (error instanceof FieldError)
     return {
@@ -41,6 +45,11 @@ export function failure(error: unknown, context: Record<string, unknown>): Actio
       status: error.status,
       ...(error.code ? { code: error.code } : {}),
     };
+  if (isDatabaseUnavailable(error)) {
+    // It passes, and the pool recovers by itself: a 503 to retry, not a 500 to report.
+    console.error("[action] database unavailable", { ...context, error });
+    return { ok: false, error: DATABASE_UNAVAILABLE_MESSAGE, status: 503 };
+  }
   console.error("[action] unexpected error", { ...context, error });
   return { ok: false, error: "Something went wrong on our side. Please try again.", status: 500 };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { PlanLimitError, ReadOnlyError } from "@/lib/actions/errors";
-import { inOrganization, type ScopedDb } from "@/lib/db/tenant";
+import { inOrganization, lockOrganization, type ScopedDb } from "@/lib/db/tenant";
 import { env } from "@/lib/env";
 import type { SubscriptionStatus } from "@/lib/generated/prisma/enums";
 import { planOf, type Feature, type Plan } from "./plans";
@@ -103,8 +103,12 @@ function refuseIfReadOnly(snapshot: BillingSnapshot): void {
 /**
  * Refuses a new project when the organization is read-only or the plan's project limit
  * is reached. Adding is a write, so both come from the one read of the subscription.
+ * Call it first in the transaction that creates the project: it holds the organization's
+ * lock from here to the commit.
  */
 export async function requireProjectCapacity(tx: ScopedDb, organizationId: string): Promise<void> {
+  // Until the transaction ends: concurrent creations count one after the other.
+  await lockOrganization(tx, organizationId);
   const snapshot = await billingSnapshot(tx, organizationId);
   refuseIfReadOnly(snapshot);
   const plan = effectivePlan(snapshot);
@@ -144,6 +148,8 @@ export async function requireSeatCapacity(
   organizationId: string,
   { adding = 1, countInvitations = true }: { adding?: number; countInvitations?: boolean } = {},
 ): Promise<void> {
+  // Until the transaction ends: concurrent invitations and acceptances count one after the other.
+  await lockOrganization(tx, organizationId);
   const snapshot = await billingSnapshot(tx, organizationId);
   refuseIfReadOnly(snapshot);
   const plan = effectivePlan(snapshot);

@@ -1,5 +1,6 @@
 import "server-only";
 
+import type Stripe from "stripe";
 import type { MemberContext } from "@/lib/actions/chain";
 import { ExpectedError } from "@/lib/actions/errors";
 import type { AuditAction } from "@/lib/audit/actions";
@@ -8,6 +9,7 @@ import { inOrganization, withTenant } from "@/lib/db/tenant";
 import { env } from "@/lib/env";
 import { tenantUrl } from "@/lib/tenancy/host";
 import { ensureCustomer } from "./customer";
+import { idempotencyKey } from "./idempotency";
 import { plans, type BillingInterval, type PlanId } from "./plans";
 import { priceIdFor } from "./prices";
 import { stripe } from "./stripe-client";
@@ -68,7 +70,7 @@ export async function startCheckout(
   // The organization is named only by ids written here, on the server; the browser
   // never gets to say which organization a payment belongs to.
   const metadata = { organizationId, plan: plan.id };
-  const session = await stripe().checkout.sessions.create({
+  const params = {
     mode: "subscription",
     customer,
     client_reference_id: organizationId,
@@ -81,6 +83,13 @@ export async function startCheckout(
       "?checkout=success&session_id={CHECKOUT_SESSION_ID}",
     ),
     cancel_url: billingPage(ctx.organization.slug, "?checkout=canceled"),
+  } satisfies Stripe.Checkout.SessionCreateParams;
+  // Concurrent checkouts (two owners, a double click) pass the "already subscribed" check
+  // together; one key makes them one Checkout session, so only one can be paid. The
+  // subscription the row last knew is part of it: after that one ends, a new checkout is
+  // a new session.
+  const session = await stripe().checkout.sessions.create(params, {
+    idempotencyKey: idempotencyKey("checkout", params, current?.stripeSubscriptionId ?? null),
   });
   if (!session.url) throw new Error("Stripe returned a checkout session without a URL.");
   await audit(ctx, "billing.checkout_started", { plan: plan.id, interval: input.interval });
@@ -114,6 +123,8 @@ async function planChange(
   input: { plan: PlanId; interval: BillingInterval },
 ) {
   const subscriptionId = await requireLiveSubscription(organizationId);
+  // When the local row last changed: a later change back and forth gets keys of its own.
+  const version = (await localSubscription(organizationId))?.updatedAt.toISOString() ?? null;
   const subscription = await stripe().subscriptions.retrieve(subscriptionId);
   const item = subscription.items.data[0];
   if (!item) throw new Error(`Subscription ${subscriptionId} has no items.`);
@@ -121,7 +132,7 @@ async function planChange(
   if (item.price.id === price) {
     throw new ExpectedError("The organization is already on that plan.", 409);
   }
-  return { subscription, item, price };
+  return { subscription, item, price, version };
 }
 
 /** What changing plan would cost now: Stripe's invoice preview with prorations. */
@@ -154,11 +165,15 @@ export async function changePlan(
   ctx: MemberContext,
   input: { plan: PlanId; interval: BillingInterval },
 ): Promise<{ plan: PlanId }> {
-  const { subscription, item, price } = await planChange(ctx.organization.id, input);
-  const updated = await stripe().subscriptions.update(subscription.id, {
+  const { subscription, item, price, version } = await planChange(ctx.organization.id, input);
+  const params = {
     items: [{ id: item.id, price, quantity: item.quantity ?? 1 }],
     proration_behavior: "create_prorations",
     metadata: { organizationId: ctx.organization.id, plan: input.plan },
+  } satisfies Stripe.SubscriptionUpdateParams;
+  // The same change twice at once is made (and prorated) once.
+  const updated = await stripe().subscriptions.update(subscription.id, params, {
+    idempotencyKey: idempotencyKey("plan-change", subscription.id, item.price.id, params, version),
   });
   await applyFromStripe(ctx.organization.id, updated);
   await audit(ctx, "billing.plan_changed", { plan: input.plan, interval: input.interval });
@@ -171,9 +186,12 @@ export async function setCancelAtPeriodEnd(
   cancel: boolean,
 ): Promise<{ cancelAtPeriodEnd: boolean }> {
   const subscriptionId = await requireLiveSubscription(ctx.organization.id);
-  const updated = await stripe().subscriptions.update(subscriptionId, {
-    cancel_at_period_end: cancel,
-  });
+  const version = (await localSubscription(ctx.organization.id))?.updatedAt.toISOString() ?? null;
+  const updated = await stripe().subscriptions.update(
+    subscriptionId,
+    { cancel_at_period_end: cancel },
+    { idempotencyKey: idempotencyKey("cancel-at-period-end", subscriptionId, cancel, version) },
+  );
   await applyFromStripe(ctx.organization.id, updated);
   await audit(ctx, cancel ? "billing.cancellation_scheduled" : "billing.cancellation_withdrawn", {
     subscription: subscriptionId,

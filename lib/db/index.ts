@@ -1,7 +1,12 @@
 import "server-only";
 
 import { env } from "@/lib/env";
-import { APP_ROLE, createDatabaseClient, type Database } from "./create-client";
+import {
+  APP_ROLE,
+  createDatabaseClient,
+  EMBEDDED_DATABASE_TIMEOUTS,
+  type Database,
+} from "./create-client";
 
 // One client per server process. In development Next re-evaluates modules on every
 // change; keeping the client on globalThis stops each reload from opening a new pool.
@@ -26,15 +31,13 @@ function getDatabase(): Database {
     // answering later queries wrongly (see maxUses in create-client.ts).
     poolSize: env.KEEL_EMBEDDED_DB ? 1 : env.DATABASE_POOL_SIZE,
     role: env.KEEL_EMBEDDED_DB ? null : APP_ROLE,
-    ...(env.KEEL_EMBEDDED_DB
-      ? {
-          maxUses: 1,
-          // With one connection every transaction queues behind the others: Prisma's 2 s
-          // wait for a connection was exceeded (a 500 on e-mail confirmation) when a busy
-          // two-core machine ran the browser suite against it.
-          transactionOptions: { maxWait: 15_000, timeout: 15_000 },
-        }
-      : {}),
+    ...(env.KEEL_EMBEDDED_DB ? { maxUses: 1 } : {}),
+    timeouts: {
+      connectMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+      statementMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+      transactionMs: env.DATABASE_TRANSACTION_TIMEOUT_MS,
+      ...(env.KEEL_EMBEDDED_DB ? EMBEDDED_DATABASE_TIMEOUTS : {}),
+    },
   });
   return globalForDb.keelDb;
 }

@@ -38,25 +38,21 @@ const settings: Record<keyof Scope, string> = {
  * and a pooled connection never carries one request's organization into the next.
  *
  * Only call it with values the server established itself (a membership row, the
- * session): the policies trust them completely.
+ * session): the policies trust them completely. How long it may wait for a connection
+ * and stay open comes from the client (lib/db/create-client.ts): every wait is bounded.
  */
 export async function withScope<T>(scope: Scope, fn: (tx: ScopedDb) => Promise<T>): Promise<T> {
-  return db.$transaction(
-    async (tx) => {
-      // Also when the connection already runs as the app role: the embedded database's
-      // connections share one session, and this keeps the role to this transaction there.
-      if (!rowSecurityBypassed()) await tx.$executeRawUnsafe(`SET LOCAL ROLE ${APP_ROLE}`);
-      for (const [key, name] of Object.entries(settings) as [keyof Scope, string][]) {
-        const raw = scope[key];
-        const value = raw === true ? "on" : raw;
-        if (value) await tx.$executeRaw`SELECT set_config(${name}, ${value}, true)`;
-      }
-      return fn(tx);
-    },
-    // Up to 10 s for a connection (Prisma's default is 2 s): a busy pool, or the embedded
-    // database's single connection, should slow a request down, not fail it.
-    { maxWait: 10_000 },
-  );
+  return db.$transaction(async (tx) => {
+    // Also when the connection already runs as the app role: the embedded database's
+    // connections share one session, and this keeps the role to this transaction there.
+    if (!rowSecurityBypassed()) await tx.$executeRawUnsafe(`SET LOCAL ROLE ${APP_ROLE}`);
+    for (const [key, name] of Object.entries(settings) as [keyof Scope, string][]) {
+      const raw = scope[key];
+      const value = raw === true ? "on" : raw;
+      if (value) await tx.$executeRaw`SELECT set_config(${name}, ${value}, true)`;
+    }
+    return fn(tx);
+  });
 }
 
 /**
@@ -66,6 +62,17 @@ export async function withScope<T>(scope: Scope, fn: (tx: ScopedDb) => Promise<T
  */
 export async function enterOrganization(tx: ScopedDb, organizationId: string): Promise<void> {
   await tx.$executeRaw`SELECT set_config('app.org_id', ${organizationId}, true)`;
+}
+
+/**
+ * Takes the organization's row lock until the transaction ends. Business rules that count
+ * and then write (plan limits, the last owner) call it before counting, so concurrent
+ * requests for one organization check and write one after the other instead of all
+ * passing the same check. NO KEY UPDATE conflicts with itself and with changes to the row,
+ * not with rows that merely reference it (a new project, an audit entry).
+ */
+export async function lockOrganization(tx: ScopedDb, organizationId: string): Promise<void> {
+  await tx.$queryRaw`SELECT 1 FROM "Organization" WHERE "id" = ${organizationId} FOR NO KEY UPDATE`;
 }
 
 /** `fn` inside one organization: the usual way the data layer reaches tenant tables. */

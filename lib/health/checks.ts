@@ -7,6 +7,8 @@
  * The real error goes to the server log instead.
  */
 
+import { RETRY_AFTER_SECONDS } from "@/lib/db/unavailable";
+
 /** The part of a Prisma client the check needs; the app's `db` satisfies it. */
 export type PingableDatabase = {
   $queryRaw(query: TemplateStringsArray, ...values: unknown[]): PromiseLike<unknown>;
@@ -110,8 +112,12 @@ export async function runHealthChecks({
 /** The HTTP answer: 503 lets load balancers and uptime monitors act on a degraded app. */
 export async function healthResponse(dependencies: HealthDependencies): Promise<Response> {
   const report = await runHealthChecks(dependencies);
+  const ok = report.status === "ok";
   return Response.json(report, {
-    status: report.status === "ok" ? 200 : 503,
-    headers: { "Cache-Control": "no-store" },
+    status: ok ? 200 : 503,
+    headers: {
+      "Cache-Control": "no-store",
+      ...(ok ? {} : { "Retry-After": String(RETRY_AFTER_SECONDS) }),
+    },
   });
 }

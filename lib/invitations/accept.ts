@@ -7,7 +7,7 @@ import { hashToken } from "@/lib/auth/tokens";
 import type { ClientInfo } from "@/lib/http/client-info";
 import { requireSeatCapacity } from "@/lib/billing/entitlements";
 import { syncSeatsAfterChange } from "@/lib/billing/seats";
-import { enterOrganization, withScope } from "@/lib/db/tenant";
+import { enterOrganization, lockOrganization, withScope } from "@/lib/db/tenant";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export type InvitationState = "valid" | "expired" | "revoked" | "accepted";
@@ -133,6 +133,9 @@ async function accept(
     }
     // The token (or the confirmed address) identified the organization: now act in it.
     await enterOrganization(tx, row.organization.id);
+    // The organization's lock before any of its rows, in the same order as invitations
+    // and seat checks take them, so concurrent joins and invitations cannot deadlock.
+    await lockOrganization(tx, row.organization.id);
     const { count } = await tx.invitation.updateMany({
       where: { id: row.id, organizationId: row.organization.id, acceptedAt: null, revokedAt: null },
       data: { acceptedAt: now },

@@ -6,7 +6,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { AuditAction } from "@/lib/audit/actions";
 import { generateToken, hashToken } from "@/lib/auth/tokens";
 import { requireSeatCapacity, requireWritable } from "@/lib/billing/entitlements";
-import { inOrganization, withTenant, type ScopedDb } from "@/lib/db/tenant";
+import { inOrganization, lockOrganization, withTenant, type ScopedDb } from "@/lib/db/tenant";
 import { env } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { enqueueEmail } from "@/lib/outbox/enqueue";
@@ -118,6 +118,9 @@ export async function inviteMember(
   if (input.role === "OWNER" && ctx.role !== "OWNER") throw forbidden();
   const organizationId = ctx.organization.id;
   return withTenant(organizationId, async (tx) => {
+    // Seats are counted under the organization's lock (requireSeatCapacity); taking it
+    // first keeps concurrent invitations of one address from both finding none open.
+    await lockOrganization(tx, organizationId);
     const existingMember = await tx.membership.findFirst({
       where: { ...inOrganization(organizationId), user: { email: input.email } },
       select: { id: true },

@@ -5,7 +5,7 @@ import { ExpectedError, forbidden, notFound } from "@/lib/actions/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { requireWritable } from "@/lib/billing/entitlements";
 import { syncSeatsAfterChange } from "@/lib/billing/seats";
-import { inOrganization, withTenant, type ScopedDb } from "@/lib/db/tenant";
+import { inOrganization, lockOrganization, withTenant, type ScopedDb } from "@/lib/db/tenant";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { canAssignRole, roleRank } from "@/lib/tenancy/permissions";
 
@@ -46,6 +46,23 @@ async function ownerCount(tx: ScopedDb, organizationId: string): Promise<number>
   return tx.membership.count({ where: { ...inOrganization(organizationId), role: "OWNER" } });
 }
 
+/**
+ * Starts a change to who is in the organization or who owns it: takes the organization's
+ * lock, so concurrent changes (two owners demoting each other, the last two leaving at
+ * once) run one after the other and each sees the owners the previous one left, then
+ * re-reads the caller's own role, which such a change may have just taken away.
+ */
+async function lockMembers(tx: ScopedDb, ctx: MemberContext): Promise<Role> {
+  const organizationId = ctx.organization.id;
+  await lockOrganization(tx, organizationId);
+  const caller = await tx.membership.findFirst({
+    where: { userId: ctx.userId, ...inOrganization(organizationId) },
+    select: { role: true },
+  });
+  if (!caller) throw notFound("That organization");
+  return caller.role;
+}
+
 const lastOwner = () =>
   new ExpectedError(
     "An organization needs at least one owner. Make someone else an owner first.",
@@ -81,14 +98,11 @@ export async function changeRole(
 ): Promise<{ membershipId: string; role: Role }> {
   const organizationId = ctx.organization.id;
   return withTenant(organizationId, async (tx) => {
+    const role = await lockMembers(tx, ctx);
     await requireWritable(tx, organizationId);
     const target = await memberById(tx, organizationId, input.membershipId);
     if (
-      !canAssignRole(
-        { id: ctx.userId, role: ctx.role },
-        { id: target.userId, role: target.role },
-        input.role,
-      )
+      !canAssignRole({ id: ctx.userId, role }, { id: target.userId, role: target.role }, input.role)
     ) {
       throw forbidden();
     }
@@ -121,11 +135,12 @@ export async function removeMember(
   // Removing people stays possible while the organization is read-only: it is how a
   // team brings its seat count down.
   const removed = await withTenant(organizationId, async (tx) => {
+    const role = await lockMembers(tx, ctx);
     const target = await memberById(tx, organizationId, input.membershipId);
     if (target.userId === ctx.userId) {
       throw new ExpectedError("To leave the organization, use “Leave organization”.", 409);
     }
-    if (roleRank[target.role] > roleRank[ctx.role]) throw forbidden();
+    if (roleRank[target.role] > roleRank[role]) throw forbidden();
     if (target.role === "OWNER" && (await ownerCount(tx, organizationId)) <= 1) throw lastOwner();
     await tx.membership.deleteMany({ where: { id: target.id, ...inOrganization(organizationId) } });
     await audit(
@@ -147,7 +162,8 @@ export async function removeMember(
 export async function leaveOrganization(ctx: MemberContext): Promise<{ left: string }> {
   const organizationId = ctx.organization.id;
   const left = await withTenant(organizationId, async (tx) => {
-    if (ctx.role === "OWNER" && (await ownerCount(tx, organizationId)) <= 1) {
+    const role = await lockMembers(tx, ctx);
+    if (role === "OWNER" && (await ownerCount(tx, organizationId)) <= 1) {
       throw new ExpectedError(
         "You are the last owner. Transfer ownership or delete the organization instead.",
         409,
@@ -162,7 +178,7 @@ export async function leaveOrganization(ctx: MemberContext): Promise<{ left: str
       "member.left",
       { userId: ctx.userId, email: ctx.session.user.email },
       {
-        role: ctx.role,
+        role,
       },
     );
     return { left: ctx.organization.slug };

@@ -1,10 +1,11 @@
 import "server-only";
 
 import type { MemberContext } from "@/lib/actions/chain";
-import { ExpectedError, FieldError, notFound } from "@/lib/actions/errors";
+import { ExpectedError, FieldError, forbidden, notFound } from "@/lib/actions/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { requireWritable } from "@/lib/billing/entitlements";
-import { inOrganization, withTenant } from "@/lib/db/tenant";
+import { inOrganization, lockOrganization, withTenant } from "@/lib/db/tenant";
+import { can } from "@/lib/tenancy/permissions";
 import { cancelBillingForOrganization } from "./billing";
 
 const auditContext = (ctx: MemberContext) => ({
@@ -75,6 +76,13 @@ export async function transferOwnership(
 ): Promise<{ userId: string }> {
   const organizationId = ctx.organization.id;
   return withTenant(organizationId, async (tx) => {
+    // One change of owners at a time, and only by someone who still owns it now.
+    await lockOrganization(tx, organizationId);
+    const caller = await tx.membership.findFirst({
+      where: { userId: ctx.userId, ...inOrganization(organizationId) },
+      select: { role: true },
+    });
+    if (!caller || !can(caller.role, "org:transfer")) throw forbidden();
     const target = await tx.membership.findFirst({
       where: { id: input.membershipId, ...inOrganization(organizationId) },
       select: { id: true, userId: true, role: true },

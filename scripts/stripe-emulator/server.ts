@@ -76,7 +76,14 @@ type Reply =
   | { kind: "html"; status: number; html: string }
   | { kind: "redirect"; location: string };
 
-type CachedResponse = { method: string; path: string; status: number; body: string };
+/** `params` is the request's decoded parameters as JSON: Stripe refuses a key reused with others. */
+type CachedResponse = {
+  method: string;
+  path: string;
+  params: string;
+  status: number;
+  body: string;
+};
 
 export async function startStripeEmulator(options: StripeEmulatorOptions): Promise<StripeEmulator> {
   const log = options.log ?? (() => {});
@@ -192,6 +199,13 @@ function handleV1(
           `Keys for idempotent requests can only be used for the same endpoint. This key was used for ${cached.method} ${cached.path}.`,
         );
       }
+      if (cached.params !== JSON.stringify(params)) {
+        throw new EmulatorError(
+          400,
+          "idempotency_error",
+          `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${key}' if you meant to execute a different request.`,
+        );
+      }
       return {
         kind: "json",
         status: cached.status,
@@ -211,6 +225,7 @@ function handleV1(
     idempotency.set(key, {
       method,
       path,
+      params: JSON.stringify(params),
       status: result.status,
       body: JSON.stringify(result.body),
     });

@@ -2,6 +2,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { APP_ROLE, createDatabaseClient, type Database } from "@/lib/db/create-client";
 import type * as Tenant from "@/lib/db/tenant";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { adminDatabase } from "../support/admin-db";
 
 /**
@@ -58,15 +59,18 @@ describe("the catalog", () => {
       FROM pg_class c
       JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE n.nspname = 'public' AND c.relkind = 'r'
-        AND EXISTS (SELECT 1 FROM pg_attribute a
-                    WHERE a.attrelid = c.oid AND a.attname = 'organizationId' AND NOT a.attisdropped)
+        AND (c.relname = 'Organization'
+             OR EXISTS (SELECT 1 FROM pg_attribute a
+                        WHERE a.attrelid = c.oid AND a.attname = 'organizationId' AND NOT a.attisdropped))
       ORDER BY 1`;
+    // Organization itself too: the app renames and deletes it by id.
     expect(rows.map((r) => r.table)).toEqual([
       "ApiKey",
       "AuditLog",
       "BillingEvent",
       "Invitation",
       "Membership",
+      "Organization",
       "Project",
       "Subscription",
     ]);
@@ -87,6 +91,15 @@ describe("the catalog", () => {
     const [migrations] = await admin.$queryRaw<{ allowed: boolean }[]>`
       SELECT has_table_privilege(${APP_ROLE}, '"_prisma_migrations"', 'SELECT') AS allowed`;
     expect(migrations?.allowed).toBe(false);
+  });
+
+  it("lets the app role change no audit column but the personal data it erases", async () => {
+    const rows = await admin.$queryRaw<{ column: string }[]>`
+      SELECT a.attname AS "column" FROM pg_attribute a
+      WHERE a.attrelid = '"AuditLog"'::regclass AND a.attnum > 0 AND NOT a.attisdropped
+        AND has_column_privilege(${APP_ROLE}, a.attrelid, a.attnum, 'UPDATE')
+      ORDER BY 1`;
+    expect(rows.map((r) => r.column)).toEqual(["ipAddress", "metadata", "userAgent"]);
   });
 });
 
@@ -121,6 +134,85 @@ describe("the app role, scoped", () => {
     expect(await admin.project.findUnique({ where: { id: victim.id } })).toEqual(victim);
   });
 
+  it("cannot rename or delete another organization, only its own", async () => {
+    const before = await admin.organization.findUniqueOrThrow({ where: { id: orgs.B } });
+    const changed = await tenant.withTenant(orgs.A, async (tx) => ({
+      updated: (
+        await tx.organization.updateMany({ where: { id: orgs.B }, data: { name: "taken" } })
+      ).count,
+      deleted: (await tx.organization.deleteMany({ where: { id: orgs.B } })).count,
+    }));
+    expect(changed).toEqual({ updated: 0, deleted: 0 });
+    expect(await admin.organization.findUnique({ where: { id: orgs.B } })).toEqual(before);
+    // Nor from a user's own scope, which has no organization.
+    const fromUser = await tenant.withScope({ userId: "someone" }, async (tx) => ({
+      updated: (
+        await tx.organization.updateMany({ where: { id: orgs.B }, data: { name: "taken" } })
+      ).count,
+      deleted: (await tx.organization.deleteMany({ where: { id: orgs.B } })).count,
+    }));
+    expect(fromUser).toEqual({ updated: 0, deleted: 0 });
+    expect(await admin.organization.findUnique({ where: { id: orgs.B } })).toEqual(before);
+    // Its own organization stays writable, and any organization stays readable by slug
+    // (the subdomain is resolved before a membership is known).
+    const own = await tenant.withTenant(orgs.A, (tx) =>
+      tx.organization.updateMany({ where: { id: orgs.A }, data: { name: "RLS A" } }),
+    );
+    expect(own.count).toBe(1);
+    const bySlug = await tenant.withScope({}, (tx) =>
+      tx.organization.findUnique({ where: { slug: before.slug }, select: { id: true } }),
+    );
+    expect(bySlug).toEqual({ id: orgs.B });
+  });
+
+  it("keeps audit entries as written: their actor can only erase their personal data", async () => {
+    const actor = await admin.user.create({ data: { email: `rls-actor-${tag}@example.test` } });
+    const entry = await admin.auditLog.create({
+      data: {
+        actorId: actor.id,
+        action: "auth.sign_in",
+        ipAddress: "198.51.100.7",
+        userAgent: "test",
+        metadata: { method: "password" },
+      },
+    });
+    const inOrg = await admin.auditLog.create({
+      data: { organizationId: orgs.A, actorId: actor.id, action: "project.deleted" },
+    });
+    const rewrites = [
+      { organizationId: orgs.B },
+      { action: "auth.sign_out" },
+      { metadata: { method: "forged" } },
+      { actorId: null },
+      { ipAddress: "203.0.113.9" },
+    ];
+    for (const data of rewrites) {
+      await expect(
+        tenant.withScope({ userId: actor.id }, (tx) =>
+          tx.auditLog.updateMany({ where: { id: entry.id }, data }),
+        ),
+        JSON.stringify(data),
+      ).rejects.toThrow(/permission denied|append-only/);
+      // A member of the organization cannot rewrite its entries either.
+      await expect(
+        tenant.withTenant(orgs.A, (tx) =>
+          tx.auditLog.updateMany({ where: { id: inOrg.id }, data }),
+        ),
+        JSON.stringify(data),
+      ).rejects.toThrow(/permission denied|append-only/);
+    }
+    // Erasing the personal data (account deletion) still works.
+    await tenant.withScope({ userId: actor.id }, (tx) =>
+      tx.auditLog.updateMany({
+        where: { id: entry.id },
+        data: { ipAddress: null, userAgent: null, metadata: Prisma.DbNull },
+      }),
+    );
+    const after = await admin.auditLog.findUniqueOrThrow({ where: { id: entry.id } });
+    expect(after).toEqual({ ...entry, ipAddress: null, userAgent: null, metadata: null });
+    expect(await admin.auditLog.findUniqueOrThrow({ where: { id: inOrg.id } })).toEqual(inOrg);
+  });
+
   it("shows nothing of any organization in a scope without one", async () => {
     const counts = await tenant.withScope({}, async (tx) => [
       await tx.project.count(),
@@ -151,7 +243,12 @@ describe("the app role, scoped", () => {
 
 describe("a pool of two connections under load", () => {
   it("never shows a request another organization's rows, and leaves no scope behind", async () => {
-    const small = createDatabaseClient(url, { poolSize: 2, role: embedded ? null : APP_ROLE });
+    // A long wait for a connection: a hundred transactions queue for two on a busy machine.
+    const small = createDatabaseClient(url, {
+      poolSize: 2,
+      role: embedded ? null : APP_ROLE,
+      timeouts: { connectMs: 60_000 },
+    });
     const saved = g.keelDb;
     g.keelDb = small;
     try {

@@ -811,6 +811,19 @@ describe("errors and requests", () => {
     expect(listed.data.map((customer) => customer.id)).toEqual([first.id]);
   });
 
+  it("refuses an idempotency key reused with other parameters, as Stripe does", async () => {
+    const key = randomUUID();
+    const first = await stripe.customers.create(
+      { email: "keyed@acme.test", name: "First" },
+      { idempotencyKey: key },
+    );
+    await expect(
+      stripe.customers.create({ email: "keyed@acme.test", name: "Other" }, { idempotencyKey: key }),
+    ).rejects.toMatchObject({ statusCode: 400, type: "StripeIdempotencyError" });
+    const listed = await stripe.customers.list({ email: "keyed@acme.test", limit: 100 });
+    expect(listed.data.map((customer) => customer.id)).toEqual([first.id]);
+  });
+
   it("updates customers", async () => {
     const customer = await stripe.customers.create({ email: "a@acme.test", name: "Ada" });
     expect(customer.id).toMatch(/^cus_/);

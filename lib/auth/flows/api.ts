@@ -1,5 +1,6 @@
 import "server-only";
 
+import { databaseUnavailableResponse } from "@/lib/db/unavailable";
 import { clientInfoFrom } from "@/lib/http/client-info";
 import {
   badRequest,
@@ -21,7 +22,14 @@ export async function accountApi(
   if (!isSameOriginRequest(request)) return forbiddenOrigin();
   const body = await readJsonObject(request);
   if (!body) return badRequest();
-  return handle(body, clientInfoFrom(request.headers));
+  try {
+    return await handle(body, clientInfoFrom(request.headers));
+  } catch (error) {
+    // A database that does not answer is a 503 to retry, not a 500.
+    const unavailable = databaseUnavailableResponse(error);
+    if (unavailable) return unavailable;
+    throw error;
+  }
 }
 
 export { badRequest, rateLimitResponse };

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { recordAudit } from "@/lib/audit/record";
-import { withScope, withTenant } from "@/lib/db/tenant";
+import { enterOrganization, withScope, withTenant } from "@/lib/db/tenant";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { cancelBillingForOrganization } from "@/lib/organizations/billing";
 import { requireRecentAuthentication } from "../recent-authentication";
@@ -97,8 +97,12 @@ export async function deleteAccount(
       where: { actorId: userId, organizationId: null },
       data: { metadata: Prisma.DbNull },
     });
-    // Organizations are not tenant rows themselves; their data goes by cascade.
-    if (solo.length > 0) await tx.organization.deleteMany({ where: { id: { in: solo } } });
+    // Each organization is deleted from its own scope (row-level security allows no
+    // other); its data goes by cascade.
+    for (const organizationId of solo) {
+      await enterOrganization(tx, organizationId);
+      await tx.organization.delete({ where: { id: organizationId } });
+    }
     await tx.user.delete({ where: { id: userId } });
   });
   return { ok: true };
