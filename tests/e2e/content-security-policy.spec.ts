@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { app, tenantApp } from "./support/app";
-import { randomClientIp } from "./support/mailbox";
+import { budgetSteps } from "./support/budget";
+import { clientIpHeaders } from "./support/mailbox";
 import { signUpWithOrganization } from "./support/organization";
 
 /**
@@ -58,11 +59,11 @@ function injectedScriptRuns(page: Page): Promise<boolean> {
 test("pages run under the CSP without a violation, and injected inline script is blocked", async ({
   browser,
 }) => {
-  test.setTimeout(120_000);
+  budgetSteps(24);
   const tag = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
   const slug = `csp-${tag}`;
   const context = await browser.newContext({
-    extraHTTPHeaders: { "x-real-ip": randomClientIp() },
+    extraHTTPHeaders: clientIpHeaders(),
   });
   const page = await context.newPage();
   const watcher = watch(page);

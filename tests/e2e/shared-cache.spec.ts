@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { app, e2ePort } from "./support/app";
-import { randomClientIp } from "./support/mailbox";
+import { budgetSteps, STEP_MS } from "./support/budget";
+import { clientIpHeaders } from "./support/mailbox";
 import { signUpWithOrganization } from "./support/organization";
 
 /**
@@ -28,7 +29,7 @@ async function settledPage(request: APIRequestContext, path: string): Promise<st
         body = await response.text();
         return response.headers()["x-nextjs-cache"] ?? "none";
       },
-      { timeout: 30_000 },
+      { timeout: 2 * STEP_MS },
     )
     .not.toBe("STALE");
   return body;
@@ -38,11 +39,11 @@ test("creating a project leaves no trace of its address in the shared landing an
   browser,
   request,
 }) => {
-  test.setTimeout(120_000);
+  budgetSteps(22);
   const tag = unique();
   const slug = `cache-${tag}`;
   const context = await browser.newContext({
-    extraHTTPHeaders: { "x-real-ip": randomClientIp() },
+    extraHTTPHeaders: clientIpHeaders(),
   });
   const page = await context.newPage();
   await signUpWithOrganization(page, `cache-${tag}@example.test`, slug);
@@ -50,7 +51,7 @@ test("creating a project leaves no trace of its address in the shared landing an
   await page.getByRole("link", { name: "New project" }).first().click();
   await page.getByLabel("Name").fill(`Cached ${tag}`);
   await page.getByRole("button", { name: "Create project" }).click();
-  await expect(page.getByRole("status")).toHaveText("Project created.", { timeout: 30_000 });
+  await expect(page.getByRole("status")).toHaveText("Project created.", { timeout: 2 * STEP_MS });
   const projectPath = new URL(page.url()).pathname;
   const projectId = projectPath.split("/").pop() ?? "";
   expect(projectId).not.toBe("");
@@ -67,7 +68,7 @@ test("creating a project leaves no trace of its address in the shared landing an
   // host: the next visitors elsewhere must not be served that address.
   await page.getByLabel("Name").fill(`Cached ${tag} renamed`);
   await page.getByRole("button", { name: "Save changes" }).click();
-  await expect(page.getByText("Project saved.")).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText("Project saved.")).toBeVisible({ timeout: 2 * STEP_MS });
 
   const secret = `tok${tag}SECRETx9f2`;
   const visitor = await browser.newContext();

@@ -1,5 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 import { app, tenantApp } from "./app";
+import { STEP_MS } from "./budget";
 import { mailedLink } from "./mailbox";
 
 export const password = "a long and unusual passphrase";
@@ -14,11 +15,11 @@ export async function signUpWithOrganization(page: Page, email: string, slug: st
   const link = await mailedLink(page, email, "Confirm your email address", "/verify-email?token=");
   await page.goto(link);
   await page.getByRole("button", { name: "Confirm my email" }).click();
-  await expect(page).toHaveURL(`${app}/organizations?verified=1`, { timeout: 30_000 });
+  await expect(page).toHaveURL(`${app}/organizations?verified=1`, { timeout: 2 * STEP_MS });
   await page.goto(`${app}/onboarding`);
   await page.getByLabel("Organization name").fill(`Org ${slug}`);
   await page.getByLabel("Address").fill(slug);
   await page.getByRole("button", { name: "Create organization" }).click();
   // Creating the organization and opening its subdomain: slow on a busy machine.
-  await expect(page).toHaveURL(`${tenantApp(slug)}/projects`, { timeout: 30_000 });
+  await expect(page).toHaveURL(`${tenantApp(slug)}/projects`, { timeout: 2 * STEP_MS });
 }
