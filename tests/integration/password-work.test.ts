@@ -42,7 +42,8 @@ async function load() {
     import("@/app/api/account/sign-in/route"),
     import("@/lib/auth/flows/requests"),
   ]);
-  return { db, password, reset, tokens, signInRoute, requests };
+  const signUpRoute = await import("@/app/api/account/sign-up/route");
+  return { db, password, reset, tokens, signInRoute, signUpRoute, requests };
 }
 let app: Awaited<ReturnType<typeof load>>;
 let counter = 0;
@@ -164,5 +165,39 @@ describe("bounded argon2 work", () => {
     }
     const after = await app.signInRoute.POST(signInRequest(email, "the right passphrase"));
     expect(after.status).toBe(200);
+  });
+  it("when new-password hashing cannot queue, sign-up answers 503 with Retry-After and keeps nothing", async () => {
+    const { passwordWork } = app.password;
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const blockers: Promise<unknown>[] = [];
+    for (;;) {
+      const stats = passwordWork.stats();
+      if (stats.running >= 4 && stats.waiting.hash >= 16) break;
+      blockers.push(passwordWork.run("hash", () => released).catch(() => undefined));
+    }
+    const email = `overloaded-${++counter}-${Date.now()}@example.test`;
+    try {
+      const response = await app.signUpRoute.POST(
+        new Request(`${ORIGIN}/api/account/sign-up`, {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            origin: ORIGIN,
+            "x-real-ip": `198.51.100.${++counter % 250}`,
+            "user-agent": "vitest",
+          },
+          body: JSON.stringify({ name: "Under Load", email, password: "a long passphrase here" }),
+        }),
+      );
+      expect(response.status).toBe(503);
+      expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(0);
+    } finally {
+      release();
+      await Promise.all(blockers);
+    }
+    const queued = await app.db.outboxMessage.count({ where: { kind: "sign-up" } });
+    const users = await app.db.user.count({ where: { email } });
+    expect({ queued, users }).toEqual({ queued: 0, users: 0 });
   });
 });

@@ -74,7 +74,11 @@ export async function requestSignUp(
   if (cap === "send") {
     // Queued before the answer, so a failure after it cannot lose the sign-up: what
     // after() does not finish, the outbox cron does.
-    const jobId = await queueSignUp(parsed.data, ctx, binding.verificationToken);
+    // An instance too busy to hash sheds the sign-up (503) before anything is stored.
+    const jobId = await shedWhenOverloaded(() =>
+      queueSignUp(parsed.data, ctx, binding.verificationToken),
+    );
+    if (typeof jobId !== "string") return jobId;
     afterResponse("sign-up", async () => [jobId]);
   }
   return { kind: "accepted", signUpCookie: binding.cookie };
