@@ -73,6 +73,26 @@ function signInRequest(email: string, password: string) {
   });
 }
 
+/**
+ * Fills every argon2 slot and the whole of one lane with work that waits for the test;
+ * the returned function lets it all finish.
+ */
+function fillPasswordWork(lane: "verify" | "hash", laneSize: number): () => Promise<void> {
+  const { passwordWork } = app.password;
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const blockers: Promise<unknown>[] = [];
+  for (;;) {
+    const stats = passwordWork.stats();
+    if (stats.running >= 4 && stats.waiting[lane] >= laneSize) break;
+    blockers.push(passwordWork.run(lane, () => released).catch(() => undefined));
+  }
+  return async () => {
+    release();
+    await Promise.all(blockers);
+  };
+}
+
 beforeAll(async () => {
   mailboxDir = await mkdtemp(path.join(tmpdir(), "keel-work-mailbox-"));
   process.env.KEEL_MAILBOX_DIR = mailboxDir;
@@ -144,38 +164,21 @@ describe("bounded argon2 work", () => {
 
   it("when even sign-in checks cannot queue, sign-in answers 503 with Retry-After", async () => {
     const email = await userWithPassword("the right passphrase");
-    const { passwordWork } = app.password;
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    const blockers: Promise<unknown>[] = [];
-    // Fill every slot and the whole sign-in lane with work that waits for the test.
-    for (;;) {
-      const stats = passwordWork.stats();
-      if (stats.running >= 4 && stats.waiting.verify >= 64) break;
-      blockers.push(passwordWork.run("verify", () => released).catch(() => undefined));
-    }
+    const release = fillPasswordWork("verify", 64);
     try {
       const response = await app.signInRoute.POST(signInRequest(email, "the right passphrase"));
       expect(response.status).toBe(503);
       expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(0);
       expect((await response.json()).error).toMatch(/try again/i);
     } finally {
-      release();
-      await Promise.all(blockers);
+      await release();
     }
     const after = await app.signInRoute.POST(signInRequest(email, "the right passphrase"));
     expect(after.status).toBe(200);
   });
+
   it("when new-password hashing cannot queue, sign-up answers 503 with Retry-After and keeps nothing", async () => {
-    const { passwordWork } = app.password;
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    const blockers: Promise<unknown>[] = [];
-    for (;;) {
-      const stats = passwordWork.stats();
-      if (stats.running >= 4 && stats.waiting.hash >= 16) break;
-      blockers.push(passwordWork.run("hash", () => released).catch(() => undefined));
-    }
+    const release = fillPasswordWork("hash", 16);
     const email = `overloaded-${++counter}-${Date.now()}@example.test`;
     try {
       const response = await app.signUpRoute.POST(
@@ -193,8 +196,7 @@ describe("bounded argon2 work", () => {
       expect(response.status).toBe(503);
       expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(0);
     } finally {
-      release();
-      await Promise.all(blockers);
+      await release();
     }
     // This address's job only: other files leave their own sign-ups in the shared database.
     const queued = await app.db.outboxMessage.count({
