@@ -10,7 +10,6 @@ export function isAllowedHost(host: string | null | undefined): host is string {
   return normalized === appHost || normalized === root || normalized.endsWith(`.${root}`);
 }
 
-// The first X-Forwarded-Host entry, else Host: the host Auth.js would use.
 export function publicHostOf(headers: Headers): string | null {
   const forwarded = headers.get("x-forwarded-host")?.split(",")[0]?.trim();
   const host = forwarded || headers.get("host");

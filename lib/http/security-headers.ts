@@ -3,7 +3,6 @@
 export type PolicyInput = {
   nonce?: string;
   scriptHashes: readonly string[];
-  /** `next dev`: React's dev tooling needs eval, and hot reload a websocket. */
   development: boolean;
   formActions: readonly string[];
   https: boolean;
