@@ -1,15 +1,5 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
 
-/**
- * Encryption at rest for small secrets (TOTP secrets): AES-256-GCM with a fresh 96-bit IV
- * per value, so a database dump alone does not let anyone generate a user's codes. Keys
- * come from the application secret through HKDF-SHA256 with a purpose label, so one
- * AUTH_SECRET yields independent keys and a key for one purpose never opens another's values.
- *
- * Sealed values look like `v1.<iv>.<ciphertext>.<tag>`, each part base64url. The version
- * prefix leaves room for a new format or key rotation without guessing what a value is.
- */
-
 const VERSION = "v1";
 const KEY_BYTES = 32;
 const IV_BYTES = 12;
@@ -17,7 +7,6 @@ const TAG_BYTES = 16;
 // Changing the salt or the info layout changes every key: stored secrets would no longer open.
 const HKDF_SALT = "keel-secret-box";
 
-/** A 32-byte key for `purpose` (e.g. "keel:totp-secret"), derived from the application secret. */
 export function deriveKey(appSecret: string, purpose: string): Buffer {
   if (!appSecret) throw new Error("An application secret is required to derive a key.");
   if (!purpose) throw new Error("A purpose label is required to derive a key.");
@@ -30,7 +19,6 @@ function assertKey(key: Buffer): void {
   }
 }
 
-/** Encrypts `plaintext` under `key`; two seals of the same text never look alike. */
 export function seal(plaintext: string, key: Buffer): string {
   assertKey(key);
   const iv = randomBytes(IV_BYTES);
@@ -40,20 +28,13 @@ export function seal(plaintext: string, key: Buffer): string {
   return [VERSION, ...[iv, ciphertext, tag].map((part) => part.toString("base64url"))].join(".");
 }
 
-/**
- * Strict base64url: Node's decoder skips characters it does not know, so a value with
- * stray characters would otherwise decode to something. Only the canonical encoding passes.
- */
+// Node's base64url decoder skips characters it does not know; only the canonical form passes.
 function decodePart(text: string): Buffer | null {
   if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
   const bytes = Buffer.from(text, "base64url");
   return bytes.toString("base64url") === text ? bytes : null;
 }
 
-/**
- * The plaintext of a value made by `seal`. Throws, never returns garbage, when the value
- * is malformed, has an unknown version, was tampered with, or was sealed under another key.
- */
 export function open(sealed: string, key: Buffer): string {
   assertKey(key);
   const parts = sealed.split(".");

@@ -5,17 +5,10 @@ import path from "node:path";
 import { env } from "@/lib/env";
 import type { EmailMessage, SendResult } from "./message";
 
-/**
- * The development mailbox: with no Resend key, every email is written to a folder
- * as one JSON file and listed at /dev/mailbox, so flows that send mail (sign-up,
- * invitations, password resets) can be followed locally without an email account.
- */
-
 export type DevMailboxMessage = EmailMessage & { from: string; createdAt: string };
 
 export function devMailboxDir(): string {
-  // The ignore comment keeps the build from tracing the whole project into the server
-  // bundle: the folder only ever exists at run time, in development.
+  // The ignore comment keeps the build from tracing the whole project into the server bundle.
   return (
     env.KEEL_MAILBOX_DIR ?? path.join(/*turbopackIgnore: true*/ process.cwd(), ".keel", "mailbox")
   );
@@ -24,10 +17,7 @@ export function devMailboxDir(): string {
 // Ids become file names: only a plain token can be one, never a path.
 const safeId = /^[A-Za-z0-9_-]{1,128}$/;
 
-/**
- * Writes the message as `<id>.json`. Idempotent: the file is created exclusively,
- * so a second delivery of the same id (a retry) keeps the first and logs nothing.
- */
+// Created exclusively (`wx`): a retry of the same id keeps the first file and logs nothing.
 export async function sendToDevMailbox(message: EmailMessage): Promise<SendResult> {
   if (!safeId.test(message.id)) {
     return { ok: false, error: "Message id is not a plain token", retryable: false };
@@ -60,7 +50,6 @@ function isDevMailboxMessage(value: unknown): value is DevMailboxMessage {
   return fields.every((field) => typeof (value as Record<string, unknown>)[field] === "string");
 }
 
-/** Every message in the dev mailbox, newest first. Unreadable files are skipped. */
 export async function listDevMailbox(): Promise<DevMailboxMessage[]> {
   const dir = devMailboxDir();
   let names: string[];

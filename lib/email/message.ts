@@ -1,9 +1,5 @@
-/** One email as the transports send it: already rendered, with a stable id. */
 export type EmailMessage = {
-  /**
-   * Stable across retries (the outbox row id). Transports use it to de-duplicate:
-   * Resend as the idempotency key, the dev mailbox as the file name.
-   */
+  /** Stable across retries: Resend's idempotency key and the dev mailbox's file name. */
   id: string;
   to: string;
   subject: string;
@@ -13,11 +9,10 @@ export type EmailMessage = {
 
 export type SendResult =
   | { ok: true }
-  /** `error` is short and safe to store; `retryable` says whether trying again can help. */
+  /** `error` is short and safe to store. */
   | { ok: false; error: string; retryable: boolean };
 
 export type SendOptions = {
-  /** Give up on one send after this long (it counts as a retryable failure). */
   timeoutMs?: number;
 };
 

@@ -16,9 +16,7 @@ function resendClient(apiKey: string): Resend {
   return client;
 }
 
-// Errors about the message itself: sending the same message again fails the same way.
-// Everything else (rate limits, quotas, outages, timeouts, a key being rotated) can
-// succeed later.
+// Errors about the message itself fail the same way again; everything else can succeed later.
 const permanentErrors = new Set<ErrorResponse["name"]>([
   "validation_error",
   "invalid_parameter",
@@ -30,11 +28,8 @@ const permanentErrors = new Set<ErrorResponse["name"]>([
   "method_not_allowed",
 ]);
 
-/**
- * Sends through Resend. The message id is the idempotency key, so when a send times
- * out after Resend accepted it, the retry is recognised by Resend and not delivered
- * a second time. The SDK never throws; its result is mapped to a {@link SendResult}.
- */
+// The message id is the idempotency key: a retry after a timed-out but accepted send is not
+// delivered twice.
 export async function sendWithResend(
   message: EmailMessage,
   { timeoutMs = DEFAULT_SEND_TIMEOUT_MS }: SendOptions = {},

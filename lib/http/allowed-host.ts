@@ -1,10 +1,6 @@
 import { env } from "@/lib/env";
 
-/**
- * Hosts this app answers for: the app's own host, the root domain and its organization
- * subdomains. Everything that builds absolute URLs or trusts a Host header checks here
- * first, so a forged Host cannot make us mint links or cookies for someone else's domain.
- */
+// Checked before building absolute URLs or trusting Host: no links or cookies for another domain.
 export function isAllowedHost(host: string | null | undefined): host is string {
   if (!host || host.length > 255) return false;
   const normalized = host.toLowerCase();
@@ -14,26 +10,14 @@ export function isAllowedHost(host: string | null | undefined): host is string {
   return normalized === appHost || normalized === root || normalized.endsWith(`.${root}`);
 }
 
-/**
- * The host a request was addressed to, as Auth.js sees it (the first X-Forwarded-Host
- * entry, else Host), when it is one of ours; null otherwise, so nothing downstream can
- * build a URL from a forged forwarding header.
- */
 export function publicHostOf(headers: Headers): string | null {
   const forwarded = headers.get("x-forwarded-host")?.split(",")[0]?.trim();
   const host = forwarded || headers.get("host");
   return isAllowedHost(host) ? host : null;
 }
 
-/**
- * The request as the browser addressed it, or null when it was not addressed to us. Next 16
- * hands route handlers `req.url` on localhost whatever the Host header said, and Auth.js
- * builds its callback URLs and checks its CSRF cookie against that URL; rebuilding it from
- * the (allow-listed) host keeps sign-in working when it starts on an organization's
- * subdomain. Auth.js (trustHost) also reads `X-Forwarded-Host` and `X-Forwarded-Proto`
- * itself, so the rebuilt request carries only the allowed host and the app's own scheme:
- * a forged forwarding header can neither pass nor be left behind for Auth.js to use.
- */
+// Next 16 gives route handlers a localhost `req.url` that Auth.js checks CSRF against; Auth.js
+// also reads X-Forwarded-*, so those are overwritten too, leaving no forged header behind.
 export function requestWithPublicUrl(request: Request): Request | null {
   const host = publicHostOf(request.headers);
   if (!host) return null;
@@ -47,7 +31,6 @@ export function requestWithPublicUrl(request: Request): Request | null {
   return new Request(new Request(url, request), { headers });
 }
 
-/** The answer to a request addressed to a host that is not ours. */
 export function hostNotAllowed(): Response {
   return Response.json({ error: "This host is not served here." }, { status: 400 });
 }

@@ -1,11 +1,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { env } from "@/lib/env";
 
-/**
- * Whether `Authorization: Bearer <secret>` is present. Both sides are hashed to
- * equal-length digests and compared in constant time, so neither the secret's content
- * nor its length leaks through response timing.
- */
+// Equal-length digests compared in constant time: neither the secret nor its length leaks.
 export function hasBearer(request: Request, secret: string): boolean {
   const header = request.headers.get("authorization") ?? "";
   const match = /^Bearer\s+(.+)$/i.exec(header.trim());
@@ -14,7 +10,6 @@ export function hasBearer(request: Request, secret: string): boolean {
   return timingSafeEqual(digest(token), digest(secret)) && token.length > 0;
 }
 
-/** The refusal for a cron route request without the CRON_SECRET bearer token, or null. */
 export function cronRefusal(request: Request): Response | null {
   if (!env.CRON_SECRET) {
     return Response.json({ error: "The cron secret is not configured." }, { status: 503 });

@@ -3,13 +3,7 @@ import { ALLOWED_METHODS } from "./request-guards";
 
 let installed = false;
 
-/**
- * Answers TRACE, TRACK and other methods nothing here serves with 405 before Next.js sees
- * them. Next builds a fetch `Request` for proxy.ts, and the fetch standard forbids TRACE
- * and TRACK: the constructor throws and the visitor gets a 500. So the check sits on the
- * Node server's request event itself (installed from instrumentation.ts, once, before
- * the first request). proxy.ts refuses the other unknown methods the same way.
- */
+// Fetch's Request throws on TRACE/TRACK before proxy.ts runs (a 500): refuse on Node's event.
 export function refuseUnsupportedMethods(): void {
   if (installed) return;
   installed = true;

@@ -1,11 +1,6 @@
 import { env } from "@/lib/env";
 
-/**
- * Whether a state-changing request comes from one of our own pages. Browsers always send
- * `Origin` on cross-origin POSTs, so a form on another site that targets our API (login
- * CSRF, forced sign-out) is refused. Allowed: the app's host and the organization
- * subdomains of the root domain.
- */
+// Browsers always send Origin on cross-origin POSTs, so a missing one is refused too.
 export function isSameOriginRequest(request: Request): boolean {
   const origin = request.headers.get("origin");
   if (!origin) return false;
@@ -26,7 +21,6 @@ export function forbiddenOrigin(): Response {
   return Response.json({ error: "Cross-origin requests are not allowed." }, { status: 403 });
 }
 
-/** The JSON body of a request, or undefined when it is not a JSON object. */
 export async function readJsonObject(
   request: Request,
 ): Promise<Record<string, unknown> | undefined> {

@@ -59,10 +59,7 @@ function view(
   return { ...rest, state: stateOf(row, now) };
 }
 
-/**
- * The invitation a link's token opens, or null. Row-level security shows it only
- * because the token's hash is in the scope: knowing an invitation's id is not enough.
- */
+// RLS shows the row only because the token's hash is in the scope: an id alone is not enough.
 export async function findInvitationByToken(
   token: string,
   now = new Date(),
@@ -77,7 +74,6 @@ export async function findInvitationByToken(
   return row ? view(row, now) : null;
 }
 
-/** Open invitations addressed to the signed-in user's confirmed address. */
 export async function listInvitationsForUser(
   session: ActiveSession,
   now = new Date(),
@@ -99,12 +95,8 @@ export type AcceptedInvitation = {
   role: Role;
 };
 
-/**
- * Makes the signed-in user a member with the invited role. The invitation must be open
- * and addressed to the user's confirmed address: a forwarded link does not let someone
- * else in. Marking it accepted and creating the membership are one transaction, and the
- * mark is conditional, so two concurrent accepts produce one membership.
- */
+// Only for the invited confirmed address, so a forwarded link lets no one else in. The conditional
+// mark shares a transaction with the membership, so two concurrent accepts make one member.
 async function accept(
   session: ActiveSession,
   scope: { invitationTokenHash?: string; userEmail?: string },
@@ -131,10 +123,8 @@ async function accept(
         403,
       );
     }
-    // The token (or the confirmed address) identified the organization: now act in it.
     await enterOrganization(tx, row.organization.id);
-    // The organization's lock before any of its rows, in the same order as invitations
-    // and seat checks take them, so concurrent joins and invitations cannot deadlock.
+    // Locked before its rows, in the order invitations and seat checks use: no deadlock.
     await lockOrganization(tx, row.organization.id);
     const { count } = await tx.invitation.updateMany({
       where: { id: row.id, organizationId: row.organization.id, acceptedAt: null, revokedAt: null },
@@ -184,7 +174,6 @@ export async function acceptInvitationByToken(
   return accepted;
 }
 
-/** From the list of invitations on /organizations: found through the user's own address. */
 export async function acceptInvitationById(
   session: ActiveSession,
   invitationId: string,

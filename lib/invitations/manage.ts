@@ -27,7 +27,6 @@ export type PendingInvitation = {
   invitedBy: { name: string | null; email: string } | null;
 };
 
-/** Open invitations of the organization (not accepted, not revoked), newest first. */
 export async function listPendingInvitations(organizationId: string): Promise<PendingInvitation[]> {
   return withTenant(organizationId, (tx) =>
     tx.invitation.findMany({
@@ -45,16 +44,9 @@ export async function listPendingInvitations(organizationId: string): Promise<Pe
   );
 }
 
-/**
- * Writes a fresh token (and expiry) for the invitation and queues its email. The raw
- * token exists only in the email; the row keeps its SHA-256, so a database leak opens
- * no organization, and a new token makes every older link dead.
- *
- * Anyone can make an organization and invite any address, so each address has a cap
- * across all organizations. Past it nothing is sent and the last link keeps working
- * (null, no outbox id); the caller answers exactly as when it is sent, so one
- * organization cannot learn that another invited the same address.
- */
+// Only the token's hash is stored, and a new token kills older links. Past the per-address cap
+// (across all organizations) nothing is sent and null comes back; callers answer the same either
+// way, so one organization cannot learn that another invited the address.
 async function sendInvitation(
   tx: ScopedDb,
   ctx: MemberContext,
@@ -106,10 +98,6 @@ function audit(
   });
 }
 
-/**
- * Invites an address. Only owners invite owners. An open invitation to the same address
- * is renewed (new link, new expiry) instead of duplicated.
- */
 export async function inviteMember(
   ctx: MemberContext,
   input: { email: string; role: Role },
@@ -118,8 +106,7 @@ export async function inviteMember(
   if (input.role === "OWNER" && ctx.role !== "OWNER") throw forbidden();
   const organizationId = ctx.organization.id;
   return withTenant(organizationId, async (tx) => {
-    // Seats are counted under the organization's lock (requireSeatCapacity); taking it
-    // first keeps concurrent invitations of one address from both finding none open.
+    // Taken first, so concurrent invitations of one address cannot both find none open.
     await lockOrganization(tx, organizationId);
     const existingMember = await tx.membership.findFirst({
       where: { ...inOrganization(organizationId), user: { email: input.email } },
@@ -173,7 +160,6 @@ async function openInvitation(tx: ScopedDb, organizationId: string, invitationId
   return invitation;
 }
 
-/** Sends the invitation again with a new link; the previous link stops working. */
 export async function resendInvitation(
   ctx: MemberContext,
   invitationId: string,
@@ -188,7 +174,6 @@ export async function resendInvitation(
   });
 }
 
-/** Withdraws an invitation; its link stops working. */
 export async function revokeInvitation(
   ctx: MemberContext,
   invitationId: string,

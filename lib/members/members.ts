@@ -16,7 +16,6 @@ export type MemberView = {
   user: { id: string; name: string | null; email: string };
 };
 
-/** The organization's members, owners first, then by when they joined. */
 export async function listMembers(organizationId: string): Promise<MemberView[]> {
   const members = await withTenant(organizationId, (tx) =>
     tx.membership.findMany({
@@ -46,12 +45,8 @@ async function ownerCount(tx: ScopedDb, organizationId: string): Promise<number>
   return tx.membership.count({ where: { ...inOrganization(organizationId), role: "OWNER" } });
 }
 
-/**
- * Starts a change to who is in the organization or who owns it: takes the organization's
- * lock, so concurrent changes (two owners demoting each other, the last two leaving at
- * once) run one after the other and each sees the owners the previous one left, then
- * re-reads the caller's own role, which such a change may have just taken away.
- */
+// The lock serializes member changes (two owners demoting each other, the last two leaving);
+// the caller's role is re-read after it, since such a change may have just taken it away.
 async function lockMembers(tx: ScopedDb, ctx: MemberContext): Promise<Role> {
   const organizationId = ctx.organization.id;
   await lockOrganization(tx, organizationId);
@@ -88,10 +83,6 @@ function audit(
   });
 }
 
-/**
- * Gives a member another role, within what the caller may grant (lib/tenancy/permissions.ts:
- * only owners make or unmake owners; nobody changes their own role here).
- */
 export async function changeRole(
   ctx: MemberContext,
   input: { membershipId: string; role: Role },
@@ -126,14 +117,12 @@ export async function changeRole(
   });
 }
 
-/** Removes someone from the organization. Admins cannot remove owners; leaving is its own action. */
 export async function removeMember(
   ctx: MemberContext,
   input: { membershipId: string },
 ): Promise<{ membershipId: string }> {
   const organizationId = ctx.organization.id;
-  // Removing people stays possible while the organization is read-only: it is how a
-  // team brings its seat count down.
+  // No requireWritable: removing people is how a read-only team brings its seat count down.
   const removed = await withTenant(organizationId, async (tx) => {
     const role = await lockMembers(tx, ctx);
     const target = await memberById(tx, organizationId, input.membershipId);
@@ -158,7 +147,6 @@ export async function removeMember(
   return removed;
 }
 
-/** The caller leaves the organization, unless they are its last owner. */
 export async function leaveOrganization(ctx: MemberContext): Promise<{ left: string }> {
   const organizationId = ctx.organization.id;
   const left = await withTenant(organizationId, async (tx) => {

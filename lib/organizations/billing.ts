@@ -4,12 +4,7 @@ import { ProviderUnavailableError } from "@/lib/actions/errors";
 import { stripe } from "@/lib/billing/stripe-client";
 import { applyFromStripe, liveSubscriptionId } from "@/lib/billing/subscription";
 
-/**
- * Ends an organization's paid subscription at Stripe, at once, before the organization
- * is deleted (by its owner, or with its last owner's account). Deletion awaits it first:
- * if Stripe cannot cancel, nothing is deleted and the owner is told to try again, so a
- * deleted organization can never keep being charged.
- */
+// Awaited before deletion: if Stripe cannot cancel, nothing is deleted and nothing keeps billing.
 export async function cancelBillingForOrganization(organizationId: string): Promise<void> {
   const subscriptionId = await liveSubscriptionId(organizationId);
   if (!subscriptionId) return;

@@ -10,12 +10,7 @@ import type { CreateOrganizationInput } from "./schemas";
 
 export type CreatedOrganization = { id: string; slug: string; name: string };
 
-/**
- * Creates an organization with the caller as its owner, on the Free plan. Only for
- * confirmed addresses: an organization invites people by email in its name, so its owner
- * must hold the address they signed up with. Everything is one transaction; a taken slug
- * (also when two people race for it) is a field error with a suggestion.
- */
+// Confirmed addresses only: the organization emails invitations in its owner's name.
 export async function createOrganization(
   ctx: AuthenticatedContext,
   input: CreateOrganizationInput,
@@ -25,8 +20,7 @@ export async function createOrganization(
   }
   try {
     return await withScope({ userId: ctx.userId }, async (tx) => {
-      // Organization rows are not tenant rows: created first, then the transaction moves
-      // into the new organization to write its member and subscription rows.
+      // Not a tenant row: created first, then the transaction enters it to write tenant rows.
       const organization = await tx.organization.create({
         data: { name: input.name, slug: input.slug },
         select: { id: true, slug: true, name: true },

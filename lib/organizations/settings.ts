@@ -14,10 +14,7 @@ const auditContext = (ctx: MemberContext) => ({
   userAgent: ctx.client.userAgent,
 });
 
-/**
- * Renames the organization. The slug is not editable: it is the address in every link,
- * bookmark and email already sent, and the session cookie's scope in development.
- */
+// The slug is not editable: it is in every link and email already sent, and the dev cookie's scope.
 export async function updateOrganization(
   ctx: MemberContext,
   input: { name: string },
@@ -38,10 +35,7 @@ export async function updateOrganization(
   });
 }
 
-/**
- * Deletes the organization and, by cascade, everything it holds. The caller types the
- * slug to confirm. The audit entry is written without an organization so it outlives it.
- */
+// The audit entry has no organization, so it outlives the cascade.
 export async function deleteOrganization(
   ctx: MemberContext,
   input: { confirmSlug: string },
@@ -66,10 +60,6 @@ export async function deleteOrganization(
   });
 }
 
-/**
- * Hands the organization to another member: they become an owner and the caller an
- * admin, in one transaction, so the organization is never without an owner.
- */
 export async function transferOwnership(
   ctx: MemberContext,
   input: { membershipId: string },

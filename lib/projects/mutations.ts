@@ -46,10 +46,7 @@ export async function createProject(ctx: MemberContext, input: ProjectInput): Pr
   });
 }
 
-/**
- * Updates a project of the caller's organization. The update's own where clause names
- * the organization, so an id from elsewhere changes nothing and reads as "not found".
- */
+// The update's own where names the organization: a foreign id changes nothing, reads as not found.
 export async function updateProject(
   ctx: MemberContext,
   id: string,

@@ -1,6 +1,5 @@
 import { z } from "zod";
 
-/** What a project is made of, as people type it. Shared by forms, the JSON API and tests. */
 const name = z
   .string()
   .trim()

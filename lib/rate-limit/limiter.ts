@@ -7,20 +7,14 @@ import type { RateLimitResult, RateLimitStore, StoreDecision } from "./types";
 import { createUpstashStore } from "./upstash-store";
 
 export const DEFAULT_RATE_LIMIT_TIMEOUT_MS = 1_500;
-/** What a refusal for "store unavailable" asks the client to wait. */
 export const UNAVAILABLE_RETRY_AFTER_SECONDS = 30;
 export const DEFAULT_RATE_LIMIT_PREFIX = "keel:rl";
 
 export type RateLimiterOptions = {
-  /** "memory", Upstash REST credentials, or any store (tests use failing ones). */
   store: "memory" | { url: string; token: string } | RateLimitStore;
-  /** A check that takes longer is refused as "unavailable". */
   timeoutMs?: number;
-  /** Clock of the memory store, so tests can move time. */
   now?: () => number;
-  /** Namespace of the Redis keys, e.g. to share one database between apps or test runs. */
   prefix?: string;
-  /** Where store failures are reported; the client only ever sees "unavailable". */
   log?: (message: string, error: unknown) => void;
 };
 
@@ -38,15 +32,10 @@ class RateLimitTimeoutError extends Error {
   }
 }
 
-/**
- * What the stores see of a key: trimmed and lower-cased, so `Ann@x.com` and
- * `ann@x.com ` share one budget, then hashed so no email or IP is stored as is.
- */
 export function hashRateLimitKey(key: string): string {
   return createHash("sha256").update(key.trim().toLowerCase()).digest("hex");
 }
 
-/** Rejects once `timeoutMs` has passed, whatever `work` is doing. */
 async function withDeadline<T>(work: () => Promise<T>, timeoutMs: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const deadline = new Promise<never>((_, reject) => {
@@ -71,11 +60,7 @@ function toResult(decision: StoreDecision, policy: RateLimitPolicy): RateLimitRe
   };
 }
 
-/**
- * Builds the three rate-limit functions over one store. Every check fails CLOSED: a
- * store that throws, or that has not answered within `timeoutMs`, yields "unavailable",
- * never "allowed", so an attacker cannot get past the limits by overloading Redis.
- */
+// Fails CLOSED: a store error or timeout is "unavailable", so overloading Redis lifts no limit.
 export function createRateLimiter({
   store,
   timeoutMs = DEFAULT_RATE_LIMIT_TIMEOUT_MS,
@@ -114,8 +99,7 @@ export function createRateLimiter({
       try {
         await withDeadline(() => backend.reset(policy, hashRateLimitKey(key)), timeoutMs);
       } catch (error) {
-        // Not thrown: the caller's own action (e.g. a password reset) has already succeeded,
-        // and the hits expire with their window anyway.
+        // Not thrown: the caller's action already succeeded, and hits expire with their window.
         log(`[rate-limit] ${policy} reset failed`, error);
       }
     },
@@ -123,7 +107,6 @@ export function createRateLimiter({
       try {
         await withDeadline(() => backend.refund(policy, hashRateLimitKey(key)), timeoutMs);
       } catch (error) {
-        // Not thrown, for the same reason: the hit stays counted until its window ends.
         log(`[rate-limit] ${policy} refund failed`, error);
       }
     },

@@ -4,31 +4,18 @@ import { rateLimitPolicies, type RateLimitPolicy } from "./policies";
 import type { RateLimitStore, StoreDecision } from "./types";
 
 export type MemoryStoreOptions = {
-  /** Clock in ms; tests move it instead of waiting. */
   now?: () => number;
-  /** Keys kept at most; past it the least recently hit are forgotten. */
   maxKeys?: number;
-  /** How often expired keys are swept out. */
   sweepIntervalMs?: number;
 };
 
 export type MemoryStore = RateLimitStore & {
-  /** Keys currently held, for tests of pruning. */
   size(): number;
 };
 
 type Entry = { windowMs: number; hits: number[] };
 
-/**
- * Counts hits in this process's memory: for development and single-instance
- * deployments without Upstash. Each key keeps the times of its hits within the
- * window (at most `limit` of them), so a limit of N allows exactly N hits in any
- * window-long span and the wait it reports is exact.
- *
- * Memory stays bounded: expired keys are swept regularly, and past `maxKeys` the
- * least recently hit keys are dropped (an attacker spraying keys can then reset
- * other keys' counts, which is why production should use Upstash).
- */
+// Past maxKeys the stalest keys go: key spraying resets counts, so production uses Upstash.
 export function createMemoryStore({
   now = Date.now,
   maxKeys = 50_000,
@@ -46,7 +33,6 @@ export function createMemoryStore({
     return entry.hits;
   };
 
-  // A full sweep at most once per interval; over the cap, dropping the stalest keys is O(1) each.
   const prune = (at: number) => {
     if (at - lastSweep >= sweepIntervalMs) {
       lastSweep = at;
@@ -68,7 +54,6 @@ export function createMemoryStore({
     const entry = entries.get(key) ?? { windowMs: windowSeconds * 1000, hits: [] };
     const hits = live(entry, at);
     if (hits.length >= limit) {
-      // The oldest hit leaving the window frees the next slot.
       return { allowed: false, retryAfterMs: (hits[0] ?? at) + entry.windowMs - at };
     }
     if (!count) return { allowed: true, remaining: limit - hits.length };

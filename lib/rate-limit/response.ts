@@ -4,7 +4,6 @@ function plural(count: number, unit: string): string {
   return `${count} ${unit}${count === 1 ? "" : "s"}`;
 }
 
-/** "45 seconds", "14 minutes", "1 hour": rounded up, so the user never retries too early. */
 function describeWait(seconds: number): string {
   if (seconds < 60) return plural(seconds, "second");
   const minutes = Math.ceil(seconds / 60);
@@ -12,16 +11,12 @@ function describeWait(seconds: number): string {
   return plural(Math.ceil(seconds / 3600), "hour");
 }
 
-/** Whole seconds, at least 1: what Retry-After and the message promise. */
 function waitSeconds(result: RateLimitRefusal): number {
   const seconds = Math.ceil(result.retryAfterSeconds);
   return Number.isFinite(seconds) ? Math.max(1, seconds) : 1;
 }
 
-/**
- * A friendly message for a form field or banner that says when to try again. It does
- * not say which limit was hit: that would tell an attacker which keys it is burning.
- */
+// Never names the limit hit: that would tell an attacker which keys it is burning.
 export function rateLimitMessage(result: RateLimitRefusal): string {
   const wait = describeWait(waitSeconds(result));
   return result.reason === "limited"
@@ -29,11 +24,6 @@ export function rateLimitMessage(result: RateLimitRefusal): string {
     : `We can't process this right now. Please try again in ${wait}.`;
 }
 
-/**
- * The response for a refused request: 429 when the limit is reached, 503 when the
- * rate-limit store is unavailable (the request is refused rather than let through).
- * Retry-After tells clients and proxies when to come back.
- */
 export function rateLimitResponse(result: RateLimitRefusal): Response {
   return Response.json(
     { error: rateLimitMessage(result) },

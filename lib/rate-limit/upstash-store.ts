@@ -8,13 +8,10 @@ import type { RateLimitStore, StoreDecision } from "./types";
 export type UpstashStoreOptions = {
   url: string;
   token: string;
-  /** Budget of one check; every request to Redis is aborted after it. */
   timeoutMs: number;
-  /** Redis keys are `<prefix>:<policy>:<hashed key>:<window index>`. */
   prefix: string;
 };
 
-/** @upstash/ratelimit answered "allowed" only because Redis did not answer in time. */
 export class UpstashTimeoutError extends Error {
   constructor() {
     super("Upstash Redis did not answer within the rate-limit timeout");
@@ -35,11 +32,7 @@ return 0
 
 type LimitResponse = Awaited<ReturnType<Ratelimit["limit"]>>;
 
-/**
- * Reads a `Ratelimit.limit()` answer. The library fails OPEN on its timeout (success
- * with reason "timeout"); that is turned into an error here so the limiter fails closed.
- * Numbers that make no sense (a proxy or client returning something odd) are errors too.
- */
+// The library fails OPEN on its timeout (success, reason "timeout"): throw so we fail closed.
 export function decisionFromLimit(response: LimitResponse, now: number): StoreDecision {
   if (response.reason === "timeout") throw new UpstashTimeoutError();
   if (!Number.isFinite(response.remaining) || !Number.isFinite(response.reset)) {
@@ -50,11 +43,6 @@ export function decisionFromLimit(response: LimitResponse, now: number): StoreDe
     : { allowed: false, retryAfterMs: response.reset - now };
 }
 
-/**
- * Counts hits in Upstash Redis with @upstash/ratelimit's sliding window, shared by
- * every server instance. The window's `reset` (the end of the current bucket) is
- * reported as the wait: at that moment at least one attempt is allowed again.
- */
 export function createUpstashStore({
   url,
   token,
@@ -66,8 +54,7 @@ export function createUpstashStore({
     token,
     // The default retries with backoff for seconds; a sign-in must not wait on that.
     retry: { retries: 0 },
-    // A function: a fresh deadline per request, and an abort throws instead of
-    // resolving with the string "Aborted" as a shared signal would.
+    // A function: a fresh deadline per request, and an abort throws instead of resolving "Aborted".
     signal: () => AbortSignal.timeout(timeoutMs),
     enableTelemetry: false,
   });
@@ -108,11 +95,8 @@ export function createUpstashStore({
         : { allowed: false, retryAfterMs: reset - Date.now() };
     },
 
-    // Deletes the window's buckets directly. The library's resetUsedTokens runs SCAN over
-    // the whole keyspace inside one Lua script, which blocks Redis on a large database.
-    // The bucket names are @upstash/ratelimit 2.x's slidingWindow layout; the integration
-    // test fails if a new version changes them. The neighbouring buckets cover clock skew
-    // between server instances.
+    // Not resetUsedTokens: it SCANs the keyspace in one Lua script. Bucket names follow 2.x's
+    // slidingWindow (an integration test checks); the neighbours cover clock skew between hosts.
     reset: async (policy, id) => {
       const windowMs = rateLimitPolicies[policy].windowSeconds * 1000;
       const current = Math.floor(Date.now() / windowMs);
@@ -120,10 +104,8 @@ export function createUpstashStore({
       await redis.del(`${base}:${current - 1}`, `${base}:${current}`, `${base}:${current + 1}`);
     },
 
-    // One script, so it is atomic. It takes the hit back from the current bucket, or from
-    // the previous one when the window turned since the hit was counted, and never goes
-    // below zero (the library's own refund, a negative rate, can: a negative bucket would
-    // hand out extra attempts). Same bucket layout as `reset` above.
+    // Atomic; from the current bucket, else the previous (the window turned). Never below zero:
+    // the library's refund (a negative rate) can go there, and hand out extra attempts.
     refund: async (policy, id) => {
       const windowMs = rateLimitPolicies[policy].windowSeconds * 1000;
       const current = Math.floor(Date.now() / windowMs);

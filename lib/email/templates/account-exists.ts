@@ -7,11 +7,7 @@ export type AccountExistsEmailData = {
   resetUrl: string;
 };
 
-/**
- * Sent instead of a second account when someone signs up with a registered address. The
- * sign-up page says the same thing for every address; only the mailbox's owner learns
- * that the account exists.
- */
+// The sign-up page answers alike for every address; only the mailbox's owner learns of the account.
 export function accountExistsEmail(data: AccountExistsEmailData): RenderedEmail {
   return renderEmail("You already have a Keel account", {
     preview: "Someone tried to create a Keel account with this address. Sign in instead.",

@@ -3,13 +3,10 @@ import { renderEmail, type RenderedEmail } from "./layout";
 
 export type AccountLockedEmailData = {
   name?: string | null;
-  /** How long sign-in stays paused; fractions round up. */
   retryAfterMinutes: number;
-  /** A password reset works during the pause and ends it. */
   resetUrl: string;
 };
 
-/** Sent when too many failed sign-ins pause sign-in to an account. */
 export function accountLockedEmail(data: AccountLockedEmailData): RenderedEmail {
   const pause = formatMinutes(data.retryAfterMinutes);
   return renderEmail("Sign-in to your Keel account is paused", {

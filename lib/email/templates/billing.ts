@@ -1,17 +1,11 @@
 import { renderEmail, type RenderedEmail } from "./layout";
 
-/**
- * Billing emails, sent to the members who can manage billing. Each one says what
- * happened, what it means for the team, and the one thing to do next.
- */
-
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
 
 export type TrialEndingEmailData = {
   organizationName: string;
   planName: string;
   trialEndsAt: Date;
-  /** The organization's billing page. */
   url: string;
 };
 
@@ -31,9 +25,7 @@ export function trialEndingEmail(data: TrialEndingEmailData): RenderedEmail {
 
 export type PaymentFailedEmailData = {
   organizationName: string;
-  /** e.g. "$24.00" */
   amount: string;
-  /** When the organization becomes read-only if the invoice stays unpaid. */
   readOnlyFrom: Date | null;
   url: string;
 };
@@ -57,7 +49,7 @@ export function paymentFailedEmail(data: PaymentFailedEmailData): RenderedEmail 
 export type PaymentActionRequiredEmailData = {
   organizationName: string;
   amount: string;
-  /** Stripe's hosted page where the payment can be confirmed. */
+  /** Stripe's hosted confirmation page, not the billing page. */
   url: string;
 };
 

@@ -3,14 +3,11 @@ import { renderEmail, type RenderedEmail } from "./layout";
 
 export type EmailChangeConfirmationEmailData = {
   name?: string | null;
-  /** The address being confirmed, which is also the one this email goes to. */
   newEmail: string;
-  /** The confirmation link; the only place the token may appear. */
   url: string;
   expiresInMinutes: number;
 };
 
-/** Sent to the new address; the change takes effect only once its link is opened. */
 export function emailChangeConfirmationEmail(
   data: EmailChangeConfirmationEmailData,
 ): RenderedEmail {

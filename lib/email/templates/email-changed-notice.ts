@@ -3,16 +3,11 @@ import { renderEmail, type RenderedEmail } from "./layout";
 
 export type EmailChangedNoticeEmailData = {
   name?: string | null;
-  /** The address the account moved to. */
   newEmail: string;
-  /** Where to start a password reset if the change was not the account owner's. */
   resetUrl: string;
 };
 
-/**
- * Sent to the previous address once a change took effect: if someone else took
- * over the account, this is the one message its owner still receives.
- */
+// To the previous address: after a takeover, the one message the owner still receives.
 export function emailChangedNoticeEmail(data: EmailChangedNoticeEmailData): RenderedEmail {
   return renderEmail("Your Keel email address was changed", {
     preview: "The email address for your Keel account was just changed.",

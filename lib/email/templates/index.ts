@@ -1,14 +1,5 @@
-/**
- * The email templates, by name. `enqueueEmail` takes a template name and the data
- * that template needs, and the compiler checks one against the other.
- *
- * Adding a template takes two steps:
- *   1. Create `lib/email/templates/<name>.ts` exporting its data type and a render
- *      function `(data: YourData) => RenderedEmail` built with `renderEmail` from
- *      ./layout (plain-text fields only: the layout escapes them).
- *   2. Add the function to `templates` below under the name callers will use.
- * Then `enqueueEmail(tx, { to, template: "<name>", data })` accepts exactly YourData.
- */
+// A new template: a `(data) => RenderedEmail` built with `renderEmail`, listed in `templates`;
+// `enqueueEmail` then type-checks its data.
 import { accountExistsEmail } from "./account-exists";
 import { accountLockedEmail } from "./account-locked";
 import { paymentActionRequiredEmail, paymentFailedEmail, trialEndingEmail } from "./billing";
@@ -46,12 +37,10 @@ export type TemplateName = keyof typeof templates;
 
 export type TemplateData<Name extends TemplateName> = Parameters<(typeof templates)[Name]>[0];
 
-/** A template name with its data, as one discriminated union over every template. */
 export type TemplateRequest = {
   [Name in TemplateName]: { template: Name; data: TemplateData<Name> };
 }[TemplateName];
 
-/** Renders a template by name. */
 export function renderTemplate(request: TemplateRequest): RenderedEmail {
   const render = templates[request.template] as (data: TemplateRequest["data"]) => RenderedEmail;
   return render(request.data);

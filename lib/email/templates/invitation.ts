@@ -2,17 +2,14 @@ import { renderEmail, type RenderedEmail } from "./layout";
 
 export type InvitationEmailData = {
   organizationName: string;
-  /** Who sent it, as their teammates know them (name, or address when there is no name). */
   inviterName: string;
   role: "OWNER" | "ADMIN" | "MEMBER";
-  /** The acceptance link; the only place the token may appear. */
   url: string;
   expiresInDays: number;
 };
 
 const roleWords = { OWNER: "an owner", ADMIN: "an admin", MEMBER: "a member" } as const;
 
-/** An invitation to join an organization, for people with or without an account. */
 export function invitationEmail(data: InvitationEmailData): RenderedEmail {
   const role = roleWords[data.role];
   return renderEmail(`${data.inviterName} invited you to ${data.organizationName} on Keel`, {

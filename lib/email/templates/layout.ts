@@ -1,20 +1,14 @@
 import { env } from "@/lib/env";
 
-/** What every template returns, and what the outbox stores and sends. */
 export type RenderedEmail = { subject: string; html: string; text: string };
 
-/**
- * The content of an email. Every field is plain text: the layout escapes it, so
- * user data (names, organization names) can never inject markup into a message.
- */
+// Plain text only: the layout escapes every field, so user data cannot inject markup.
 export type EmailContent = {
-  /** Shown by mail clients next to the subject in the inbox list. */
   preview: string;
   heading: string;
   paragraphs: readonly string[];
-  /** The main link, rendered as a button (and spelled out in the text version). */
+  /** The only place a token link goes: never the subject, preview or notes. */
   action?: { label: string; url: string };
-  /** Smaller print under the button, e.g. "If you did not ask for this, ignore it." */
   notes?: readonly string[];
 };
 
@@ -26,16 +20,11 @@ const HTML_ESCAPES: Record<string, string> = {
   "'": "&#39;",
 };
 
-/** Escapes text for use in HTML element content and quoted attribute values. */
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character] ?? character);
 }
 
-/**
- * Links in emails must be absolute http(s) URLs. Anything else (`javascript:`,
- * `data:`, relative paths) is refused here, so a template fed a bad value fails
- * when it is enqueued instead of mailing a dangerous or broken link.
- */
+// Fails at enqueue time instead of mailing a `javascript:`, `data:` or relative link.
 function assertSafeUrl(url: string): string {
   let parsed: URL;
   try {
@@ -59,9 +48,7 @@ const colors = {
   buttonText: "#ffffff",
 };
 
-// Clients that support it (Apple Mail, Outlook.com, some others) switch to these in
-// dark mode; the rest keep the light palette or invert it themselves, which the
-// high-contrast light palette survives.
+// Clients without dark-mode support keep or invert the light palette, which is high-contrast.
 const darkModeStyles = `
   :root { color-scheme: light dark; supported-color-schemes: light dark; }
   @media (prefers-color-scheme: dark) {
@@ -82,8 +69,7 @@ function paragraphHtml(text: string, className: string, style: string): string {
 
 function buttonHtml(action: { label: string; url: string }): string {
   const href = escapeHtml(assertSafeUrl(action.url));
-  // A table cell with a background colour is the button form that renders in every
-  // client, Outlook included.
+  // A coloured table cell is the button form every client renders, Outlook included.
   return `<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:8px 0 24px;">
   <tr>
     <td class="keel-button" style="border-radius:8px;background-color:${colors.button};">
@@ -94,7 +80,6 @@ function buttonHtml(action: { label: string; url: string }): string {
 <p class="keel-muted" style="margin:0 0 16px;font-size:13px;line-height:20px;color:${colors.muted};word-break:break-all;">Or paste this link into your browser: <a href="${href}" target="_blank" style="color:inherit;">${href}</a></p>`;
 }
 
-/** The branded HTML document around a message's content. */
 export function renderHtmlLayout(content: EmailContent): string {
   const appUrl = escapeHtml(env.appUrl);
   const body = [
@@ -145,7 +130,6 @@ ${body}
 </html>`;
 }
 
-/** The plain-text version: the same content, with the main link spelled out. */
 export function renderTextLayout(content: EmailContent): string {
   const blocks = [content.heading, ...content.paragraphs];
   if (content.action) {
@@ -156,10 +140,7 @@ export function renderTextLayout(content: EmailContent): string {
   return `${blocks.join("\n\n")}\n`;
 }
 
-/**
- * Renders a message in both formats. Line breaks are removed from the subject: it
- * becomes a mail header, and user data in it must not be able to start another one.
- */
+// No line breaks in the subject: it becomes a mail header, and user data must not start another.
 export function renderEmail(subject: string, content: EmailContent): RenderedEmail {
   return {
     subject: subject.replace(/[\r\n]+/g, " ").trim(),

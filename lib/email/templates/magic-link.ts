@@ -2,12 +2,11 @@ import { formatMinutes } from "./format";
 import { renderEmail, type RenderedEmail } from "./layout";
 
 export type MagicLinkEmailData = {
-  /** The sign-in link; the only place the token may appear. */
   url: string;
   expiresInMinutes: number;
 };
 
-/** A one-time sign-in link. There is no name: the address may not have an account yet. */
+// No name: the address may not have an account yet.
 export function magicLinkEmail(data: MagicLinkEmailData): RenderedEmail {
   const expiry = formatMinutes(data.expiresInMinutes);
   return renderEmail("Your Keel sign-in link", {

@@ -3,15 +3,11 @@ import { renderEmail, type RenderedEmail } from "./layout";
 
 export type PasswordChangedEmailData = {
   name?: string | null;
-  /** When the change happened, as an ISO 8601 string. */
   changedAt: string;
-  /** Where the change came from, when known. */
   ipAddress?: string | null;
-  /** Where to start a password reset if the change was not the account owner's. */
   resetUrl: string;
 };
 
-/** Sent after a password change, so an owner who did not make it can react at once. */
 export function passwordChangedEmail(data: PasswordChangedEmailData): RenderedEmail {
   const when = formatTimestamp(data.changedAt);
   const ip = data.ipAddress?.trim();

@@ -3,12 +3,10 @@ import { renderEmail, type RenderedEmail } from "./layout";
 
 export type PasswordResetEmailData = {
   name?: string | null;
-  /** The reset link; the only place the token may appear. */
   url: string;
   expiresInMinutes: number;
 };
 
-/** A single-use link to choose a new password. */
 export function passwordResetEmail(data: PasswordResetEmailData): RenderedEmail {
   const expiry = formatMinutes(data.expiresInMinutes);
   return renderEmail("Reset your Keel password", {

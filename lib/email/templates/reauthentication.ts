@@ -3,12 +3,10 @@ import { renderEmail, type RenderedEmail } from "./layout";
 
 export type ReauthenticationEmailData = {
   name: string | null;
-  /** The confirmation link; the only place the token may appear. */
   url: string;
   expiresInMinutes: number;
 };
 
-/** "Confirm it's you" before a sensitive change, for accounts without a password or 2FA. */
 export function reauthenticationEmail(data: ReauthenticationEmailData): RenderedEmail {
   const expiry = formatMinutes(data.expiresInMinutes);
   return renderEmail("Confirm it's you on Keel", {

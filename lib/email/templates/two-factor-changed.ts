@@ -3,13 +3,10 @@ import { renderEmail, type RenderedEmail } from "./layout";
 
 export type TwoFactorChangedEmailData = {
   name?: string | null;
-  /** True when two-factor authentication was turned on, false when it was turned off. */
   enabled: boolean;
-  /** Where to start a password reset if the change was not the account owner's. */
   resetUrl: string;
 };
 
-/** Sent when two-factor authentication is turned on or off. */
 export function twoFactorChangedEmail(data: TwoFactorChangedEmailData): RenderedEmail {
   const change = data.enabled
     ? {

@@ -3,12 +3,10 @@ import { renderEmail, type RenderedEmail } from "./layout";
 
 export type VerificationEmailData = {
   name?: string | null;
-  /** The confirmation link; the only place the token may appear. */
   url: string;
   expiresInMinutes: number;
 };
 
-/** Sent at sign-up and on "resend": proves the person owns the address. */
 export function verificationEmail(data: VerificationEmailData): RenderedEmail {
   const expiry = formatMinutes(data.expiresInMinutes);
   return renderEmail("Confirm your email address", {

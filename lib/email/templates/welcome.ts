@@ -2,11 +2,9 @@ import { env } from "@/lib/env";
 import { renderEmail, type RenderedEmail } from "./layout";
 
 export type WelcomeEmailData = {
-  /** The person's display name; the greeting falls back to a neutral one without it. */
   name?: string | null;
 };
 
-/** Sent once an account exists: says hello and links to the app. */
 export function welcomeEmail(data: WelcomeEmailData): RenderedEmail {
   const name = data.name?.trim();
   return renderEmail("Welcome to Keel", {
