@@ -2,11 +2,11 @@ import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
-// Product code reads configuration only through lib/env.ts, which validates it.
+// Product code reads configuration only through lib/env/index.ts, which validates it.
 // Tooling (scripts, tests, config files) runs outside the app and may read the environment.
 const noProcessEnv = {
   selector: "MemberExpression[object.name='process'][property.name='env']",
-  message: "Read configuration through `env` from lib/env.ts, which validates it.",
+  message: "Read configuration through `env` from lib/env/index.ts, which validates it.",
 };
 
 export default defineConfig([
@@ -23,7 +23,7 @@ export default defineConfig([
   ]),
   {
     files: ["app/**", "components/**", "lib/**", "proxy.ts", "instrumentation.ts"],
-    ignores: ["lib/env.ts"],
+    ignores: ["lib/env/index.ts"],
     rules: {
       "no-restricted-syntax": ["error", noProcessEnv],
       "no-restricted-properties": [
