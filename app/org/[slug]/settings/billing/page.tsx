@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { ChangePlanForm } from "@/components/billing/change-plan-form";
+import { ChangePlanForm } from "./_components/change-plan-form";
 import { PlanCheckoutCard } from "@/components/billing/plan-checkout-card";
 import { StatusButtonForm } from "@/components/forms/status-button-form";
 import { SettingsSection } from "@/components/org/settings-section";

@@ -4,7 +4,7 @@ import { useActionState, useId } from "react";
 import { inputClassName } from "@/components/forms/field";
 import { buttonClassName } from "@/components/ui/button";
 import { SubmitButton } from "@/components/forms/submit-button";
-import type { ChangePlanState } from "@/app/org/[slug]/settings/billing/actions";
+import type { ChangePlanState } from "../actions";
 import { formatAmount } from "@/lib/billing/plans";
 import { Callout } from "@/components/ui/callout";
 
