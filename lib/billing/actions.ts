@@ -7,9 +7,9 @@ import {
   previewPlanChange,
   setCancelAtPeriodEnd,
   startCheckout,
-} from "./manage";
-import { choosePlanSchema, noInputSchema } from "./schemas";
-import { withStripe } from "./stripe-client";
+} from "./manage/checkout";
+import { choosePlanSchema, noInputSchema } from "./manage/schemas";
+import { withStripe } from "./stripe/client";
 
 /** Billing operations, checked (billing:manage) and parsed; the billing page's forms call these. */
 

@@ -1,8 +1,8 @@
 import "server-only";
 
 import { ProviderUnavailableError } from "@/lib/actions/errors";
-import { stripe } from "@/lib/billing/stripe-client";
-import { applyFromStripe, liveSubscriptionId } from "@/lib/billing/subscription";
+import { stripe } from "@/lib/billing/stripe/client";
+import { applyFromStripe, liveSubscriptionId } from "@/lib/billing/subscription/subscription";
 
 /**
  * Ends an organization's paid subscription at Stripe, at once, before the organization

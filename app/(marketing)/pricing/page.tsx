@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { getCurrentSession } from "@/lib/auth/current-session";
-import { plansOfOrganizationsManagedBy } from "@/lib/billing/owned-plans";
-import { formatAmount, planIds, plans, type BillingInterval } from "@/lib/billing/plans";
+import { plansOfOrganizationsManagedBy } from "@/lib/billing/plans/owned-plans";
+import { formatAmount, planIds, plans, type BillingInterval } from "@/lib/billing/plans/plans";
 import { env } from "@/lib/env";
 import { organizationUrl } from "@/lib/tenancy/links";
 

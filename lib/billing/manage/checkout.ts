@@ -8,13 +8,13 @@ import { recordAudit } from "@/lib/audit/record";
 import { inOrganization, withTenant } from "@/lib/db/tenant";
 import { env } from "@/lib/env";
 import { tenantUrl } from "@/lib/tenancy/host";
-import { ensureCustomer } from "./customer";
-import { idempotencyKey } from "./idempotency";
-import { plans, type BillingInterval, type PlanId } from "./plans";
-import { priceIdFor } from "./prices";
-import { stripe } from "./stripe-client";
-import { applyFromStripe, localSubscription, requireLiveSubscription } from "./subscription";
-import { hasLiveSubscription, idOf } from "./subscription-state";
+import { ensureCustomer } from "../stripe/customer";
+import { idempotencyKey } from "../stripe/idempotency";
+import { plans, type BillingInterval, type PlanId } from "../plans/plans";
+import { priceIdFor } from "../stripe/prices";
+import { stripe } from "../stripe/client";
+import { applyFromStripe, localSubscription, requireLiveSubscription } from "../subscription/subscription";
+import { hasLiveSubscription, idOf } from "../subscription/state";
 
 /**
  * What an owner does on the billing page: upgrade through Checkout, open the customer

@@ -8,12 +8,12 @@ import {
   FREE_SNAPSHOT,
   paymentStatusOf,
   seatsInUse,
-} from "./entitlements";
-import { planOf, type BillingInterval, type Plan } from "./plans";
-import { priceIdFor } from "./prices";
-import { billingEnabled, stripe } from "./stripe-client";
+} from "../plans/entitlements";
+import { planOf, type BillingInterval, type Plan } from "../plans/plans";
+import { priceIdFor } from "../stripe/prices";
+import { billingEnabled, stripe } from "../stripe/client";
 import { applyFromStripe, localSubscription } from "./subscription";
-import { hasLiveSubscription, idOf } from "./subscription-state";
+import { hasLiveSubscription, idOf } from "./state";
 
 /** What the billing page and the past-due banner show. Read inside the organization. */
 export type BillingOverview = {

@@ -1,5 +1,5 @@
-import { reconcileBilling } from "@/lib/billing/reconcile";
-import { billingEnabled } from "@/lib/billing/stripe-client";
+import { reconcileBilling } from "@/lib/billing/subscription/reconcile";
+import { billingEnabled } from "@/lib/billing/stripe/client";
 import { cronRefusal } from "@/lib/http/cron-auth";
 import { deliverOutboxAfterResponse } from "@/lib/outbox/after-response";
 

@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { organizationAuditActions } from "@/lib/audit/actions";
 import { listAuditLogAction } from "@/lib/audit-log/list-action";
 import { auditFilterSchema, type AuditFilter } from "@/lib/audit-log/query";
-import { billingOverview } from "@/lib/billing/overview";
+import { billingOverview } from "@/lib/billing/subscription/overview";
 import { can } from "@/lib/tenancy/permissions";
 import { listMembers } from "@/lib/members/members";
 import { requireMember } from "@/lib/tenancy/current-member";

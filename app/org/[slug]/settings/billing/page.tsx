@@ -9,8 +9,8 @@ import {
   billingOverview,
   recentInvoices,
   subscriptionInterval,
-} from "@/lib/billing/overview";
-import { formatAmount, paidPlans } from "@/lib/billing/plans";
+} from "@/lib/billing/subscription/overview";
+import { formatAmount, paidPlans } from "@/lib/billing/plans/plans";
 import { requireMember } from "@/lib/tenancy/current-member";
 import { cancelForm, changePlanForm, checkoutForm, portalForm, resumeForm } from "./actions";
 import { Callout } from "@/components/ui/callout";

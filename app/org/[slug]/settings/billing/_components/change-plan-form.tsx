@@ -5,7 +5,7 @@ import { inputClassName } from "@/components/forms/field";
 import { buttonClassName } from "@/components/ui/button";
 import { SubmitButton } from "@/components/forms/submit-button";
 import type { ChangePlanState } from "../actions";
-import { formatAmount } from "@/lib/billing/plans";
+import { formatAmount } from "@/lib/billing/plans/plans";
 import { Callout } from "@/components/ui/callout";
 
 type Option = { value: string; label: string };
