@@ -16,7 +16,7 @@ export const metadata: Metadata = {
 type PricingPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /**
- * Generated from lib/billing/plans.ts: change a plan there and this page follows. The
+ * Generated from lib/billing/plans/plans.ts: change a plan there and this page follows. The
  * monthly/yearly toggle is a pair of links, so it works from the keyboard and without
  * JavaScript. Signed-in owners see which plan each of their organizations is on.
  */
