@@ -1,13 +1,10 @@
 import "server-only";
 
 import { memberAction } from "@/lib/actions/chain";
-import {
-  changePlan,
-  openPortal,
-  previewPlanChange,
-  setCancelAtPeriodEnd,
-  startCheckout,
-} from "./manage/checkout";
+import { setCancelAtPeriodEnd } from "./manage/cancel";
+import { startCheckout } from "./manage/checkout";
+import { changePlan, previewPlanChange } from "./manage/plan-change";
+import { openPortal } from "./manage/portal";
 import { choosePlanSchema, noInputSchema } from "./manage/schemas";
 import { withStripe } from "./stripe/client";
 

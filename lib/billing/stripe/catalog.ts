@@ -1,5 +1,11 @@
 import type Stripe from "stripe";
-import { billingIntervals, currency, paidPlans, type BillingInterval, type PlanId } from "../plans/plans";
+import {
+  billingIntervals,
+  currency,
+  paidPlans,
+  type BillingInterval,
+  type PlanId,
+} from "../plans/plans";
 import { idOf } from "../subscription/state";
 
 /**

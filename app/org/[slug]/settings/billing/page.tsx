@@ -4,8 +4,8 @@ import { ChangePlanForm } from "./_components/change-plan-form";
 import { PlanCheckoutCard } from "@/components/billing/plan-checkout-card";
 import { StatusButtonForm } from "@/components/forms/status-button-form";
 import { SettingsSection } from "@/components/org/settings-section";
+import { applyReturningCheckout } from "@/lib/billing/manage/checkout-return";
 import {
-  applyReturningCheckout,
   billingOverview,
   recentInvoices,
   subscriptionInterval,
