@@ -1,6 +1,7 @@
 import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import { libLayersPlugin } from "./lint/lib-layers.mjs";
 
 // Product code reads configuration only through lib/env/index.ts, which validates it.
 // Tooling (scripts, tests, config files) runs outside the app and may read the environment.
@@ -31,6 +32,12 @@ export default defineConfig([
         { object: "process", property: "env", message: noProcessEnv.message },
       ],
     },
+  },
+  {
+    // Keeps lib/'s folder graph acyclic: each folder imports only lower layers.
+    files: ["lib/**", "components/**"],
+    plugins: { keel: libLayersPlugin },
+    rules: { "keel/lib-layers": "error" },
   },
   {
     rules: {

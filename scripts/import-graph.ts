@@ -1,11 +1,14 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
+import { elementOf } from "../lint/lib-layers.mjs";
 
 /**
  * Prints the folder-level import graph of lib/ (folder = first segment under lib/) and its
  * cycles. File-level tools miss these: two folders can import each other through different files.
- * `npx tsx scripts/import-graph.ts [--json]`; exits 1 when the graph has a cycle.
+ * `npx tsx scripts/import-graph.ts [--json] [--folders]`; exits 1 when the graph has a cycle.
+ * Nodes are the elements of lint/lib-layers.mjs (folders, plus the few files it places in
+ * another layer until they move); --folders ignores those exceptions.
  */
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -44,28 +47,28 @@ function specifiers(file: string): string[] {
   return found;
 }
 
-/** The lib/ folder a path belongs to; a file directly in lib/ is its own node ("env.ts" → "env"). */
-function folderOf(absolute: string): string | null {
-  const relative = path.relative(libDir, absolute);
-  if (relative.startsWith("..")) return null;
-  const first = relative.split(path.sep)[0]!;
-  return first.replace(/\.tsx?$/, "");
+type NodeOf = (repoPath: string) => string | null;
+
+/** First segment under lib/; a file directly in lib/ is its own node ("env.ts" → "env"). */
+export const folderOf: NodeOf = (repoPath) =>
+  repoPath.startsWith("lib/") ? repoPath.split("/")[1]!.replace(/\.tsx?$/, "") : null;
+
+function targetOf(file: string, specifier: string, nodeOf: NodeOf): string | null {
+  let absolute: string;
+  if (specifier.startsWith("@/")) absolute = path.join(root, specifier.slice(2));
+  else if (specifier.startsWith(".")) absolute = path.resolve(path.dirname(file), specifier);
+  else return null;
+  return nodeOf(path.relative(root, absolute).split(path.sep).join("/"));
 }
 
-function targetOf(file: string, specifier: string): string | null {
-  if (specifier.startsWith("@/")) return folderOf(path.join(root, specifier.slice(2)));
-  if (specifier.startsWith(".")) return folderOf(path.resolve(path.dirname(file), specifier));
-  return null;
-}
-
-export function folderGraph(): Map<string, Map<string, string[]>> {
+export function folderGraph(nodeOf: NodeOf = elementOf): Map<string, Map<string, string[]>> {
   const graph = new Map<string, Map<string, string[]>>();
   for (const file of sourceFiles(libDir)) {
-    const from = folderOf(file)!;
+    const from = nodeOf(path.relative(root, file).split(path.sep).join("/"))!;
     const edges = graph.get(from) ?? new Map<string, string[]>();
     graph.set(from, edges);
     for (const specifier of specifiers(file)) {
-      const to = targetOf(file, specifier);
+      const to = targetOf(file, specifier, nodeOf);
       if (!to || to === from || to === "generated") continue;
       edges.set(to, [...(edges.get(to) ?? []), path.relative(root, file)]);
     }
@@ -110,7 +113,7 @@ export function cycles(graph: Map<string, Map<string, string[]>>): string[][] {
 }
 
 if (import.meta.filename === process.argv[1]) {
-  const graph = folderGraph();
+  const graph = folderGraph(process.argv.includes("--folders") ? folderOf : elementOf);
   const found = cycles(graph);
   if (process.argv.includes("--json")) {
     const plain = Object.fromEntries(
