@@ -1,12 +1,13 @@
 import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import { libLayersPlugin } from "./lint/lib-layers.mjs";
 
-// Product code reads configuration only through lib/env.ts, which validates it.
+// Product code reads configuration only through lib/env/index.ts, which validates it.
 // Tooling (scripts, tests, config files) runs outside the app and may read the environment.
 const noProcessEnv = {
   selector: "MemberExpression[object.name='process'][property.name='env']",
-  message: "Read configuration through `env` from lib/env.ts, which validates it.",
+  message: "Read configuration through `env` from lib/env/index.ts, which validates it.",
 };
 
 export default defineConfig([
@@ -23,7 +24,7 @@ export default defineConfig([
   ]),
   {
     files: ["app/**", "components/**", "lib/**", "proxy.ts", "instrumentation.ts"],
-    ignores: ["lib/env.ts"],
+    ignores: ["lib/env/index.ts"],
     rules: {
       "no-restricted-syntax": ["error", noProcessEnv],
       "no-restricted-properties": [
@@ -31,6 +32,12 @@ export default defineConfig([
         { object: "process", property: "env", message: noProcessEnv.message },
       ],
     },
+  },
+  {
+    // Keeps lib/'s folder graph acyclic: each folder imports only lower layers.
+    files: ["lib/**", "components/**"],
+    plugins: { keel: libLayersPlugin },
+    rules: { "keel/lib-layers": "error" },
   },
   {
     rules: {

@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { EnvError, envWarnings, parseEnv } from "./lib/env-schema";
+import { EnvError, envWarnings, parseEnv } from "./lib/env/schema";
 import { SERVER_ACTION_BODY_LIMIT_BYTES } from "./lib/http/request-guards";
 import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_SERVER } from "next/constants";
 

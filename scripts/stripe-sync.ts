@@ -1,8 +1,8 @@
 // Loaded first: it reads .env files into process.env before lib/env validates them.
 import "./lib/load-env";
-import { syncCatalog } from "@/lib/billing/catalog";
-import { formatAmount } from "@/lib/billing/plans";
-import { billingEnabled, stripe } from "@/lib/billing/stripe-client";
+import { syncCatalog } from "@/lib/billing/stripe/catalog";
+import { formatAmount } from "@/lib/billing/plans/plans";
+import { billingEnabled, stripe } from "@/lib/billing/stripe/client";
 
 /**
  * `npm run stripe:sync`: creates or updates Keel's products and prices in the Stripe

@@ -1,15 +1,12 @@
 import "server-only";
 
 import { memberAction } from "@/lib/actions/chain";
-import {
-  changePlan,
-  openPortal,
-  previewPlanChange,
-  setCancelAtPeriodEnd,
-  startCheckout,
-} from "./manage";
-import { choosePlanSchema, noInputSchema } from "./schemas";
-import { withStripe } from "./stripe-client";
+import { setCancelAtPeriodEnd } from "./manage/cancel";
+import { startCheckout } from "./manage/checkout";
+import { changePlan, previewPlanChange } from "./manage/plan-change";
+import { openPortal } from "./manage/portal";
+import { choosePlanSchema, noInputSchema } from "./manage/schemas";
+import { withStripe } from "./stripe/client";
 
 /** Billing operations, checked (billing:manage) and parsed; the billing page's forms call these. */
 

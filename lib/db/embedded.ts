@@ -5,7 +5,7 @@ import net from "node:net";
  * The embedded PostgreSQL used when no DATABASE_URL is set: PGlite (PostgreSQL
  * compiled to WebAssembly) served over TCP, so the app talks to it through the
  * same node-postgres driver it uses in production. Development and tests only;
- * lib/env.ts refuses it in production.
+ * lib/env/index.ts refuses it in production.
  */
 export type EmbeddedDatabase = {
   url: string;

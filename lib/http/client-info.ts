@@ -3,7 +3,7 @@ import "server-only";
 import { isIP } from "node:net";
 import { headers } from "next/headers";
 import { env } from "@/lib/env";
-import type { TrustedProxy } from "@/lib/env-schema";
+import type { TrustedProxy } from "@/lib/env/schema";
 
 export type ClientInfo = { ipAddress: string | null; userAgent: string | null };
 
@@ -45,7 +45,7 @@ export function parseIpAddress(value: string | null | undefined): string | null 
  *
  * Any client can send `x-real-ip`, `x-forwarded-for` or `cf-connecting-ip`; only a
  * proxy in front of the app makes one trustworthy, and which one depends on the proxy.
- * TRUSTED_PROXY says which (see lib/env-schema.ts):
+ * TRUSTED_PROXY says which (see lib/env/schema.ts):
  * - `vercel`: Vercel overwrites `x-real-ip` (and `x-forwarded-for`, whose right-most
  *   entry is then the client) with the address it received the connection from.
  * - `cloudflare`: `cf-connecting-ip`, which Cloudflare overwrites. Only sound when the

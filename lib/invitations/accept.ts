@@ -5,8 +5,8 @@ import { recordAudit } from "@/lib/audit/record";
 import type { ActiveSession } from "@/lib/auth/session-store";
 import { hashToken } from "@/lib/auth/tokens";
 import type { ClientInfo } from "@/lib/http/client-info";
-import { requireSeatCapacity } from "@/lib/billing/entitlements";
-import { syncSeatsAfterChange } from "@/lib/billing/seats";
+import { requireSeatCapacity } from "@/lib/billing/plans/entitlements";
+import { syncSeatsAfterChange } from "@/lib/billing/stripe/seats";
 import { enterOrganization, lockOrganization, withScope } from "@/lib/db/tenant";
 import type { Role } from "@/lib/generated/prisma/enums";
 

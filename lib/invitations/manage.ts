@@ -5,7 +5,7 @@ import { ExpectedError, FieldError, forbidden, notFound } from "@/lib/actions/er
 import { recordAudit } from "@/lib/audit/record";
 import type { AuditAction } from "@/lib/audit/actions";
 import { generateToken, hashToken } from "@/lib/auth/tokens";
-import { requireSeatCapacity, requireWritable } from "@/lib/billing/entitlements";
+import { requireSeatCapacity, requireWritable } from "@/lib/billing/plans/entitlements";
 import { inOrganization, lockOrganization, withTenant, type ScopedDb } from "@/lib/db/tenant";
 import { env } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/enums";

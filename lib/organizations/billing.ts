@@ -1,8 +1,8 @@
 import "server-only";
 
 import { ProviderUnavailableError } from "@/lib/actions/errors";
-import { stripe } from "@/lib/billing/stripe-client";
-import { applyFromStripe, liveSubscriptionId } from "@/lib/billing/subscription";
+import { stripe } from "@/lib/billing/stripe/client";
+import { applyFromStripe, liveSubscriptionId } from "@/lib/billing/subscription/subscription";
 
 // Awaited before deletion: if Stripe cannot cancel, nothing is deleted and nothing keeps billing.
 export async function cancelBillingForOrganization(organizationId: string): Promise<void> {

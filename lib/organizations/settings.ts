@@ -3,7 +3,7 @@ import "server-only";
 import type { MemberContext } from "@/lib/actions/chain";
 import { ExpectedError, FieldError, forbidden, notFound } from "@/lib/actions/errors";
 import { recordAudit } from "@/lib/audit/record";
-import { requireWritable } from "@/lib/billing/entitlements";
+import { requireWritable } from "@/lib/billing/plans/entitlements";
 import { inOrganization, lockOrganization, withTenant } from "@/lib/db/tenant";
 import { can } from "@/lib/tenancy/permissions";
 import { cancelBillingForOrganization } from "./billing";

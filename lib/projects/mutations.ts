@@ -4,7 +4,7 @@ import type { MemberContext } from "@/lib/actions/chain";
 import { notFound } from "@/lib/actions/errors";
 import { recordAudit } from "@/lib/audit/record";
 import type { AuditAction } from "@/lib/audit/actions";
-import { requireProjectCapacity, requireWritable } from "@/lib/billing/entitlements";
+import { requireProjectCapacity, requireWritable } from "@/lib/billing/plans/entitlements";
 import { inOrganization, withTenant, type ScopedDb } from "@/lib/db/tenant";
 import { projectFields, type ProjectView } from "./queries";
 import type { ProjectInput } from "./schemas";

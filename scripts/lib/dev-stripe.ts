@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import Stripe from "stripe";
-import { syncCatalog } from "@/lib/billing/catalog";
+import { syncCatalog } from "@/lib/billing/stripe/catalog";
 import { startStripeEmulator, type StripeEmulator } from "../stripe-emulator/server";
 
 export type DevStripe = {

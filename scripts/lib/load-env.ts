@@ -3,6 +3,6 @@ import nextEnv from "@next/env";
 
 /**
  * Reads .env files the way Next.js does. Import it before anything that imports
- * lib/env.ts, which validates process.env when it is first imported.
+ * lib/env/index.ts, which validates process.env when it is first imported.
  */
 nextEnv.loadEnvConfig(process.cwd(), true);

@@ -22,7 +22,7 @@ async function load() {
       import("@/lib/auth/flows/change-email"),
       import("@/lib/auth/flows/sessions"),
       import("@/lib/auth/flows/export-data"),
-      import("@/lib/auth/flows/delete-account"),
+      import("@/lib/account/delete-account"),
     ]);
   return {
     db,

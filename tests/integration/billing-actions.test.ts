@@ -7,8 +7,8 @@ import {
   resumeSubscriptionAction,
   startCheckoutAction,
 } from "@/lib/billing/actions";
-import { stripe } from "@/lib/billing/stripe-client";
-import { deleteAccount } from "@/lib/auth/flows/delete-account";
+import { stripe } from "@/lib/billing/stripe/client";
+import { deleteAccount } from "@/lib/account/delete-account";
 import { createSession } from "@/lib/auth/session-store";
 import { deleteOrganizationAction } from "@/lib/organizations/actions";
 import { adminDatabase } from "../support/admin-db";

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it, vi } from "vitest";
 import * as auditExportApi from "@/app/api/audit/export/route";
 import * as projectsApi from "@/app/api/projects/route";
-import { stripe } from "@/lib/billing/stripe-client";
+import { stripe } from "@/lib/billing/stripe/client";
 import { acceptInvitationByIdAction, inviteMemberAction } from "@/lib/invitations/actions";
 import { removeMemberAction } from "@/lib/members/actions";
 import {
@@ -317,7 +317,7 @@ describe("seats follow membership", () => {
     expect(await admin.membership.count({ where: { organizationId: paid.org.id } })).toBe(2);
     expect(await seatsAtStripe(paid.subscription.id)).toBe(1);
 
-    const { reconcileBilling } = await import("@/lib/billing/reconcile");
+    const { reconcileBilling } = await import("@/lib/billing/subscription/reconcile");
     // Its row last heard from Stripe long ago: the sweep re-reads it and fixes the seats.
     await admin.subscription.update({
       where: { organizationId: paid.org.id },

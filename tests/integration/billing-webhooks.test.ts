@@ -1,7 +1,7 @@
 import type Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/webhooks/stripe/route";
-import { stripe } from "@/lib/billing/stripe-client";
+import { stripe } from "@/lib/billing/stripe/client";
 import { adminDatabase } from "../support/admin-db";
 import { paidOrganization } from "../support/billing-fixtures";
 import {

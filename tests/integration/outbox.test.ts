@@ -9,7 +9,7 @@ import { startMailCaptureServer, type MailCaptureServer } from "../support/mail-
  * Resend SDK to a local capture server, and the failures in between (outage,
  * timeout after acceptance, concurrent drainers).
  *
- * lib/env.ts reads process.env when it is imported, so each scenario sets the
+ * lib/env/index.ts reads process.env when it is imported, so each scenario sets the
  * environment it needs and then imports the modules afresh.
  */
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as projectsApi from "@/app/api/projects/route";
 import * as projectApi from "@/app/api/projects/[id]/route";
-import { listAuditLogAction } from "@/lib/audit/list-action";
+import { listAuditLogAction } from "@/lib/audit-log/list-action";
 import {
   createProjectAction,
   listProjectsAction,

@@ -38,7 +38,7 @@ async function flows() {
     import("@/lib/auth/flows/change-password"),
     import("@/lib/auth/flows/change-email"),
     import("@/lib/auth/flows/two-factor"),
-    import("@/lib/auth/flows/delete-account"),
+    import("@/lib/account/delete-account"),
   ]);
   return { ...password, ...email, ...twoFactor, ...deletion };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { syncCatalog } from "@/lib/billing/catalog";
-import { paidPlans, plans } from "@/lib/billing/plans";
+import { syncCatalog } from "@/lib/billing/stripe/catalog";
+import { paidPlans, plans } from "@/lib/billing/plans/plans";
 import { emulatorClient } from "../support/stripe-test";
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvCell } from "@/lib/audit/export";
+import { csvCell } from "@/lib/audit-log/export";
 
 describe("audit log CSV cells", () => {
   it("leaves plain values alone", () => {

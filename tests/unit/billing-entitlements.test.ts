@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { effectivePlan, isReadOnly, readOnlyFrom } from "@/lib/billing/entitlements";
+import { effectivePlan, isReadOnly, readOnlyFrom } from "@/lib/billing/plans/entitlements";
 
 const day = 24 * 60 * 60 * 1000;
 

@@ -7,8 +7,8 @@ import {
   planIds,
   planOf,
   plans,
-} from "@/lib/billing/plans";
-import { shouldApply, stateOf, toLocalStatus } from "@/lib/billing/subscription-state";
+} from "@/lib/billing/plans/plans";
+import { shouldApply, stateOf, toLocalStatus } from "@/lib/billing/subscription/state";
 
 describe("plans", () => {
   it("every paid plan has a monthly and a yearly price under distinct lookup keys", () => {

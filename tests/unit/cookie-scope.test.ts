@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sharedDomainWarning } from "@/lib/tenancy/cookie-scope";
+import { sharedDomainWarning } from "@/lib/env/cookie-scope";
 
 describe("sharedDomainWarning", () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, envWarnings, parseEnv } from "@/lib/env-schema";
+import { EnvError, envWarnings, parseEnv } from "@/lib/env/schema";
 
 type Source = Record<string, string | undefined>;
 

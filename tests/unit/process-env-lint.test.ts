@@ -3,7 +3,7 @@ import { ESLint } from "eslint";
 import { beforeAll, describe, expect, it } from "vitest";
 
 /**
- * Product code must read configuration through lib/env.ts, which validates it.
+ * Product code must read configuration through lib/env/index.ts, which validates it.
  * This proves the lint rule in eslint.config.mjs enforces that, file by file.
  */
 
@@ -36,7 +36,7 @@ describe("the process.env lint rule", () => {
     async (file) => {
       const findings = await processEnvFindings(file, readsEnv);
       expect(findings.length).toBeGreaterThan(0);
-      expect(findings[0]).toContain("lib/env.ts");
+      expect(findings[0]).toContain("lib/env/index.ts");
     },
     30_000,
   );
@@ -46,7 +46,7 @@ describe("the process.env lint rule", () => {
     expect(await processEnvFindings("components/example.tsx", code)).not.toEqual([]);
   }, 30_000);
 
-  it.each(["lib/env.ts", "scripts/example.ts", "tests/unit/example.test.ts"])(
+  it.each(["lib/env/index.ts", "scripts/example.ts", "tests/unit/example.test.ts"])(
     "allows process.env in %s",
     async (file) => {
       expect(await processEnvFindings(file, readsEnv)).toEqual([]);

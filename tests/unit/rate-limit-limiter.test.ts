@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { parseEnv } from "@/lib/env-schema";
+import { parseEnv } from "@/lib/env/schema";
 import { consumeRateLimit, peekRateLimit, resetRateLimit } from "@/lib/rate-limit";
 import { createRateLimiter, hashRateLimitKey } from "@/lib/rate-limit/limiter";
 import type { RateLimitStore, StoreDecision } from "@/lib/rate-limit/types";

@@ -17,7 +17,7 @@ import {
 } from "@/lib/auth/flows/account-schemas";
 import { changePassword } from "@/lib/auth/flows/change-password";
 import { requestEmailChange } from "@/lib/auth/flows/change-email";
-import { deleteAccount } from "@/lib/auth/flows/delete-account";
+import { deleteAccount } from "@/lib/account/delete-account";
 import { fieldErrors } from "@/lib/auth/flows/schemas";
 import { signOutOtherSessions, signOutSession } from "@/lib/auth/flows/sessions";
 import {

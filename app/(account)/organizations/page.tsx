@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { PendingInvitations } from "@/components/invitations/pending-invitations";
+import { PendingInvitations } from "./_components/pending-invitations";
 import { Button } from "@/components/ui/button";
 import { requireSession } from "@/lib/auth/current-session";
 import { organizationUrl } from "@/lib/tenancy/links";

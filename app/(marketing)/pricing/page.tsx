@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { getCurrentSession } from "@/lib/auth/current-session";
-import { plansOfOrganizationsManagedBy } from "@/lib/billing/owned-plans";
-import { formatAmount, planIds, plans, type BillingInterval } from "@/lib/billing/plans";
+import { plansOfOrganizationsManagedBy } from "@/lib/billing/plans/owned-plans";
+import { formatAmount, planIds, plans, type BillingInterval } from "@/lib/billing/plans/plans";
 import { env } from "@/lib/env";
 import { organizationUrl } from "@/lib/tenancy/links";
 
@@ -16,7 +16,7 @@ export const metadata: Metadata = {
 type PricingPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /**
- * Generated from lib/billing/plans.ts: change a plan there and this page follows. The
+ * Generated from lib/billing/plans/plans.ts: change a plan there and this page follows. The
  * monthly/yearly toggle is a pair of links, so it works from the keyboard and without
  * JavaScript. Signed-in owners see which plan each of their organizations is on.
  */

@@ -1,5 +1,5 @@
 import { toResponse } from "@/lib/actions/chain";
-import { refuseWithoutApiAccess } from "@/lib/billing/api-access";
+import { refuseWithoutApiAccess } from "@/lib/billing/plans/api-access";
 import {
   badRequest,
   forbiddenOrigin,

@@ -7,7 +7,7 @@ import { OrgSwitcher } from "@/components/org/org-switcher";
 import { SignedOut } from "@/components/shell/signed-out";
 import { SiteShell } from "@/components/shell/site-shell";
 import { getCurrentSession } from "@/lib/auth/current-session";
-import { paymentStatus } from "@/lib/billing/overview";
+import { paymentStatus } from "@/lib/billing/subscription/overview";
 import { env } from "@/lib/env";
 import { getCurrentMember } from "@/lib/tenancy/current-member";
 import { parseTenantHost } from "@/lib/tenancy/host";

@@ -2,9 +2,9 @@ import "server-only";
 
 import type Stripe from "stripe";
 import { withScope, withTenant, type ScopedDb } from "@/lib/db/tenant";
-import { applySubscriptionState, billingContacts } from "../apply";
-import { stripe } from "../stripe-client";
-import { stateOf } from "../subscription-state";
+import { applySubscriptionState, billingContacts } from "../subscription/apply";
+import { stripe } from "../stripe/client";
+import { stateOf } from "../subscription/state";
 import { eventHandlers } from "./handlers";
 import {
   handledEventTypes,

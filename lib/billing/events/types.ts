@@ -46,4 +46,4 @@ export type EventHandler<T extends HandledEventType> = {
   apply: (ctx: HandlerContext<T>) => Promise<void>;
 };
 
-export { idOf } from "../subscription-state";
+export { idOf } from "../subscription/state";

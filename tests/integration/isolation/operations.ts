@@ -26,8 +26,8 @@ import {
   transferOwnershipAction,
   updateOrganizationAction,
 } from "@/lib/organizations/actions";
-import { listAuditLogAction } from "@/lib/audit/list-action";
-import { exportAuditLogAction } from "@/lib/audit/export-action";
+import { listAuditLogAction } from "@/lib/audit-log/list-action";
+import { exportAuditLogAction } from "@/lib/audit-log/export-action";
 import * as auditExportApi from "@/app/api/audit/export/route";
 import {
   cancelSubscriptionAction,

@@ -1,5 +1,5 @@
 import { toResponse } from "@/lib/actions/chain";
-import { exportAuditLogAction } from "@/lib/audit/export-action";
+import { exportAuditLogAction } from "@/lib/audit-log/export-action";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
-import { reconcileBilling } from "@/lib/billing/reconcile";
-import { billingEnabled } from "@/lib/billing/stripe-client";
+import { reconcileBilling } from "@/lib/billing/subscription/reconcile";
+import { billingEnabled } from "@/lib/billing/stripe/client";
 import { cronRefusal } from "@/lib/http/cron-auth";
 import { deliverOutboxAfterResponse } from "@/lib/outbox/after-response";
 
@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 export const maxDuration = 60;
 
 /**
- * Billing reconciliation (lib/billing/reconcile.ts): re-reads stale subscriptions from
+ * Billing reconciliation (lib/billing/subscription/reconcile.ts): re-reads stale subscriptions from
  * Stripe and replays events Stripe could not deliver. Vercel Cron calls it hourly
  * (vercel.json) with the CRON_SECRET bearer token.
  */

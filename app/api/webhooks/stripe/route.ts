@@ -1,6 +1,6 @@
 import Stripe from "stripe";
 import { processStripeEvent } from "@/lib/billing/events/process";
-import { webhookSecret } from "@/lib/billing/stripe-client";
+import { webhookSecret } from "@/lib/billing/stripe/client";
 import { deliverOutboxAfterResponse } from "@/lib/outbox/after-response";
 
 export const dynamic = "force-dynamic";

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { ActionForm } from "@/components/forms/action-form";
 import { StatusButtonForm } from "@/components/forms/status-button-form";
 import { listPendingInvitations } from "@/lib/invitations/manage";
-import { billingOverview } from "@/lib/billing/overview";
+import { billingOverview } from "@/lib/billing/subscription/overview";
 import { listMembers } from "@/lib/members/members";
 import { requireMember } from "@/lib/tenancy/current-member";
 import { can, canAssignRole, roleRank } from "@/lib/tenancy/permissions";

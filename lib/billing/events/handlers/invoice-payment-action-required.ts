@@ -1,5 +1,5 @@
 import { enqueueEmail } from "@/lib/outbox/enqueue";
-import { formatAmount } from "../../plans";
+import { formatAmount } from "@/lib/billing/plans/plans";
 import type { EventHandler } from "../types";
 import { invoiceSubject, recordInvoice } from "./invoice";
 

@@ -1,8 +1,8 @@
 import { inOrganization } from "@/lib/db/tenant";
 import { enqueueEmail } from "@/lib/outbox/enqueue";
 import { organizationUrl } from "@/lib/tenancy/links";
-import { readOnlyFrom } from "../../entitlements";
-import { formatAmount } from "../../plans";
+import { readOnlyFrom } from "@/lib/billing/plans/entitlements";
+import { formatAmount } from "@/lib/billing/plans/plans";
 import type { EventHandler } from "../types";
 import { invoiceSubject, recordInvoice } from "./invoice";
 

@@ -1,7 +1,7 @@
 import { enqueueEmail } from "@/lib/outbox/enqueue";
 import { organizationUrl } from "@/lib/tenancy/links";
-import { planOf } from "../../plans";
-import { stateOf } from "../../subscription-state";
+import { planOf } from "@/lib/billing/plans/plans";
+import { stateOf } from "@/lib/billing/subscription/state";
 import type { EventHandler } from "../types";
 import { subscriptionSubject } from "./subscription";
 

@@ -10,7 +10,7 @@ import {
   resumeSubscriptionAction,
   startCheckoutAction,
 } from "@/lib/billing/actions";
-import type { PlanChangePreview } from "@/lib/billing/manage";
+import type { PlanChangePreview } from "@/lib/billing/manage/plan-change";
 import type { FormState } from "@/lib/forms/form-state";
 import { revalidateOrganizationPages } from "@/lib/tenancy/revalidate";
 

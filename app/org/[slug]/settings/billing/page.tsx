@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { ChangePlanForm } from "@/components/billing/change-plan-form";
+import { ChangePlanForm } from "./_components/change-plan-form";
 import { PlanCheckoutCard } from "@/components/billing/plan-checkout-card";
 import { StatusButtonForm } from "@/components/forms/status-button-form";
 import { SettingsSection } from "@/components/org/settings-section";
+import { applyReturningCheckout } from "@/lib/billing/manage/checkout-return";
 import {
-  applyReturningCheckout,
   billingOverview,
   recentInvoices,
   subscriptionInterval,
-} from "@/lib/billing/overview";
-import { formatAmount, paidPlans } from "@/lib/billing/plans";
+} from "@/lib/billing/subscription/overview";
+import { formatAmount, paidPlans } from "@/lib/billing/plans/plans";
 import { requireMember } from "@/lib/tenancy/current-member";
 import { cancelForm, changePlanForm, checkoutForm, portalForm, resumeForm } from "./actions";
 import { Callout } from "@/components/ui/callout";

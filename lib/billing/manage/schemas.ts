@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { billingIntervals, paidPlans, type PlanId } from "./plans";
+import { billingIntervals, paidPlans, type PlanId } from "../plans/plans";
 
 const paidPlanIds = paidPlans.map((plan) => plan.id) as [PlanId, ...PlanId[]];
 

@@ -5,7 +5,7 @@ import { inOrganization, lockOrganization, type ScopedDb } from "@/lib/db/tenant
 import { env } from "@/lib/env";
 import type { SubscriptionStatus } from "@/lib/generated/prisma/enums";
 import { planOf, type Feature, type Plan } from "./plans";
-import { isOverdue } from "./subscription-state";
+import { isOverdue } from "../subscription/state";
 
 /**
  * What an organization may do under its subscription, enforced in the data layer: the

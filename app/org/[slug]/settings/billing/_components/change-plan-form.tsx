@@ -4,8 +4,8 @@ import { useActionState, useId } from "react";
 import { inputClassName } from "@/components/forms/field";
 import { buttonClassName } from "@/components/ui/button";
 import { SubmitButton } from "@/components/forms/submit-button";
-import type { ChangePlanState } from "@/app/org/[slug]/settings/billing/actions";
-import { formatAmount } from "@/lib/billing/plans";
+import type { ChangePlanState } from "../actions";
+import { formatAmount } from "@/lib/billing/plans/plans";
 import { Callout } from "@/components/ui/callout";
 
 type Option = { value: string; label: string };

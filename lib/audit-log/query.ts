@@ -3,7 +3,7 @@ import "server-only";
 import { z } from "zod";
 import { inOrganization, withTenant } from "@/lib/db/tenant";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { organizationAuditActions } from "./actions";
+import { organizationAuditActions } from "@/lib/audit/actions";
 
 const day = z
   .string()

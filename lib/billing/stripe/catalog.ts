@@ -1,6 +1,12 @@
 import type Stripe from "stripe";
-import { billingIntervals, currency, paidPlans, type BillingInterval, type PlanId } from "./plans";
-import { idOf } from "./subscription-state";
+import {
+  billingIntervals,
+  currency,
+  paidPlans,
+  type BillingInterval,
+  type PlanId,
+} from "../plans/plans";
+import { idOf } from "../subscription/state";
 
 /**
  * Makes a Stripe account's products and prices match plans.ts, idempotently: run it any

@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { inOrganization, type ScopedDb } from "@/lib/db/tenant";
 import { Role } from "@/lib/generated/prisma/enums";
 import { can } from "@/lib/tenancy/permissions";
-import { isOverdue, shouldApply, type SubscriptionState } from "./subscription-state";
+import { isOverdue, shouldApply, type SubscriptionState } from "./state";
 
 export type ApplySource = {
   /** The Stripe event that carried the change, when one did. */

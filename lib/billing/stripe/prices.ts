@@ -1,8 +1,8 @@
 import "server-only";
 
 import { ExpectedError } from "@/lib/actions/errors";
-import { plans, type BillingInterval, type PlanId } from "./plans";
-import { stripe } from "./stripe-client";
+import { plans, type BillingInterval, type PlanId } from "../plans/plans";
+import { stripe } from "./client";
 
 /**
  * Stripe price ids for Keel's plans, found by the lookup keys in plans.ts (the ones

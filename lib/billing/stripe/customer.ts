@@ -1,8 +1,8 @@
 import "server-only";
 
 import { withTenant } from "@/lib/db/tenant";
-import { stripe } from "./stripe-client";
-import { localSubscription } from "./subscription";
+import { stripe } from "./client";
+import { localSubscription } from "../subscription/subscription";
 
 type Organization = { id: string; slug: string; name: string };
 

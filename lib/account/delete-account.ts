@@ -1,11 +1,11 @@
 import "server-only";
 
 import { recordAudit } from "@/lib/audit/record";
+import type { RequestContext } from "@/lib/auth/flows/context";
+import { requireRecentAuthentication } from "@/lib/auth/recent-authentication";
 import { enterOrganization, withScope, withTenant } from "@/lib/db/tenant";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { cancelBillingForOrganization } from "@/lib/organizations/billing";
-import { requireRecentAuthentication } from "../recent-authentication";
-import type { RequestContext } from "./context";
 
 export type DeletionBlocker = {
   organization: { slug: string; name: string };

@@ -4,7 +4,7 @@ import type Stripe from "stripe";
 import { ExpectedError } from "@/lib/actions/errors";
 import { inOrganization, withTenant } from "@/lib/db/tenant";
 import { applySubscriptionState } from "./apply";
-import { hasLiveSubscription, stateOf } from "./subscription-state";
+import { hasLiveSubscription, stateOf } from "./state";
 
 /** The organization's subscription row as the billing code needs it. */
 export async function localSubscription(organizationId: string) {

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { sharedDomainWarning } from "./tenancy/cookie-scope";
+import { sharedDomainWarning } from "./cookie-scope";
 
 /**
  * Declarations and validation of every environment variable. Pure: it validates
- * whatever source it is given. lib/env.ts applies it to `process.env`.
+ * whatever source it is given. lib/env/index.ts applies it to `process.env`.
  *
  * Every variable is declared once below with what it is for, so a missing or
  * malformed one stops the server with a message that names it and explains it.

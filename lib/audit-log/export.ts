@@ -1,7 +1,7 @@
 import "server-only";
 
 import type { z } from "zod";
-import { requireEntitlement } from "@/lib/billing/entitlements";
+import { requireEntitlement } from "@/lib/billing/plans/entitlements";
 import { withTenant } from "@/lib/db/tenant";
 import { auditFilterSchema, listAuditLog, type AuditEntryView } from "./query";
 

@@ -2,9 +2,9 @@ import "server-only";
 
 import type Stripe from "stripe";
 import { inOrganization, withTenant } from "@/lib/db/tenant";
-import { stripe } from "./stripe-client";
-import { applyFromStripe, liveSubscriptionId } from "./subscription";
-import { hasLiveSubscription, stateOf } from "./subscription-state";
+import { stripe } from "./client";
+import { applyFromStripe, liveSubscriptionId } from "../subscription/subscription";
+import { hasLiveSubscription, stateOf } from "../subscription/state";
 
 /**
  * Keeps the subscription's quantity equal to the organization's member count, with

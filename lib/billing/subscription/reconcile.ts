@@ -1,10 +1,10 @@
 import "server-only";
 
 import { inOrganization, withScope, withTenant } from "@/lib/db/tenant";
-import { syncSeats } from "./seats";
-import { stripe } from "./stripe-client";
-import { terminalStatuses } from "./subscription-state";
-import { processStripeEvent } from "./events/process";
+import { syncSeats } from "../stripe/seats";
+import { stripe } from "../stripe/client";
+import { terminalStatuses } from "./state";
+import { processStripeEvent } from "../events/process";
 
 /**
  * The safety net under the webhooks (/api/cron/billing, hourly): whatever a lost,

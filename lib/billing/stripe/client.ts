@@ -6,7 +6,7 @@ import { env } from "@/lib/env";
 
 /**
  * The Stripe SDK client, pointed at the real Stripe when STRIPE_SECRET_KEY is set and at
- * the local emulator that `npm run dev` starts otherwise (STRIPE_API_BASE). lib/env.ts
+ * the local emulator that `npm run dev` starts otherwise (STRIPE_API_BASE). lib/env/index.ts
  * refuses the emulator in production, so a deployment can only talk to Stripe itself.
  */
 

@@ -1,4 +1,4 @@
-import { parseEnv, type Env } from "./env-schema";
+import { parseEnv, type Env } from "./schema";
 
 /**
  * The only module that reads `process.env` (a lint rule enforces it). Importing it

@@ -1,6 +1,6 @@
 import type Stripe from "stripe";
 import type { SubscriptionStatus } from "@/lib/generated/prisma/enums";
-import { planForLookupKey, isPlanId, type PlanId } from "./plans";
+import { planForLookupKey, isPlanId, type PlanId } from "../plans/plans";
 
 /**
  * Stripe's subscription object reduced to the columns Keel keeps. Pure, so the mapping

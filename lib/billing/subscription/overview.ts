@@ -8,14 +8,17 @@ import {
   FREE_SNAPSHOT,
   paymentStatusOf,
   seatsInUse,
-} from "./entitlements";
-import { planOf, type BillingInterval, type Plan } from "./plans";
-import { priceIdFor } from "./prices";
-import { billingEnabled, stripe } from "./stripe-client";
-import { applyFromStripe, localSubscription } from "./subscription";
-import { hasLiveSubscription, idOf } from "./subscription-state";
+} from "../plans/entitlements";
+import { planOf, type BillingInterval, type Plan } from "../plans/plans";
+import { priceIdFor } from "../stripe/prices";
+import { billingEnabled, stripe } from "../stripe/client";
+import { localSubscription } from "./subscription";
+import { hasLiveSubscription } from "./state";
 
-/** What the billing page and the past-due banner show. Read inside the organization. */
+/**
+ * What the billing page and the past-due banner show, read inside the organization. Only
+ * reads: a page render must not write (the Checkout return is manage/checkout-return.ts).
+ */
 export type BillingOverview = {
   /** The plan whose limits apply now (Free when canceled). */
   plan: Plan;
@@ -128,32 +131,5 @@ export async function recentInvoices(
   } catch (error) {
     console.error("[billing] invoices could not be listed", error);
     return null;
-  }
-}
-
-/**
- * Back from Checkout: reads the session from Stripe and applies its subscription right
- * away, so the page shows the new plan even if the webhook is still on its way. Only a
- * session created for this organization (our metadata, our customer) counts.
- */
-export async function applyReturningCheckout(
-  organizationId: string,
-  sessionId: string,
-): Promise<void> {
-  if (!billingEnabled() || !/^cs_[A-Za-z0-9_]+$/.test(sessionId)) return;
-  try {
-    const session = await stripe().checkout.sessions.retrieve(sessionId, {
-      expand: ["subscription"],
-    });
-    const row = await localSubscription(organizationId);
-    const customer = idOf(session.customer);
-    if (session.metadata?.organizationId !== organizationId || customer !== row?.stripeCustomerId)
-      return;
-    const subscription = session.subscription;
-    if (subscription && typeof subscription !== "string")
-      await applyFromStripe(organizationId, subscription);
-  } catch (error) {
-    // The webhook brings the same state; the page just shows it a moment later.
-    console.error("[billing] could not read the returning checkout session", error);
   }
 }

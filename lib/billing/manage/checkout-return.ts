@@ -1,0 +1,32 @@
+import "server-only";
+
+import { billingEnabled, stripe } from "../stripe/client";
+import { idOf } from "../subscription/state";
+import { applyFromStripe, localSubscription } from "../subscription/subscription";
+
+/**
+ * Back from Checkout: reads the session from Stripe and applies its subscription right
+ * away, so the page shows the new plan even if the webhook is still on its way. Only a
+ * session created for this organization (our metadata, our customer) counts.
+ */
+export async function applyReturningCheckout(
+  organizationId: string,
+  sessionId: string,
+): Promise<void> {
+  if (!billingEnabled() || !/^cs_[A-Za-z0-9_]+$/.test(sessionId)) return;
+  try {
+    const session = await stripe().checkout.sessions.retrieve(sessionId, {
+      expand: ["subscription"],
+    });
+    const row = await localSubscription(organizationId);
+    const customer = idOf(session.customer);
+    if (session.metadata?.organizationId !== organizationId || customer !== row?.stripeCustomerId)
+      return;
+    const subscription = session.subscription;
+    if (subscription && typeof subscription !== "string")
+      await applyFromStripe(organizationId, subscription);
+  } catch (error) {
+    // The webhook brings the same state; the page just shows it a moment later.
+    console.error("[billing] could not read the returning checkout session", error);
+  }
+}

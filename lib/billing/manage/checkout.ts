@@ -1,0 +1,70 @@
+import "server-only";
+
+import type Stripe from "stripe";
+import type { MemberContext } from "@/lib/actions/chain";
+import { ExpectedError } from "@/lib/actions/errors";
+import { inOrganization, withTenant } from "@/lib/db/tenant";
+import { plans, type BillingInterval, type PlanId } from "../plans/plans";
+import { stripe } from "../stripe/client";
+import { ensureCustomer } from "../stripe/customer";
+import { idempotencyKey } from "../stripe/idempotency";
+import { priceIdFor } from "../stripe/prices";
+import { hasLiveSubscription } from "../subscription/state";
+import { localSubscription } from "../subscription/subscription";
+import { auditBillingChange, billingPage } from "./owner-audit";
+
+/** Starts Stripe Checkout for a paid plan; returns the URL to send the browser to. */
+export async function startCheckout(
+  ctx: MemberContext,
+  input: { plan: PlanId; interval: BillingInterval },
+): Promise<{ url: string }> {
+  const plan = plans[input.plan];
+  if (!plan.prices) throw new ExpectedError("Choose a paid plan to upgrade to.", 422);
+  const organizationId = ctx.organization.id;
+  const current = await localSubscription(organizationId);
+  if (current && hasLiveSubscription(current)) {
+    throw new ExpectedError(
+      "This organization already has a subscription. Change its plan instead.",
+      409,
+    );
+  }
+  const [customer, price, seats] = await Promise.all([
+    ensureCustomer(ctx.organization, ctx.session.user.email ?? undefined),
+    priceIdFor(plan.id, input.interval),
+    withTenant(organizationId, (tx) =>
+      tx.membership.count({ where: inOrganization(organizationId) }),
+    ),
+  ]);
+  // One trial per organization: a team that already had one goes straight to paying.
+  const trialDays = current?.trialEndsAt ? 0 : plan.trialDays;
+  // The organization is named only by ids written here, on the server; the browser
+  // never gets to say which organization a payment belongs to.
+  const metadata = { organizationId, plan: plan.id };
+  const params = {
+    mode: "subscription",
+    customer,
+    client_reference_id: organizationId,
+    metadata,
+    line_items: [{ price, quantity: Math.max(seats, 1) }],
+    subscription_data: { metadata, ...(trialDays > 0 ? { trial_period_days: trialDays } : {}) },
+    allow_promotion_codes: true,
+    success_url: billingPage(
+      ctx.organization.slug,
+      "?checkout=success&session_id={CHECKOUT_SESSION_ID}",
+    ),
+    cancel_url: billingPage(ctx.organization.slug, "?checkout=canceled"),
+  } satisfies Stripe.Checkout.SessionCreateParams;
+  // Concurrent checkouts (two owners, a double click) pass the "already subscribed" check
+  // together; one key makes them one Checkout session, so only one can be paid. The
+  // subscription the row last knew is part of it: after that one ends, a new checkout is
+  // a new session.
+  const session = await stripe().checkout.sessions.create(params, {
+    idempotencyKey: idempotencyKey("checkout", params, current?.stripeSubscriptionId ?? null),
+  });
+  if (!session.url) throw new Error("Stripe returned a checkout session without a URL.");
+  await auditBillingChange(ctx, "billing.checkout_started", {
+    plan: plan.id,
+    interval: input.interval,
+  });
+  return { url: session.url };
+}

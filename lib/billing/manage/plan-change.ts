@@ -1,0 +1,90 @@
+import "server-only";
+
+import type Stripe from "stripe";
+import type { MemberContext } from "@/lib/actions/chain";
+import { ExpectedError } from "@/lib/actions/errors";
+import type { BillingInterval, PlanId } from "../plans/plans";
+import { stripe } from "../stripe/client";
+import { idempotencyKey } from "../stripe/idempotency";
+import { priceIdFor } from "../stripe/prices";
+import { idOf } from "../subscription/state";
+import {
+  applyFromStripe,
+  localSubscription,
+  requireLiveSubscription,
+} from "../subscription/subscription";
+import { auditBillingChange } from "./owner-audit";
+
+export type PlanChangePreview = {
+  plan: PlanId;
+  interval: BillingInterval;
+  /** What the next invoice will charge now, prorations included (smallest unit). */
+  amountDue: number;
+  currency: string;
+  lines: { description: string; amount: number }[];
+};
+
+async function planChange(
+  organizationId: string,
+  input: { plan: PlanId; interval: BillingInterval },
+) {
+  const subscriptionId = await requireLiveSubscription(organizationId);
+  // When the local row last changed: a later change back and forth gets keys of its own.
+  const version = (await localSubscription(organizationId))?.updatedAt.toISOString() ?? null;
+  const subscription = await stripe().subscriptions.retrieve(subscriptionId);
+  const item = subscription.items.data[0];
+  if (!item) throw new Error(`Subscription ${subscriptionId} has no items.`);
+  const price = await priceIdFor(input.plan, input.interval);
+  if (item.price.id === price) {
+    throw new ExpectedError("The organization is already on that plan.", 409);
+  }
+  return { subscription, item, price, version };
+}
+
+/** What changing plan would cost now: Stripe's invoice preview with prorations. */
+export async function previewPlanChange(
+  ctx: MemberContext,
+  input: { plan: PlanId; interval: BillingInterval },
+): Promise<PlanChangePreview> {
+  const { subscription, item, price } = await planChange(ctx.organization.id, input);
+  const preview = await stripe().invoices.createPreview({
+    customer: idOf(subscription.customer),
+    subscription: subscription.id,
+    subscription_details: {
+      items: [{ id: item.id, price, quantity: item.quantity ?? 1 }],
+      proration_behavior: "create_prorations",
+    },
+  });
+  return {
+    ...input,
+    amountDue: preview.amount_due,
+    currency: preview.currency,
+    lines: preview.lines.data.map((line) => ({
+      description: line.description ?? "",
+      amount: line.amount,
+    })),
+  };
+}
+
+/** Moves the subscription to another plan or interval, prorated. */
+export async function changePlan(
+  ctx: MemberContext,
+  input: { plan: PlanId; interval: BillingInterval },
+): Promise<{ plan: PlanId }> {
+  const { subscription, item, price, version } = await planChange(ctx.organization.id, input);
+  const params = {
+    items: [{ id: item.id, price, quantity: item.quantity ?? 1 }],
+    proration_behavior: "create_prorations",
+    metadata: { organizationId: ctx.organization.id, plan: input.plan },
+  } satisfies Stripe.SubscriptionUpdateParams;
+  // The same change twice at once is made (and prorated) once.
+  const updated = await stripe().subscriptions.update(subscription.id, params, {
+    idempotencyKey: idempotencyKey("plan-change", subscription.id, item.price.id, params, version),
+  });
+  await applyFromStripe(ctx.organization.id, updated);
+  await auditBillingChange(ctx, "billing.plan_changed", {
+    plan: input.plan,
+    interval: input.interval,
+  });
+  return { plan: input.plan };
+}

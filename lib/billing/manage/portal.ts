@@ -1,0 +1,20 @@
+import "server-only";
+
+import type { MemberContext } from "@/lib/actions/chain";
+import { ExpectedError } from "@/lib/actions/errors";
+import { stripe } from "../stripe/client";
+import { localSubscription } from "../subscription/subscription";
+import { billingPage } from "./owner-audit";
+
+/** The Stripe customer portal (payment methods, invoices), back to the billing page. */
+export async function openPortal(ctx: MemberContext): Promise<{ url: string }> {
+  const current = await localSubscription(ctx.organization.id);
+  if (!current?.stripeCustomerId) {
+    throw new ExpectedError("Upgrade first: there is no billing account to manage yet.", 409);
+  }
+  const session = await stripe().billingPortal.sessions.create({
+    customer: current.stripeCustomerId,
+    return_url: billingPage(ctx.organization.slug),
+  });
+  return { url: session.url };
+}
