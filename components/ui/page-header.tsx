@@ -22,7 +22,7 @@ export function PageHeader({
     </h1>
   );
   const text = description ? (
-    <div className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{description}</div>
+    <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{description}</p>
   ) : null;
   if (!actions) {
     return (
