@@ -2,27 +2,13 @@
 
 import { useActionState, useId, type ReactNode } from "react";
 import { idleFormState, type FormState } from "@/lib/forms/form-state";
-import { describedBy, Field, inputClassName } from "./field";
+import { describedBy, Field } from "./field";
+import { FieldControl, type FormFieldConfig } from "./field-control";
 import { FormAlert } from "./form-alert";
-import { PasswordInput } from "./password-input";
 import { SubmitButton } from "./submit-button";
 import { useFocusOnError } from "./use-focus-on-error";
 
-export type FormFieldConfig = {
-  name: string;
-  label: string;
-  type?: "text" | "email" | "password" | "textarea" | "select";
-  /** The choices of a select. */
-  options?: readonly { value: string; label: string }[];
-  /** The value shown before the first submission (an edit form's current values). */
-  defaultValue?: string;
-  autoComplete?: string;
-  inputMode?: "numeric" | "text" | "email";
-  description?: ReactNode;
-  aside?: ReactNode;
-  required?: boolean;
-  maxLength?: number;
-};
+export type { FormFieldConfig };
 
 type ActionFormProps = {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
@@ -94,36 +80,7 @@ export function ActionForm({
             description={field.description}
             aside={field.aside}
           >
-            {field.type === "password" ? (
-              <PasswordInput {...common} />
-            ) : field.type === "textarea" ? (
-              <textarea
-                {...common}
-                rows={4}
-                defaultValue={values[field.name] ?? field.defaultValue ?? ""}
-                className={inputClassName.replace("h-11", "min-h-24 py-2")}
-              />
-            ) : field.type === "select" ? (
-              <select
-                {...common}
-                defaultValue={values[field.name] ?? field.defaultValue}
-                className={inputClassName}
-              >
-                {field.options?.map((option) => (
-                  <option key={option.value} value={option.value}>
-                    {option.label}
-                  </option>
-                ))}
-              </select>
-            ) : (
-              <input
-                {...common}
-                type={field.type ?? "text"}
-                inputMode={field.inputMode}
-                defaultValue={values[field.name] ?? field.defaultValue ?? ""}
-                className={inputClassName}
-              />
-            )}
+            <FieldControl field={field} common={common} value={values[field.name]} />
           </Field>
         );
       })}

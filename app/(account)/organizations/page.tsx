@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { PendingInvitations } from "./_components/pending-invitations";
 import { Button } from "@/components/ui/button";
 import { requireSession } from "@/lib/auth/current-session";
+import { listInvitationsForUser } from "@/lib/invitations/accept";
 import { organizationUrl } from "@/lib/tenancy/links";
 import { listMemberships } from "@/lib/tenancy/membership";
 
@@ -19,9 +20,12 @@ export default async function OrganizationsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const session = await requireSession("/organizations");
-  const memberships = await listMemberships(session.user.id);
-  const params = await searchParams;
   const verified = session.user.emailVerified !== null;
+  const [memberships, invitations, params] = await Promise.all([
+    listMemberships(session.user.id),
+    verified ? listInvitationsForUser(session) : [],
+    searchParams,
+  ]);
 
   return (
     <div className="grid gap-8">
@@ -43,7 +47,7 @@ export default async function OrganizationsPage({
         ) : null}
       </header>
 
-      {verified ? <PendingInvitations session={session} /> : null}
+      <PendingInvitations invitations={invitations} />
 
       {memberships.length > 0 ? (
         <ul className="divide-y divide-zinc-200 rounded-2xl border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">

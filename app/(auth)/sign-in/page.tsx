@@ -5,8 +5,9 @@ import { ActionForm } from "@/components/forms/action-form";
 import { getCurrentSession } from "@/lib/auth/current-session";
 import { safeRedirectTarget } from "@/lib/auth/redirects";
 import { env } from "@/lib/env";
-import { magicLinkAction, signInAction } from "../actions";
+import { signInAction } from "../actions";
 import { AuthCard, Notice, textLinkClassName } from "../_components/auth-card";
+import { MagicLinkDetails } from "../_components/magic-link-details";
 import { OAuthButtons } from "../_components/oauth-buttons";
 import { Callout } from "@/components/ui/callout";
 
@@ -20,9 +21,9 @@ const notices: Record<string, string> = {
 };
 
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
-  const params = await searchParams;
+  const [params, session] = await Promise.all([searchParams, getCurrentSession()]);
   const callbackUrl = typeof params.callbackUrl === "string" ? params.callbackUrl : undefined;
-  if (await getCurrentSession()) {
+  if (session) {
     redirect(
       safeRedirectTarget(callbackUrl, {
         appUrl: env.appUrl,
@@ -82,29 +83,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
           },
         ]}
       />
-      <details className="mt-6 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
-        <summary className="cursor-pointer text-sm font-medium text-zinc-800 focus-visible:outline-2 focus-visible:outline-brand-600 dark:text-zinc-200">
-          Email me a sign-in link instead
-        </summary>
-        <div className="mt-4">
-          <ActionForm
-            action={magicLinkAction}
-            hideOnSuccess
-            submitVariant="secondary"
-            submitLabel="Email me a link"
-            pendingLabel="Sending…"
-            fields={[
-              {
-                name: "email",
-                label: "Email for the link",
-                type: "email",
-                autoComplete: "email",
-                inputMode: "email",
-              },
-            ]}
-          />
-        </div>
-      </details>
+      <MagicLinkDetails />
     </AuthCard>
   );
 }

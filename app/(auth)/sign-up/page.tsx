@@ -15,9 +15,9 @@ export default async function SignUpPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  if (await getCurrentSession()) redirect("/organizations");
+  const [session, { email }] = await Promise.all([getCurrentSession(), searchParams]);
+  if (session) redirect("/organizations");
   // An invitation link prefills the invited address (the sign-up still confirms it by email).
-  const { email } = await searchParams;
   return (
     <AuthCard
       title="Create your account"

@@ -1,3 +1,5 @@
+import { BrowserBar } from "./browser-bar";
+
 const sidebarItems = ["Projects", "Members", "Billing", "Settings"] as const;
 
 const members = [
@@ -22,24 +24,7 @@ export function WorkspacePreview() {
       aria-hidden="true"
       className="overflow-hidden rounded-2xl border border-zinc-200 bg-white shadow-2xl shadow-brand-950/10 select-none dark:border-zinc-800 dark:bg-zinc-900 dark:shadow-black/50"
     >
-      <div className="flex items-center gap-4 border-b border-zinc-200 bg-zinc-50 px-4 py-3 dark:border-zinc-800 dark:bg-zinc-900">
-        <div className="flex gap-1.5">
-          <span className="size-3 rounded-full bg-zinc-300 dark:bg-zinc-700" />
-          <span className="size-3 rounded-full bg-zinc-300 dark:bg-zinc-700" />
-          <span className="size-3 rounded-full bg-zinc-300 dark:bg-zinc-700" />
-        </div>
-        <div className="mx-auto flex w-full max-w-sm items-center justify-center gap-2 rounded-md border border-zinc-200 bg-white px-3 py-1 font-mono text-xs text-zinc-500 dark:border-zinc-700 dark:bg-zinc-950 dark:text-zinc-400">
-          <svg viewBox="0 0 16 16" className="size-3 fill-none stroke-current stroke-[1.5]">
-            <rect x="3.5" y="7" width="9" height="6.5" rx="1.5" />
-            <path d="M5.5 7V5.5a2.5 2.5 0 0 1 5 0V7" />
-          </svg>
-          <span>
-            <span className="font-semibold text-zinc-800 dark:text-zinc-100">acme</span>
-            .yourapp.com/members
-          </span>
-        </div>
-        <div className="w-12" />
-      </div>
+      <BrowserBar />
 
       <div className="grid sm:grid-cols-[12rem_1fr]">
         <div className="hidden border-r border-zinc-200 p-4 sm:block dark:border-zinc-800">

@@ -50,7 +50,7 @@ export async function startCheckout(
     allow_promotion_codes: true,
     success_url: billingPage(
       ctx.organization.slug,
-      "?checkout=success&session_id={CHECKOUT_SESSION_ID}",
+      "/checkout-return?session_id={CHECKOUT_SESSION_ID}",
     ),
     cancel_url: billingPage(ctx.organization.slug, "?checkout=canceled"),
   } satisfies Stripe.Checkout.SessionCreateParams;

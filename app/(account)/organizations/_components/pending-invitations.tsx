@@ -1,13 +1,11 @@
 import { StatusButtonForm } from "@/components/forms/status-button-form";
 import { acceptInvitationByIdForm } from "@/app/(account)/invitations/actions";
-import type { ActiveSession } from "@/lib/auth/session-store";
-import { listInvitationsForUser } from "@/lib/invitations/accept";
+import type { InvitationView } from "@/lib/invitations/accept";
 
 const roleWords = { OWNER: "an owner", ADMIN: "an admin", MEMBER: "a member" } as const;
 
 /** Invitations waiting for the signed-in user's confirmed address, each one click from joining. */
-export async function PendingInvitations({ session }: { session: ActiveSession }) {
-  const invitations = await listInvitationsForUser(session);
+export function PendingInvitations({ invitations }: { invitations: InvitationView[] }) {
   if (invitations.length === 0) return null;
   return (
     <section aria-labelledby="pending-invitations" className="grid gap-3">

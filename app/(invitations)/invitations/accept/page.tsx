@@ -1,10 +1,10 @@
-import type { ReactNode } from "react";
 import type { Metadata } from "next";
 import { StatusButtonForm } from "@/components/forms/status-button-form";
 import { Button } from "@/components/ui/button";
 import { getCurrentSession } from "@/lib/auth/current-session";
 import { findInvitationByToken } from "@/lib/invitations/accept";
 import { acceptInvitationForm } from "@/app/(account)/invitations/actions";
+import { InvitationPanel as Panel } from "./_components/invitation-panel";
 
 export const metadata: Metadata = { title: "Invitation", robots: { index: false } };
 
@@ -27,8 +27,10 @@ export default async function AcceptInvitationPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { token } = await searchParams;
-  const invitation = typeof token === "string" && token ? await findInvitationByToken(token) : null;
-  const session = await getCurrentSession();
+  const [invitation, session] = await Promise.all([
+    typeof token === "string" && token ? findInvitationByToken(token) : null,
+    getCurrentSession(),
+  ]);
 
   if (!invitation || typeof token !== "string") {
     return (
@@ -99,16 +101,5 @@ export default async function AcceptInvitationPage({
         hidden={{ token }}
       />
     </Panel>
-  );
-}
-
-function Panel({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <section className="grid gap-4 rounded-2xl border border-zinc-200 bg-white p-6 text-zinc-700 shadow-sm dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-300">
-      <h1 className="text-2xl font-semibold tracking-tight text-zinc-950 dark:text-white">
-        {title}
-      </h1>
-      {children}
-    </section>
   );
 }

@@ -1,14 +1,12 @@
 "use client";
 
 import { useActionState, useId } from "react";
-import { inputClassName } from "@/components/forms/field";
-import { buttonClassName } from "@/components/ui/button";
 import { SubmitButton } from "@/components/forms/submit-button";
-import type { ChangePlanState } from "../actions";
-import { formatAmount } from "@/lib/billing/plans/plans";
+import { buttonClassName } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
-
-type Option = { value: string; label: string };
+import type { ChangePlanState } from "../actions";
+import { PlanChangePreview } from "./plan-change-preview";
+import { Choice, type Option } from "./plan-choice";
 
 /**
  * Change plan with a preview: pick a plan and interval, see what Stripe will charge now
@@ -31,7 +29,7 @@ export function ChangePlanForm({
   const id = useId();
   const preview = state.status === "preview" ? state.preview : null;
   const chosen = preview ?? current;
-  const labelClass = "grid gap-1.5 text-sm font-medium text-zinc-900 dark:text-zinc-100";
+  const locked = Boolean(preview);
   return (
     <form action={formAction} className="grid gap-4">
       {/* Remounted per preview, so the selects show what is being confirmed. */}
@@ -39,61 +37,26 @@ export function ChangePlanForm({
         key={preview ? `${preview.plan}-${preview.interval}` : "choose"}
         className="grid gap-4 sm:grid-cols-2"
       >
-        <label className={labelClass} htmlFor={`${id}-plan`}>
-          Plan
-          <select
-            id={`${id}-plan`}
-            name={preview ? undefined : "plan"}
-            defaultValue={chosen.plan}
-            disabled={Boolean(preview)}
-            className={inputClassName}
-          >
-            {plans.map((p) => (
-              <option key={p.value} value={p.value}>
-                {p.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className={labelClass} htmlFor={`${id}-interval`}>
-          Billing
-          <select
-            id={`${id}-interval`}
-            name={preview ? undefined : "interval"}
-            defaultValue={chosen.interval}
-            disabled={Boolean(preview)}
-            className={inputClassName}
-          >
-            {intervals.map((i) => (
-              <option key={i.value} value={i.value}>
-                {i.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Choice
+          id={`${id}-plan`}
+          label="Plan"
+          name="plan"
+          options={plans}
+          value={chosen.plan}
+          locked={locked}
+        />
+        <Choice
+          id={`${id}-interval`}
+          label="Billing"
+          name="interval"
+          options={intervals}
+          value={chosen.interval}
+          locked={locked}
+        />
       </div>
       {state.status === "error" ? <Callout tone="error">{state.message}</Callout> : null}
       {state.status === "done" ? <Callout tone="success">{state.message}</Callout> : null}
-      {preview ? (
-        <div
-          role="status"
-          className="grid gap-2 rounded-lg border border-zinc-200 p-4 text-sm dark:border-zinc-800"
-        >
-          <input type="hidden" name="plan" value={preview.plan} />
-          <input type="hidden" name="interval" value={preview.interval} />
-          <p className="font-medium text-zinc-950 dark:text-white">
-            Due now: {formatAmount(preview.amountDue, preview.currency)}
-          </p>
-          <ul className="grid gap-1 text-zinc-600 dark:text-zinc-400">
-            {preview.lines.map((line, index) => (
-              <li key={index} className="flex justify-between gap-4">
-                <span>{line.description}</span>
-                <span className="tabular-nums">{formatAmount(line.amount, preview.currency)}</span>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      {preview ? <PlanChangePreview preview={preview} /> : null}
       <div className="flex flex-wrap gap-3">
         {preview ? (
           <>

@@ -1,0 +1,25 @@
+import { Callout } from "@/components/ui/callout";
+
+/** What the links back to this page report: a confirmed address or step-up, or a failed one. */
+export function AccountNotices({
+  params,
+}: {
+  params: Record<string, string | string[] | undefined>;
+}) {
+  return (
+    <>
+      {params.verified === "1" ? <Callout tone="success">Your email is confirmed.</Callout> : null}
+      {params.confirmed === "1" ? (
+        <Callout tone="success">
+          Thanks, that&apos;s confirmed for the next 10 minutes. You can make your change now.
+        </Callout>
+      ) : null}
+      {params.confirm === "failed" ? (
+        <Callout tone="error">
+          That confirmation link did not work: it may have expired or been used already. Ask for a
+          new one where you make the change.
+        </Callout>
+      ) : null}
+    </>
+  );
+}

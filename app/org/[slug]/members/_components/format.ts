@@ -1,0 +1,1 @@
+export const memberDate = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });

@@ -1,0 +1,73 @@
+import { ActionForm } from "@/components/forms/action-form";
+import { StatusButtonForm } from "@/components/forms/status-button-form";
+import { Row, RowList } from "@/components/ui/list";
+import type { MemberView } from "@/lib/members/members";
+import { assignableRoles, canRemoveMember, roleNames } from "@/lib/members/rules";
+import type { CurrentMember } from "@/lib/tenancy/current-member";
+import { changeRoleForm, removeMemberForm } from "../actions";
+import { memberDate } from "./format";
+
+/** Everyone in the organization, with the role changes and removals the viewer may make. */
+export function MemberList({ viewer, members }: { viewer: CurrentMember; members: MemberView[] }) {
+  const me = { id: viewer.userId, role: viewer.role };
+  return (
+    <section aria-labelledby="member-list">
+      <h2 id="member-list" className="sr-only">
+        Member list
+      </h2>
+      <RowList>
+        {members.map((m) => {
+          const them = { id: m.user.id, role: m.role };
+          const name = m.user.name ?? m.user.email;
+          const assignable = assignableRoles(me, them).map((role) => ({
+            value: role,
+            label: roleNames[role],
+          }));
+          return (
+            <Row
+              key={m.id}
+              title={
+                <>
+                  {name}
+                  {them.id === me.id ? (
+                    <span className="ml-2 text-sm font-normal text-zinc-500">(you)</span>
+                  ) : null}
+                </>
+              }
+              details={`${m.user.email} · ${roleNames[m.role]} · joined ${memberDate.format(m.createdAt)}`}
+              actions={
+                <>
+                  {assignable.length > 0 ? (
+                    <ActionForm
+                      action={changeRoleForm}
+                      submitLabel="Change role"
+                      submitVariant="secondary"
+                      hidden={{ membershipId: m.id }}
+                      fields={[
+                        {
+                          name: "role",
+                          label: `New role for ${name}`,
+                          type: "select",
+                          options: assignable,
+                        },
+                      ]}
+                    />
+                  ) : null}
+                  {canRemoveMember(me, them) ? (
+                    <StatusButtonForm
+                      action={removeMemberForm}
+                      label="Remove"
+                      pendingLabel="Removing…"
+                      hidden={{ membershipId: m.id }}
+                      confirmMessage={`Remove ${m.user.email} from ${viewer.organization.name}?`}
+                    />
+                  ) : null}
+                </>
+              }
+            />
+          );
+        })}
+      </RowList>
+    </section>
+  );
+}

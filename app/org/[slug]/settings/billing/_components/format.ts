@@ -1,0 +1,1 @@
+export const billingDate = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });

@@ -1,0 +1,72 @@
+import type { ReactNode } from "react";
+import { inputClassName } from "./field";
+import { PasswordInput } from "./password-input";
+
+export type FormFieldConfig = {
+  name: string;
+  label: string;
+  type?: "text" | "email" | "password" | "textarea" | "select";
+  /** The choices of a select. */
+  options?: readonly { value: string; label: string }[];
+  /** The value shown before the first submission (an edit form's current values). */
+  defaultValue?: string;
+  autoComplete?: string;
+  inputMode?: "numeric" | "text" | "email";
+  description?: ReactNode;
+  aside?: ReactNode;
+  required?: boolean;
+  maxLength?: number;
+};
+
+type CommonProps = {
+  id: string;
+  name: string;
+  autoComplete?: string;
+  required: boolean;
+  maxLength?: number;
+  "aria-invalid"?: boolean;
+  "aria-describedby"?: string;
+};
+
+/** The input, textarea or select a field config asks for, refilled after a refused post. */
+export function FieldControl({
+  field,
+  common,
+  value,
+}: {
+  field: FormFieldConfig;
+  common: CommonProps;
+  value: string | undefined;
+}) {
+  if (field.type === "password") return <PasswordInput {...common} />;
+  if (field.type === "textarea") {
+    return (
+      <textarea
+        {...common}
+        rows={4}
+        defaultValue={value ?? field.defaultValue ?? ""}
+        className={inputClassName.replace("h-11", "min-h-24 py-2")}
+      />
+    );
+  }
+  if (field.type === "select") {
+    return (
+      <select {...common} defaultValue={value ?? field.defaultValue} className={inputClassName}>
+        {field.options?.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    );
+  }
+  return (
+    <input
+      {...common}
+      type={field.type ?? "text"}
+      inputMode={field.inputMode}
+      defaultValue={value ?? field.defaultValue ?? ""}
+      className={inputClassName}
+    />
+  );
+}

@@ -1,0 +1,32 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+import { can, canAssignRole, roleRank } from "@/lib/tenancy/permissions";
+
+type Person = { id: string; role: Role };
+
+export const roleNames: Record<Role, string> = { OWNER: "Owner", ADMIN: "Admin", MEMBER: "Member" };
+
+/**
+ * Whether `actor` may remove `target`: the rule `removeMember` enforces, so the members
+ * page offers "Remove" only where the server would allow it. Leaving is its own action.
+ */
+export function canRemoveMember(actor: Person, target: Person): boolean {
+  return (
+    actor.id !== target.id &&
+    can(actor.role, "members:remove") &&
+    roleRank[target.role] <= roleRank[actor.role]
+  );
+}
+
+/** The roles `actor` may invite people with; only owners make owners. */
+export function invitableRoles(actor: Role): Role[] {
+  return (["MEMBER", "ADMIN", "OWNER"] as const).filter(
+    (role) => role !== "OWNER" || actor === "OWNER",
+  );
+}
+
+/** The roles `actor` may change `target` to, their current one left out. */
+export function assignableRoles(actor: Person, target: Person): Role[] {
+  return invitableRoles(actor.role).filter(
+    (role) => role !== target.role && canAssignRole(actor, target, role),
+  );
+}
