@@ -4,7 +4,7 @@ import type { MemberContext } from "@/lib/actions/chain";
 import { ExpectedError, forbidden, notFound } from "@/lib/actions/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { requireWritable } from "@/lib/billing/entitlements";
-import { syncSeatsAfterChange } from "@/lib/billing/seats";
+import { queueSeatSync } from "@/lib/billing/seats";
 import { inOrganization, lockOrganization, withTenant, type ScopedDb } from "@/lib/db/tenant";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { canAssignRole, roleRank } from "@/lib/tenancy/permissions";
@@ -134,7 +134,7 @@ export async function removeMember(
   const organizationId = ctx.organization.id;
   // Removing people stays possible while the organization is read-only: it is how a
   // team brings its seat count down.
-  const removed = await withTenant(organizationId, async (tx) => {
+  return withTenant(organizationId, async (tx) => {
     const role = await lockMembers(tx, ctx);
     const target = await memberById(tx, organizationId, input.membershipId);
     if (target.userId === ctx.userId) {
@@ -143,6 +143,7 @@ export async function removeMember(
     if (roleRank[target.role] > roleRank[role]) throw forbidden();
     if (target.role === "OWNER" && (await ownerCount(tx, organizationId)) <= 1) throw lastOwner();
     await tx.membership.deleteMany({ where: { id: target.id, ...inOrganization(organizationId) } });
+    await queueSeatSync(tx, organizationId);
     await audit(
       tx,
       ctx,
@@ -154,14 +155,12 @@ export async function removeMember(
     );
     return { membershipId: target.id };
   });
-  await syncSeatsAfterChange(organizationId);
-  return removed;
 }
 
 /** The caller leaves the organization, unless they are its last owner. */
 export async function leaveOrganization(ctx: MemberContext): Promise<{ left: string }> {
   const organizationId = ctx.organization.id;
-  const left = await withTenant(organizationId, async (tx) => {
+  return withTenant(organizationId, async (tx) => {
     const role = await lockMembers(tx, ctx);
     if (role === "OWNER" && (await ownerCount(tx, organizationId)) <= 1) {
       throw new ExpectedError(
@@ -172,6 +171,7 @@ export async function leaveOrganization(ctx: MemberContext): Promise<{ left: str
     await tx.membership.deleteMany({
       where: { userId: ctx.userId, ...inOrganization(organizationId) },
     });
+    await queueSeatSync(tx, organizationId);
     await audit(
       tx,
       ctx,
@@ -183,6 +183,4 @@ export async function leaveOrganization(ctx: MemberContext): Promise<{ left: str
     );
     return { left: ctx.organization.slug };
   });
-  await syncSeatsAfterChange(organizationId);
-  return left;
 }

@@ -10,6 +10,7 @@
  * Then `enqueueEmail(tx, { to, template: "<name>", data })` accepts exactly YourData.
  */
 import { accountExistsEmail } from "./account-exists";
+import { accountExportEmail } from "./account-export";
 import { accountLockedEmail } from "./account-locked";
 import { paymentActionRequiredEmail, paymentFailedEmail, trialEndingEmail } from "./billing";
 import { emailChangeConfirmationEmail } from "./email-change-confirm";
@@ -40,6 +41,7 @@ export const templates = {
   trialEnding: trialEndingEmail,
   paymentFailed: paymentFailedEmail,
   paymentActionRequired: paymentActionRequiredEmail,
+  accountExport: accountExportEmail,
 } satisfies Record<string, (data: never) => RenderedEmail>;
 
 export type TemplateName = keyof typeof templates;
