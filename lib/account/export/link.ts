@@ -8,7 +8,8 @@ import { env } from "@/lib/env";
 export const EXPORT_LINK_HOURS = 24;
 
 function signature(exportId: string, userId: string, expires: number): string {
-  const key = deriveKey(env.AUTH_SECRET ?? "", "keel:account-export-link");
+  if (!env.AUTH_SECRET) throw new Error("AUTH_SECRET is required to sign export links.");
+  const key = deriveKey(env.AUTH_SECRET, "keel:account-export-link");
   return createHmac("sha256", key).update(`${exportId}\n${userId}\n${expires}`).digest("base64url");
 }
 
