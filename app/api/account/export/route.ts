@@ -1,5 +1,6 @@
 import { requestAccountExport } from "@/lib/account/export/store";
 import { getCurrentSession } from "@/lib/auth/current-session";
+import { databaseUnavailableResponse } from "@/lib/db/unavailable";
 import { env } from "@/lib/env";
 import { clientInfoFrom } from "@/lib/http/client-info";
 import { forbiddenOrigin, isSameOriginRequest } from "@/lib/http/same-origin";
@@ -14,9 +15,18 @@ export const dynamic = "force-dynamic";
  */
 export async function POST(request: Request): Promise<Response> {
   if (!isSameOriginRequest(request)) return forbiddenOrigin();
-  const session = await getCurrentSession();
-  if (!session) return Response.json({ error: "Sign in to export your data." }, { status: 401 });
-  const jobId = await requestAccountExport(session.user.id, clientInfoFrom(request.headers));
+  let jobId: string;
+  try {
+    const session = await getCurrentSession();
+    if (!session) {
+      return Response.json({ error: "Sign in to export your data." }, { status: 401 });
+    }
+    jobId = await requestAccountExport(session.user.id, clientInfoFrom(request.headers));
+  } catch (error) {
+    const unavailable = databaseUnavailableResponse(error);
+    if (unavailable) return unavailable;
+    throw error;
+  }
   deliverOutboxAfterResponse([jobId]);
   if (request.headers.get("sec-fetch-mode") === "navigate") {
     return Response.redirect(`${env.appUrl}/account?export=requested#data`, 303);

@@ -1,6 +1,7 @@
 import { isValidExportLink } from "@/lib/account/export/link";
 import { readExport } from "@/lib/account/export/store";
 import { getCurrentSession } from "@/lib/auth/current-session";
+import { databaseUnavailableResponse } from "@/lib/db/unavailable";
 
 export const dynamic = "force-dynamic";
 
@@ -13,8 +14,18 @@ const notFound = () =>
  */
 export async function GET(
   request: Request,
-  { params }: { params: Promise<{ id: string }> },
+  context: { params: Promise<{ id: string }> },
 ): Promise<Response> {
+  try {
+    return await download(request, await context.params);
+  } catch (error) {
+    const unavailable = databaseUnavailableResponse(error);
+    if (unavailable) return unavailable;
+    throw error;
+  }
+}
+
+async function download(request: Request, { id }: { id: string }): Promise<Response> {
   const session = await getCurrentSession();
   if (!session) {
     return Response.json(
@@ -22,7 +33,6 @@ export async function GET(
       { status: 401 },
     );
   }
-  const { id } = await params;
   const query = new URL(request.url).searchParams;
   if (!isValidExportLink(id, session.user.id, query)) return notFound();
   const stored = await readExport(id, session.user.id);
