@@ -21,8 +21,9 @@ const { loadEnvConfig } = nextEnv;
  *   and seeded with demo data (idempotent). With DATABASE_URL: pending migrations only.
  * - No AUTH_SECRET: a random one kept in .keel/auth-secret, so sessions and 2FA secrets
  *   survive restarts.
- * - No CRON_SECRET: a random one, and this process calls the outbox cron route every
- *   30 s so failed emails are retried locally the way the scheduler does in production.
+ * - No CRON_SECRET: a random one. Either way this process calls the job queue's cron route
+ *   every 30 s, so retries, delayed jobs and retention run locally as the scheduler runs
+ *   them in production.
  * - No STRIPE_SECRET_KEY: the local Stripe emulator (scripts/stripe-emulator) with Keel's
  *   plans synced into it, delivering signed webhooks to this server; its state is kept
  *   in .keel/stripe-emulator.json. Its controls (failed renewal, trial end) are at its
@@ -102,8 +103,8 @@ const next = spawn(process.execPath, [nextBin, "dev", "--port", String(port)], {
 pipeRedacted(next.stdout, process.stdout);
 pipeRedacted(next.stderr, process.stderr);
 
-const drainOutbox = () =>
-  fetch(`http://127.0.0.1:${port}/api/cron/outbox`, {
+const drainJobs = () =>
+  fetch(`http://127.0.0.1:${port}/api/cron/jobs`, {
     headers: { authorization: `Bearer ${process.env.CRON_SECRET}` },
   }).catch(() => undefined);
 // `next dev` compiles a route on its first request. The webhook route is first hit while
@@ -121,8 +122,8 @@ async function warmWebhook() {
   }
 }
 if (devStripe) void warmWebhook();
-const firstDrain = setTimeout(drainOutbox, 5_000);
-const pump = setInterval(drainOutbox, 30_000);
+const firstDrain = setTimeout(drainJobs, 5_000);
+const pump = setInterval(drainJobs, 30_000);
 
 async function stop(code: number) {
   if (stopping) return;

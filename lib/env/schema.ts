@@ -143,6 +143,19 @@ const variables = {
     schema: z.string().min(16, "at least 16 characters").optional(),
     about: "Bearer token that the scheduler sends to /api/cron/* routes (Vercel Cron sends it).",
   },
+  QSTASH_TOKEN: {
+    schema: optionalString,
+    about:
+      "Upstash QStash token. When set, /api/cron/qstash accepts QStash's signed calls and drains the job queue (see the README).",
+  },
+  QSTASH_CURRENT_SIGNING_KEY: {
+    schema: optionalString,
+    about: "QStash's current signing key, which verifies its calls. Required with QSTASH_TOKEN.",
+  },
+  QSTASH_NEXT_SIGNING_KEY: {
+    schema: optionalString,
+    about: "QStash's next signing key (used after a key rotation). Required with QSTASH_TOKEN.",
+  },
   KEEL_MAILBOX_DIR: {
     schema: optionalString,
     about: "Folder of the dev mailbox. Defaults to .keel/mailbox.",
@@ -247,6 +260,14 @@ export function parseEnv(source: Source): Env {
       const missing = vars[a] ? b : a;
       problems.push(describe(missing, `required together with ${missing === a ? b : a}`));
     }
+  }
+  if (vars.QSTASH_TOKEN && !(vars.QSTASH_CURRENT_SIGNING_KEY && vars.QSTASH_NEXT_SIGNING_KEY)) {
+    problems.push(
+      describe(
+        vars.QSTASH_CURRENT_SIGNING_KEY ? "QSTASH_NEXT_SIGNING_KEY" : "QSTASH_CURRENT_SIGNING_KEY",
+        "required when QSTASH_TOKEN is set",
+      ),
+    );
   }
   if (vars.STRIPE_SECRET_KEY && !vars.STRIPE_WEBHOOK_SECRET && !isBuild) {
     problems.push(describe("STRIPE_WEBHOOK_SECRET", "required when STRIPE_SECRET_KEY is set"));

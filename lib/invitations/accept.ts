@@ -6,7 +6,7 @@ import type { ActiveSession } from "@/lib/auth/session-store";
 import { hashToken } from "@/lib/auth/tokens";
 import type { ClientInfo } from "@/lib/http/client-info";
 import { requireSeatCapacity } from "@/lib/billing/plans/entitlements";
-import { syncSeatsAfterChange } from "@/lib/billing/stripe/seats";
+import { queueSeatSync } from "@/lib/billing/stripe/seats";
 import { enterOrganization, lockOrganization, withScope } from "@/lib/db/tenant";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -141,6 +141,7 @@ async function accept(
       await tx.membership.create({
         data: { organizationId: row.organization.id, userId: session.user.id, role: row.role },
       });
+      await queueSeatSync(tx, row.organization.id);
     }
     await recordAudit(tx, {
       action: "member.joined",
@@ -163,15 +164,7 @@ export async function acceptInvitationByToken(
   now = new Date(),
 ): Promise<AcceptedInvitation> {
   const invitationTokenHash = hashToken(token);
-  const accepted = await accept(
-    session,
-    { invitationTokenHash },
-    { tokenHash: invitationTokenHash },
-    client,
-    now,
-  );
-  await syncSeatsAfterChange(accepted.organization.id);
-  return accepted;
+  return accept(session, { invitationTokenHash }, { tokenHash: invitationTokenHash }, client, now);
 }
 
 export async function acceptInvitationById(
@@ -181,7 +174,5 @@ export async function acceptInvitationById(
   now = new Date(),
 ): Promise<AcceptedInvitation> {
   const userEmail = session.user.email.toLowerCase();
-  const accepted = await accept(session, { userEmail }, { id: invitationId }, client, now);
-  await syncSeatsAfterChange(accepted.organization.id);
-  return accepted;
+  return accept(session, { userEmail }, { id: invitationId }, client, now);
 }

@@ -49,11 +49,20 @@ export const revokeInvitationAction = memberAction(
 export const acceptInvitationAction = authenticatedAction(
   "invitation.accept",
   acceptByTokenSchema,
-  ({ token }, ctx) => acceptInvitationByToken(ctx.session, token, ctx.client),
+  async ({ token }, ctx) => {
+    const accepted = await acceptInvitationByToken(ctx.session, token, ctx.client);
+    // The seat sync it queued runs after the response.
+    deliverOutboxAfterResponse();
+    return accepted;
+  },
 );
 
 export const acceptInvitationByIdAction = authenticatedAction(
   "invitation.accept_by_id",
   invitationIdSchema,
-  ({ invitationId }, ctx) => acceptInvitationById(ctx.session, invitationId, ctx.client),
+  async ({ invitationId }, ctx) => {
+    const accepted = await acceptInvitationById(ctx.session, invitationId, ctx.client);
+    deliverOutboxAfterResponse();
+    return accepted;
+  },
 );

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { memberAction } from "@/lib/actions/chain";
+import { deliverOutboxAfterResponse } from "@/lib/outbox/after-response";
 import { changeRole, leaveOrganization, listMembers, removeMember } from "./members";
 import { changeRoleSchema, leaveSchema, removeMemberSchema } from "./schemas";
 import { z } from "zod";
@@ -25,7 +26,12 @@ export const removeMemberAction = memberAction(
   "member.remove",
   "members:remove",
   removeMemberSchema,
-  (input, ctx) => removeMember(ctx, input),
+  async (input, ctx) => {
+    const removed = await removeMember(ctx, input);
+    // The seat sync it queued runs after the response.
+    deliverOutboxAfterResponse();
+    return removed;
+  },
 );
 
 // Any member may leave: the permission every role has is the one that applies.
@@ -33,5 +39,9 @@ export const leaveOrganizationAction = memberAction(
   "member.leave",
   "members:read",
   leaveSchema,
-  (_input, ctx) => leaveOrganization(ctx),
+  async (_input, ctx) => {
+    const left = await leaveOrganization(ctx);
+    deliverOutboxAfterResponse();
+    return left;
+  },
 );

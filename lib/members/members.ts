@@ -4,7 +4,7 @@ import type { MemberContext } from "@/lib/actions/chain";
 import { ExpectedError, forbidden, notFound } from "@/lib/actions/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { requireWritable } from "@/lib/billing/plans/entitlements";
-import { syncSeatsAfterChange } from "@/lib/billing/stripe/seats";
+import { queueSeatSync } from "@/lib/billing/stripe/seats";
 import { inOrganization, lockOrganization, withTenant, type ScopedDb } from "@/lib/db/tenant";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { canAssignRole, roleRank } from "@/lib/tenancy/permissions";
@@ -122,8 +122,9 @@ export async function removeMember(
   input: { membershipId: string },
 ): Promise<{ membershipId: string }> {
   const organizationId = ctx.organization.id;
-  // No requireWritable: removing people is how a read-only team brings its seat count down.
-  const removed = await withTenant(organizationId, async (tx) => {
+  // Removing people stays possible while the organization is read-only: it is how a
+  // team brings its seat count down.
+  return withTenant(organizationId, async (tx) => {
     const role = await lockMembers(tx, ctx);
     const target = await memberById(tx, organizationId, input.membershipId);
     if (target.userId === ctx.userId) {
@@ -132,6 +133,7 @@ export async function removeMember(
     if (roleRank[target.role] > roleRank[role]) throw forbidden();
     if (target.role === "OWNER" && (await ownerCount(tx, organizationId)) <= 1) throw lastOwner();
     await tx.membership.deleteMany({ where: { id: target.id, ...inOrganization(organizationId) } });
+    await queueSeatSync(tx, organizationId);
     await audit(
       tx,
       ctx,
@@ -143,13 +145,11 @@ export async function removeMember(
     );
     return { membershipId: target.id };
   });
-  await syncSeatsAfterChange(organizationId);
-  return removed;
 }
 
 export async function leaveOrganization(ctx: MemberContext): Promise<{ left: string }> {
   const organizationId = ctx.organization.id;
-  const left = await withTenant(organizationId, async (tx) => {
+  return withTenant(organizationId, async (tx) => {
     const role = await lockMembers(tx, ctx);
     if (role === "OWNER" && (await ownerCount(tx, organizationId)) <= 1) {
       throw new ExpectedError(
@@ -160,6 +160,7 @@ export async function leaveOrganization(ctx: MemberContext): Promise<{ left: str
     await tx.membership.deleteMany({
       where: { userId: ctx.userId, ...inOrganization(organizationId) },
     });
+    await queueSeatSync(tx, organizationId);
     await audit(
       tx,
       ctx,
@@ -171,6 +172,4 @@ export async function leaveOrganization(ctx: MemberContext): Promise<{ left: str
     );
     return { left: ctx.organization.slug };
   });
-  await syncSeatsAfterChange(organizationId);
-  return left;
 }

@@ -3,19 +3,12 @@ import "server-only";
 import { z } from "zod";
 import { renderTemplate, type TemplateRequest } from "@/lib/email/templates";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { enqueueJob } from "@/lib/jobs/enqueue";
+import { emailJob, emailPayloadSchema, type EmailPayload } from "@/lib/jobs/kinds/email";
 
-/** The `kind` of outbox rows that are emails. */
-export const EMAIL_KIND = "email";
-
-/** What an email row carries: the message exactly as it will be sent. */
-export const emailPayloadSchema = z.object({
-  template: z.string(),
-  to: z.string(),
-  subject: z.string(),
-  html: z.string(),
-  text: z.string(),
-});
-export type EmailPayload = z.infer<typeof emailPayloadSchema>;
+/** The `kind` of jobs that are emails. */
+export const EMAIL_KIND = emailJob.kind;
+export { emailPayloadSchema, type EmailPayload };
 
 const recipientSchema = z.email().max(254);
 
@@ -36,8 +29,8 @@ export class InvalidRecipientError extends Error {
 }
 
 /**
- * Queues an email, to be sent once `client`'s transaction commits; returns the
- * outbox row id. Pass the transaction that makes the change the email is about, so
+ * Queues an email (a job of kind "email"), to be sent once `client`'s transaction
+ * commits; returns the job id. Pass the transaction that makes the change the email is about, so
  * both are committed or neither is: a rolled-back sign-up sends no welcome email,
  * and a committed one cannot lose it. The template is rendered now, so the stored
  * payload is exactly what will be sent, however many retries it takes.
@@ -54,26 +47,10 @@ export async function enqueueEmail(
 
   const rendered = renderTemplate(input);
   const payload: EmailPayload = { template: input.template, to: to.data, ...rendered };
-  // Set here rather than by the database default, so `availableAt` and the times
-  // the outbox compares it with all come from the same (application) clock.
-  const data = { kind: EMAIL_KIND, payload, availableAt: new Date() };
-
-  if (input.dedupeKey === undefined) {
-    const row = await client.outboxMessage.create({ data, select: { id: true } });
-    return row.id;
-  }
-  // INSERT … ON CONFLICT DO NOTHING: unlike catching a unique violation, it leaves
-  // the caller's transaction usable, and a concurrent enqueue with the same key
-  // waits for the other one instead of failing.
-  const [created] = await client.outboxMessage.createManyAndReturn({
-    data: [{ ...data, dedupeKey: input.dedupeKey }],
-    skipDuplicates: true,
-    select: { id: true },
-  });
-  if (created) return created.id;
-  const existing = await client.outboxMessage.findUniqueOrThrow({
-    where: { dedupeKey: input.dedupeKey },
-    select: { id: true },
-  });
-  return existing.id;
+  return enqueueJob(
+    client,
+    "email",
+    payload,
+    input.dedupeKey === undefined ? {} : { dedupeKey: input.dedupeKey },
+  );
 }

@@ -21,7 +21,7 @@ async function load() {
       import("@/lib/auth/flows/change-password"),
       import("@/lib/auth/flows/change-email"),
       import("@/lib/auth/flows/sessions"),
-      import("@/lib/auth/flows/export-data"),
+      import("@/lib/account/export/build"),
       import("@/lib/account/delete-account"),
     ]);
   return {

@@ -20,6 +20,18 @@ const hostileEmail = `"<img src=x onerror=alert(1)>"@example.com`;
 const cases: { request: TemplateRequest; url: string; subject: string }[] = [
   {
     request: {
+      template: "accountExport",
+      data: {
+        name: "Ada",
+        url: `https://app.example.com/api/account/export/exp_1?expires=1&signature=${token}`,
+        expiresInHours: 24,
+      },
+    },
+    url: `https://app.example.com/api/account/export/exp_1?expires=1&signature=${token}`,
+    subject: "Your Keel data is ready",
+  },
+  {
+    request: {
       template: "verifyEmail",
       data: { name: "Ada", url: tokenLink("verify-email"), expiresInMinutes: 15 },
     },
@@ -119,6 +131,7 @@ describe("account email templates", () => {
         "trialEnding",
         "paymentFailed",
         "paymentActionRequired",
+        "accountExport",
       ].sort(),
     );
   });

@@ -233,6 +233,24 @@ describe("parseEnv with variables that go together", () => {
     );
   });
 
+  it("requires both QStash signing keys with a QStash token", () => {
+    expect(problemFor({ QSTASH_TOKEN: "qstash" }, "QSTASH_CURRENT_SIGNING_KEY")).toContain(
+      "required when QSTASH_TOKEN is set",
+    );
+    expect(
+      problemFor(
+        { QSTASH_TOKEN: "qstash", QSTASH_CURRENT_SIGNING_KEY: "sig_current" },
+        "QSTASH_NEXT_SIGNING_KEY",
+      ),
+    ).toContain("required when QSTASH_TOKEN is set");
+    const complete = {
+      QSTASH_TOKEN: "qstash",
+      QSTASH_CURRENT_SIGNING_KEY: "sig_current",
+      QSTASH_NEXT_SIGNING_KEY: "sig_next",
+    };
+    expect(parseEnv(complete).QSTASH_TOKEN).toBe("qstash");
+  });
+
   it("requires the webhook secret with a Stripe key, except while building", () => {
     expect(problemFor({ STRIPE_SECRET_KEY: "sk_test_x" }, "STRIPE_WEBHOOK_SECRET")).toContain(
       "required when STRIPE_SECRET_KEY is set",

@@ -65,17 +65,13 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
       <Section
         id="data"
         title="Your data"
-        description="A JSON file with everything Keel holds about you."
+        description="A JSON file with everything Keel holds about you. We email you a link to it."
       >
-        <div>
-          <a
-            href="/api/account/export"
-            download
-            className={buttonClassName({ variant: "secondary" })}
-          >
-            Download my data
-          </a>
-        </div>
+        <form method="post" action="/api/account/export">
+          <button type="submit" className={buttonClassName({ variant: "secondary" })}>
+            Email me my data
+          </button>
+        </form>
       </Section>
       <Section id="sign-out" title="Sign out">
         <form action={signOutAction}>

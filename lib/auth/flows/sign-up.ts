@@ -17,7 +17,7 @@ export type SignUpInput = { name: string; email: string; password: string };
 export const SIGN_UP_KIND = "sign-up";
 
 /** What a queued sign-up carries: never the password, only its hash. */
-const signUpJobSchema = z.object({
+export const signUpJobSchema = z.object({
   name: z.string(),
   email: z.string(),
   passwordHash: z.string(),

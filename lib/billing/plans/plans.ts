@@ -44,6 +44,8 @@ export type Plan = {
   prices: Record<BillingInterval, PlanPrice> | null;
   trialDays: number;
   entitlements: Entitlements;
+  /** Audit entries older than this are deleted by data retention (lib/retention). */
+  auditRetentionDays: number;
 };
 
 export const currency = "usd";
@@ -57,6 +59,7 @@ export const plans: Record<PlanId, Plan> = {
     prices: null,
     trialDays: 0,
     entitlements: { seats: 3, projects: 3, api: false, auditExport: false },
+    auditRetentionDays: 90,
   },
   pro: {
     id: "pro",
@@ -69,6 +72,7 @@ export const plans: Record<PlanId, Plan> = {
     },
     trialDays: 14,
     entitlements: { seats: 25, projects: 100, api: true, auditExport: false },
+    auditRetentionDays: 365,
   },
   business: {
     id: "business",
@@ -86,6 +90,7 @@ export const plans: Record<PlanId, Plan> = {
     },
     trialDays: 14,
     entitlements: { seats: 200, projects: null, api: true, auditExport: true },
+    auditRetentionDays: 7 * 365,
   },
 };
 

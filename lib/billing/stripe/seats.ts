@@ -1,7 +1,8 @@
 import "server-only";
 
 import type Stripe from "stripe";
-import { inOrganization, withTenant } from "@/lib/db/tenant";
+import { inOrganization, withTenant, type ScopedDb } from "@/lib/db/tenant";
+import { enqueueJob } from "@/lib/jobs/enqueue";
 import { stripe } from "./client";
 import { applyFromStripe, liveSubscriptionId } from "../subscription/subscription";
 import { hasLiveSubscription, stateOf } from "../subscription/state";
@@ -10,9 +11,9 @@ import { hasLiveSubscription, stateOf } from "../subscription/state";
  * Keeps the subscription's quantity equal to the organization's member count, with
  * prorations, after someone joins or leaves.
  *
- * Called after the membership change has committed. If Stripe is unreachable the change
- * stands and the error is logged: the reconciliation job (/api/cron/billing) compares
- * quantities with member counts and corrects any drift on its next run.
+ * Runs as a job after the membership change has committed (`queueSeatSync`). If Stripe is
+ * unreachable the change stands and the job is retried; the reconciliation job
+ * (/api/cron/billing) compares quantities with member counts and corrects any drift.
  *
  * The subscription as Stripe has it is applied to the organization's row either way;
  * pass it as `fetched` when the caller has just read it (reconciliation), so it is not
@@ -46,14 +47,16 @@ export async function syncSeats(
   return "updated";
 }
 
-/** syncSeats for a membership change that already succeeded: never throws. */
-export async function syncSeatsAfterChange(organizationId: string): Promise<void> {
-  try {
-    await syncSeats(organizationId);
-  } catch (error) {
-    console.error(
-      `[billing] seat sync for ${organizationId} failed; the reconciliation job will retry`,
-      error,
-    );
-  }
+/**
+ * Queues a seat sync (lib/jobs/kinds/seat-sync.ts) in the transaction that changes the
+ * membership, so the request makes no Stripe call and a committed change cannot lose its
+ * sync. Nothing is queued for an organization without a Stripe subscription.
+ */
+export async function queueSeatSync(tx: ScopedDb, organizationId: string): Promise<void> {
+  const subscription = await tx.subscription.findFirst({
+    where: inOrganization(organizationId),
+    select: { stripeSubscriptionId: true },
+  });
+  if (!subscription?.stripeSubscriptionId) return;
+  await enqueueJob(tx, "seat-sync", { organizationId });
 }

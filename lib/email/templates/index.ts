@@ -1,6 +1,7 @@
 // A new template: a `(data) => RenderedEmail` built with `renderEmail`, listed in `templates`;
 // `enqueueEmail` then type-checks its data.
 import { accountExistsEmail } from "./account-exists";
+import { accountExportEmail } from "./account-export";
 import { accountLockedEmail } from "./account-locked";
 import { paymentActionRequiredEmail, paymentFailedEmail, trialEndingEmail } from "./billing";
 import { emailChangeConfirmationEmail } from "./email-change-confirm";
@@ -31,6 +32,7 @@ export const templates = {
   trialEnding: trialEndingEmail,
   paymentFailed: paymentFailedEmail,
   paymentActionRequired: paymentActionRequiredEmail,
+  accountExport: accountExportEmail,
 } satisfies Record<string, (data: never) => RenderedEmail>;
 
 export type TemplateName = keyof typeof templates;

@@ -1,7 +1,7 @@
 /**
- * When to try a failed message again. Exponential so an outage is not hammered,
- * capped so a message is never parked for hours, and jittered so the messages that
- * failed together during an outage do not all retry in the same second.
+ * When to try a failed job again. Exponential so an outage is not hammered, capped so a
+ * job is never parked for hours, and jittered so the jobs that failed together during an
+ * outage do not all retry in the same second.
  */
 export const retryPolicy = {
   /** Delay after the first failed attempt. */
@@ -10,7 +10,7 @@ export const retryPolicy = {
   maxDelayMs: 60 * 60_000,
   /** Up to this fraction is taken off each delay at random. */
   jitter: 0.2,
-  /** A message still failing after this many attempts is given up (status DEAD). */
+  /** The email kind's attempt limit; each kind sets its own (lib/jobs/kinds). */
   maxAttempts: 8,
 } as const;
 

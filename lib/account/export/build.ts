@@ -3,7 +3,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { withScope } from "@/lib/db/tenant";
-import type { RequestContext } from "./context";
+import type { RequestContext } from "@/lib/auth/flows/context";
 
 /**
  * Everything Keel holds about a user, for "Download my data". Secrets are described, not

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { retryDelayMs, retryPolicy } from "@/lib/outbox/backoff";
+import { retryDelayMs, retryPolicy } from "@/lib/jobs/backoff";
 
 const noJitter = () => 0;
 const fullJitter = () => 0.999_999;

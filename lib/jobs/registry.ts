@@ -1,0 +1,23 @@
+import "server-only";
+
+import type { JobDefinition } from "./define";
+import { accountExportJob } from "./kinds/account-export";
+import { emailJob } from "./kinds/email";
+import { retentionJob } from "./kinds/retention";
+import { seatSyncJob } from "./kinds/seat-sync";
+import { signUpJob } from "./kinds/sign-up";
+
+/** Every job kind. A new kind: one file in ./kinds, one line here (see the README). */
+const kinds = [emailJob, signUpJob, seatSyncJob, accountExportJob, retentionJob] as const;
+
+type Kinds = (typeof kinds)[number];
+export type JobKind = Kinds["kind"];
+export type JobPayload<Kind extends JobKind> =
+  Extract<Kinds, { kind: Kind }> extends JobDefinition<Kind, infer Payload> ? Payload : never;
+
+// The runner only needs the shape every kind shares.
+export type AnyJobDefinition = JobDefinition<string, never>;
+
+export const jobRegistry: ReadonlyMap<string, AnyJobDefinition> = new Map(
+  kinds.map((kind) => [kind.kind, kind as unknown as AnyJobDefinition]),
+);

@@ -1,0 +1,309 @@
+import "server-only";
+
+import { db } from "@/lib/db";
+import { DEFAULT_SEND_TIMEOUT_MS } from "@/lib/email/message";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { redactTokens } from "@/lib/http/redact-url";
+import { retryDelayMs } from "./backoff";
+import { PermanentJobError, RetryableJobError, type JobContext } from "./define";
+import { jobRegistry, type AnyJobDefinition } from "./registry";
+
+export type RunOptions = {
+  /** Most rows taken in this call (default 10, at most 100). */
+  limit?: number;
+  /** Only these rows (when they are due). */
+  ids?: readonly string[];
+  /** The current time; tests pass a later one instead of waiting for backoff. */
+  now?: Date;
+  /** Bound on each external call a job makes (default 10 s). */
+  sendTimeoutMs?: number;
+  /** Epoch ms after which no new job starts; rows not yet tried are handed back. */
+  deadline?: number;
+  /** The kinds to run (default: the registry). Tests add their own. */
+  registry?: ReadonlyMap<string, AnyJobDefinition>;
+};
+
+export type RunResult = {
+  /** Done (status SENT). */
+  sent: number;
+  /** Failed and rescheduled with backoff. */
+  failed: number;
+  /** Failed for good (permanent error or out of attempts), status DEAD. */
+  dead: number;
+};
+
+type ClaimedRow = { id: string; kind: string; payload: unknown; attempts: number };
+type Outcome = keyof RunResult;
+
+const DEFAULT_LIMIT = 10;
+/** Kinds that are not (or no longer) registered: retried, then dead-lettered. */
+const UNKNOWN_KIND = { maxAttempts: 8, concurrency: 1 };
+
+/**
+ * Runs due jobs and records each outcome.
+ *
+ * - Rows are claimed with `FOR UPDATE SKIP LOCKED` and a lease (`lockedUntil`) long enough
+ *   for the whole batch, so concurrent runners (the `after()` of several requests, the
+ *   cron, QStash) never take the same row. A claim takes a per-kind advisory lock and
+ *   counts the kind's leased rows first, so no more than `concurrency` run at once.
+ * - Attempts are counted at the claim, so a job that keeps crashing its worker still runs
+ *   out of attempts instead of being retried for ever.
+ * - Transactional kinds run in the transaction that marks them done: exactly once. Others
+ *   are marked done after their handler returns and rely on its idempotency (the job id
+ *   is their idempotency key).
+ * - A failure is recorded (short `lastError`, no secrets) and retried with exponential
+ *   backoff and jitter; after the kind's `maxAttempts`, or on a permanent error, the job
+ *   is DEAD (see ./dead-letters.ts).
+ *
+ * Database errors are thrown (nothing is lost: claimed rows become available again when
+ * their lease ends). Job errors are not; they are counted and logged.
+ */
+export async function runJobs(options: RunOptions = {}): Promise<RunResult> {
+  const result: RunResult = { sent: 0, failed: 0, dead: 0 };
+  if (options.ids?.length === 0) return result;
+
+  const registry = options.registry ?? jobRegistry;
+  const startedAt = Date.now();
+  const start = options.now ?? new Date(startedAt);
+  // `options.now` shifts the clock; it still advances while the batch runs.
+  const clock = () => new Date(start.getTime() + (Date.now() - startedAt));
+  const limit = Math.min(Math.max(Math.floor(options.limit ?? DEFAULT_LIMIT), 1), 100);
+  const timeoutMs = options.sendTimeoutMs ?? DEFAULT_SEND_TIMEOUT_MS;
+
+  const now = clock();
+  // Jobs in a batch run one after the other, so the lease covers every one of them
+  // timing out, plus a margin for the database round trips.
+  const lease = new Date(now.getTime() + limit * (timeoutMs + 5_000) + 60_000);
+  const rows = await claim({ now, lease, limit, ids: options.ids, registry });
+
+  const followUps: string[] = [];
+  for (const [index, row] of rows.entries()) {
+    if (options.deadline !== undefined && Date.now() > options.deadline) {
+      await release(rows.slice(index), lease);
+      break;
+    }
+    const outcome = await runRow(row, registry.get(row.kind), {
+      clock,
+      lease,
+      timeoutMs,
+      followUps,
+    });
+    result[outcome] += 1;
+  }
+  // What the jobs queued (e.g. a sign-up's email) runs now rather than at the next drain.
+  if (followUps.length > 0) {
+    const more = await runJobs({ ...options, ids: followUps, limit: followUps.length });
+    result.sent += more.sent;
+    result.failed += more.failed;
+    result.dead += more.dead;
+  }
+  return result;
+}
+
+export type DrainOptions = Omit<RunOptions, "limit" | "deadline" | "ids"> & {
+  /** Stop starting new jobs after this long (default 20 s). */
+  budgetMs?: number;
+  batchSize?: number;
+};
+
+/** Runs batch after batch until nothing is due or the time budget is spent. */
+export async function drainJobs({
+  budgetMs = 20_000,
+  batchSize = DEFAULT_LIMIT,
+  ...options
+}: DrainOptions = {}): Promise<RunResult> {
+  const deadline = Date.now() + budgetMs;
+  const total: RunResult = { sent: 0, failed: 0, dead: 0 };
+  while (Date.now() < deadline) {
+    const batch = await runJobs({ ...options, limit: batchSize, deadline });
+    total.sent += batch.sent;
+    total.failed += batch.failed;
+    total.dead += batch.dead;
+    if (batch.sent + batch.failed + batch.dead < batchSize) break;
+  }
+  return total;
+}
+
+type ClaimInput = {
+  now: Date;
+  lease: Date;
+  limit: number;
+  ids: readonly string[] | undefined;
+  registry: ReadonlyMap<string, AnyJobDefinition>;
+};
+
+async function claim({ now, lease, limit, ids, registry }: ClaimInput): Promise<ClaimedRow[]> {
+  const onlyIds = ids ? Prisma.sql`AND "id" IN (${Prisma.join(ids)})` : Prisma.empty;
+  const due = Prisma.sql`"status" = 'PENDING'
+    AND "availableAt" <= ${now}
+    AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now})
+    ${onlyIds}`;
+  // The kinds with due work, the longest-waiting first.
+  const kinds = await db.$queryRaw<{ kind: string }[]>`
+    SELECT "kind" FROM "OutboxMessage" WHERE ${due}
+    GROUP BY "kind" ORDER BY min("availableAt")`;
+
+  const claimed: ClaimedRow[] = [];
+  for (const { kind } of kinds) {
+    const room = limit - claimed.length;
+    if (room <= 0) break;
+    const concurrency = (registry.get(kind) ?? UNKNOWN_KIND).concurrency;
+    const rows = await db.$transaction(async (tx) => {
+      // Claims of one kind queue here for a moment, so the count below stays true
+      // until this claim commits.
+      await tx.$queryRaw`SELECT 1 FROM pg_advisory_xact_lock(hashtext(${`keel.jobs:${kind}`}))`;
+      const [running] = await tx.$queryRaw<{ count: number }[]>`
+        SELECT count(*)::int AS "count" FROM "OutboxMessage"
+        WHERE "kind" = ${kind} AND "status" = 'PENDING' AND "lockedUntil" >= ${now}`;
+      const slots = Math.min(room, concurrency - (running?.count ?? 0));
+      if (slots <= 0) return [];
+      return tx.$queryRaw<ClaimedRow[]>`
+        UPDATE "OutboxMessage"
+        SET "lockedUntil" = ${lease}, "attempts" = "attempts" + 1
+        WHERE "id" IN (
+          SELECT "id" FROM "OutboxMessage"
+          WHERE ${due} AND "kind" = ${kind}
+          ORDER BY "availableAt"
+          LIMIT ${slots}
+          FOR UPDATE SKIP LOCKED
+        )
+        RETURNING "id", "kind", "payload", "attempts"`;
+    });
+    claimed.push(...rows);
+  }
+  return claimed;
+}
+
+type RowContext = { clock: () => Date; lease: Date; timeoutMs: number; followUps: string[] };
+
+class LeaseLostError extends Error {
+  constructor() {
+    super("The row was taken over by another worker");
+    this.name = "LeaseLostError";
+  }
+}
+
+async function runRow(
+  row: ClaimedRow,
+  definition: AnyJobDefinition | undefined,
+  context: RowContext,
+): Promise<Outcome> {
+  const limits = definition ?? UNKNOWN_KIND;
+  if (row.attempts > limits.maxAttempts) {
+    // The previous worker took the last attempt and never reported back.
+    return recordFailure(row, definition, context, "Stopped during its last attempt", false);
+  }
+  if (!definition) {
+    return recordFailure(row, definition, context, `No handler for job kind "${row.kind}"`, true);
+  }
+  const parsed = definition.payload.safeParse(row.payload);
+  if (!parsed.success) {
+    return recordFailure(row, definition, context, `Payload is not a valid ${row.kind}`, false);
+  }
+  const done = {
+    status: "SENT" as const,
+    lockedUntil: null,
+    lastError: null,
+    ...(definition.sensitivePayload ? { payload: {} } : {}),
+  };
+  const jobContext = (client: Prisma.TransactionClient): JobContext => ({
+    jobId: row.id,
+    attempt: row.attempts,
+    now: context.clock(),
+    timeoutMs: context.timeoutMs,
+    db: client,
+  });
+  try {
+    if (definition.transactional) {
+      const queued = await db.$transaction(async (tx) => {
+        const ids = await definition.handler(parsed.data, jobContext(tx));
+        const marked = await tx.outboxMessage.updateMany({
+          where: { id: row.id, status: "PENDING", lockedUntil: context.lease },
+          data: { ...done, sentAt: context.clock() },
+        });
+        if (marked.count !== 1) throw new LeaseLostError();
+        return ids;
+      });
+      context.followUps.push(...(queued ?? []));
+    } else {
+      const queued = await definition.handler(parsed.data, jobContext(db));
+      // Only this row's pending state is checked: if the lease ran out and another worker
+      // ran it again, the handler's idempotency made that harmless and done is still true.
+      await db.outboxMessage.updateMany({
+        where: { id: row.id, status: "PENDING" },
+        data: { ...done, sentAt: context.clock() },
+      });
+      context.followUps.push(...(queued ?? []));
+    }
+    return "sent";
+  } catch (error) {
+    const known = error instanceof PermanentJobError || error instanceof RetryableJobError;
+    const name = error instanceof Error ? error.name : "Error";
+    const message = error instanceof Error ? error.message : String(error);
+    return recordFailure(
+      row,
+      definition,
+      context,
+      known ? message : `${name}: ${message}`,
+      !(error instanceof PermanentJobError),
+    );
+  }
+}
+
+async function recordFailure(
+  row: ClaimedRow,
+  definition: AnyJobDefinition | undefined,
+  { clock, lease }: RowContext,
+  error: string,
+  retryable: boolean,
+): Promise<"failed" | "dead"> {
+  const lastError = sanitize(error);
+  const where = { id: row.id, status: "PENDING" as const, lockedUntil: lease };
+  const maxAttempts = (definition ?? UNKNOWN_KIND).maxAttempts;
+  const attempt = `${row.attempts}/${maxAttempts}`;
+
+  if (retryable && row.attempts < maxAttempts) {
+    const delayMs = retryDelayMs(row.attempts);
+    await db.outboxMessage.updateMany({
+      where,
+      data: { availableAt: new Date(clock().getTime() + delayMs), lockedUntil: null, lastError },
+    });
+    console.warn(
+      `[jobs] ${row.kind} ${row.id} failed (attempt ${attempt}), retrying in ${Math.round(delayMs / 1000)} s: ${lastError}`,
+    );
+    return "failed";
+  }
+  await db.outboxMessage.updateMany({
+    where,
+    data: {
+      status: "DEAD",
+      lockedUntil: null,
+      lastError,
+      ...(definition?.sensitivePayload ? { payload: {} } : {}),
+    },
+  });
+  console.error(`[jobs] ${row.kind} ${row.id} is DEAD (attempt ${attempt}): ${lastError}`);
+  return "dead";
+}
+
+/** Hands claimed rows back untried: the claim's attempt is not counted. */
+async function release(rows: ClaimedRow[], lease: Date): Promise<void> {
+  await db.outboxMessage.updateMany({
+    where: { id: { in: rows.map((row) => row.id) }, status: "PENDING", lockedUntil: lease },
+    data: { lockedUntil: null, attempts: { decrement: 1 } },
+  });
+}
+
+/**
+ * Error text is stored and logged: keep it short, on one line, and strip anything shaped
+ * like a credential or a link's token in case a provider echoes one back.
+ */
+function sanitize(error: string): string {
+  return redactTokens(error)
+    .replace(/\bre_[A-Za-z0-9_]+/g, "re_[redacted]")
+    .replace(/\b(sk|rk)_(live|test)_[A-Za-z0-9]+/g, "$1_$2_[redacted]")
+    .replace(/\bBearer\s+\S+/gi, "Bearer [redacted]")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, 300);
+}

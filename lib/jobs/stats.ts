@@ -1,0 +1,30 @@
+import "server-only";
+
+import { db } from "@/lib/db";
+
+export type QueueStats = {
+  /** Seconds the longest-waiting due job has waited; 0 when none is due. */
+  oldestPendingAgeSeconds: number;
+  /** Jobs due now and not running. */
+  pending: number;
+  /** Jobs given up on, waiting for an operator. */
+  dead: number;
+};
+
+export async function queueStats(now = new Date()): Promise<QueueStats> {
+  const [row] = await db.$queryRaw<{ oldest: Date | null; pending: number; dead: number }[]>`
+    SELECT
+      min("availableAt") FILTER (WHERE "status" = 'PENDING' AND "availableAt" <= ${now}) AS "oldest",
+      count(*) FILTER (WHERE "status" = 'PENDING' AND "availableAt" <= ${now})::int AS "pending",
+      count(*) FILTER (WHERE "status" = 'DEAD')::int AS "dead"
+    FROM "OutboxMessage"
+    WHERE "status" IN ('PENDING', 'DEAD')`;
+  const oldest = row?.oldest ?? null;
+  return {
+    oldestPendingAgeSeconds: oldest
+      ? Math.max(0, Math.floor((now.getTime() - oldest.getTime()) / 1000))
+      : 0,
+    pending: row?.pending ?? 0,
+    dead: row?.dead ?? 0,
+  };
+}
