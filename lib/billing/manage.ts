@@ -2,7 +2,7 @@ import "server-only";
 
 import type Stripe from "stripe";
 import type { MemberContext } from "@/lib/actions/chain";
-import { ExpectedError } from "@/lib/actions/errors";
+import { ExpectedError } from "@/lib/errors";
 import type { AuditAction } from "@/lib/audit/actions";
 import { recordAudit } from "@/lib/audit/record";
 import { inOrganization, withTenant } from "@/lib/db/tenant";

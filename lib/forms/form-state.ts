@@ -1,4 +1,4 @@
-import type { ErrorCode } from "@/lib/actions/errors";
+import type { ErrorCode } from "@/lib/errors";
 
 /**
  * What a form's server action returns to the page (through `useActionState`): nothing

@@ -3,6 +3,7 @@ import "server-only";
 import { z } from "zod";
 import { renderTemplate, type TemplateRequest } from "@/lib/email/templates";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { recordEnqueued } from "./request-scope";
 
 /** The `kind` of outbox rows that are emails. */
 export const EMAIL_KIND = "email";
@@ -42,10 +43,19 @@ export class InvalidRecipientError extends Error {
  * and a committed one cannot lose it. The template is rendered now, so the stored
  * payload is exactly what will be sent, however many retries it takes.
  *
- * Nothing is sent here; call `deliverOutboxAfterResponse()` after the transaction
- * to send right after the response (the cron route sends whatever that misses).
+ * Nothing is sent here: the request's scope (lib/outbox/after-response.ts) delivers the
+ * row after the response, once committed; the cron route sends whatever that misses.
  */
 export async function enqueueEmail(
+  client: Prisma.TransactionClient,
+  input: EnqueueEmailInput,
+): Promise<string> {
+  const id = await insertEmail(client, input);
+  recordEnqueued(id);
+  return id;
+}
+
+async function insertEmail(
   client: Prisma.TransactionClient,
   input: EnqueueEmailInput,
 ): Promise<string> {

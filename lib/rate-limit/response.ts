@@ -1,3 +1,4 @@
+import { RetryLaterError } from "@/lib/errors";
 import type { RateLimitRefusal } from "./types";
 
 function plural(count: number, unit: string): string {
@@ -13,7 +14,7 @@ function describeWait(seconds: number): string {
 }
 
 /** Whole seconds, at least 1: what Retry-After and the message promise. */
-function waitSeconds(result: RateLimitRefusal): number {
+export function waitSeconds(result: RateLimitRefusal): number {
   const seconds = Math.ceil(result.retryAfterSeconds);
   return Number.isFinite(seconds) ? Math.max(1, seconds) : 1;
 }
@@ -41,5 +42,14 @@ export function rateLimitResponse(result: RateLimitRefusal): Response {
       status: result.reason === "limited" ? 429 : 503,
       headers: { "Retry-After": String(waitSeconds(result)), "Cache-Control": "no-store" },
     },
+  );
+}
+
+/** A refusal as the error the action chain answers with (429 or 503, Retry-After). */
+export function rateLimitError(result: RateLimitRefusal): RetryLaterError {
+  return new RetryLaterError(
+    rateLimitMessage(result),
+    result.reason === "limited" ? 429 : 503,
+    waitSeconds(result),
   );
 }

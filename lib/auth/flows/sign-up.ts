@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { enqueueEmail } from "@/lib/outbox/enqueue";
+import { recordEnqueued } from "@/lib/outbox/request-scope";
 import { hashPassword } from "../password";
 import { generateToken, issueToken, tokenLifetimesMinutes } from "../tokens";
 import type { RequestContext } from "./context";
@@ -79,6 +80,7 @@ export async function queueSignUp(
     data: { kind: SIGN_UP_KIND, payload, availableAt: new Date() },
     select: { id: true },
   });
+  recordEnqueued(row.id);
   return row.id;
 }
 
