@@ -9,30 +9,59 @@ export const layers = [
   ["env", "crypto", "errors", "generated"],
   ["observability"],
   ["db", "http", "email", "rate-limit", "forms"],
-  // Writers every domain uses: the audit recorder, the queue's enqueue side.
-  ["audit", "outbox", "jobs", "health"],
+  // Writers every domain uses: the audit recorder, the job queue's enqueue side, emails on it.
+  ["audit", "jobs", "health"],
+  ["outbox"],
   ["auth"],
-  // Tenancy resolves the current member from the session; delivery runs auth's jobs.
-  ["tenancy", "outbox-delivery"],
-  ["actions"],
+  // Tenancy resolves the current member from the session.
+  ["tenancy"],
   ["billing"],
-  ["organizations", "members", "invitations", "projects", "audit-log"],
+  ["organizations", "members", "invitations", "projects", "audit-log", "retention"],
   // Account-level flows that span organizations and billing (deletion, export).
   ["account"],
+  // The job runner runs every domain's handlers; delivery after a response runs the runner.
+  ["jobs-runner"],
+  // The chain every action and JSON route goes through, and the account requests built on it.
+  ["actions"],
+  // Each domain's actions: the chain around its data layer, what app/ calls.
+  ["domain-actions"],
 ];
 
 /**
- * Files that belong to another element than their folder's, until they move: domain errors
- * go to lib/errors/; the account request pipeline is folded into lib/actions; the outbox's
- * delivery side (which runs job handlers from the domains) becomes the job queue's runner.
+ * Files that belong to another element than their folder's. A key ending in "/" covers a
+ * folder; the longest matching key wins.
  */
 export const fileElements = {
-  "lib/actions/errors": "errors",
   "lib/auth/flows/requests": "actions",
-  "lib/outbox/deliver": "outbox-delivery",
-  "lib/outbox/jobs": "outbox-delivery",
-  "lib/outbox/after-response": "outbox-delivery",
+  "lib/auth/flows/account-requests": "actions",
+  "lib/outbox/deliver": "jobs-runner",
+  "lib/outbox/after-response": "jobs-runner",
+  "lib/jobs/registry": "jobs-runner",
+  "lib/jobs/run": "jobs-runner",
+  "lib/jobs/drain-route": "jobs-runner",
+  "lib/jobs/qstash": "jobs-runner",
+  "lib/jobs/kinds/": "jobs-runner",
+  // The email kind is what lib/outbox/enqueue builds on; it runs nothing above email.
+  "lib/jobs/kinds/email": "jobs",
+  "lib/billing/actions": "domain-actions",
+  "lib/invitations/actions": "domain-actions",
+  "lib/members/actions": "domain-actions",
+  "lib/organizations/actions": "domain-actions",
+  "lib/projects/actions": "domain-actions",
+  "lib/audit-log/list-action": "domain-actions",
+  "lib/audit-log/export-action": "domain-actions",
 };
+
+const fileElementKeys = Object.keys(fileElements).sort((a, b) => b.length - a.length);
+
+function fileElementOf(normalized) {
+  for (const key of fileElementKeys) {
+    if (key.endsWith("/") ? normalized.startsWith(key) : normalized === key) {
+      return fileElements[key];
+    }
+  }
+  return undefined;
+}
 
 const layerOf = new Map(layers.flatMap((names, index) => names.map((name) => [name, index])));
 
@@ -40,7 +69,7 @@ const layerOf = new Map(layers.flatMap((names, index) => names.map((name) => [na
 export function elementOf(modulePath) {
   const normalized = modulePath.replace(/\.(tsx?|mjs)$/, "").replace(/\/index$/, "");
   if (!normalized.startsWith("lib/")) return null;
-  return fileElements[normalized] ?? normalized.split("/")[1];
+  return fileElementOf(normalized) ?? normalized.split("/")[1];
 }
 
 export function layerIndex(element) {

@@ -2,45 +2,40 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { toFormError } from "@/lib/actions/form";
 import {
   clearChallengeCookie,
   clearSessionCookie,
   clearSignUpCookie,
-  currentSessionToken,
   readChallengeCookie,
-  readSignUpCookie,
   setChallengeCookie,
   setSessionCookie,
   setSignUpCookie,
 } from "@/lib/auth/current-session";
 import { authMessages } from "@/lib/auth/flows/messages";
-import { signInWithMagicLink } from "@/lib/auth/flows/magic-link";
 import {
+  requestEmailChangeConfirmation,
+  requestEmailConfirmation,
   requestMagicLink,
+  requestMagicLinkSignIn,
   requestNewPassword,
   requestPasswordReset,
   requestSignIn,
+  requestSignOut,
   requestSignUp,
+  requestTwoFactorSignIn,
 } from "@/lib/auth/flows/requests";
-import { fieldErrors, twoFactorCodeSchema } from "@/lib/auth/flows/schemas";
-import { signOut } from "@/lib/auth/flows/sign-out";
-import { confirmEmailChange } from "@/lib/auth/flows/change-email";
-import { completeTwoFactorChallenge } from "@/lib/auth/flows/two-factor";
-import { confirmEmail } from "@/lib/auth/flows/verify-email";
 import { signInWithProvider } from "@/lib/auth/authjs";
 import { configuredOAuthProviders } from "@/lib/auth/oauth/providers";
 import { safeRedirectTarget } from "@/lib/auth/redirects";
 import { env } from "@/lib/env";
 import { type FormState, formFields } from "@/lib/forms/form-state";
 import { publicHostOf } from "@/lib/http/allowed-host";
-import { requestClientInfo } from "@/lib/http/client-info";
-import { deliverOutboxAfterResponse } from "@/lib/outbox/after-response";
-import { rateLimitMessage } from "@/lib/rate-limit/response";
-import { parseInput } from "@/lib/actions/input";
 
 /**
- * The account forms. Each action parses its own fields and goes through the same
- * request functions as the JSON API, so the two doors cannot drift apart.
+ * The account forms: thin adapters over the same chain actions as the JSON API
+ * (lib/auth/flows/requests.ts), so the two doors cannot drift apart. They pick their own
+ * fields, then set cookies, redirect, or turn a refusal into the form's state.
  */
 
 function afterSignIn(callbackUrl: string | undefined): never {
@@ -53,41 +48,33 @@ function afterSignIn(callbackUrl: string | undefined): never {
   );
 }
 
+/** A refused link: its own message, unless something else (a 503) went wrong. */
+function linkError(result: { fieldErrors?: Record<string, string>; error: string }): FormState {
+  return { status: "error", message: result.fieldErrors ? authMessages.invalidLink : result.error };
+}
+
 export async function signUpAction(_state: FormState, formData: FormData): Promise<FormState> {
   const fields = formFields(formData, ["name", "email", "password"]);
-  const values = { name: fields.name, email: fields.email };
-  const outcome = await requestSignUp(fields, await requestClientInfo());
-  if (outcome.kind === "invalid")
-    return { status: "error", fieldErrors: outcome.fieldErrors, values };
-  if (outcome.kind === "limited") {
-    return { status: "error", message: rateLimitMessage(outcome.limit), values };
-  }
-  await setSignUpCookie(outcome.signUpCookie);
+  const result = await requestSignUp(fields);
+  if (!result.ok) return toFormError(result, { name: fields.name, email: fields.email });
+  await setSignUpCookie(result.data.signUpCookie);
   return { status: "success", message: authMessages.signUpAccepted };
 }
 
 export async function signInAction(_state: FormState, formData: FormData): Promise<FormState> {
   const fields = formFields(formData, ["email", "password"]);
   const callbackUrl = formData.get("callbackUrl");
-  const values = { email: fields.email };
-  const outcome = await requestSignIn(fields, await requestClientInfo());
-  switch (outcome.kind) {
-    case "invalid":
-      return { status: "error", fieldErrors: outcome.fieldErrors, values };
-    case "limited":
-      return { status: "error", message: rateLimitMessage(outcome.limit), values };
-    case "wrong-credentials":
-      return { status: "error", message: authMessages.wrongCredentials, values };
-    case "two-factor": {
-      await setChallengeCookie(outcome.challengeToken);
-      const next =
-        typeof callbackUrl === "string" ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : "";
-      redirect(`/sign-in/two-factor${next}`);
-    }
-    case "signed-in":
-      await setSessionCookie(outcome.sessionToken, outcome.expires);
-      afterSignIn(typeof callbackUrl === "string" ? callbackUrl : undefined);
+  const result = await requestSignIn(fields);
+  if (!result.ok) return toFormError(result, { email: fields.email });
+  const outcome = result.data;
+  if (outcome.kind === "two-factor") {
+    await setChallengeCookie(outcome.challengeToken);
+    const next =
+      typeof callbackUrl === "string" ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : "";
+    redirect(`/sign-in/two-factor${next}`);
   }
+  await setSessionCookie(outcome.sessionToken, outcome.expires);
+  afterSignIn(typeof callbackUrl === "string" ? callbackUrl : undefined);
 }
 
 export async function forgotPasswordAction(
@@ -95,25 +82,15 @@ export async function forgotPasswordAction(
   formData: FormData,
 ): Promise<FormState> {
   const fields = formFields(formData, ["email"]);
-  const outcome = await requestPasswordReset(fields, await requestClientInfo());
-  if (outcome.kind === "invalid") {
-    return { status: "error", fieldErrors: outcome.fieldErrors, values: fields };
-  }
-  if (outcome.kind === "limited") {
-    return { status: "error", message: rateLimitMessage(outcome.limit), values: fields };
-  }
+  const result = await requestPasswordReset(fields);
+  if (!result.ok) return toFormError(result, fields);
   return { status: "success", message: authMessages.resetRequested };
 }
 
 export async function magicLinkAction(_state: FormState, formData: FormData): Promise<FormState> {
   const fields = formFields(formData, ["email"]);
-  const outcome = await requestMagicLink(fields, await requestClientInfo());
-  if (outcome.kind === "invalid") {
-    return { status: "error", fieldErrors: outcome.fieldErrors, values: fields };
-  }
-  if (outcome.kind === "limited") {
-    return { status: "error", message: rateLimitMessage(outcome.limit), values: fields };
-  }
+  const result = await requestMagicLink(fields);
+  if (!result.ok) return toFormError(result, fields);
   return { status: "success", message: authMessages.magicLinkRequested };
 }
 
@@ -121,88 +98,60 @@ export async function resetPasswordAction(
   _state: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const fields = formFields(formData, ["token", "password"]);
-  const outcome = await requestNewPassword(fields, await requestClientInfo());
-  switch (outcome.kind) {
-    case "invalid":
-      return { status: "error", fieldErrors: outcome.fieldErrors };
-    case "limited":
-      return { status: "error", message: rateLimitMessage(outcome.limit) };
-    case "invalid-link":
-      return { status: "error", message: authMessages.invalidLink };
-    case "done":
-      deliverOutboxAfterResponse(outcome.outboxIds);
-      redirect("/sign-in?reset=1");
-  }
+  const result = await requestNewPassword(formFields(formData, ["token", "password"]));
+  if (!result.ok) return toFormError(result);
+  redirect("/sign-in?reset=1");
 }
 
-/** Confirms the address from the emailed link (a button press, so mail scanners cannot). */
 export async function verifyEmailAction(_state: FormState, formData: FormData): Promise<FormState> {
-  const token = formData.get("token");
-  if (typeof token !== "string") return { status: "error", message: authMessages.invalidLink };
-  // What this browser holds decides whether it is the owner confirming their own sign-up.
-  const result = await confirmEmail(token, await requestClientInfo(), {
-    signUpBinding: await readSignUpCookie(),
-    sessionToken: await currentSessionToken(),
-  });
-  if (!result.ok) return { status: "error", message: authMessages.invalidLink };
+  const result = await requestEmailConfirmation(formFields(formData, ["token"]));
+  if (!result.ok) return linkError(result);
   await clearSignUpCookie();
-  if (result.sessionToken && result.expires) {
-    await setSessionCookie(result.sessionToken, result.expires);
+  const { sessionToken, expires } = result.data;
+  if (sessionToken && expires) {
+    await setSessionCookie(sessionToken, expires);
     redirect("/organizations?verified=1");
   }
   redirect("/sign-in?verified=1");
 }
 
-/** Signs in with the emailed link (a button press, so mail scanners cannot). */
 export async function magicLinkSignInAction(
   _state: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const token = formData.get("token");
-  if (typeof token !== "string") return { status: "error", message: authMessages.invalidLink };
-  const result = await signInWithMagicLink(token, await requestClientInfo());
-  if (result.status === "invalid") return { status: "error", message: authMessages.invalidLink };
-  if (result.status === "two-factor") {
-    await setChallengeCookie(result.challengeToken);
+  const result = await requestMagicLinkSignIn(formFields(formData, ["token"]));
+  if (!result.ok) return linkError(result);
+  if (result.data.kind === "two-factor") {
+    await setChallengeCookie(result.data.challengeToken);
     redirect("/sign-in/two-factor");
   }
-  await setSessionCookie(result.sessionToken, result.expires);
+  await setSessionCookie(result.data.sessionToken, result.data.expires);
   redirect("/organizations");
 }
 
 export async function signOutAction(): Promise<void> {
-  const token = await currentSessionToken();
-  if (token) await signOut(token, await requestClientInfo());
+  const result = await requestSignOut({});
+  if (!result.ok) throw new Error(result.error);
   await clearSessionCookie();
   redirect("/");
 }
 
-/** The second sign-in step: a code from the app, or a recovery code. */
 export async function twoFactorAction(_state: FormState, formData: FormData): Promise<FormState> {
   const challengeToken = await readChallengeCookie();
   if (!challengeToken) return { status: "error", message: authMessages.challengeExpired };
-  const parsed = parseInput(twoFactorCodeSchema, formFields(formData, ["code"]));
-  if (!parsed.success) return { status: "error", fieldErrors: fieldErrors(parsed.error) };
-  const result = await completeTwoFactorChallenge(
-    { challengeToken, code: parsed.data.code },
-    await requestClientInfo(),
-  );
-  switch (result.status) {
-    case "expired":
-      await clearChallengeCookie();
-      return { status: "error", message: authMessages.challengeExpired };
-    case "limited":
-      return { status: "error", message: rateLimitMessage(result.limit) };
-    case "wrong-code":
-      return { status: "error", fieldErrors: { code: authMessages.wrongCode } };
-    case "signed-in": {
-      await clearChallengeCookie();
-      await setSessionCookie(result.sessionToken, result.expires);
-      const callbackUrl = formData.get("callbackUrl");
-      afterSignIn(typeof callbackUrl === "string" ? callbackUrl : undefined);
-    }
+  const result = await requestTwoFactorSignIn({
+    ...formFields(formData, ["code"]),
+    challengeToken,
+  });
+  if (!result.ok) return toFormError(result);
+  if (result.data.kind === "expired") {
+    await clearChallengeCookie();
+    return { status: "error", message: authMessages.challengeExpired };
   }
+  await clearChallengeCookie();
+  await setSessionCookie(result.data.sessionToken, result.data.expires);
+  const callbackUrl = formData.get("callbackUrl");
+  afterSignIn(typeof callbackUrl === "string" ? callbackUrl : undefined);
 }
 
 /** Starts a GitHub or Google sign-in (only the providers configured are offered). */
@@ -227,11 +176,8 @@ export async function confirmEmailChangeAction(
   _state: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const token = formData.get("token");
-  if (typeof token !== "string") return { status: "error", message: authMessages.invalidLink };
-  const result = await confirmEmailChange(token, await requestClientInfo());
-  if (!result.ok) return { status: "error", message: authMessages.invalidLink };
-  deliverOutboxAfterResponse(result.outboxIds);
+  const result = await requestEmailChangeConfirmation(formFields(formData, ["token"]));
+  if (!result.ok) return linkError(result);
   return {
     status: "success",
     message: "Your email address is changed. Use it the next time you sign in.",

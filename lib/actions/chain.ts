@@ -1,43 +1,49 @@
 import "server-only";
 
-import { headers } from "next/headers";
 import type { z } from "zod";
 import { getCurrentSession } from "@/lib/auth/current-session";
-import { requireRecentAuthentication } from "@/lib/auth/recent-authentication";
-import type { ActiveSession } from "@/lib/auth/session-store";
 import { RETRY_AFTER_SECONDS } from "@/lib/db/unavailable";
 import { env } from "@/lib/env";
-import type { Role } from "@/lib/generated/prisma/enums";
-import { clientInfoFrom, type ClientInfo } from "@/lib/http/client-info";
+import { BadRequestError, forbidden, notFound, notSignedIn } from "@/lib/errors";
+import { clientInfoFrom } from "@/lib/http/client-info";
+import { withOutboxDelivery } from "@/lib/outbox/after-response";
 import { parseTenantHost } from "@/lib/tenancy/host";
 import { findMembershipBySlug } from "@/lib/tenancy/membership";
+import type { AuthenticatedContext, MemberContext, PublicContext } from "@/lib/tenancy/context";
 import { can, type Permission } from "@/lib/tenancy/permissions";
-import { forbidden, notFound, notSignedIn } from "./errors";
 import { actionInput, parseInput } from "./input";
-import { failure, invalidInput, type ActionResult } from "./result";
+import { requestHeaders } from "./request-scope";
+import { failure, fieldErrorsOf, invalidInput, type ActionResult } from "./result";
 
 /**
- * The action wrapper chain: public → authenticated → organization member with a
- * permission. Each level parses the input with its zod schema (strict schemas refuse
- * unknown fields, so nothing can be mass-assigned), builds its context from the server's
- * own sources, and returns an ActionResult. Server actions and route handlers both use
- * it, so a direct POST gets exactly the checks the UI path gets.
+ * The action chain: public → authenticated → organization member with a permission.
+ * Each level builds its context from the server's own sources, parses the input with its
+ * zod schema (strict schemas refuse unknown fields), runs the middleware, then the
+ * handler, and returns an ActionResult. Server actions, forms and route handlers all go
+ * through it, so a direct POST gets exactly the checks the UI path gets. Emails the
+ * handler queues are delivered after the response (lib/outbox/after-response.ts).
  */
 
-export type PublicContext = { client: ClientInfo };
-export type AuthenticatedContext = PublicContext & { session: ActiveSession; userId: string };
-export type MemberContext = AuthenticatedContext & {
-  organization: { id: string; slug: string; name: string };
-  role: Role;
-};
+export type { AuthenticatedContext, MemberContext, PublicContext };
 
 type Handler<S extends z.ZodType, C, T> = (input: z.infer<S>, ctx: C) => Promise<T>;
 
-async function publicContext(): Promise<PublicContext> {
-  return { client: clientInfoFrom(await headers()) };
+/** Runs around the handler, after the context and the input are known (see ./middleware.ts). */
+export type Middleware<I, C> = <T>(input: I, ctx: C, next: () => Promise<T>) => Promise<T>;
+
+export type ActionOptions<I, C> = {
+  use?: readonly Middleware<I, C>[];
+  /** How refused input is answered: 422 with field messages, or a 400 bad request (JSON APIs). */
+  invalidInput?: "fields" | "bad-request";
+};
+
+export type Action<T> = (raw: unknown) => Promise<ActionResult<T>>;
+
+export async function publicContext(): Promise<PublicContext> {
+  return { client: clientInfoFrom(await requestHeaders()) };
 }
 
-async function authenticatedContext(): Promise<AuthenticatedContext> {
+export async function authenticatedContext(): Promise<AuthenticatedContext> {
   const session = await getCurrentSession();
   // On the id itself: an object without a user id is not a user.
   if (!session?.user.id) throw notSignedIn();
@@ -51,7 +57,7 @@ async function authenticatedContext(): Promise<AuthenticatedContext> {
  */
 export async function memberContext(permission: Permission): Promise<MemberContext> {
   const ctx = await authenticatedContext();
-  const host = parseTenantHost((await headers()).get("host"), env.rootDomain);
+  const host = parseTenantHost((await requestHeaders()).get("host"), env.rootDomain);
   if (host.kind !== "tenant") throw notFound("That organization");
   const membership = await findMembershipBySlug(ctx.userId, host.slug);
   if (!membership) throw notFound("That organization");
@@ -60,38 +66,51 @@ export async function memberContext(permission: Permission): Promise<MemberConte
 }
 
 function wrap<S extends z.ZodType, C, T>(
+  label: string,
   schema: S,
   context: () => Promise<C>,
   handler: Handler<S, C, T>,
-  label: string,
-) {
-  return async (raw: unknown): Promise<ActionResult<T>> => {
-    try {
-      // Who is asking comes first: an anonymous caller learns nothing from validation errors.
-      const ctx = await context();
-      const parsed = parseInput(schema, actionInput(raw));
-      if (!parsed.success) return invalidInput(parsed.error);
-      return { ok: true, data: await handler(parsed.data, ctx) };
-    } catch (error) {
-      return failure(error, { action: label });
-    }
-  };
+  options: ActionOptions<z.infer<S>, C> = {},
+): Action<T> {
+  return (raw) =>
+    withOutboxDelivery(async (): Promise<ActionResult<T>> => {
+      try {
+        // Who is asking comes first: an anonymous caller learns nothing from validation errors.
+        const ctx = await context();
+        const parsed = parseInput(schema, actionInput(raw));
+        if (!parsed.success) {
+          if (options.invalidInput !== "bad-request") return invalidInput(parsed.error);
+          return failure(new BadRequestError(fieldErrorsOf(parsed.error)), { action: label });
+        }
+        const input = parsed.data;
+        let run = () => handler(input, ctx);
+        for (const middleware of [...(options.use ?? [])].reverse()) {
+          const next = run;
+          run = () => middleware(input, ctx, next);
+        }
+        return { ok: true, data: await run() };
+      } catch (error) {
+        return failure(error, { action: label });
+      }
+    });
 }
 
 export function publicAction<S extends z.ZodType, T>(
   label: string,
   schema: S,
   handler: Handler<S, PublicContext, T>,
+  options?: ActionOptions<z.infer<S>, PublicContext>,
 ) {
-  return wrap(schema, publicContext, handler, label);
+  return wrap(label, schema, publicContext, handler, options);
 }
 
 export function authenticatedAction<S extends z.ZodType, T>(
   label: string,
   schema: S,
   handler: Handler<S, AuthenticatedContext, T>,
+  options?: ActionOptions<z.infer<S>, AuthenticatedContext>,
 ) {
-  return wrap(schema, authenticatedContext, handler, label);
+  return wrap(label, schema, authenticatedContext, handler, options);
 }
 
 export function memberAction<S extends z.ZodType, T>(
@@ -99,36 +118,32 @@ export function memberAction<S extends z.ZodType, T>(
   permission: Permission,
   schema: S,
   handler: Handler<S, MemberContext, T>,
+  options?: ActionOptions<z.infer<S>, MemberContext>,
 ) {
-  return wrap(schema, () => memberContext(permission), handler, label);
+  return wrap(label, schema, () => memberContext(permission), handler, options);
 }
 
 /**
- * Step-up for a dangerous action (deleting an organization, handing it over): the handler
- * runs only for a session that signed in or confirmed it is the owner within the last
- * minutes; otherwise 403 with code "reauthentication_required" and nothing changes.
- * Wraps the handler, after the context and input checks: a caller without the permission
- * still learns only "forbidden".
+ * An action's result as JSON: `{ data }` (or the body `success` makes of it) with its
+ * status, or `{ error, code?, fieldErrors? }`. Refusals that pass say when to come back.
  */
-export function withRecentAuthentication<I, C extends AuthenticatedContext, T>(
-  handler: (input: I, ctx: C) => Promise<T>,
-): (input: I, ctx: C) => Promise<T> {
-  return async (input, ctx) => {
-    await requireRecentAuthentication({ userId: ctx.userId, sessionId: ctx.session.sessionId });
-    return handler(input, ctx);
-  };
-}
-
-/** The same chain for route handlers: the result becomes JSON with its status. */
-export function toResponse<T>(result: ActionResult<T>): Response {
-  if (result.ok) return Response.json({ data: result.data });
-  const { error, fieldErrors, status, code } = result;
+export function toResponse<T>(
+  result: ActionResult<T>,
+  success: { status?: number; body?: (data: T) => unknown } = {},
+): Response {
+  if (result.ok)
+    return Response.json(success.body ? success.body(result.data) : { data: result.data }, {
+      status: success.status ?? 200,
+    });
+  const { error, fieldErrors, status, code, retryAfterSeconds } = result;
+  const headers: Record<string, string> =
+    retryAfterSeconds !== undefined
+      ? { "Retry-After": String(retryAfterSeconds), "Cache-Control": "no-store" }
+      : status === 503
+        ? { "Retry-After": String(RETRY_AFTER_SECONDS) }
+        : {};
   return Response.json(
     { error, ...(code ? { code } : {}), ...(fieldErrors ? { fieldErrors } : {}) },
-    // A 503 passes (the database or a provider is unavailable): say when to try again.
-    {
-      status,
-      ...(status === 503 ? { headers: { "Retry-After": String(RETRY_AFTER_SECONDS) } } : {}),
-    },
+    { status, headers },
   );
 }

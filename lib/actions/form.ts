@@ -30,3 +30,19 @@ export function toFormState<T>(
     values,
   };
 }
+
+/**
+ * A refusal as the state of an account form: the field messages when fields were refused,
+ * otherwise the message, with the values to refill.
+ */
+export function toFormError(
+  result: Extract<ActionResult<unknown>, { ok: false }>,
+  values?: Record<string, string>,
+): Extract<FormState, { status: "error" }> {
+  return {
+    status: "error",
+    ...(result.fieldErrors ? { fieldErrors: result.fieldErrors } : { message: result.error }),
+    ...(result.code ? { code: result.code } : {}),
+    ...(values ? { values } : {}),
+  };
+}

@@ -1,6 +1,12 @@
 import type { z } from "zod";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/unavailable";
-import { ExpectedError, FieldError, type ErrorCode } from "./errors";
+import {
+  BadRequestError,
+  ExpectedError,
+  FieldError,
+  RetryLaterError,
+  type ErrorCode,
+} from "@/lib/errors";
 
 /** What every action returns: typed data, or a message (and field messages) for the user. */
 export type ActionResult<T> =
@@ -11,9 +17,12 @@ export type ActionResult<T> =
       status: number;
       fieldErrors?: Record<string, string>;
       code?: ErrorCode;
+      /** Set on 429s and shed 503s: when to come back (Retry-After). */
+      retryAfterSeconds?: number;
     };
 
-export function invalidInput(error: z.ZodError): ActionResult<never> {
+/** The message of each field the schema refused (the first one per field). */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   const fieldErrors: Record<string, string> = {};
   for (const issue of error.issues) {
     if (issue.code === "unrecognized_keys") {
@@ -23,7 +32,16 @@ export function invalidInput(error: z.ZodError): ActionResult<never> {
     const key = issue.path.length > 0 ? String(issue.path[0]) : "form";
     fieldErrors[key] ??= issue.message;
   }
-  return { ok: false, error: "Check the highlighted fields.", status: 422, fieldErrors };
+  return fieldErrors;
+}
+
+export function invalidInput(error: z.ZodError): ActionResult<never> {
+  return {
+    ok: false,
+    error: "Check the highlighted fields.",
+    status: 422,
+    fieldErrors: fieldErrorsOf(error),
+  };
 }
 
 /**
@@ -31,12 +49,19 @@ export function invalidInput(error: z.ZodError): ActionResult<never> {
  * anything else is logged and reported generically.
  */
 export function failure(error: unknown, context: Record<string, unknown>): ActionResult<never> {
-  if (error instanceof FieldError)
+  if (error instanceof FieldError || error instanceof BadRequestError)
     return {
       ok: false,
       error: error.message,
       status: error.status,
-      fieldErrors: error.fieldErrors,
+      ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}),
+    };
+  if (error instanceof RetryLaterError)
+    return {
+      ok: false,
+      error: error.message,
+      status: error.status,
+      retryAfterSeconds: error.retryAfterSeconds,
     };
   if (error instanceof ExpectedError)
     return {

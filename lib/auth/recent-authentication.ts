@@ -1,6 +1,6 @@
 import "server-only";
 
-import { ExpectedError, type ErrorCode } from "@/lib/actions/errors";
+import { ExpectedError, type ErrorCode } from "@/lib/errors";
 import { db, type Database } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 

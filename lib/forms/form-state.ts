@@ -1,4 +1,4 @@
-import type { ErrorCode } from "@/lib/actions/errors";
+import type { ErrorCode } from "@/lib/errors";
 
 export type FormState =
   | { status: "idle" }

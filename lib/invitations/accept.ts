@@ -1,6 +1,6 @@
 import "server-only";
 
-import { ExpectedError, notFound } from "@/lib/actions/errors";
+import { ExpectedError, notFound } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import type { ActiveSession } from "@/lib/auth/session-store";
 import { hashToken } from "@/lib/auth/tokens";

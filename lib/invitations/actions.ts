@@ -1,7 +1,6 @@
 import "server-only";
 
 import { authenticatedAction, memberAction } from "@/lib/actions/chain";
-import { deliverOutboxAfterResponse } from "@/lib/outbox/after-response";
 import { acceptInvitationById, acceptInvitationByToken } from "./accept";
 import { inviteMember, listPendingInvitations, resendInvitation, revokeInvitation } from "./manage";
 import { acceptByTokenSchema, invitationIdSchema, inviteSchema } from "./schemas";
@@ -20,22 +19,14 @@ export const inviteMemberAction = memberAction(
   "invitation.create",
   "members:invite",
   inviteSchema,
-  async (input, ctx) => {
-    const result = await inviteMember(ctx, input);
-    deliverOutboxAfterResponse(result.emailIds);
-    return { invitationId: result.invitationId };
-  },
+  async (input, ctx) => ({ invitationId: (await inviteMember(ctx, input)).invitationId }),
 );
 
 export const resendInvitationAction = memberAction(
   "invitation.resend",
   "members:invite",
   invitationIdSchema,
-  async ({ invitationId }, ctx) => {
-    const result = await resendInvitation(ctx, invitationId);
-    deliverOutboxAfterResponse(result.emailIds);
-    return { invitationId };
-  },
+  ({ invitationId }, ctx) => resendInvitation(ctx, invitationId),
 );
 
 export const revokeInvitationAction = memberAction(
@@ -49,20 +40,11 @@ export const revokeInvitationAction = memberAction(
 export const acceptInvitationAction = authenticatedAction(
   "invitation.accept",
   acceptByTokenSchema,
-  async ({ token }, ctx) => {
-    const accepted = await acceptInvitationByToken(ctx.session, token, ctx.client);
-    // The seat sync it queued runs after the response.
-    deliverOutboxAfterResponse();
-    return accepted;
-  },
+  ({ token }, ctx) => acceptInvitationByToken(ctx.session, token, ctx.client),
 );
 
 export const acceptInvitationByIdAction = authenticatedAction(
   "invitation.accept_by_id",
   invitationIdSchema,
-  async ({ invitationId }, ctx) => {
-    const accepted = await acceptInvitationById(ctx.session, invitationId, ctx.client);
-    deliverOutboxAfterResponse();
-    return accepted;
-  },
+  ({ invitationId }, ctx) => acceptInvitationById(ctx.session, invitationId, ctx.client),
 );

@@ -1,7 +1,7 @@
 import "server-only";
 
-import type { MemberContext } from "@/lib/actions/chain";
-import { ExpectedError, FieldError, forbidden, notFound } from "@/lib/actions/errors";
+import type { MemberContext } from "@/lib/tenancy/context";
+import { ExpectedError, FieldError, forbidden, notFound } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import type { AuditAction } from "@/lib/audit/actions";
 import { generateToken, hashToken } from "@/lib/auth/tokens";
@@ -102,7 +102,7 @@ export async function inviteMember(
   ctx: MemberContext,
   input: { email: string; role: Role },
   now = new Date(),
-): Promise<{ invitationId: string; emailIds: string[] }> {
+): Promise<{ invitationId: string }> {
   if (input.role === "OWNER" && ctx.role !== "OWNER") throw forbidden();
   const organizationId = ctx.organization.id;
   return withTenant(organizationId, async (tx) => {
@@ -140,9 +140,9 @@ export async function inviteMember(
       update: { role: input.role, invitedById: ctx.userId, acceptedAt: null, revokedAt: null },
       select: { id: true, email: true, role: true },
     });
-    const emailId = await sendInvitation(tx, ctx, invitation, now);
+    await sendInvitation(tx, ctx, invitation, now);
     await audit(tx, ctx, "member.invited", invitation);
-    return { invitationId: invitation.id, emailIds: emailId ? [emailId] : [] };
+    return { invitationId: invitation.id };
   });
 }
 
@@ -164,13 +164,13 @@ export async function resendInvitation(
   ctx: MemberContext,
   invitationId: string,
   now = new Date(),
-): Promise<{ invitationId: string; emailIds: string[] }> {
+): Promise<{ invitationId: string }> {
   return withTenant(ctx.organization.id, async (tx) => {
     const invitation = await openInvitation(tx, ctx.organization.id, invitationId);
     if (invitation.role === "OWNER" && ctx.role !== "OWNER") throw forbidden();
-    const emailId = await sendInvitation(tx, ctx, invitation, now);
+    await sendInvitation(tx, ctx, invitation, now);
     await audit(tx, ctx, "member.invitation_resent", invitation);
-    return { invitationId, emailIds: emailId ? [emailId] : [] };
+    return { invitationId };
   });
 }
 

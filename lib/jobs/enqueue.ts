@@ -1,7 +1,13 @@
 import "server-only";
 
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { JobKind, JobPayload } from "./registry";
+import { recordEnqueued } from "./request-scope";
+
+/** Each kind's payload type, filled in by ./registry.ts. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface JobPayloads {}
+export type JobKind = keyof JobPayloads & string;
+export type JobPayload<Kind extends JobKind> = JobPayloads[Kind];
 
 export type EnqueueOptions = {
   /** Not before this time (delayed jobs). Default: now. */
@@ -25,6 +31,18 @@ export async function enqueueJob<Kind extends JobKind>(
   kind: Kind,
   payload: JobPayload<Kind>,
   options: EnqueueOptions = {},
+): Promise<string> {
+  const id = await insertJob(client, kind, payload, options);
+  // The request that queued it delivers it after its response (lib/outbox/after-response.ts).
+  recordEnqueued(id);
+  return id;
+}
+
+async function insertJob(
+  client: Prisma.TransactionClient,
+  kind: string,
+  payload: unknown,
+  options: EnqueueOptions,
 ): Promise<string> {
   // Set here rather than by the database default, so `availableAt` and the times the
   // runner compares it with all come from the same (application) clock.

@@ -11,9 +11,17 @@ import { signUpJob } from "./kinds/sign-up";
 const kinds = [emailJob, signUpJob, seatSyncJob, accountExportJob, retentionJob] as const;
 
 type Kinds = (typeof kinds)[number];
-export type JobKind = Kinds["kind"];
-export type JobPayload<Kind extends JobKind> =
-  Extract<Kinds, { kind: Kind }> extends JobDefinition<Kind, infer Payload> ? Payload : never;
+type PayloadsByKind = {
+  [Kind in Kinds["kind"]]: Extract<Kinds, { kind: Kind }> extends JobDefinition<Kind, infer Payload>
+    ? Payload
+    : never;
+};
+
+// Gives enqueueJob the payload type of each kind without ./enqueue importing the handlers.
+declare module "./enqueue" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface JobPayloads extends PayloadsByKind {}
+}
 
 // The runner only needs the shape every kind shares.
 export type AnyJobDefinition = JobDefinition<string, never>;

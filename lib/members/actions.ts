@@ -1,7 +1,6 @@
 import "server-only";
 
 import { memberAction } from "@/lib/actions/chain";
-import { deliverOutboxAfterResponse } from "@/lib/outbox/after-response";
 import { changeRole, leaveOrganization, listMembers, removeMember } from "./members";
 import { changeRoleSchema, leaveSchema, removeMemberSchema } from "./schemas";
 import { z } from "zod";
@@ -26,12 +25,7 @@ export const removeMemberAction = memberAction(
   "member.remove",
   "members:remove",
   removeMemberSchema,
-  async (input, ctx) => {
-    const removed = await removeMember(ctx, input);
-    // The seat sync it queued runs after the response.
-    deliverOutboxAfterResponse();
-    return removed;
-  },
+  (input, ctx) => removeMember(ctx, input),
 );
 
 // Any member may leave: the permission every role has is the one that applies.
@@ -39,9 +33,5 @@ export const leaveOrganizationAction = memberAction(
   "member.leave",
   "members:read",
   leaveSchema,
-  async (_input, ctx) => {
-    const left = await leaveOrganization(ctx);
-    deliverOutboxAfterResponse();
-    return left;
-  },
+  (_input, ctx) => leaveOrganization(ctx),
 );

@@ -1,6 +1,7 @@
 import "server-only";
 
-import { authenticatedAction, memberAction, withRecentAuthentication } from "@/lib/actions/chain";
+import { authenticatedAction, memberAction } from "@/lib/actions/chain";
+import { recentAuthentication } from "@/lib/actions/middleware";
 import { createOrganization } from "./create";
 import {
   createOrganizationSchema,
@@ -32,12 +33,14 @@ export const deleteOrganizationAction = memberAction(
   "organization.delete",
   "org:delete",
   deleteOrganizationSchema,
-  withRecentAuthentication((input, ctx) => deleteOrganization(ctx, input)),
+  (input, ctx) => deleteOrganization(ctx, input),
+  { use: [recentAuthentication()] },
 );
 
 export const transferOwnershipAction = memberAction(
   "organization.transfer",
   "org:transfer",
   transferOwnershipSchema,
-  withRecentAuthentication((input, ctx) => transferOwnership(ctx, input)),
+  (input, ctx) => transferOwnership(ctx, input),
+  { use: [recentAuthentication()] },
 );

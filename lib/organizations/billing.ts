@@ -1,6 +1,6 @@
 import "server-only";
 
-import { ProviderUnavailableError } from "@/lib/actions/errors";
+import { ProviderUnavailableError } from "@/lib/errors";
 import { stripe } from "@/lib/billing/stripe/client";
 import { applyFromStripe, liveSubscriptionId } from "@/lib/billing/subscription/subscription";
 

@@ -1,7 +1,7 @@
 import "server-only";
 
-import type { AuthenticatedContext } from "@/lib/actions/chain";
-import { ExpectedError, FieldError } from "@/lib/actions/errors";
+import type { AuthenticatedContext } from "@/lib/tenancy/context";
+import { ExpectedError, FieldError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { enterOrganization, withScope } from "@/lib/db/tenant";
 import { Prisma } from "@/lib/generated/prisma/client";

@@ -1,7 +1,7 @@
 import "server-only";
 
-import type { MemberContext } from "@/lib/actions/chain";
-import { ExpectedError, FieldError, forbidden, notFound } from "@/lib/actions/errors";
+import type { MemberContext } from "@/lib/tenancy/context";
+import { ExpectedError, FieldError, forbidden, notFound } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { requireWritable } from "@/lib/billing/plans/entitlements";
 import { inOrganization, lockOrganization, withTenant } from "@/lib/db/tenant";

@@ -35,8 +35,8 @@ export class InvalidRecipientError extends Error {
  * and a committed one cannot lose it. The template is rendered now, so the stored
  * payload is exactly what will be sent, however many retries it takes.
  *
- * Nothing is sent here; call `deliverOutboxAfterResponse()` after the transaction
- * to send right after the response (the cron route sends whatever that misses).
+ * Nothing is sent here: the request's scope (lib/outbox/after-response.ts) delivers the
+ * row after the response, once committed; the cron route sends whatever that misses.
  */
 export async function enqueueEmail(
   client: Prisma.TransactionClient,

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { memberAction } from "@/lib/actions/chain";
-import { notFound } from "@/lib/actions/errors";
+import { notFound } from "@/lib/errors";
 import { createProject, deleteProject, updateProject } from "./mutations";
 import { getProject, listProjects } from "./queries";
 import {

@@ -1,7 +1,7 @@
 import "server-only";
 
-import type { MemberContext } from "@/lib/actions/chain";
-import { notFound } from "@/lib/actions/errors";
+import type { MemberContext } from "@/lib/tenancy/context";
+import { notFound } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import type { AuditAction } from "@/lib/audit/actions";
 import { requireProjectCapacity, requireWritable } from "@/lib/billing/plans/entitlements";

@@ -1,3 +1,4 @@
+import { RetryLaterError } from "@/lib/errors";
 import type { RateLimitRefusal } from "./types";
 
 function plural(count: number, unit: string): string {
@@ -11,7 +12,8 @@ function describeWait(seconds: number): string {
   return plural(Math.ceil(seconds / 3600), "hour");
 }
 
-function waitSeconds(result: RateLimitRefusal): number {
+/** Whole seconds, at least 1: what Retry-After and the message promise. */
+export function waitSeconds(result: RateLimitRefusal): number {
   const seconds = Math.ceil(result.retryAfterSeconds);
   return Number.isFinite(seconds) ? Math.max(1, seconds) : 1;
 }
@@ -31,5 +33,14 @@ export function rateLimitResponse(result: RateLimitRefusal): Response {
       status: result.reason === "limited" ? 429 : 503,
       headers: { "Retry-After": String(waitSeconds(result)), "Cache-Control": "no-store" },
     },
+  );
+}
+
+/** A refusal as the error the action chain answers with (429 or 503, Retry-After). */
+export function rateLimitError(result: RateLimitRefusal): RetryLaterError {
+  return new RetryLaterError(
+    rateLimitMessage(result),
+    result.reason === "limited" ? 429 : 503,
+    waitSeconds(result),
   );
 }

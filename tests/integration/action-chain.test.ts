@@ -21,7 +21,7 @@ async function load() {
   const [{ db }, chain, errors, store] = await Promise.all([
     import("@/lib/db"),
     import("@/lib/actions/chain"),
-    import("@/lib/actions/errors"),
+    import("@/lib/errors"),
     import("@/lib/auth/session-store"),
   ]);
   return { db, ...chain, ...errors, ...store };

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type * as Argon2 from "@node-rs/argon2";
-import { rateLimitResponse } from "@/lib/rate-limit/response";
+import { authMessages } from "@/lib/auth/flows/messages";
 
 /**
  * Argon2 on demand for strangers: a reset link must be checked before any hash is made,
@@ -34,16 +34,18 @@ let mailboxDir: string;
 async function load() {
   // The mocked module first: importing it alongside its users can hand them the original.
   await import("@node-rs/argon2");
-  const [{ db }, password, reset, tokens, signInRoute, requests] = await Promise.all([
+  const [{ db }, password, reset, tokens, signInRoute, requests, scope, chain] = await Promise.all([
     import("@/lib/db"),
     import("@/lib/auth/password"),
     import("@/lib/auth/flows/password-reset"),
     import("@/lib/auth/tokens"),
     import("@/app/api/account/sign-in/route"),
     import("@/lib/auth/flows/requests"),
+    import("@/lib/actions/request-scope"),
+    import("@/lib/actions/chain"),
   ]);
   const signUpRoute = await import("@/app/api/account/sign-up/route");
-  return { db, password, reset, tokens, signInRoute, signUpRoute, requests };
+  return { db, password, reset, tokens, signInRoute, signUpRoute, requests, scope, chain };
 }
 let app: Awaited<ReturnType<typeof load>>;
 let counter = 0;
@@ -122,26 +124,27 @@ describe("reset links before argon2", () => {
   });
 
   it("new-password submissions are limited per IP, with 429 and Retry-After", async () => {
-    const ctx = { ipAddress: "203.0.113.61", userAgent: "vitest" };
+    const submit = (ip: string) =>
+      app.scope.withRequestHeaders(new Headers({ "x-real-ip": ip, "user-agent": "vitest" }), () =>
+        app.requests.requestNewPassword({
+          token: app.tokens.generateToken(),
+          password: "a brand new passphrase",
+        }),
+      );
+    const kindOf = (outcome: Awaited<ReturnType<typeof submit>>) =>
+      outcome.ok ? "done" : outcome.status === 429 ? "limited" : outcome.error;
     const kinds: string[] = [];
     let limited: Response | undefined;
     for (let attempt = 0; attempt < 11; attempt++) {
-      const outcome = await app.requests.requestNewPassword(
-        { token: app.tokens.generateToken(), password: "a brand new passphrase" },
-        ctx,
-      );
-      kinds.push(outcome.kind);
-      if (outcome.kind === "limited") limited ??= rateLimitResponse(outcome.limit);
+      const outcome = await submit("203.0.113.61");
+      kinds.push(kindOf(outcome));
+      if (!outcome.ok && outcome.status === 429) limited ??= app.chain.toResponse(outcome);
     }
-    expect(kinds).toEqual([...Array(10).fill("invalid-link"), "limited"]);
+    expect(kinds).toEqual([...Array(10).fill(authMessages.invalidLink), "limited"]);
     expect(limited?.status).toBe(429);
     expect(Number(limited?.headers.get("retry-after"))).toBeGreaterThan(0);
     // Another address is not held back by this one.
-    const other = await app.requests.requestNewPassword(
-      { token: app.tokens.generateToken(), password: "a brand new passphrase" },
-      { ...ctx, ipAddress: "203.0.113.62" },
-    );
-    expect(other.kind).toBe("invalid-link");
+    expect(kindOf(await submit("203.0.113.62"))).toBe(authMessages.invalidLink);
   });
 });
 

@@ -1,11 +1,5 @@
 import { toResponse } from "@/lib/actions/chain";
-import { refuseWithoutApiAccess } from "@/lib/billing/plans/api-access";
-import {
-  badRequest,
-  forbiddenOrigin,
-  isSameOriginRequest,
-  readJsonObject,
-} from "@/lib/http/same-origin";
+import { withMember } from "@/lib/actions/route";
 import { createProjectAction, listProjectsAction } from "@/lib/projects/actions";
 
 /**
@@ -16,9 +10,9 @@ import { createProjectAction, listProjectsAction } from "@/lib/projects/actions"
  * GET  /api/projects?q=&page=  → { data: { items, total, page, pageCount, query } }
  * POST /api/projects {name, description?} → 200 { data: project }
  */
-export async function GET(request: Request) {
-  const refused = await refuseWithoutApiAccess();
-  if (refused) return refused;
+const apiAccess = { permission: "projects:read", feature: "api" } as const;
+
+export const GET = withMember(apiAccess, async ({ request }) => {
   const params = new URL(request.url).searchParams;
   const query: Record<string, string> = {};
   for (const key of ["q", "page"]) {
@@ -26,15 +20,10 @@ export async function GET(request: Request) {
     if (value !== null) query[key] = value;
   }
   return toResponse(await listProjectsAction(query));
-}
+});
 
-export async function POST(request: Request) {
-  if (!isSameOriginRequest(request)) return forbiddenOrigin();
-  const refused = await refuseWithoutApiAccess();
-  if (refused) return refused;
-  const body = await readJsonObject(request);
-  if (!body) return badRequest();
-  return toResponse(await createProjectAction(body));
-}
+export const POST = withMember({ ...apiAccess, body: "json" }, async ({ body }) =>
+  toResponse(await createProjectAction(body)),
+);
 
 export const dynamic = "force-dynamic";

@@ -12,7 +12,7 @@ import { accountLinks } from "./links";
 import { rateLimitedCheck } from "./step-up";
 
 export type RequestEmailChangeResult =
-  | { ok: true; outboxIds: string[] }
+  | { ok: true }
   | { ok: false; field: "currentPassword" | "newEmail"; message: string }
   | { ok: false; limited: RateLimitRefusal };
 
@@ -61,7 +61,7 @@ export async function requestEmailChange(
       ipAddress: ctx.ipAddress,
       userAgent: ctx.userAgent,
     });
-    if (taken) return { ok: true as const, outboxIds: [] };
+    if (taken) return { ok: true as const };
     const { token } = await issueToken(tx, {
       purpose: "EMAIL_CHANGE",
       email: user.email,
@@ -69,7 +69,7 @@ export async function requestEmailChange(
       newEmail: input.newEmail,
       now: ctx.now,
     });
-    const id = await enqueueEmail(tx, {
+    await enqueueEmail(tx, {
       to: input.newEmail,
       template: "emailChangeConfirm",
       data: {
@@ -79,7 +79,7 @@ export async function requestEmailChange(
         expiresInMinutes: tokenLifetimesMinutes.EMAIL_CHANGE,
       },
     });
-    return { ok: true as const, outboxIds: [id] };
+    return { ok: true as const };
   });
 }
 
@@ -90,7 +90,7 @@ export async function requestEmailChange(
 export async function confirmEmailChange(
   token: string,
   ctx: RequestContext,
-): Promise<{ ok: true; outboxIds: string[] } | { ok: false }> {
+): Promise<{ ok: true } | { ok: false }> {
   const now = ctx.now ?? new Date();
   return db.$transaction(async (tx) => {
     const used = await consumeToken(tx, "EMAIL_CHANGE", token, now);
@@ -118,11 +118,11 @@ export async function confirmEmailChange(
       userAgent: ctx.userAgent,
       metadata: { from: user.email, to: used.newEmail },
     });
-    const id = await enqueueEmail(tx, {
+    await enqueueEmail(tx, {
       to: user.email,
       template: "emailChangedNotice",
       data: { name: user.name, newEmail: used.newEmail, resetUrl: accountLinks.forgotPassword() },
     });
-    return { ok: true as const, outboxIds: [id] };
+    return { ok: true as const };
   });
 }

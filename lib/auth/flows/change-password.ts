@@ -12,7 +12,7 @@ import { accountLinks } from "./links";
 import { rateLimitedCheck } from "./step-up";
 
 export type ChangePasswordResult =
-  | { ok: true; sessionsEnded: number; outboxIds: string[] }
+  | { ok: true; sessionsEnded: number }
   | { ok: false; field: "currentPassword"; message: string }
   | { ok: false; limited: RateLimitRefusal };
 
@@ -77,7 +77,7 @@ export async function changePassword(
       userAgent: ctx.userAgent,
       metadata: { sessionsEnded },
     });
-    const id = await enqueueEmail(tx, {
+    await enqueueEmail(tx, {
       to: user.email,
       template: "passwordChanged",
       data: {
@@ -87,6 +87,6 @@ export async function changePassword(
         resetUrl: accountLinks.forgotPassword(),
       },
     });
-    return { ok: true as const, sessionsEnded, outboxIds: [id] };
+    return { ok: true as const, sessionsEnded };
   });
 }

@@ -13,15 +13,15 @@ import { accountLinks } from "./links";
 
 /**
  * Emails a reset link when the address has an account, and nothing otherwise. Callers
- * run it after the response, which is the same either way. Returns the outbox ids.
+ * run it after the response, which is the same either way.
  */
-export async function sendPasswordReset(email: string, ctx: RequestContext): Promise<string[]> {
-  return db.$transaction(async (tx) => {
+export async function sendPasswordReset(email: string, ctx: RequestContext): Promise<void> {
+  await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({
       where: { email },
       select: { id: true, name: true, disabledAt: true },
     });
-    if (!user || user.disabledAt) return [];
+    if (!user || user.disabledAt) return;
     const { token } = await issueToken(tx, {
       purpose: "PASSWORD_RESET",
       email,
@@ -36,7 +36,7 @@ export async function sendPasswordReset(email: string, ctx: RequestContext): Pro
       ipAddress: ctx.ipAddress,
       userAgent: ctx.userAgent,
     });
-    const id = await enqueueEmail(tx, {
+    await enqueueEmail(tx, {
       to: email,
       template: "passwordReset",
       data: {
@@ -45,11 +45,10 @@ export async function sendPasswordReset(email: string, ctx: RequestContext): Pro
         expiresInMinutes: tokenLifetimesMinutes.PASSWORD_RESET,
       },
     });
-    return [id];
   });
 }
 
-export type ResetPasswordResult = { ok: true; outboxIds: string[] } | { ok: false };
+export type ResetPasswordResult = { ok: true } | { ok: false };
 
 /**
  * Sets a new password with a reset token. The token is used up, every session of the
@@ -100,7 +99,7 @@ export async function resetPassword(
       userAgent: ctx.userAgent,
       metadata: { sessionsEnded: revoked },
     });
-    const id = await enqueueEmail(tx, {
+    await enqueueEmail(tx, {
       to: user.email,
       template: "passwordChanged",
       data: {
@@ -110,9 +109,9 @@ export async function resetPassword(
         resetUrl: accountLinks.forgotPassword(),
       },
     });
-    return { email: user.email, outboxIds: [id] };
+    return { email: user.email };
   });
   if (!result) return { ok: false };
   await resetRateLimit("signInAccount", result.email);
-  return { ok: true, outboxIds: result.outboxIds };
+  return { ok: true };
 }

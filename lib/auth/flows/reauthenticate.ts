@@ -111,7 +111,7 @@ export async function reauthenticate(
 }
 
 export type RequestReauthenticationLinkResult =
-  | { ok: true; outboxIds: string[] }
+  | { ok: true }
   | { ok: false; reason: "not-available" }
   | { ok: false; reason: "limited"; limit: RateLimitRefusal };
 
@@ -130,7 +130,7 @@ export async function requestReauthenticationLink(
   if (user.passwordHash || user.twoFactorEnabledAt) return { ok: false, reason: "not-available" };
   const limit = await consumeRateLimit("reauthenticationEmail", user.id);
   if (!limit.ok) return { ok: false, reason: "limited", limit };
-  const outboxId = await db.$transaction(async (tx) => {
+  await db.$transaction(async (tx) => {
     const { token } = await issueToken(tx, {
       purpose: "REAUTHENTICATION",
       email: user.email,
@@ -147,7 +147,7 @@ export async function requestReauthenticationLink(
       },
     });
   });
-  return { ok: true, outboxIds: [outboxId] };
+  return { ok: true };
 }
 
 /**

@@ -1,177 +1,202 @@
 import "server-only";
 
-import { after } from "next/server";
+import { z } from "zod";
+import { publicAction, type PublicContext } from "@/lib/actions/chain";
+import { rateLimit, shedPasswordWork } from "@/lib/actions/middleware";
+import { ExpectedError, FieldError } from "@/lib/errors";
 import { ipRateLimitKey } from "@/lib/http/client-info";
-import { redactedError } from "@/lib/http/redact-url";
-import { deliverOutbox } from "@/lib/outbox/deliver";
-import { consumeRateLimit, type RateLimitPolicy, type RateLimitResult } from "@/lib/rate-limit";
-import { PasswordWorkOverloadedError } from "../password";
-import type { RequestContext } from "./context";
-import { sendMagicLink } from "./magic-link";
+import { runAfterResponse } from "@/lib/outbox/after-response";
+import { consumeRateLimit, type RateLimitPolicy } from "@/lib/rate-limit";
+import { rateLimitError } from "@/lib/rate-limit/response";
+import { currentSessionToken, readSignUpCookie } from "../current-session";
+import { confirmEmailChange } from "./change-email";
+import { sendMagicLink, signInWithMagicLink } from "./magic-link";
+import { authMessages } from "./messages";
 import { resetPassword, sendPasswordReset } from "./password-reset";
 import {
   emailOnlySchema,
-  fieldErrors,
   resetPasswordSchema,
   signInSchema,
   signUpSchema,
-  type FieldErrors,
+  twoFactorCodeSchema,
 } from "./schemas";
+import { signOut } from "./sign-out";
 import { signInWithPassword } from "./sign-in";
 import { prepareSignUpBinding, queueSignUp } from "./sign-up";
-import { parseInput } from "@/lib/actions/input";
+import { completeTwoFactorChallenge } from "./two-factor";
+import { confirmEmail } from "./verify-email";
 
 /**
  * The account requests as both the forms (server actions) and the JSON API (route
- * handlers) make them: parse, rate-limit, run. Each returns an outcome the caller maps to
- * a form state or an HTTP response, so both doors behave the same.
+ * handlers) make them, on the action chain: parsed (a refusal is a 400 with field
+ * messages), rate-limited (429/503 with Retry-After), and shed with 503 when the
+ * instance is too busy to hash a password. Both doors behave the same.
  */
 
-type Limited = { kind: "limited"; limit: Extract<RateLimitResult, { ok: false }> };
-type Invalid = { kind: "invalid"; fieldErrors: FieldErrors };
-
-/** Runs `work` after the response and delivers the emails it queued; failures are logged. */
-function afterResponse(label: string, work: () => Promise<string[]>) {
-  after(async () => {
-    try {
-      const ids = await work();
-      if (ids.length > 0) await deliverOutbox({ ids });
-    } catch (error) {
-      // Redacted: the error of a failed insert can quote the email, link and token included.
-      console.error(`[auth] ${label} failed after the response`, redactedError(error));
-    }
-  });
-}
+const byIp = (_input: unknown, ctx: PublicContext) => ipRateLimitKey(ctx.client.ipAddress);
+const byIpAndEmail = (input: { email: string }, ctx: PublicContext) =>
+  `${ipRateLimitKey(ctx.client.ipAddress)}|${input.email}`;
 
 /**
- * Counts one email to `email` against its per-recipient cap. "send": go ahead; "skip":
- * the address has had its share, answer as usual and send nothing (the answer must not
- * say which, or the cap would tell who has an account); or the store's refusal, which
- * does not depend on the address and is answered like any other limit.
+ * Counts one email to `email` against its per-recipient cap: true to send. An address
+ * that has had its share is answered as usual with nothing sent (the answer must not say
+ * which, or the cap would tell who has an account); a store that is down refuses, which
+ * does not depend on the address.
  */
-async function recipientCap(
-  policy: RateLimitPolicy,
-  email: string,
-): Promise<"send" | "skip" | Limited> {
+async function underRecipientCap(policy: RateLimitPolicy, email: string): Promise<boolean> {
   const limit = await consumeRateLimit(policy, email);
-  if (limit.ok) return "send";
-  return limit.reason === "limited" ? "skip" : { kind: "limited", limit };
-}
-
-export async function requestSignUp(
-  input: unknown,
-  ctx: RequestContext,
-): Promise<Invalid | Limited | { kind: "accepted"; signUpCookie: string }> {
-  const parsed = parseInput(signUpSchema, input);
-  if (!parsed.success) return { kind: "invalid", fieldErrors: fieldErrors(parsed.error) };
-  const limit = await consumeRateLimit("signUp", ipRateLimitKey(ctx.ipAddress));
-  if (!limit.ok) return { kind: "limited", limit };
-  // Made for every sign-up, capped or not, so the answer is the same: the caller sets the
-  // cookie, and following the link in this browser keeps the password (see confirmEmail).
-  const binding = prepareSignUpBinding();
-  const cap = await recipientCap("signUpRecipient", parsed.data.email);
-  if (typeof cap === "object") return cap;
-  if (cap === "send") {
-    // Queued before the answer, so a failure after it cannot lose the sign-up: what
-    // after() does not finish, the outbox cron does.
-    // An instance too busy to hash sheds the sign-up (503) before anything is stored.
-    const jobId = await shedWhenOverloaded(() =>
-      queueSignUp(parsed.data, ctx, binding.verificationToken),
-    );
-    if (typeof jobId !== "string") return jobId;
-    afterResponse("sign-up", async () => [jobId]);
-  }
-  return { kind: "accepted", signUpCookie: binding.cookie };
-}
-
-export async function requestPasswordReset(
-  input: unknown,
-  ctx: RequestContext,
-): Promise<Invalid | Limited | { kind: "accepted" }> {
-  const parsed = parseInput(emailOnlySchema, input);
-  if (!parsed.success) return { kind: "invalid", fieldErrors: fieldErrors(parsed.error) };
-  const key = `${ipRateLimitKey(ctx.ipAddress)}|${parsed.data.email}`;
-  const limit = await consumeRateLimit("passwordReset", key);
-  if (!limit.ok) return { kind: "limited", limit };
-  const cap = await recipientCap("passwordResetRecipient", parsed.data.email);
-  if (typeof cap === "object") return cap;
-  if (cap === "send")
-    afterResponse("password reset", () => sendPasswordReset(parsed.data.email, ctx));
-  return { kind: "accepted" };
-}
-
-export async function requestMagicLink(
-  input: unknown,
-  ctx: RequestContext,
-): Promise<Invalid | Limited | { kind: "accepted" }> {
-  const parsed = parseInput(emailOnlySchema, input);
-  if (!parsed.success) return { kind: "invalid", fieldErrors: fieldErrors(parsed.error) };
-  const key = `${ipRateLimitKey(ctx.ipAddress)}|${parsed.data.email}`;
-  const limit = await consumeRateLimit("magicLink", key);
-  if (!limit.ok) return { kind: "limited", limit };
-  const cap = await recipientCap("magicLinkRecipient", parsed.data.email);
-  if (typeof cap === "object") return cap;
-  if (cap === "send") afterResponse("magic link", () => sendMagicLink(parsed.data.email, ctx));
-  return { kind: "accepted" };
-}
-
-export async function requestSignIn(
-  input: unknown,
-  ctx: RequestContext,
-): Promise<
-  | Invalid
-  | Limited
-  | { kind: "wrong-credentials" }
-  | { kind: "two-factor"; challengeToken: string }
-  | { kind: "signed-in"; sessionToken: string; expires: Date }
-> {
-  const parsed = parseInput(signInSchema, input);
-  if (!parsed.success) return { kind: "invalid", fieldErrors: fieldErrors(parsed.error) };
-  const result = await shedWhenOverloaded(() => signInWithPassword(parsed.data, ctx));
-  if ("kind" in result) return result;
-  switch (result.status) {
-    case "limited":
-      return { kind: "limited", limit: result.limit };
-    case "invalid":
-      if (result.outboxIds.length > 0)
-        afterResponse("lockout notice", async () => result.outboxIds);
-      return { kind: "wrong-credentials" };
-    case "two-factor":
-      return { kind: "two-factor", challengeToken: result.challengeToken };
-    case "signed-in":
-      return { kind: "signed-in", sessionToken: result.sessionToken, expires: result.expires };
-  }
+  if (limit.ok) return true;
+  if (limit.reason === "limited") return false;
+  throw rateLimitError(limit);
 }
 
 /**
- * Runs password work, turning "the instance is overloaded" into the refusal the doors
- * already answer with 503 and Retry-After (the same as a rate-limit store that is down).
+ * Accepted whether or not the address is registered. The binding is made for every
+ * sign-up, capped or not, so the answer is the same: the caller sets the cookie, and
+ * following the link in this browser keeps the password (see confirmEmail).
  */
-async function shedWhenOverloaded<T>(work: () => Promise<T>): Promise<T | Limited> {
-  try {
-    return await work();
-  } catch (error) {
-    if (!(error instanceof PasswordWorkOverloadedError)) throw error;
-    return {
-      kind: "limited",
-      limit: { ok: false, reason: "unavailable", retryAfterSeconds: error.retryAfterSeconds },
-    };
-  }
-}
+export const requestSignUp = publicAction(
+  "account.sign_up",
+  signUpSchema,
+  async (input, ctx) => {
+    const binding = prepareSignUpBinding();
+    // Queued before the answer, so a failure after it cannot lose the sign-up: what is
+    // not delivered after the response, the outbox cron runs.
+    if (await underRecipientCap("signUpRecipient", input.email))
+      await queueSignUp(input, ctx.client, binding.verificationToken);
+    return { signUpCookie: binding.cookie };
+  },
+  { use: [rateLimit("signUp", byIp), shedPasswordWork()], invalidInput: "bad-request" },
+);
+
+export const requestPasswordReset = publicAction(
+  "account.password_reset",
+  emailOnlySchema,
+  async ({ email }, ctx) => {
+    if (await underRecipientCap("passwordResetRecipient", email))
+      runAfterResponse("password reset", () => sendPasswordReset(email, ctx.client));
+  },
+  { use: [rateLimit("passwordReset", byIpAndEmail)], invalidInput: "bad-request" },
+);
+
+export const requestMagicLink = publicAction(
+  "account.magic_link",
+  emailOnlySchema,
+  async ({ email }, ctx) => {
+    if (await underRecipientCap("magicLinkRecipient", email))
+      runAfterResponse("magic link", () => sendMagicLink(email, ctx.client));
+  },
+  { use: [rateLimit("magicLink", byIpAndEmail)], invalidInput: "bad-request" },
+);
+
+export type SignInOutcome =
+  | { kind: "two-factor"; challengeToken: string }
+  | { kind: "signed-in"; sessionToken: string; expires: Date };
+
+/** One answer (401) for every wrong address or password; the limits live in the flow. */
+export const requestSignIn = publicAction(
+  "account.sign_in",
+  signInSchema,
+  async (input, ctx): Promise<SignInOutcome> => {
+    const result = await signInWithPassword(input, ctx.client);
+    switch (result.status) {
+      case "limited":
+        throw rateLimitError(result.limit);
+      case "invalid":
+        throw new ExpectedError(authMessages.wrongCredentials, 401);
+      case "two-factor":
+        return { kind: "two-factor", challengeToken: result.challengeToken };
+      case "signed-in":
+        return { kind: "signed-in", sessionToken: result.sessionToken, expires: result.expires };
+    }
+  },
+  { use: [shedPasswordWork()], invalidInput: "bad-request" },
+);
 
 /**
  * A new password with a reset link: limited per IP (each valid link costs an argon2 hash,
  * and guessing links costs lookups), and shed with 503 when the instance is overloaded.
  */
-export async function requestNewPassword(
-  input: unknown,
-  ctx: RequestContext,
-): Promise<Invalid | Limited | { kind: "invalid-link" } | { kind: "done"; outboxIds: string[] }> {
-  const parsed = parseInput(resetPasswordSchema, input);
-  if (!parsed.success) return { kind: "invalid", fieldErrors: fieldErrors(parsed.error) };
-  const limit = await consumeRateLimit("resetPasswordIp", ipRateLimitKey(ctx.ipAddress));
-  if (!limit.ok) return { kind: "limited", limit };
-  const result = await shedWhenOverloaded(() => resetPassword(parsed.data, ctx));
-  if ("kind" in result) return result;
-  return result.ok ? { kind: "done", outboxIds: result.outboxIds } : { kind: "invalid-link" };
-}
+export const requestNewPassword = publicAction(
+  "account.new_password",
+  resetPasswordSchema,
+  async (input, ctx) => {
+    const result = await resetPassword(input, ctx.client);
+    if (!result.ok) throw new ExpectedError(authMessages.invalidLink, 400);
+  },
+  { use: [rateLimit("resetPasswordIp", byIp), shedPasswordWork()], invalidInput: "bad-request" },
+);
+
+/** The token of an emailed link, sent back by a button press (so mail scanners cannot). */
+const linkTokenSchema = z.strictObject({ token: z.string() });
+const invalidLink = () => new ExpectedError(authMessages.invalidLink, 400);
+
+/**
+ * Confirms the address from the emailed link. What this browser holds decides whether it
+ * is the owner confirming their own sign-up (then it is signed in).
+ */
+export const requestEmailConfirmation = publicAction(
+  "account.verify_email",
+  linkTokenSchema,
+  async ({ token }, ctx) => {
+    const result = await confirmEmail(token, ctx.client, {
+      signUpBinding: await readSignUpCookie(),
+      sessionToken: await currentSessionToken(),
+    });
+    if (!result.ok) throw invalidLink();
+    return result;
+  },
+);
+
+export const requestMagicLinkSignIn = publicAction(
+  "account.magic_link_sign_in",
+  linkTokenSchema,
+  async ({ token }, ctx): Promise<SignInOutcome> => {
+    const result = await signInWithMagicLink(token, ctx.client);
+    if (result.status === "invalid") throw invalidLink();
+    if (result.status === "two-factor")
+      return { kind: "two-factor", challengeToken: result.challengeToken };
+    return { kind: "signed-in", sessionToken: result.sessionToken, expires: result.expires };
+  },
+);
+
+/** Moves the account to the new address from the link sent there. */
+export const requestEmailChangeConfirmation = publicAction(
+  "account.confirm_email_change",
+  linkTokenSchema,
+  async ({ token }, ctx) => {
+    if (!(await confirmEmailChange(token, ctx.client)).ok) throw invalidLink();
+  },
+);
+
+/** The second sign-in step: a code from the app, or a recovery code. */
+export const requestTwoFactorSignIn = publicAction(
+  "account.two_factor",
+  twoFactorCodeSchema.extend({ challengeToken: z.string() }),
+  async (
+    input,
+    ctx,
+  ): Promise<{ kind: "expired" } | Extract<SignInOutcome, { kind: "signed-in" }>> => {
+    const result = await completeTwoFactorChallenge(input, ctx.client);
+    switch (result.status) {
+      case "expired":
+        return { kind: "expired" };
+      case "limited":
+        throw rateLimitError(result.limit);
+      case "wrong-code":
+        throw new FieldError("code", authMessages.wrongCode);
+      case "signed-in":
+        return { kind: "signed-in", sessionToken: result.sessionToken, expires: result.expires };
+    }
+  },
+);
+
+/** Ends this browser's session on the server (the caller clears the cookie). */
+export const requestSignOut = publicAction(
+  "account.sign_out",
+  z.strictObject({}),
+  async (_input, ctx) => {
+    const token = await currentSessionToken();
+    if (token) await signOut(token, ctx.client);
+  },
+);

@@ -53,15 +53,3 @@ export const twoFactorCodeSchema = z.strictObject({
     .min(6, "Enter the 6-digit code from your app or a recovery code.")
     .max(20, "Enter the 6-digit code from your app or a recovery code."),
 });
-
-export type FieldErrors = Record<string, string>;
-
-/** First message per field, for forms and JSON error bodies. */
-export function fieldErrors(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length > 0 ? String(issue.path[0]) : "form";
-    errors[key] ??= issue.code === "unrecognized_keys" ? "Unexpected field." : issue.message;
-  }
-  return errors;
-}

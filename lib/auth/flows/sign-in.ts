@@ -26,10 +26,9 @@ export type SignInResult =
       userId: string;
       sessionToken: string;
       expires: Date;
-      outboxIds: string[];
     }
   | { status: "two-factor"; challengeToken: string }
-  | { status: "invalid"; outboxIds: string[] }
+  | { status: "invalid" }
   | { status: "limited"; limit: RateLimited };
 
 /**
@@ -70,7 +69,6 @@ export async function signInWithPassword(
       : await verifyAgainstDummy(input.password);
 
   if (!valid || !user) {
-    const outboxIds: string[] = [];
     await db.$transaction(async (tx) => {
       await recordAudit(tx, {
         action: "auth.sign_in_failed",
@@ -93,21 +91,19 @@ export async function signInWithPassword(
           ipAddress: ctx.ipAddress,
           userAgent: ctx.userAgent,
         });
-        outboxIds.push(
-          await enqueueEmail(tx, {
-            to: input.email,
-            template: "accountLocked",
-            data: {
-              name: user.name,
-              retryAfterMinutes: Math.ceil(windowSeconds / 60),
-              resetUrl: accountLinks.forgotPassword(),
-            },
-            dedupeKey: `lockout:${user.id}:${windowIndex}`,
-          }),
-        );
+        await enqueueEmail(tx, {
+          to: input.email,
+          template: "accountLocked",
+          data: {
+            name: user.name,
+            retryAfterMinutes: Math.ceil(windowSeconds / 60),
+            resetUrl: accountLinks.forgotPassword(),
+          },
+          dedupeKey: `lockout:${user.id}:${windowIndex}`,
+        });
       }
     });
-    return { status: "invalid", outboxIds };
+    return { status: "invalid" };
   }
   await refundRateLimit("signInAccount", input.email);
 
@@ -159,7 +155,7 @@ export async function finishPrimarySignIn(
       current.disabledAt ||
       (method === "password" && current.passwordHash !== verifiedPasswordHash)
     ) {
-      return { status: "invalid" as const, outboxIds: [] };
+      return { status: "invalid" as const };
     }
     if (hasSecondFactor) {
       const user = await tx.user.findUniqueOrThrow({
@@ -194,7 +190,6 @@ export async function finishPrimarySignIn(
       userId,
       sessionToken: session.token,
       expires: session.expires,
-      outboxIds: [],
     };
   });
 }

@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { enqueueEmail } from "@/lib/outbox/enqueue";
+import { enqueueJob } from "@/lib/jobs/enqueue";
 import { hashPassword } from "../password";
 import { generateToken, issueToken, tokenLifetimesMinutes } from "../tokens";
 import type { RequestContext } from "./context";
@@ -75,11 +76,7 @@ export async function queueSignUp(
     ipAddress: ctx.ipAddress,
     userAgent: ctx.userAgent,
   };
-  const row = await db.outboxMessage.create({
-    data: { kind: SIGN_UP_KIND, payload, availableAt: new Date() },
-    select: { id: true },
-  });
-  return row.id;
+  return enqueueJob(db, SIGN_UP_KIND, payload);
 }
 
 export class InvalidSignUpJobError extends Error {

@@ -69,7 +69,7 @@ export async function beginTwoFactorSetup(userId: string): Promise<TwoFactorSetu
 }
 
 export type ConfirmTwoFactorResult =
-  | { ok: true; recoveryCodes: string[]; outboxIds: string[] }
+  | { ok: true; recoveryCodes: string[] }
   | { ok: false; message: string; limited?: RateLimitRefusal };
 
 type RateLimitRefusal = Extract<RateLimitResult, { ok: false }>;
@@ -116,14 +116,14 @@ export async function confirmTwoFactorSetup(
   if (!check.ok)
     return { ok: false, message: "That code is not valid. Enter the current code from your app." };
   const recoveryCodes = generateRecoveryCodes(10);
-  const outboxIds = await db.$transaction(async (tx) => {
+  const enabled = await db.$transaction(async (tx) => {
     // Only the secret the code was checked against, still unused: a claim of the address
     // (which clears the secret) or a second setup in between makes this one void.
     const { count } = await tx.user.updateMany({
       where: { id: user.id, twoFactorSecret: user.twoFactorSecret, twoFactorEnabledAt: null },
       data: { twoFactorEnabledAt: now, twoFactorLastStep: step },
     });
-    if (count === 0) return null;
+    if (count === 0) return false;
     await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
     await tx.recoveryCode.createMany({
       data: recoveryCodes.map((code) => ({
@@ -139,15 +139,15 @@ export async function confirmTwoFactorSetup(
       ipAddress: ctx.ipAddress,
       userAgent: ctx.userAgent,
     });
-    const id = await enqueueEmail(tx, {
+    await enqueueEmail(tx, {
       to: user.email,
       template: "twoFactorChanged",
       data: { name: user.name, enabled: true, resetUrl: accountLinks.forgotPassword() },
     });
-    return [id];
+    return true;
   });
-  if (!outboxIds) return { ok: false, message: "Start the setup again." };
-  return { ok: true, recoveryCodes, outboxIds };
+  if (!enabled) return { ok: false, message: "Start the setup again." };
+  return { ok: true, recoveryCodes };
 }
 
 /**
@@ -157,9 +157,7 @@ export async function confirmTwoFactorSetup(
 export async function disableTwoFactor(
   input: { userId: string; sessionId: string; code: string },
   ctx: RequestContext,
-): Promise<
-  { ok: true; outboxIds: string[] } | { ok: false; message: string; limited?: RateLimitRefusal }
-> {
+): Promise<{ ok: true } | { ok: false; message: string; limited?: RateLimitRefusal }> {
   const now = ctx.now ?? new Date();
   await requireRecentAuthentication(input, now);
   const user = await db.user.findUniqueOrThrow({
@@ -192,7 +190,7 @@ export async function disableTwoFactor(
     return { ok: false, message: rateLimitMessage(check.limited), limited: check.limited };
   if (!check.ok)
     return { ok: false, message: "That code is not valid. Enter the current code from your app." };
-  const outboxIds = await db.$transaction(async (tx) => {
+  await db.$transaction(async (tx) => {
     await tx.user.update({
       where: { id: user.id },
       data: { twoFactorEnabledAt: null, twoFactorSecret: null, twoFactorLastStep: null },
@@ -206,14 +204,13 @@ export async function disableTwoFactor(
       ipAddress: ctx.ipAddress,
       userAgent: ctx.userAgent,
     });
-    const id = await enqueueEmail(tx, {
+    await enqueueEmail(tx, {
       to: user.email,
       template: "twoFactorChanged",
       data: { name: user.name, enabled: false, resetUrl: accountLinks.forgotPassword() },
     });
-    return [id];
   });
-  return { ok: true, outboxIds };
+  return { ok: true };
 }
 
 export type TwoFactorChallengeResult =
@@ -292,13 +289,13 @@ export async function completeTwoFactorChallenge(
         },
         data: { twoFactorLastStep: totp.step },
       });
-      if (count === 0) return null;
+      if (count === 0) return false;
     } else {
       const { count } = await tx.recoveryCode.updateMany({
         where: { userId: user.id, codeHash: recoveryHash!, usedAt: null },
         data: { usedAt: now },
       });
-      if (count === 0) return null;
+      if (count === 0) return false;
       await recordAudit(tx, {
         action: "auth.recovery_code_used",
         actorId: user.id,

@@ -75,7 +75,7 @@ export async function confirmEmail(
 }
 
 export type ResendVerificationResult =
-  | { ok: true; outboxIds: string[] }
+  | { ok: true }
   | { ok: false; reason: "already-verified" }
   | { ok: false; reason: "limited"; limit: Extract<RateLimitResult, { ok: false }> };
 
@@ -91,7 +91,7 @@ export async function resendVerification(
   if (user.emailVerified) return { ok: false, reason: "already-verified" };
   const limit = await consumeRateLimit("verificationEmail", user.id);
   if (!limit.ok) return { ok: false, reason: "limited", limit };
-  const id = await db.$transaction(async (tx) => {
+  await db.$transaction(async (tx) => {
     const { token } = await issueToken(tx, {
       purpose: "EMAIL_VERIFICATION",
       email: user.email,
@@ -108,5 +108,5 @@ export async function resendVerification(
       },
     });
   });
-  return { ok: true, outboxIds: [id] };
+  return { ok: true };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 
-import type { MemberContext } from "@/lib/actions/chain";
+import type { MemberContext } from "@/lib/tenancy/context";
 import { stripe } from "../stripe/client";
 import { idempotencyKey } from "../stripe/idempotency";
 import {

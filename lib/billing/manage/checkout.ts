@@ -1,8 +1,8 @@
 import "server-only";
 
 import type Stripe from "stripe";
-import type { MemberContext } from "@/lib/actions/chain";
-import { ExpectedError } from "@/lib/actions/errors";
+import type { MemberContext } from "@/lib/tenancy/context";
+import { ExpectedError } from "@/lib/errors";
 import { inOrganization, withTenant } from "@/lib/db/tenant";
 import { plans, type BillingInterval, type PlanId } from "../plans/plans";
 import { stripe } from "../stripe/client";

@@ -1,6 +1,6 @@
 import "server-only";
 
-import type { MemberContext } from "@/lib/actions/chain";
+import type { MemberContext } from "@/lib/tenancy/context";
 import type { AuditAction } from "@/lib/audit/actions";
 import { recordAudit } from "@/lib/audit/record";
 import { withTenant } from "@/lib/db/tenant";

@@ -1,7 +1,7 @@
 import "server-only";
 
-import type { MemberContext } from "@/lib/actions/chain";
-import { ExpectedError } from "@/lib/actions/errors";
+import type { MemberContext } from "@/lib/tenancy/context";
+import { ExpectedError } from "@/lib/errors";
 import { stripe } from "../stripe/client";
 import { localSubscription } from "../subscription/subscription";
 import { billingPage } from "./owner-audit";

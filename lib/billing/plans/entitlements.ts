@@ -1,6 +1,6 @@
 import "server-only";
 
-import { PlanLimitError, ReadOnlyError } from "@/lib/actions/errors";
+import { PlanLimitError, ReadOnlyError } from "@/lib/errors";
 import { inOrganization, lockOrganization, type ScopedDb } from "@/lib/db/tenant";
 import { env } from "@/lib/env";
 import type { SubscriptionStatus } from "@/lib/generated/prisma/enums";

@@ -1,7 +1,7 @@
 import "server-only";
 
 import Stripe from "stripe";
-import { ExpectedError, ProviderUnavailableError } from "@/lib/actions/errors";
+import { ExpectedError, ProviderUnavailableError } from "@/lib/errors";
 import { env } from "@/lib/env";
 
 /**

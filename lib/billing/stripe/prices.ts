@@ -1,6 +1,6 @@
 import "server-only";
 
-import { ExpectedError } from "@/lib/actions/errors";
+import { ExpectedError } from "@/lib/errors";
 import { plans, type BillingInterval, type PlanId } from "../plans/plans";
 import { stripe } from "./client";
 

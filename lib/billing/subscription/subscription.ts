@@ -1,7 +1,7 @@
 import "server-only";
 
 import type Stripe from "stripe";
-import { ExpectedError } from "@/lib/actions/errors";
+import { ExpectedError } from "@/lib/errors";
 import { inOrganization, withTenant } from "@/lib/db/tenant";
 import { applySubscriptionState } from "./apply";
 import { hasLiveSubscription, stateOf } from "./state";

@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { withPublic } from "@/lib/actions/route";
 import { getCurrentSession } from "@/lib/auth/current-session";
 import { createHandoff, handoffTarget, sessionHandoffNeeded } from "@/lib/auth/flows/handoff";
 
@@ -6,7 +7,7 @@ import { createHandoff, handoffTarget, sessionHandoffNeeded } from "@/lib/auth/f
  * GET /api/account/handoff?to=<absolute URL on one of our hosts>: opens the target signed
  * in. Links from the root host to an organization's subdomain go through here.
  */
-export async function GET(request: Request) {
+export const GET = withPublic({}, async ({ request }) => {
   // A server action that redirects here (onboarding, accepting an invitation) makes Next.js
   // request the target first for a React Server Components payload ("RSC: 1"), to skip a
   // browser round trip. This is no page: answering with nothing makes Next fall back to a
@@ -24,6 +25,6 @@ export async function GET(request: Request) {
     target,
   });
   return NextResponse.redirect(accept, 303);
-}
+});
 
 export const dynamic = "force-dynamic";

@@ -1,13 +1,12 @@
-import { accountApi, badRequest, rateLimitResponse } from "@/lib/auth/flows/api";
+import { toResponse } from "@/lib/actions/chain";
+import { withPublic } from "@/lib/actions/route";
 import { authMessages } from "@/lib/auth/flows/messages";
 import { requestPasswordReset } from "@/lib/auth/flows/requests";
 
 /** POST { email } → 202 with the same body whether or not the address is registered. */
-export function POST(request: Request) {
-  return accountApi(request, async (body, ctx) => {
-    const outcome = await requestPasswordReset(body, ctx);
-    if (outcome.kind === "invalid") return badRequest(outcome.fieldErrors);
-    if (outcome.kind === "limited") return rateLimitResponse(outcome.limit);
-    return Response.json({ message: authMessages.resetRequested }, { status: 202 });
-  });
-}
+export const POST = withPublic({ body: "json" }, async ({ body }) =>
+  toResponse(await requestPasswordReset(body), {
+    status: 202,
+    body: () => ({ message: authMessages.resetRequested }),
+  }),
+);

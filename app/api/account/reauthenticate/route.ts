@@ -1,15 +1,15 @@
 import { NextResponse } from "next/server";
+import { withPublic } from "@/lib/actions/route";
 import { getCurrentSession } from "@/lib/auth/current-session";
 import { confirmReauthenticationLink } from "@/lib/auth/flows/reauthenticate";
 import { hostNotAllowed, requestWithPublicUrl } from "@/lib/http/allowed-host";
-import { clientInfoFrom } from "@/lib/http/client-info";
 
 /**
  * GET /api/account/reauthenticate?token=… from the "confirm it's you" email: stamps the
  * session of the browser that opens it (signed in to the same account) as recently
  * authenticated. Without a session nothing is used up: sign in first, then follow the link.
  */
-export async function GET(request: Request) {
+export const GET = withPublic({}, async ({ request, ctx }) => {
   const publicRequest = requestWithPublicUrl(request);
   if (!publicRequest) return hostNotAllowed();
   const url = new URL(publicRequest.url);
@@ -21,12 +21,12 @@ export async function GET(request: Request) {
   const ok = await confirmReauthenticationLink(
     token,
     { userId: session.user.id, sessionId: session.sessionId },
-    clientInfoFrom(request.headers),
+    ctx.client,
   );
   return NextResponse.redirect(
     new URL(ok ? "/account?confirmed=1" : "/account?confirm=failed", url),
     303,
   );
-}
+});
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import { cookies } from "next/headers";
-import { accountApi, badRequest, rateLimitResponse } from "@/lib/auth/flows/api";
-import { authMessages } from "@/lib/auth/flows/messages";
+import { toResponse } from "@/lib/actions/chain";
+import { withPublic } from "@/lib/actions/route";
 import { requestSignIn } from "@/lib/auth/flows/requests";
 import { challengeCookieConfig, sessionCookieConfig } from "@/lib/auth/session-cookie";
 
@@ -9,27 +9,17 @@ import { challengeCookieConfig, sessionCookieConfig } from "@/lib/auth/session-c
  * challenge cookie when a code is needed; 401 with one body for every wrong address or
  * password; 429 or 503 with Retry-After when limited.
  */
-export function POST(request: Request) {
-  return accountApi(request, async (body, ctx) => {
-    const outcome = await requestSignIn(body, ctx);
-    const jar = await cookies();
-    switch (outcome.kind) {
-      case "invalid":
-        return badRequest(outcome.fieldErrors);
-      case "limited":
-        return rateLimitResponse(outcome.limit);
-      case "wrong-credentials":
-        return Response.json({ error: authMessages.wrongCredentials }, { status: 401 });
-      case "two-factor": {
-        const { name, options } = challengeCookieConfig();
-        jar.set(name, outcome.challengeToken, options);
-        return Response.json({ twoFactor: true });
-      }
-      case "signed-in": {
-        const { name, options } = sessionCookieConfig();
-        jar.set(name, outcome.sessionToken, { ...options, expires: outcome.expires });
-        return Response.json({ ok: true });
-      }
-    }
-  });
-}
+export const POST = withPublic({ body: "json" }, async ({ body }) => {
+  const result = await requestSignIn(body);
+  if (!result.ok) return toResponse(result);
+  const outcome = result.data;
+  const jar = await cookies();
+  if (outcome.kind === "two-factor") {
+    const { name, options } = challengeCookieConfig();
+    jar.set(name, outcome.challengeToken, options);
+    return Response.json({ twoFactor: true });
+  }
+  const { name, options } = sessionCookieConfig();
+  jar.set(name, outcome.sessionToken, { ...options, expires: outcome.expires });
+  return Response.json({ ok: true });
+});

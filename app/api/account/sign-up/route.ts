@@ -1,17 +1,19 @@
 import { cookies } from "next/headers";
-import { accountApi, badRequest, rateLimitResponse } from "@/lib/auth/flows/api";
+import { toResponse } from "@/lib/actions/chain";
+import { withPublic } from "@/lib/actions/route";
 import { authMessages } from "@/lib/auth/flows/messages";
 import { requestSignUp } from "@/lib/auth/flows/requests";
 import { signUpCookieConfig } from "@/lib/auth/session-cookie";
 
 /** POST { name, email, password } → 202 with the same body whether or not the address is registered. */
-export function POST(request: Request) {
-  return accountApi(request, async (body, ctx) => {
-    const outcome = await requestSignUp(body, ctx);
-    if (outcome.kind === "invalid") return badRequest(outcome.fieldErrors);
-    if (outcome.kind === "limited") return rateLimitResponse(outcome.limit);
+export const POST = withPublic({ body: "json" }, async ({ body }) => {
+  const result = await requestSignUp(body);
+  if (result.ok) {
     const { name, options } = signUpCookieConfig();
-    (await cookies()).set(name, outcome.signUpCookie, options);
-    return Response.json({ message: authMessages.signUpAccepted }, { status: 202 });
+    (await cookies()).set(name, result.data.signUpCookie, options);
+  }
+  return toResponse(result, {
+    status: 202,
+    body: () => ({ message: authMessages.signUpAccepted }),
   });
-}
+});

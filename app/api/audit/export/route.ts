@@ -1,4 +1,5 @@
 import { toResponse } from "@/lib/actions/chain";
+import { withMember } from "@/lib/actions/route";
 import { exportAuditLogAction } from "@/lib/audit-log/export-action";
 
 export const dynamic = "force-dynamic";
@@ -8,7 +9,7 @@ export const dynamic = "force-dynamic";
  * download. Owners and admins (audit:read) of organizations on a plan with audit-log
  * export; others get the usual JSON refusal (401/403/404, 402 for the plan).
  */
-export async function GET(request: Request) {
+export const GET = withMember({ permission: "audit:read" }, async ({ request }) => {
   const params = new URL(request.url).searchParams;
   const filter: Record<string, string> = {};
   for (const key of ["actor", "action", "from", "to"]) {
@@ -25,4 +26,4 @@ export async function GET(request: Request) {
       "cache-control": "no-store",
     },
   });
-}
+});

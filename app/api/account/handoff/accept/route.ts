@@ -1,16 +1,16 @@
 import { NextResponse } from "next/server";
+import { withPublic } from "@/lib/actions/route";
 import { setSessionCookie } from "@/lib/auth/current-session";
 import { acceptHandoff } from "@/lib/auth/flows/handoff";
 import { safeRedirectTarget } from "@/lib/auth/redirects";
 import { env } from "@/lib/env";
 import { hostNotAllowed, requestWithPublicUrl } from "@/lib/http/allowed-host";
-import { clientInfoFrom } from "@/lib/http/client-info";
 
 /**
  * GET /api/account/handoff/accept?token=…&next=/path on an organization's host: trades the
  * one-time token for a session on this host, then continues to `next` on the same host.
  */
-export async function GET(request: Request) {
+export const GET = withPublic({}, async ({ request, ctx }) => {
   // The host the browser used (route handlers see localhost otherwise): the session and
   // the redirect are for this organization's host.
   const publicRequest = requestWithPublicUrl(request);
@@ -23,13 +23,10 @@ export async function GET(request: Request) {
     appUrl: env.appUrl,
     rootDomain: env.rootDomain,
   });
-  const session = await acceptHandoff(
-    url.searchParams.get("token") ?? "",
-    clientInfoFrom(request.headers),
-  );
+  const session = await acceptHandoff(url.searchParams.get("token") ?? "", ctx.client);
   if (session) await setSessionCookie(session.token, session.expires);
   const destination = session ? path : `/sign-in?callbackUrl=${encodeURIComponent(path)}`;
   return NextResponse.redirect(new URL(destination, url), 303);
-}
+});
 
 export const dynamic = "force-dynamic";

@@ -60,3 +60,26 @@ export class FieldError extends ExpectedError {
     this.fieldErrors = { [field]: message };
   }
 }
+
+/**
+ * Refused for now, with a time to come back: a rate limit reached (429), or a store or
+ * the instance too busy to serve it (503). Answered with Retry-After.
+ */
+export class RetryLaterError extends ExpectedError {
+  constructor(
+    message: string,
+    status: 429 | 503,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message, status);
+    this.name = "RetryLaterError";
+  }
+}
+
+/** The input as a whole is not acceptable (a JSON API's 400), with messages per field. */
+export class BadRequestError extends ExpectedError {
+  constructor(readonly fieldErrors?: Record<string, string>) {
+    super("The request is not valid.", 400);
+    this.name = "BadRequestError";
+  }
+}

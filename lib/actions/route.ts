@@ -1,0 +1,101 @@
+import "server-only";
+
+import type { Feature } from "@/lib/billing/plans/plans";
+import {
+  badRequest,
+  forbiddenOrigin,
+  isSameOriginRequest,
+  readJsonObject,
+} from "@/lib/http/same-origin";
+import { withOutboxDelivery } from "@/lib/outbox/after-response";
+import type { Permission } from "@/lib/tenancy/permissions";
+import {
+  authenticatedContext,
+  memberContext,
+  publicContext,
+  toResponse,
+  type AuthenticatedContext,
+  type MemberContext,
+  type PublicContext,
+} from "./chain";
+import { planFeature } from "./middleware";
+import { withRequestHeaders } from "./request-scope";
+import { failure } from "./result";
+
+/**
+ * The route-handler side of the action chain: the guards every JSON route repeats, in
+ * one order. A state-changing method must come from one of our pages (same origin), then
+ * the caller's context is established (401/404/403 as JSON), the plan feature checked
+ * (402), and the JSON object body read (400). Whatever the handler throws is answered
+ * like an action's failure, and emails it queued are delivered after the response.
+ */
+
+type Segment<P> = { params: Promise<P> };
+
+export type RouteArgs<C, P> = {
+  request: Request;
+  ctx: C;
+  params: P;
+  /** The JSON object body, when the route asked for one (`{ body: "json" }`). */
+  body: Record<string, unknown>;
+};
+
+type RouteOptions = { body?: "json" };
+
+type RouteHandler<C, P> = (args: RouteArgs<C, P>) => Promise<Response>;
+
+const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
+
+function route<C, P>(
+  context: () => Promise<C>,
+  options: RouteOptions,
+  handler: RouteHandler<C, P>,
+): (request: Request, segment?: Segment<P>) => Promise<Response> {
+  return (request, segment) =>
+    withRequestHeaders(request.headers, () =>
+      withOutboxDelivery(async () => {
+        if (!safeMethods.has(request.method) && !isSameOriginRequest(request))
+          return forbiddenOrigin();
+        try {
+          const ctx = await context();
+          let body: Record<string, unknown> = {};
+          if (options.body === "json") {
+            const json = await readJsonObject(request);
+            if (!json) return badRequest();
+            body = json;
+          }
+          const params = segment ? await segment.params : ({} as P);
+          return await handler({ request, ctx, params, body });
+        } catch (error) {
+          return toResponse(failure(error, { route: new URL(request.url).pathname }));
+        }
+      }),
+    );
+}
+
+export function withPublic<P = Record<string, string>>(
+  options: RouteOptions,
+  handler: RouteHandler<PublicContext, P>,
+) {
+  return route(publicContext, options, handler);
+}
+
+export function withUser<P = Record<string, string>>(
+  options: RouteOptions,
+  handler: RouteHandler<AuthenticatedContext, P>,
+) {
+  return route(authenticatedContext, options, handler);
+}
+
+export function withMember<P = Record<string, string>>(
+  options: RouteOptions & { permission: Permission; feature?: Feature },
+  handler: RouteHandler<MemberContext, P>,
+) {
+  const { permission, feature } = options;
+  const context = async () => {
+    const ctx = await memberContext(permission);
+    if (feature) await planFeature(feature)(undefined, ctx, async () => undefined);
+    return ctx;
+  };
+  return route(context, options, handler);
+}
