@@ -13,11 +13,7 @@ import { decideOAuthSignIn } from "./oauth/sign-in-callback";
 import { sessionPolicy } from "./session-store";
 import { challengeCookieConfig, sessionCookieConfig } from "./session-cookie";
 
-/**
- * Auth.js handles the OAuth providers (GitHub, Google) only: the redirect dance, state
- * and PKCE checks, and account records. Passwords, links and 2FA are Keel's own flows.
- * Both end in the same database session and cookie, read by lib/auth/current-session.
- */
+// Auth.js runs OAuth only; every flow ends in the same database session (lib/auth/current-session).
 export const { handlers, signIn: signInWithProvider } = NextAuth(() => {
   const providers = [];
   if (env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET) {
@@ -43,10 +39,8 @@ export const { handlers, signIn: signInWithProvider } = NextAuth(() => {
   return {
     adapter: keelAuthAdapter(),
     providers,
-    // Required in production (lib/env); `npm run dev` provides one.
     secret: env.AUTH_SECRET,
-    // The host is checked against the allow-list before a request reaches Auth.js
-    // (app/api/auth/[...nextauth]/route.ts).
+    // The host is allow-listed before Auth.js (app/api/auth/[...nextauth]/route.ts).
     trustHost: true,
     session: { strategy: "database", maxAge: sessionPolicy.absoluteMs / 1000 },
     cookies: { sessionToken: { name: cookie.name, options: cookie.options } },

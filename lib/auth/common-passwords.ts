@@ -1,8 +1,4 @@
-/**
- * Very common passwords, lower-cased. Attackers try these first; refusing them at sign-up
- * and on change costs users little. Only entries of 8+ characters: shorter ones already
- * fail the length rule. Extend the list (or swap in a larger one) without other changes.
- */
+// Only entries of 8+ characters: shorter ones already fail the length rule.
 export const commonPasswords: ReadonlySet<string> = new Set([
   "password",
   "password1",

@@ -7,11 +7,7 @@ import { db } from "@/lib/db";
 import { readSession, type ActiveSession } from "./session-store";
 import { challengeCookieConfig, sessionCookieConfig, signUpCookieConfig } from "./session-cookie";
 
-/**
- * The signed-in session of this request, or null. This is the only way pages, actions
- * and routes learn who the user is: it checks the token against the database every time
- * (once per request, thanks to `cache`), so a revoked session is refused at once.
- */
+// Checked against the database once per request, so a revoked session is refused at once.
 export const getCurrentSession = cache(async (): Promise<ActiveSession | null> => {
   const token = (await cookies()).get(sessionCookieConfig().name)?.value;
   if (!token) return null;
@@ -20,24 +16,19 @@ export const getCurrentSession = cache(async (): Promise<ActiveSession | null> =
   return session?.user.id ? session : null;
 });
 
-/** The session, or a redirect to sign-in that comes back to `returnTo` afterwards. */
 export async function requireSession(returnTo = "/account"): Promise<ActiveSession> {
   const session = await getCurrentSession();
   if (!session) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
   return session;
 }
 
-/**
- * A session whose address is confirmed: creating or joining an organization needs one, so
- * nobody can act for an address they do not hold.
- */
+// Creating or joining an organization needs a confirmed address: nobody acts for one not theirs.
 export async function requireVerifiedSession(returnTo = "/account"): Promise<ActiveSession> {
   const session = await requireSession(returnTo);
   if (!session.user.emailVerified) redirect("/account?confirm-email=1");
   return session;
 }
 
-/** The raw cookie token of this request (for sign-out). */
 export async function currentSessionToken(): Promise<string | undefined> {
   return (await cookies()).get(sessionCookieConfig().name)?.value;
 }

@@ -13,11 +13,7 @@ const systems: [RegExp, string][] = [
   [/Linux/, "Linux"],
 ];
 
-/**
- * A short name for a user agent: enough to recognise a device, no fingerprinting. Order
- * matters: Edge's agent also names Chrome and Safari, an iPhone's
- * names Mac OS X, Android's names Linux.
- */
+// Order matters: Edge's agent also names Chrome and Safari, an iPhone's Mac OS X, Android's Linux.
 export function deviceName(userAgent: string | null): string {
   if (!userAgent) return "Unknown device";
   const browser = browsers.find(([pattern]) => pattern.test(userAgent))?.[1] ?? "Browser";

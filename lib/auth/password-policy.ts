@@ -1,18 +1,12 @@
 import { commonPasswords } from "./common-passwords";
 
-/** The password rules, in one place for the forms, the server and the tests. */
 export const passwordRules = {
   minLength: 8,
   // Long passphrases are welcome; the cap only bounds the hashing work per request.
   maxLength: 256,
 } as const;
 
-/**
- * Why `password` cannot be used, or null when it can. Length is counted in characters
- * (code points) of the password exactly as typed: no trimming, no normalization, no
- * composition rules (NIST 800-63B). The whole string is hashed, so nothing past byte 72
- * is ignored the way bcrypt would.
- */
+// Code points as typed, no normalization (NIST 800-63B); every byte is hashed, unlike bcrypt's 72.
 export function passwordProblem(password: string, context: { email?: string } = {}): string | null {
   const length = [...password].length;
   if (length < passwordRules.minLength) {

@@ -1,11 +1,7 @@
 import { hash, verify } from "@node-rs/argon2";
 import { createWorkQueue, OverloadedError } from "./work-queue";
 
-/**
- * Password hashing: argon2id with OWASP's minimum parameters (19 MiB, 2 passes, 1 lane).
- * The parameters are part of every stored PHC string, so raising them later only affects
- * new hashes; `needsRehash` tells the sign-in path when to upgrade an old one.
- */
+// OWASP's argon2id minimum; raising it affects only new hashes (each PHC string holds its own).
 export const passwordHashParameters = {
   // Algorithm.Argon2id; the library's enum is a `const enum`, which isolated modules cannot read.
   algorithm: 2,
@@ -14,15 +10,8 @@ export const passwordHashParameters = {
   parallelism: 1,
 } as const;
 
-/**
- * Every argon2 call of the instance goes through this queue: 19 MiB and tens of
- * milliseconds each, so an unbounded pile (a flood of resets or sign-ups from rotating
- * addresses) would exhaust memory and starve everything else. Four run at once (libuv's
- * default thread pool, which the native binding runs on); checks of existing passwords
- * (sign-in) wait in their own lane and start first; new passwords to hash wait in a
- * smaller one. Past that the call fails with PasswordWorkOverloadedError, which the
- * routes answer with 503 and Retry-After.
- */
+// Bounded so a flood cannot exhaust memory: four at once (libuv's pool), sign-in checks first; past
+// the lanes' limits PasswordWorkOverloadedError (routes answer 503 with Retry-After).
 export const passwordWork = createWorkQueue({
   concurrency: 4,
   lanes: [
@@ -38,10 +27,7 @@ export function hashPassword(password: string): Promise<string> {
   return passwordWork.run("hash", () => hash(password, passwordHashParameters));
 }
 
-/**
- * Whether `password` matches `storedHash`. A malformed hash never matches. Throws
- * PasswordWorkOverloadedError when the instance is overloaded (not "no match").
- */
+// Overload throws PasswordWorkOverloadedError, which must not be read as "no match".
 export function verifyPassword(storedHash: string, password: string): Promise<boolean> {
   return passwordWork.run("verify", async () => {
     try {
@@ -52,11 +38,9 @@ export function verifyPassword(storedHash: string, password: string): Promise<bo
   });
 }
 
-// A hash of a random password, made once per process: verifying against it costs the same
-// as verifying a real user's password, so "no such user" answers as slowly as "wrong password".
+// Costs the same as a real verification, so "no such user" answers as slowly as "wrong password".
 let dummyHash: Promise<string> | undefined;
 
-/** Spends the time of one verification without a user, to keep timing uniform. */
 export async function verifyAgainstDummy(password: string): Promise<false> {
   dummyHash ??= passwordWork
     .run("verify", () => hash(crypto.randomUUID(), passwordHashParameters))
@@ -69,7 +53,6 @@ export async function verifyAgainstDummy(password: string): Promise<false> {
   return false;
 }
 
-/** Whether a stored hash was made with weaker parameters than today's. */
 export function needsRehash(storedHash: string): boolean {
   const match = /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$/.exec(storedHash);
   if (!match) return true;

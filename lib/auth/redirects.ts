@@ -1,17 +1,11 @@
-/**
- * Where to send the user after signing in. Only our own places are allowed: a path on
- * this host, or an absolute URL on the root domain or one of its subdomains (an
- * organization). Anything else — other hosts, `//evil.com`, `/\evil.com`, `javascript:` —
- * falls back to the default, so a crafted link cannot bounce users to a phishing page.
- */
+// Only our own hosts, so a crafted link cannot bounce users to a phishing page.
 export function safeRedirectTarget(
   value: string | null | undefined,
   options: { appUrl: string; rootDomain: string; fallback?: string },
 ): string {
   const fallback = options.fallback ?? "/";
   if (!value || value.length > 2048) return fallback;
-  // A path: one leading slash, no backslashes or control characters that browsers
-  // would normalize into a second slash or a scheme.
+  // Browsers would normalize backslashes and control characters into a second slash or a scheme.
   if (value.startsWith("/")) {
     if (value.startsWith("//") || /[\\\u0000-\u001f\u007f]/.test(value)) return fallback;
     return value;

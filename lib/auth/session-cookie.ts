@@ -3,12 +3,7 @@ import "server-only";
 import { isIP } from "node:net";
 import { env } from "@/lib/env";
 
-/**
- * The session cookie. `HttpOnly` (no script can read it), `SameSite=Lax` (not sent on
- * cross-site POSTs), `Secure` with the `__Secure-` prefix whenever the app is served over
- * HTTPS. In production it is set on the root domain, so one sign-in covers every
- * organization's subdomain; `__Host-` would forbid that, hence `__Secure-`.
- */
+// On the root domain, so one sign-in covers every subdomain; `__Host-` would forbid that.
 export function sessionCookieConfig() {
   const secure = env.appUrl.startsWith("https://");
   return {
@@ -23,11 +18,7 @@ export function sessionCookieConfig() {
   };
 }
 
-/**
- * The Domain attribute that shares the cookie with subdomains, or undefined for a
- * host-only cookie. Browsers refuse `Domain=localhost` and IP addresses, so local
- * development keeps host-only cookies (a hand-off carries the session to subdomains).
- */
+// Browsers refuse Domain=localhost and IPs, so local cookies are host-only (see flows/handoff.ts).
 export function sharedCookieDomain(rootDomain: string): string | undefined {
   const host = rootDomain.replace(/:\d+$/, "").toLowerCase();
   if (!host.includes(".") || isIP(host) || host === "localhost" || host.endsWith(".localhost")) {
@@ -36,7 +27,6 @@ export function sharedCookieDomain(rootDomain: string): string | undefined {
   return host;
 }
 
-/** The short-lived cookie that holds a pending second-factor challenge. */
 export function challengeCookieConfig() {
   const secure = env.appUrl.startsWith("https://");
   return {
@@ -45,12 +35,8 @@ export function challengeCookieConfig() {
   };
 }
 
-/**
- * Set by sign-up in the browser that chose the password: a digest of the verification
- * link's token (lib/auth/flows/sign-up.ts). Following the link in that browser is the
- * owner confirming their own sign-up, which keeps the password; anywhere else the link
- * claims the account (lib/auth/flows/claim-unverified-account.ts).
- */
+// A digest of the verification token: the link followed in this browser keeps the password;
+// anywhere else it claims the account (lib/auth/flows/claim-unverified-account.ts).
 export function signUpCookieConfig() {
   const secure = env.appUrl.startsWith("https://");
   return {

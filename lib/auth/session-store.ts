@@ -4,18 +4,11 @@ import type { Database } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { generateToken, hashToken } from "./tokens";
 
-/**
- * Database sessions, so any session can be ended on the server at once (sign-out,
- * password change, "sign out of other sessions", a disabled or deleted user) and a
- * replayed cookie finds nothing. The cookie holds a random token; the table holds only
- * its SHA-256, so a leaked database holds no usable session.
- */
+// Database sessions, so any can be ended at once; the table holds only the token's SHA-256.
 export const sessionPolicy = {
-  /** A session ends this long after sign-in, however active. */
   absoluteMs: 30 * 24 * 60 * 60 * 1000,
-  /** A session ends after this long without a request. */
   idleMs: 7 * 24 * 60 * 60 * 1000,
-  /** `lastSeenAt` is written at most this often, so reads rarely write. */
+  // Written at most this often, so reads rarely write.
   touchEveryMs: 5 * 60 * 1000,
 } as const;
 
@@ -37,12 +30,8 @@ export type ActiveSession = {
   user: SessionUser;
 };
 
-/**
- * Locks the user row for the rest of the transaction (FOR SHARE) and returns what a new
- * session depends on. A password change, reset or claim updates this row before it ends
- * sessions, so it waits for a sign-in holding the lock (and then ends that session too),
- * or the sign-in waits for it and sees the new password hash.
- */
+// FOR SHARE: a password change, reset or claim updates this row before ending sessions, so it waits
+// for a sign-in holding the lock (then ends that session), or the sign-in waits for the new hash.
 export async function lockSignInCredentials(
   tx: Prisma.TransactionClient,
   userId: string,
@@ -74,10 +63,6 @@ export async function createSession(
   return { token, sessionId: session.id, expires };
 }
 
-/**
- * The session a cookie token stands for, or null when there is none or it ended: past
- * its absolute lifetime, idle too long, or its user disabled. Ended sessions are deleted.
- */
 export async function readSession(
   client: Database,
   token: string,
@@ -129,12 +114,11 @@ export async function readSession(
   };
 }
 
-/** Ends the session behind a cookie token (sign-out). */
 export async function revokeSessionToken(client: Client, token: string): Promise<void> {
   await client.session.deleteMany({ where: { sessionToken: hashToken(token) } });
 }
 
-/** Ends one of the user's sessions by id; ids of other users' sessions match nothing. */
+// Ids of other users' sessions match nothing.
 export async function revokeUserSession(
   client: Client,
   userId: string,
@@ -144,7 +128,6 @@ export async function revokeUserSession(
   return count > 0;
 }
 
-/** Ends every session of the user but one (password change, "sign out of other sessions"). */
 export async function revokeOtherSessions(
   client: Client,
   userId: string,
@@ -164,7 +147,6 @@ export type SessionSummary = {
   userAgent: string | null;
 };
 
-/** The user's live sessions, most recently used first. */
 export async function listSessions(
   client: Database,
   userId: string,

@@ -3,7 +3,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import type { AuthTokenPurpose, Prisma } from "@/lib/generated/prisma/client";
 
-/** How long each kind of token lives. Links stay short: they travel through email. */
+// Links stay short: they travel through email.
 export const tokenLifetimesMinutes: Record<AuthTokenPurpose, number> = {
   EMAIL_VERIFICATION: 15,
   PASSWORD_RESET: 15,
@@ -14,15 +14,11 @@ export const tokenLifetimesMinutes: Record<AuthTokenPurpose, number> = {
   REAUTHENTICATION: 15,
 };
 
-/** 256 random bits, URL-safe. */
 export function generateToken(): string {
   return randomBytes(32).toString("base64url");
 }
 
-/**
- * Tokens are stored as SHA-256 digests: a leaked database holds no usable link. A fast
- * hash is right here because the token itself carries 256 bits of entropy.
- */
+// A leaked database holds no usable link; a fast hash suffices for 256 random bits.
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
@@ -33,15 +29,11 @@ export type IssueTokenInput = {
   userId?: string | null;
   newEmail?: string | null;
   now?: Date;
-  /** A raw value made earlier with generateToken (sign-up binds its cookie to it first). */
+  // Sign-up binds its cookie to the token before the response.
   token?: string;
 };
 
-/**
- * Creates a single-use token and returns its raw value (to put in a link or cookie).
- * Every older unused token for the same purpose and address is revoked in the same
- * transaction, so only the newest link works.
- */
+// Older unused tokens of the same purpose and address are revoked, so only the newest link works.
 export async function issueToken(
   tx: Prisma.TransactionClient,
   input: IssueTokenInput,
@@ -75,10 +67,7 @@ export type ConsumedToken = {
   newEmail: string | null;
 };
 
-/**
- * Uses a token: returns it when it exists, has this purpose, is unused and unexpired,
- * and marks it used in the same statement, so two concurrent uses cannot both succeed.
- */
+// Marked used in the same statement, so two concurrent uses cannot both succeed.
 export async function consumeToken(
   tx: Prisma.TransactionClient,
   purpose: AuthTokenPurpose,
@@ -96,7 +85,6 @@ export async function consumeToken(
   return rows[0] ?? null;
 }
 
-/** Reads a token without using it (e.g. to show the reset form before the new password). */
 export async function findUsableToken(
   tx: Prisma.TransactionClient,
   purpose: AuthTokenPurpose,

@@ -1,10 +1,5 @@
-/**
- * A bounded queue for expensive CPU work (argon2): at most `concurrency` tasks run at once,
- * a bounded number wait per lane, and anything past that is refused at once with
- * `OverloadedError` instead of piling up until every request times out. Waiting tasks of
- * the first lane always start before those of the second, so a flood of one kind (new
- * passwords hashed for strangers) cannot starve the other (people signing in).
- */
+// Past its lane's limit a task is refused at once instead of piling up until requests time out.
+// The first lane always starts first: a flood of new-password hashes cannot starve sign-ins.
 
 export class OverloadedError extends Error {
   constructor(readonly retryAfterSeconds: number) {
@@ -15,11 +10,9 @@ export class OverloadedError extends Error {
 
 export type WorkQueue<Lane extends string> = {
   run<T>(lane: Lane, task: () => Promise<T>): Promise<T>;
-  /** Running and waiting tasks, for tests and health checks. */
   stats(): { running: number; waiting: Record<Lane, number> };
 };
 
-/** `lanes` in priority order, each with how many tasks may wait in it. */
 export function createWorkQueue<Lane extends string>(options: {
   concurrency: number;
   lanes: readonly (readonly [Lane, number])[];

@@ -26,11 +26,7 @@ import {
 } from "./two-factor";
 import { resendVerification } from "./verify-email";
 
-/**
- * The signed-in account requests on the action chain: each starts from the session
- * (never from a user id in the input), and a refusal is a typed error: a field message,
- * a rate limit (429/503), or "confirm it's you" (403, reauthentication_required).
- */
+// Each request starts from the session, never from a user id in the input.
 
 const noInput = z.strictObject({});
 const sessionRef = (ctx: AuthenticatedContext) => ({
@@ -100,7 +96,6 @@ export const requestAccountDeletion = authenticatedAction(
   },
 );
 
-/** The QR code and key for a new secret (nothing changes until a code confirms it). */
 export const requestTwoFactorSetup = authenticatedAction(
   "account.two_factor_setup",
   noInput,
@@ -137,7 +132,6 @@ export const requestTwoFactorRemoval = authenticatedAction(
   },
 );
 
-/** "Confirm it's you" with the current password or an authenticator code. */
 export const requestReauthentication = authenticatedAction(
   "account.reauthenticate",
   reauthenticateSchema,

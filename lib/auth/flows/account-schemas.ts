@@ -1,8 +1,6 @@
 import { z } from "zod";
 import { emailField, newPasswordField } from "./schemas";
 
-/** Inputs of the signed-in account forms. */
-
 export const changePasswordSchema = z.strictObject({
   currentPassword: z.string().min(1, "Enter your current password.").max(256),
   newPassword: newPasswordField,
@@ -24,7 +22,6 @@ export const deleteAccountSchema = z.strictObject({
   confirmation: z.literal("delete my account", { error: 'Type "delete my account" to confirm.' }),
 });
 
-/** "Confirm it's you": the current password, or a code from the authenticator app. */
 export const reauthenticateSchema = z
   .strictObject({
     password: z.string().max(256),

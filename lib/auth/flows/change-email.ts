@@ -16,12 +16,8 @@ export type RequestEmailChangeResult =
   | { ok: false; field: "currentPassword" | "newEmail"; message: string }
   | { ok: false; limited: RateLimitRefusal };
 
-/**
- * Starts an address change: nothing changes until the new address confirms with the
- * emailed link. The session must have signed in or confirmed it is the owner within the
- * last minutes, and password accounts confirm with their password too. An address that
- * belongs to another account gets the same answer (no enumeration) and no link.
- */
+// Nothing changes until the new address confirms. Another account's address gets the same answer
+// and no link (no enumeration).
 export async function requestEmailChange(
   input: { userId: string; sessionId: string; newEmail: string; currentPassword: string },
   ctx: RequestContext,
@@ -83,10 +79,7 @@ export async function requestEmailChange(
   });
 }
 
-/**
- * Applies an address change from the link sent to the new address. The old address is
- * told, so a hijacked session changing the address does not go unnoticed.
- */
+// The old address is told, so a hijacked session changing the address does not go unnoticed.
 export async function confirmEmailChange(
   token: string,
   ctx: RequestContext,

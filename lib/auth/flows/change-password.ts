@@ -16,12 +16,7 @@ export type ChangePasswordResult =
   | { ok: false; field: "currentPassword"; message: string }
   | { ok: false; limited: RateLimitRefusal };
 
-/**
- * Changes the password of a signed-in user. The current password is required (a borrowed
- * session is not enough, and it must have signed in or confirmed it is the owner within
- * the last minutes), every other session ends, and the owner gets a notice. Accounts
- * created by link or OAuth have no password yet: they set one through a reset.
- */
+// Link or OAuth accounts have no password yet: they set one through a reset.
 export async function changePassword(
   input: { userId: string; sessionId: string; currentPassword: string; newPassword: string },
   ctx: RequestContext,

@@ -4,32 +4,16 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestContext } from "./context";
 
-/** How the mailbox was proven: each of these shows who holds the inbox, nothing more. */
 export type MailboxProof = "magic-link" | "oauth" | "verification-link" | "password-reset";
 
 export type MailboxOutcome = "already-verified" | "verified" | "claimed";
 
-/**
- * Marks the account's address as proven, in the caller's transaction, and decides what the
- * earlier holder of the account may keep.
- *
- * Anyone can sign up with someone else's address and a password, and sign in unverified.
- * When the mailbox is later proven, the person proving it is the address's owner, but the
- * password (and anything set with it) may be a stranger's. So, for a never-verified account
- * (emailVerified is null: every way to an account other than a password sign-up verifies on
- * creation, and nothing ever clears it), the proof CLAIMS the account: the password hash,
- * the second factor and its recovery codes, every linked OAuth account, every session and
- * every outstanding token are dropped, and the prover starts from a clean account (they set
- * a password through a reset).
- *
- * The one exception, `ownSignUp`, is the owner confirming their own sign-up: the
- * verification link followed in a browser that proves it also chose the password (it holds
- * the cookie the sign-up set, or a session the password opened). Only someone who both chose
- * the password and reads the mailbox gets that far, so there is nothing to take back.
- *
- * The user row is locked first, so two proofs at once claim once, and a sign-in that is
- * creating a session waits and then sees the dropped password (lib/auth/flows/sign-in.ts).
- */
+// Anyone can sign up with someone else's address and sign in unverified. Proving the mailbox later
+// shows the owner, but the password and what was set with it may be a stranger's, so the proof
+// CLAIMS a never-verified account (emailVerified null: every other way in verifies on creation):
+// password, 2FA, recovery codes, OAuth links, sessions and tokens are dropped. Except `ownSignUp`:
+// the link followed in the browser that chose the password. The user row is locked first, so two
+// proofs claim once and a concurrent sign-in sees the dropped password.
 export async function confirmMailbox(
   tx: Prisma.TransactionClient,
   input: {

@@ -8,18 +8,12 @@ import { createSession } from "../session-store";
 import { consumeToken, issueToken } from "../tokens";
 import type { RequestContext } from "./context";
 
-/**
- * Carries a signed-in session from the root host to an organization's subdomain where the
- * cookie cannot follow: browsers refuse `Domain=localhost`, so in development each
- * `*.localhost` host has its own cookie jar. The root host mints a one-time token valid for
- * a minute; the subdomain trades it for a session of its own. Where the cookie is shared
- * (a real root domain), no hand-off is needed and the link goes straight to the target.
- */
+// Browsers refuse `Domain=localhost`, so in development each `*.localhost` host has its own cookie
+// jar: a one-minute, one-time token carries the session to a subdomain.
 export function sessionHandoffNeeded(): boolean {
   return sharedCookieDomain(env.rootDomain) === undefined;
 }
 
-/** The target URL if it is an absolute URL on one of our hosts, else null. */
 export function handoffTarget(value: string | null | undefined): URL | null {
   if (!value) return null;
   try {
@@ -32,7 +26,6 @@ export function handoffTarget(value: string | null | undefined): URL | null {
   }
 }
 
-/** Mints the one-time token for a signed-in user heading to `target`. */
 export async function createHandoff(input: {
   userId: string;
   email: string;
@@ -53,7 +46,6 @@ export async function createHandoff(input: {
   return accept;
 }
 
-/** Trades a hand-off token for a new session on this host; null when it is used or expired. */
 export async function acceptHandoff(token: string, ctx: RequestContext) {
   const now = ctx.now ?? new Date();
   return db.$transaction(async (tx) => {
@@ -70,8 +62,7 @@ export async function acceptHandoff(token: string, ctx: RequestContext) {
       userAgent: ctx.userAgent,
       now,
     });
-    // A hand-off proves only that a session existed, not who holds it: the new session does
-    // not count as a fresh sign-in for step-up (a stolen cookie must not mint one that does).
+    // Proves only that a session existed: the new one must not count as a fresh sign-in (step-up).
     await tx.session.update({
       where: { id: session.sessionId },
       data: { authenticatedAt: new Date(0) },

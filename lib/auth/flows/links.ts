@@ -1,6 +1,5 @@
 import { env } from "@/lib/env";
 
-/** Absolute links for emails. Tokens travel in the fragment-free query of our own host. */
 export const accountLinks = {
   verifyEmail: (token: string) => `${env.appUrl}/verify-email?token=${encodeURIComponent(token)}`,
   resetPassword: (token: string) =>

@@ -9,11 +9,8 @@ import type { RequestContext } from "./context";
 import { accountLinks } from "./links";
 import { finishPrimarySignIn, type SignInResult } from "./sign-in";
 
-/**
- * Emails a one-time sign-in link. An address without an account gets one too: following
- * it creates the account (the click proves the address). Callers run this after the
- * response, which is the same for every address.
- */
+// Unknown addresses get a link too (the click creates the account); callers run this after the
+// response, so neither the answer nor its timing tells addresses apart.
 export async function sendMagicLink(email: string, ctx: RequestContext): Promise<string[]> {
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({
@@ -39,11 +36,6 @@ export async function sendMagicLink(email: string, ctx: RequestContext): Promise
   });
 }
 
-/**
- * Uses a magic link. The link proves the mailbox, so the address counts as verified (and a
- * never-verified account is claimed: whatever its earlier holder set is dropped, see
- * confirmMailbox); an account with a second factor still has to give a code.
- */
 export async function signInWithMagicLink(
   token: string,
   ctx: RequestContext,

@@ -1,7 +1,4 @@
-/**
- * What the account flows tell users. One wording per outcome, shared by the forms and
- * the JSON API, so known and unknown addresses get byte-identical answers.
- */
+// One wording per outcome, so known and unknown addresses get byte-identical answers.
 export const authMessages = {
   signUpAccepted:
     "Check your inbox: we sent a link to confirm your address. It expires in 15 minutes.",

@@ -11,10 +11,7 @@ import { confirmMailbox } from "./claim-unverified-account";
 import type { RequestContext } from "./context";
 import { accountLinks } from "./links";
 
-/**
- * Emails a reset link when the address has an account, and nothing otherwise. Callers
- * run it after the response, which is the same either way.
- */
+// Callers run this after the response, so timing does not tell who has an account.
 export async function sendPasswordReset(email: string, ctx: RequestContext): Promise<void> {
   await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({
@@ -50,18 +47,13 @@ export async function sendPasswordReset(email: string, ctx: RequestContext): Pro
 
 export type ResetPasswordResult = { ok: true } | { ok: false };
 
-/**
- * Sets a new password with a reset token. The token is used up, every session of the
- * account ends, the sign-in lockout is lifted (the owner proved they hold the mailbox,
- * which also verifies the address), and the owner gets a notice.
- */
 export async function resetPassword(
   input: { token: string; password: string },
   ctx: RequestContext,
 ): Promise<ResetPasswordResult> {
   const now = ctx.now ?? new Date();
-  // The link first: a made-up or spent token costs a lookup, never an argon2 hash. It is
-  // still used up inside the transaction below, so two submissions cannot both win.
+  // The link first: a made-up token costs a lookup, never an argon2 hash; it is used up below, so
+  // two submissions cannot both win.
   if (!(await findUsableToken(db, "PASSWORD_RESET", input.token, now))) return { ok: false };
   const passwordHash = await hashPassword(input.password);
   const result = await db.$transaction(async (tx) => {
@@ -72,15 +64,13 @@ export async function resetPassword(
       select: { id: true, email: true, name: true, disabledAt: true },
     });
     if (!user || user.email !== used.email || user.disabledAt) return null;
-    // The link proves the mailbox: a never-verified account is claimed first, so a second
-    // factor or OAuth link its earlier holder set does not outlive the new password.
+    // Claimed first, so a second factor or OAuth link set by an earlier holder cannot survive.
     await confirmMailbox(tx, { userId: user.id, via: "password-reset", now, ctx });
     await tx.user.update({
       where: { id: user.id },
       data: { passwordHash, passwordChangedAt: now },
     });
-    // Other reset links for the account die with this one, and so do second-factor
-    // challenges opened with the old password.
+    // Other reset links die too, and so do second-factor challenges opened with the old password.
     await tx.authToken.updateMany({
       where: {
         userId: user.id,

@@ -16,7 +16,6 @@ import { totpKey } from "./two-factor";
 
 export type SessionRef = { userId: string; sessionId: string };
 
-/** How an account can confirm it is still its owner: what the form offers. */
 export type ReauthenticationMethods = { password: boolean; code: boolean; email: boolean };
 
 export async function reauthenticationMethods(userId: string): Promise<ReauthenticationMethods> {
@@ -26,8 +25,7 @@ export async function reauthenticationMethods(userId: string): Promise<Reauthent
   });
   const password = user.passwordHash !== null;
   const code = user.twoFactorEnabledAt !== null;
-  // The emailed link is for accounts with nothing else to type: otherwise whoever holds
-  // the session and the inbox (but neither secret) would get around them.
+  // Only with nothing to type: else holding the session and the inbox would get around the secrets.
   return { password, code, email: !password && !code };
 }
 
@@ -41,11 +39,6 @@ const wrong = {
   code: "That code is not valid. Enter the current code from your app.",
 } as const;
 
-/**
- * "Confirm it's you": the current password or a fresh authenticator code, checked under
- * the user's budgets for those checks, stamps this session (and only this one) as
- * recently authenticated, which the dangerous changes ask for.
- */
 export async function reauthenticate(
   input: SessionRef & { password?: string; code?: string },
   ctx: RequestContext,
@@ -115,10 +108,6 @@ export type RequestReauthenticationLinkResult =
   | { ok: false; reason: "not-available" }
   | { ok: false; reason: "limited"; limit: RateLimitRefusal };
 
-/**
- * Emails a one-time "confirm it's you" link, for accounts that have neither a password
- * nor 2FA (they sign in by link or OAuth): the same proof they give at sign-in.
- */
 export async function requestReauthenticationLink(
   input: SessionRef,
   ctx: RequestContext,
@@ -150,11 +139,7 @@ export async function requestReauthenticationLink(
   return { ok: true };
 }
 
-/**
- * Follows the emailed link: stamps the session of the browser that opens it, which must
- * be signed in to the same account. (Not the session that asked: if a thief asked from a
- * stolen session, the owner's click confirms the owner's own session, never the thief's.)
- */
+// Stamps the session opening the link, not the asker's: a thief's request cannot confirm the thief.
 export async function confirmReauthenticationLink(
   token: string,
   session: SessionRef,

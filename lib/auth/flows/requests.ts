@@ -26,23 +26,12 @@ import { prepareSignUpBinding, queueSignUp } from "./sign-up";
 import { completeTwoFactorChallenge } from "./two-factor";
 import { confirmEmail } from "./verify-email";
 
-/**
- * The account requests as both the forms (server actions) and the JSON API (route
- * handlers) make them, on the action chain: parsed (a refusal is a 400 with field
- * messages), rate-limited (429/503 with Retry-After), and shed with 503 when the
- * instance is too busy to hash a password. Both doors behave the same.
- */
-
 const byIp = (_input: unknown, ctx: PublicContext) => ipRateLimitKey(ctx.client.ipAddress);
 const byIpAndEmail = (input: { email: string }, ctx: PublicContext) =>
   `${ipRateLimitKey(ctx.client.ipAddress)}|${input.email}`;
 
-/**
- * Counts one email to `email` against its per-recipient cap: true to send. An address
- * that has had its share is answered as usual with nothing sent (the answer must not say
- * which, or the cap would tell who has an account); a store that is down refuses, which
- * does not depend on the address.
- */
+// A capped address is answered as usual with nothing sent, or the cap would tell who has an
+// account; a store that is down refuses every address alike.
 async function underRecipientCap(policy: RateLimitPolicy, email: string): Promise<boolean> {
   const limit = await consumeRateLimit(policy, email);
   if (limit.ok) return true;
@@ -50,18 +39,13 @@ async function underRecipientCap(policy: RateLimitPolicy, email: string): Promis
   throw rateLimitError(limit);
 }
 
-/**
- * Accepted whether or not the address is registered. The binding is made for every
- * sign-up, capped or not, so the answer is the same: the caller sets the cookie, and
- * following the link in this browser keeps the password (see confirmEmail).
- */
+// The binding is made for every sign-up, capped or not, so the answer is the same.
 export const requestSignUp = publicAction(
   "account.sign_up",
   signUpSchema,
   async (input, ctx) => {
     const binding = prepareSignUpBinding();
-    // Queued before the answer, so a failure after it cannot lose the sign-up: what is
-    // not delivered after the response, the outbox cron runs.
+    // Queued before answering, so a later failure cannot lose the sign-up (the outbox cron retries)
     if (await underRecipientCap("signUpRecipient", input.email))
       await queueSignUp(input, ctx.client, binding.verificationToken);
     return { signUpCookie: binding.cookie };
@@ -93,7 +77,7 @@ export type SignInOutcome =
   | { kind: "two-factor"; challengeToken: string }
   | { kind: "signed-in"; sessionToken: string; expires: Date };
 
-/** One answer (401) for every wrong address or password; the limits live in the flow. */
+// One answer (401) for every wrong address or password; the limits live in the flow.
 export const requestSignIn = publicAction(
   "account.sign_in",
   signInSchema,
@@ -113,10 +97,7 @@ export const requestSignIn = publicAction(
   { use: [shedPasswordWork()], invalidInput: "bad-request" },
 );
 
-/**
- * A new password with a reset link: limited per IP (each valid link costs an argon2 hash,
- * and guessing links costs lookups), and shed with 503 when the instance is overloaded.
- */
+// Per IP: each valid link costs an argon2 hash, and guessing links costs lookups.
 export const requestNewPassword = publicAction(
   "account.new_password",
   resetPasswordSchema,
@@ -127,14 +108,10 @@ export const requestNewPassword = publicAction(
   { use: [rateLimit("resetPasswordIp", byIp), shedPasswordWork()], invalidInput: "bad-request" },
 );
 
-/** The token of an emailed link, sent back by a button press (so mail scanners cannot). */
+// Sent back by a button press, so mail scanners cannot use the link.
 const linkTokenSchema = z.strictObject({ token: z.string() });
 const invalidLink = () => new ExpectedError(authMessages.invalidLink, 400);
 
-/**
- * Confirms the address from the emailed link. What this browser holds decides whether it
- * is the owner confirming their own sign-up (then it is signed in).
- */
 export const requestEmailConfirmation = publicAction(
   "account.verify_email",
   linkTokenSchema,
@@ -160,7 +137,6 @@ export const requestMagicLinkSignIn = publicAction(
   },
 );
 
-/** Moves the account to the new address from the link sent there. */
 export const requestEmailChangeConfirmation = publicAction(
   "account.confirm_email_change",
   linkTokenSchema,
@@ -169,7 +145,6 @@ export const requestEmailChangeConfirmation = publicAction(
   },
 );
 
-/** The second sign-in step: a code from the app, or a recovery code. */
 export const requestTwoFactorSignIn = publicAction(
   "account.two_factor",
   twoFactorCodeSchema.extend({ challengeToken: z.string() }),
@@ -191,7 +166,6 @@ export const requestTwoFactorSignIn = publicAction(
   },
 );
 
-/** Ends this browser's session on the server (the caller clears the cookie). */
 export const requestSignOut = publicAction(
   "account.sign_out",
   z.strictObject({}),

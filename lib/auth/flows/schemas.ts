@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { passwordProblem, passwordRules } from "../password-policy";
 
-/** The form and API inputs of the account flows. Unknown fields are refused. */
+// Unknown fields are refused.
 
 export const emailField = z
   .string({ error: "Enter your email address." })
@@ -16,7 +16,6 @@ const anyPassword = z
   .min(1, "Enter your password.")
   .max(passwordRules.maxLength, `Use at most ${passwordRules.maxLength} characters.`);
 
-/** A new password: the full policy, including the common-password list. */
 export const newPasswordField = z
   .string({ error: "Choose a password." })
   .superRefine((value, ctx) => {

@@ -5,7 +5,6 @@ import { db } from "@/lib/db";
 import { revokeOtherSessions, revokeUserSession } from "../session-store";
 import type { RequestContext } from "./context";
 
-/** "Sign out of other sessions": ends every session of the user but the current one. */
 export async function signOutOtherSessions(
   input: { userId: string; sessionId: string },
   ctx: RequestContext,
@@ -25,7 +24,7 @@ export async function signOutOtherSessions(
   });
 }
 
-/** Ends one of the user's own sessions; another user's session id matches nothing. */
+// Another user's session id matches nothing.
 export async function signOutSession(
   input: { userId: string; sessionId: string },
   ctx: RequestContext,

@@ -31,18 +31,10 @@ export type SignInResult =
   | { status: "invalid" }
   | { status: "limited"; limit: RateLimited };
 
-/**
- * Password sign-in. Every path an attacker can tell apart costs the same: an unknown
- * address is checked against a dummy hash, and failures count against the address
- * whether or not it has an account. Attempts are limited per IP and failures per address;
- * the address limit is the lockout, which a password reset lifts at once.
- *
- * The address's slot is taken BEFORE the password is checked, in one atomic step of the
- * store: concurrent guesses each need a slot of their own, so no burst gets more checks
- * than the lockout allows. A right password gives its slot back (a refund rather than a
- * reset: a reset would also wipe the failures an attacker racks up meanwhile), so the
- * owner's own sign-ins never add up to a lockout.
- */
+// Every path an attacker can tell apart costs the same: unknown addresses check a dummy hash and
+// count failures too. The address's slot is taken atomically BEFORE the check, so no burst gets
+// more checks than the lockout allows; a right password refunds its slot (not a reset, which would
+// wipe an attacker's failures meanwhile).
 export async function signInWithPassword(
   input: { email: string; password: string },
   ctx: RequestContext,
@@ -133,12 +125,8 @@ export async function signInWithPassword(
   );
 }
 
-/**
- * After the first factor (password or magic link): a challenge for the second factor
- * when the account has one, otherwise a new session. A password sign-in passes the hash
- * it verified: when the password was changed or reset (or the account claimed) since,
- * the sign-in ends as invalid instead of outliving the change that revoked the sessions.
- */
+// A password changed, reset or claimed since `verifiedHash` was checked ends the sign-in as
+// invalid, instead of outliving the change that revoked the sessions.
 export async function finishPrimarySignIn(
   userId: string,
   hasSecondFactor: boolean,

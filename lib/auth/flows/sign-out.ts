@@ -5,7 +5,6 @@ import { db } from "@/lib/db";
 import { hashToken } from "../tokens";
 import type { RequestContext } from "./context";
 
-/** Ends the session behind the cookie on the server: a copy of the cookie is worthless after. */
 export async function signOut(sessionToken: string, ctx: RequestContext): Promise<void> {
   await db.$transaction(async (tx) => {
     const session = await tx.session.findUnique({

@@ -14,28 +14,21 @@ import { accountLinks } from "./links";
 
 export type SignUpInput = { name: string; email: string; password: string };
 
-/** The `kind` of outbox rows that are sign-ups waiting to be carried out. */
 export const SIGN_UP_KIND = "sign-up";
 
-/** What a queued sign-up carries: never the password, only its hash. */
+// Never the password, only its hash.
 export const signUpJobSchema = z.object({
   name: z.string(),
   email: z.string(),
   passwordHash: z.string(),
-  /** The link's token, made before the response so the browser can be bound to it. */
   verificationToken: z.string(),
   ipAddress: z.string().nullable(),
   userAgent: z.string().nullable(),
 });
 type SignUpJob = z.infer<typeof signUpJobSchema>;
 
-/**
- * The verification token a sign-up will use, and the value of the cookie that binds it to
- * the browser that signed up. Made before the response, for every sign-up (a registered
- * address gets a cookie too, so nothing tells the two apart). The cookie is a one-way
- * digest: it does not give the link to whoever holds it, and the link alone does not
- * give the cookie.
- */
+// Made for every sign-up, registered address or not, so nothing tells the two apart. The cookie is
+// a one-way digest: it does not give the link, and the link alone does not give the cookie.
 export function prepareSignUpBinding(): { verificationToken: string; cookie: string } {
   const verificationToken = generateToken();
   return { verificationToken, cookie: signUpBindingOf(verificationToken) };
@@ -45,7 +38,6 @@ function signUpBindingOf(token: string): string {
   return createHash("sha256").update(`keel:sign-up-binding:${token}`).digest("base64url");
 }
 
-/** Whether `cookie` is the binding sign-up set for this verification token. */
 export function isSignUpBinding(cookie: string | undefined, token: string): boolean {
   if (!cookie) return false;
   const expected = Buffer.from(signUpBindingOf(token));
@@ -53,16 +45,8 @@ export function isSignUpBinding(cookie: string | undefined, token: string): bool
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-/**
- * Queues a sign-up in the outbox and returns the row id; called BEFORE the response.
- *
- * The answer (202) must be the same whether the address is registered or not, so the
- * work that differs runs after the response. Queued durably first, it cannot be lost
- * to a failure after the answer: the outbox retries it (the cron route) until it runs.
- * Both cases cost the same here (a hash and one insert), so timing reveals nothing.
- * The row holds the password's argon2 hash, as the user row will, and is emptied when
- * the sign-up has run.
- */
+// The 202 must not say whether the address is registered, so the differing work runs later, queued
+// durably first (a later failure cannot lose it) at the same cost either way.
 export async function queueSignUp(
   input: SignUpInput,
   ctx: RequestContext,
@@ -86,11 +70,6 @@ export class InvalidSignUpJobError extends Error {
   }
 }
 
-/**
- * Carries out a queued sign-up inside the outbox's transaction: creates the account and
- * queues its verification email, or, when the address already has an account, emails
- * its owner instead (sign in or reset). Returns the outbox ids of the emails.
- */
 export async function runSignUpJob(
   tx: Prisma.TransactionClient,
   payload: unknown,

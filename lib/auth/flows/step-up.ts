@@ -4,13 +4,8 @@ import { consumeRateLimit, refundRateLimit, type RateLimitRefusal } from "@/lib/
 
 export type SecretCheck = { ok: true } | { ok: false; limited: RateLimitRefusal | null };
 
-/**
- * Runs one check of a secret the signed-in user types (current password, authenticator
- * code) under that user's budget for it, so a stolen session cannot guess without end.
- * The slot is taken before checking, atomically, so a burst of concurrent guesses gets no
- * more checks than the budget; a right answer gives its slot back, so the owner's own
- * confirmations never use it up.
- */
+// A per-user budget, so a stolen session cannot guess without end. The slot is taken atomically
+// before checking; a right answer gives it back, so the owner's own confirmations never use it up.
 export async function rateLimitedCheck(
   policy: "currentPassword" | "totpCode",
   userId: string,

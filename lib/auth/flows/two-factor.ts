@@ -27,13 +27,11 @@ import type { RequestContext } from "./context";
 import { accountLinks } from "./links";
 import { rateLimitedCheck } from "./step-up";
 
-/** TOTP secrets are sealed at rest with a key of their own, derived from AUTH_SECRET. */
 export function totpKey(): Buffer {
   if (!env.AUTH_SECRET) throw new Error("AUTH_SECRET is required to protect two-factor secrets.");
   return deriveKey(env.AUTH_SECRET, "keel:totp-secret");
 }
 
-/** Recovery codes are stored under a keyed hash (HMAC) with a key of their own, bound to the user. */
 function recoveryCodeKey(userId: string): RecoveryCodeKey {
   if (!env.AUTH_SECRET) throw new Error("AUTH_SECRET is required to protect recovery codes.");
   return { secret: deriveKey(env.AUTH_SECRET, "keel:recovery-codes"), userId };
@@ -41,18 +39,11 @@ function recoveryCodeKey(userId: string): RecoveryCodeKey {
 
 export type TwoFactorSetup = { qrSvg: string; manualKey: string; uri: string };
 
-/**
- * Why an unconfirmed address cannot turn 2FA on: whoever signed up with it may not own it,
- * and a second factor of theirs would lock the real owner out once they claim the address.
- */
+// An unconfirmed address may be a stranger's: their second factor would lock the real owner out.
 export const twoFactorNeedsVerifiedEmail =
   "Confirm your email address before you turn on two-factor authentication.";
 
-/**
- * Starts 2FA setup: a new secret, stored sealed but not yet active, with the QR code and
- * the key for manual entry. Nothing changes for sign-in until a first code confirms it.
- * Null when 2FA is already on or the address is not confirmed yet.
- */
+// Stored sealed but inactive: nothing changes for sign-in until a first code confirms it.
 export async function beginTwoFactorSetup(userId: string): Promise<TwoFactorSetup | null> {
   const user = await db.user.findUniqueOrThrow({
     where: { id: userId },
@@ -74,11 +65,6 @@ export type ConfirmTwoFactorResult =
 
 type RateLimitRefusal = Extract<RateLimitResult, { ok: false }>;
 
-/**
- * Turns 2FA on with a first valid code, and returns 10 recovery codes to show once. Like
- * every change to 2FA, it needs a recent sign-in or "confirm it's you" (step-up), and
- * each code checked counts against the user's budget of code checks.
- */
 export async function confirmTwoFactorSetup(
   input: { userId: string; sessionId: string; code: string },
   ctx: RequestContext,
@@ -117,8 +103,7 @@ export async function confirmTwoFactorSetup(
     return { ok: false, message: "That code is not valid. Enter the current code from your app." };
   const recoveryCodes = generateRecoveryCodes(10);
   const enabled = await db.$transaction(async (tx) => {
-    // Only the secret the code was checked against, still unused: a claim of the address
-    // (which clears the secret) or a second setup in between makes this one void.
+    // Only over the checked secret, still unused: a claim or second setup in between voids it.
     const { count } = await tx.user.updateMany({
       where: { id: user.id, twoFactorSecret: user.twoFactorSecret, twoFactorEnabledAt: null },
       data: { twoFactorEnabledAt: now, twoFactorLastStep: step },
@@ -150,10 +135,6 @@ export async function confirmTwoFactorSetup(
   return { ok: true, recoveryCodes };
 }
 
-/**
- * Turns 2FA off. A fresh code from the app is required, checked under the user's budget of
- * code checks, and a recent sign-in or "confirm it's you": a stolen session is not enough.
- */
 export async function disableTwoFactor(
   input: { userId: string; sessionId: string; code: string },
   ctx: RequestContext,
@@ -219,11 +200,7 @@ export type TwoFactorChallengeResult =
   | { status: "expired" }
   | { status: "limited"; limit: Extract<RateLimitResult, { ok: false }> };
 
-/**
- * The second step of sign-in: the challenge from the first step plus a code from the app
- * or an unused recovery code. A wrong code keeps the challenge (up to the rate limit); a
- * right one uses it up, so it cannot be replayed, and starts the session.
- */
+// A wrong code keeps the challenge (up to the rate limit); a right one uses it up.
 export async function completeTwoFactorChallenge(
   input: { challengeToken: string; code: string },
   ctx: RequestContext,
@@ -274,14 +251,13 @@ export async function completeTwoFactorChallenge(
   }
 
   const result = await db.$transaction(async (tx) => {
-    // A password change or reset revokes pending challenges; the lock orders this
-    // sign-in against one in flight (see lockSignInCredentials).
+    // A password change or reset revokes challenges; the lock orders this against one in flight.
     const current = await lockSignInCredentials(tx, user.id);
     if (!current || current.disabledAt) return null;
     // Used up here, in the same transaction: two tabs submitting at once get one session.
     if (!(await consumeToken(tx, "TWO_FACTOR_CHALLENGE", input.challengeToken, now))) return null;
     if (totp.ok) {
-      // Only a newer step may be stored, so a code cannot be replayed by a racing request.
+      // Only a newer step may be stored, so a racing request cannot replay the code.
       const { count } = await tx.user.updateMany({
         where: {
           id: user.id,
@@ -331,7 +307,6 @@ export async function completeTwoFactorChallenge(
   };
 }
 
-/** How many unused recovery codes the user has left (shown on the security page). */
 export async function remainingRecoveryCodes(userId: string): Promise<number> {
   return db.recoveryCode.count({ where: { userId, usedAt: null } });
 }

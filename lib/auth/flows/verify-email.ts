@@ -14,19 +14,10 @@ import { isSignUpBinding } from "./sign-up";
 export type VerifyEmailResult =
   { ok: true; userId: string; sessionToken: string | null; expires: Date | null } | { ok: false };
 
-/**
- * What the browser following the link holds: the cookie its sign-up set, and its session.
- * Either shows that this browser also chose the password (see confirmMailbox).
- */
+// Either shows that this browser also chose the password (see confirmMailbox).
 export type VerificationProof = { signUpBinding?: string; sessionToken?: string };
 
-/**
- * Confirms an address with the emailed token and signs the user in, unless the account
- * has a second factor (then the user signs in normally). A token for an address the
- * account no longer has does nothing. Followed anywhere but in the browser that signed up
- * (or holds a session the password opened), the link claims a never-verified account:
- * the password and everything set with it are dropped (lib/auth/flows/claim-unverified-account.ts).
- */
+// Followed outside the browser that signed up, the link claims a never-verified account.
 export async function confirmEmail(
   token: string,
   ctx: RequestContext,
@@ -79,7 +70,6 @@ export type ResendVerificationResult =
   | { ok: false; reason: "already-verified" }
   | { ok: false; reason: "limited"; limit: Extract<RateLimitResult, { ok: false }> };
 
-/** Sends a fresh verification link to a signed-in, unverified user (rate limited). */
 export async function resendVerification(
   userId: string,
   ctx: RequestContext,

@@ -7,19 +7,12 @@ import { requestClientInfo } from "@/lib/http/client-info";
 import { createSession, readSession, revokeSessionToken } from "../session-store";
 import { hashToken } from "../tokens";
 
-/**
- * Auth.js's Prisma adapter with Keel's session rules: session tokens are stored hashed,
- * sessions carry the client's IP and user agent and the same lifetime as password
- * sign-ins, and reading one goes through the same checks (idle, absolute, disabled).
- */
 export function keelAuthAdapter(): Adapter {
-  // The adapter's types name @prisma/client's PrismaClient; ours is the generated client
-  // with the same model API.
+  // Its types name @prisma/client's PrismaClient; ours is the generated client with the same API.
   const base = PrismaAdapter(db as unknown as Parameters<typeof PrismaAdapter>[0]);
   return {
     ...base,
     async createUser(user) {
-      // Addresses are stored lower-cased everywhere in Keel.
       const created = await db.user.create({
         data: {
           name: user.name ?? null,

@@ -2,7 +2,6 @@ import { env } from "@/lib/env";
 
 export type OAuthProviderId = "github" | "google";
 
-/** The OAuth providers with credentials configured; the sign-in page shows only these. */
 export function configuredOAuthProviders(): { id: OAuthProviderId; name: string }[] {
   const providers: { id: OAuthProviderId; name: string }[] = [];
   if (env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET)

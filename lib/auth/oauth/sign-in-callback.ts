@@ -15,13 +15,8 @@ export type OAuthSignInInput = {
   fetchImpl?: typeof fetch;
 };
 
-/**
- * What Auth.js should do with an OAuth sign-in, before it creates or links anything:
- * - `true`: go ahead (new user, or the same verified address as an existing one);
- * - a path: stop there instead (unverified address; or a second factor is due, in which
- *   case `challengeToken` must be put in the challenge cookie);
- * - `false`: refuse (disabled account, not an OAuth account).
- */
+// Decided before Auth.js links anything. `true` goes ahead; a path stops there (unverified address,
+// or a second factor due: put `challengeToken` in the challenge cookie); `false` refuses.
 export async function decideOAuthSignIn(
   input: OAuthSignInInput,
 ): Promise<{ result: boolean | string; challengeToken?: string }> {
@@ -57,9 +52,7 @@ export async function decideOAuthSignIn(
   if (existing?.disabledAt) return { result: false };
   let twoFactor = existing?.twoFactorEnabledAt != null;
   if (existing && !existing.emailVerified) {
-    // The provider vouched for the address: the same proof a link click gives, so a
-    // never-verified account is claimed (its password, 2FA, links and sessions dropped)
-    // before Auth.js links this provider to it.
+    // The provider's verification equals a link click: a never-verified account is claimed first.
     const outcome = await db.$transaction((tx) =>
       confirmMailbox(tx, {
         userId: existing.id,

@@ -1,9 +1,4 @@
-/**
- * Whether the provider vouches for the address it gave us. Keel links an OAuth account to
- * an existing user by address, which is only safe when the provider verified it:
- * otherwise anyone could register a victim's address with the provider and take over
- * the Keel account.
- */
+// Linking by address is safe only if the provider verified it: else anyone could take it over.
 export async function providerVerifiedEmail(input: {
   provider: string;
   email: string | null | undefined;

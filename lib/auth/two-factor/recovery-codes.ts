@@ -1,10 +1,6 @@
 import { createHash, createHmac, randomInt, timingSafeEqual } from "node:crypto";
 
-/**
- * Recovery codes: one-time stand-ins for the authenticator app, shaped like
- * `k7f3-9q2m-x4hv`. Each symbol comes from 31 lowercase letters and digits without
- * look-alikes (no 0/o, 1/l/i), so twelve of them carry 12 × log2(31) ≈ 59 bits.
- */
+// Shaped like `k7f3-9q2m-x4hv`: 31 symbols without look-alikes, so twelve carry about 59 bits.
 const ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
 const GROUPS = 3;
 const GROUP_LENGTH = 4;
@@ -14,7 +10,6 @@ function compact(input: string): string {
   return input.toLowerCase().replace(/[\s-]/g, "");
 }
 
-/** `count` distinct codes, each symbol drawn uniformly with crypto.randomInt. */
 export function generateRecoveryCodes(count = 10): string[] {
   if (!Number.isInteger(count) || count < 1 || count > MAX_COUNT) {
     throw new RangeError(`Recovery codes come in batches of 1 to ${MAX_COUNT}.`);
@@ -32,7 +27,6 @@ export function generateRecoveryCodes(count = 10): string[] {
   return [...codes];
 }
 
-/** The canonical form (lowercase, no spaces or dashes), or null when the shape is wrong. */
 export function normalizeRecoveryCode(input: string): string | null {
   if (typeof input !== "string") return null;
   const normalized = compact(input);
@@ -41,18 +35,12 @@ export function normalizeRecoveryCode(input: string): string | null {
   return normalized;
 }
 
-/** Whose codes are hashed, and with which key (HKDF from AUTH_SECRET, purpose "keel:recovery-codes"). */
 export type RecoveryCodeKey = { secret: Buffer; userId: string };
 
 const KEYED_PREFIX = "h1:";
 
-/**
- * The stored form of a code: HMAC-SHA256 under a key derived from the application secret,
- * over the user id and the normalized code, as `h1:<hex>`. With ~59 random bits per code a
- * fast hash is fine (a slow one would cost every sign-in), but not a bare one: a leaked
- * table alone (without AUTH_SECRET) can be tested against nothing, and the user id in the
- * input makes one user's stored hash worthless on another account.
- */
+// Keyed HMAC over user id and code: ~59 bits make a fast hash fine, but a leaked table without
+// AUTH_SECRET tests against nothing, and one user's hash is worthless on another account.
 export function hashRecoveryCode(code: string, key: RecoveryCodeKey): string {
   const digest = createHmac("sha256", key.secret)
     .update(`${key.userId}\0${compact(code)}`)
@@ -60,20 +48,12 @@ export function hashRecoveryCode(code: string, key: RecoveryCodeKey): string {
   return `${KEYED_PREFIX}${digest}`;
 }
 
-/**
- * The form codes were stored in before `hashRecoveryCode` was keyed: bare SHA-256 (hex).
- * Still accepted so nobody who saved their codes is locked out; each is single-use, so it
- * leaves the table's usable set when used, and a new set (2FA turned on again) is keyed.
- * Nothing can convert the unused ones: the codes themselves are not stored.
- */
+// Older unkeyed codes are still accepted so saved ones work; unused ones cannot be converted.
 function legacyHash(normalized: string): string {
   return createHash("sha256").update(normalized).digest("hex");
 }
 
-/**
- * The stored hash that `input` matches, or null. Every hash is compared in constant time,
- * without stopping at a match, so the timing does not reveal which one matched.
- */
+// Every hash is compared in constant time, without stopping at a match.
 export function findMatchingRecoveryCode(
   input: string,
   hashes: readonly string[],

@@ -1,19 +1,14 @@
 import { timingSafeEqual } from "node:crypto";
 import { HOTP, Secret, TOTP } from "otpauth";
 
-/**
- * Time-based one-time passwords (RFC 6238) with the settings every authenticator app
- * supports: SHA-1, 6 digits, 30-second steps.
- */
+// The settings every authenticator app supports (RFC 6238).
 const ALGORITHM = "SHA1";
 const DIGITS = 6;
 const PERIOD_SECONDS = 30;
-/** Steps accepted either side of the current one, for clocks that drift. */
 const DRIFT_STEPS = 1;
-/** RFC 4226 asks for at least 128 bits; an empty or short key makes codes guessable offline. */
+// RFC 4226 asks for at least 128 bits; a short key makes codes guessable offline.
 const MIN_SECRET_BYTES = 16;
 
-/** Decodes a base32 secret, refusing invalid characters and keys that are too short. */
 function parseSecret(secret: string): Secret {
   const parsed = Secret.fromBase32(secret);
   if (parsed.bytes.length < MIN_SECRET_BYTES) throw new Error("The TOTP secret is too short.");
@@ -28,12 +23,10 @@ function stepAt(now: number): number {
   return Math.floor(now / 1000 / PERIOD_SECONDS);
 }
 
-/** A new secret of 160 bits (the size RFC 4226 recommends), base32-encoded. */
 export function generateTotpSecret(): string {
   return new Secret({ size: 20 }).base32;
 }
 
-/** The otpauth:// URI the QR code encodes. */
 export function totpUri(input: { secret: string; accountName: string; issuer?: string }): string {
   return new TOTP({
     issuer: input.issuer ?? "Keel",
@@ -45,24 +38,17 @@ export function totpUri(input: { secret: string; accountName: string; issuer?: s
   }).toString();
 }
 
-/** The code for `now` in milliseconds (tests, and the e2e suite standing in for a phone). */
 export function currentTotp(secret: string, now: number = Date.now()): string {
   return codeAt(parseSecret(secret), stepAt(now));
 }
 
-/** The secret in groups of four, for typing it into an app by hand. */
 export function formatSecretForDisplay(secret: string): string {
   return secret.match(/.{1,4}/g)?.join(" ") ?? secret;
 }
 
 export type TotpCheck = { ok: true; step: number } | { ok: false };
 
-/**
- * Checks a code against the current step and one step either side (clock drift). The
- * step that matched is returned so the caller can store it: a code whose step is not
- * newer than `lastUsedStep` is refused, so an observed code cannot be replayed.
- * Spaces and dashes are ignored; anything but six digits is refused. Never throws.
- */
+// Returns the matched step: one not newer than `lastUsedStep` is refused, so codes cannot replay.
 export function verifyTotp(input: {
   secret: string;
   code: string;
