@@ -15,8 +15,8 @@ import { actionInput, parseInput } from "./input";
 import { requestHeaders } from "./request-scope";
 import { failure, fieldErrorsOf, invalidInput, type ActionResult } from "./result";
 
-// Each level builds its context from the server's own sources and parses strictly. Actions, forms
-// and routes all go through it, so a direct POST gets exactly the checks the UI path gets.
+// public → authenticated → member: each level builds its context from the server's own sources.
+// Actions, forms and routes all go through it, so a direct POST gets the checks the UI path gets.
 
 export type { AuthenticatedContext, MemberContext, PublicContext };
 
