@@ -9,18 +9,13 @@ import { idleFormState, type FormState } from "@/lib/forms/form-state";
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
 export type ConfirmIdentityProps = {
-  /** What the account can confirm with (lib/auth/flows/reauthenticate.ts). */
   methods: { password: boolean; code: boolean; email: boolean };
   confirmAction: Action;
   sendLinkAction: () => Promise<FormState>;
 };
 
-/**
- * "Confirm it's you": shown where a dangerous change was refused for want of a recent
- * sign-in. The password or a code from the authenticator app (or, for accounts with
- * neither, an emailed link) marks this session as recently signed in; then the change
- * can be retried. Plain labelled forms: usable by keyboard, errors next to the fields.
- */
+// Shown where a dangerous change was refused for want of a recent sign-in; confirming marks this
+// session as recently signed in, then the change can be retried.
 export function ConfirmIdentity({ methods, confirmAction, sendLinkAction }: ConfirmIdentityProps) {
   const headingId = useId();
   return (

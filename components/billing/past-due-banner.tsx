@@ -2,10 +2,6 @@ import Link from "next/link";
 
 const date = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
 
-/**
- * Shown to every member while the organization's payment is overdue. Those who can
- * manage billing get the way to fix it; everyone else learns whom to ask.
- */
 export function PastDueBanner({
   organizationName,
   readOnly,

@@ -15,24 +15,15 @@ type ActionFormProps = {
   fields: readonly FormFieldConfig[];
   submitLabel: string;
   pendingLabel?: string;
-  /** Hidden values posted with the form (tokens, callback URLs). */
   hidden?: Record<string, string | undefined>;
-  /** Replace the form with the confirmation once it succeeded (e.g. "check your inbox"). */
   hideOnSuccess?: boolean;
   submitVariant?: "primary" | "secondary";
   children?: ReactNode;
-  /**
-   * Shown after the form when the action was refused for want of a recent sign-in
-   * (the "Confirm it's you" forms: outside this form, as forms cannot nest).
-   */
+  /** Rendered after the form: the "Confirm it's you" forms cannot nest inside it. */
   reauthenticate?: ReactNode;
 };
 
-/**
- * A form posting to a server action: labelled fields with their errors, the form-level
- * alert, a pending state, and focus moved to what needs fixing. Without JavaScript it is a
- * plain form post to the same action.
- */
+// Without JavaScript it is a plain form post to the same action.
 export function ActionForm({
   action,
   fields,

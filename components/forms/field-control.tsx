@@ -6,9 +6,7 @@ export type FormFieldConfig = {
   name: string;
   label: string;
   type?: "text" | "email" | "password" | "textarea" | "select";
-  /** The choices of a select. */
   options?: readonly { value: string; label: string }[];
-  /** The value shown before the first submission (an edit form's current values). */
   defaultValue?: string;
   autoComplete?: string;
   inputMode?: "numeric" | "text" | "email";
@@ -28,7 +26,6 @@ type CommonProps = {
   "aria-describedby"?: string;
 };
 
-/** The input, textarea or select a field config asks for, refilled after a refused post. */
 export function FieldControl({
   field,
   common,

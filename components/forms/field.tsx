@@ -5,15 +5,13 @@ type FieldProps = {
   label: string;
   error?: string;
   description?: ReactNode;
-  /** Something next to the label, e.g. a "Forgot password?" link. */
   aside?: ReactNode;
   children: ReactNode;
 };
 
-/** A label, the control, a hint and the field's error, wired for screen readers by id. */
 export function Field({ id, label, error, description, aside, children }: FieldProps) {
-  // The aside (e.g. "Forgot password?") sits beside the label but comes after the control
-  // in the DOM, so Tab goes from the field to the next field before reaching it.
+  // The aside sits beside the label but comes after the control in the DOM, so Tab reaches the
+  // next field first.
   return (
     <div className="grid grid-cols-[1fr_auto] items-baseline gap-x-3 gap-y-1.5">
       <label
@@ -41,7 +39,6 @@ export function Field({ id, label, error, description, aside, children }: FieldP
   );
 }
 
-/** The aria attributes an input needs to announce its hint and error. */
 export function describedBy(id: string, error?: string, hasDescription?: boolean) {
   const ids = [
     error ? `${id}-error` : null,

@@ -1,11 +1,7 @@
 import Link from "next/link";
 import type { FormState } from "@/lib/forms/form-state";
 
-/**
- * The form-level message: an alert for errors, a status for confirmations. A plan limit
- * or an unpaid invoice comes with the way out: a link to the organization's billing page
- * (relative, so it stays on the organization's subdomain).
- */
+// The billing link is relative, so it stays on the organization's subdomain.
 export function FormAlert({ state }: { state: FormState }) {
   if (state.status === "error" && state.message) {
     return (

@@ -3,7 +3,6 @@
 import { useState, type ComponentPropsWithoutRef } from "react";
 import { inputClassName } from "./field";
 
-/** A password input with a show/hide toggle (a real button, reachable by keyboard). */
 export function PasswordInput(
   props: Omit<ComponentPropsWithoutRef<"input">, "type" | "className">,
 ) {

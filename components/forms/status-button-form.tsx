@@ -5,7 +5,6 @@ import { FormAlert } from "@/components/forms/form-alert";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { idleFormState, type FormState } from "@/lib/forms/form-state";
 
-/** A one-button form (resend a link, sign out of other sessions) that reports its result. */
 export function StatusButtonForm({
   action,
   label,
@@ -19,7 +18,6 @@ export function StatusButtonForm({
   pendingLabel?: string;
   hidden?: Record<string, string>;
   variant?: "primary" | "secondary" | "ghost";
-  /** Asked before submitting (a destructive action); cancelling sends nothing. */
   confirmMessage?: string;
 }) {
   const [state, formAction] = useActionState(action, idleFormState);

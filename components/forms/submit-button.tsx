@@ -4,7 +4,6 @@ import type { ReactNode } from "react";
 import { useFormStatus } from "react-dom";
 import { buttonClassName, type ButtonVariant } from "@/components/ui/button";
 
-/** A submit button that shows the form is working and cannot be pressed twice meanwhile. */
 export function SubmitButton({
   children,
   pendingLabel,
@@ -17,7 +16,6 @@ export function SubmitButton({
   pendingLabel?: string;
   variant?: ButtonVariant;
   className?: string;
-  /** Sent with the form when this button submits it (a form with several intents). */
   name?: string;
   value?: string;
 }) {

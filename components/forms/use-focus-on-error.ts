@@ -3,11 +3,7 @@
 import { useEffect, useRef } from "react";
 import type { FormState } from "@/lib/forms/form-state";
 
-/**
- * After a failed submit, moves focus to the first invalid field, or to the form's alert,
- * so keyboard and screen-reader users land on what needs fixing; after a success, to the
- * confirmation.
- */
+// Keyboard and screen-reader users land on what needs fixing.
 export function useFocusOnError(state: FormState) {
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {

@@ -5,11 +5,7 @@ import { usePathname } from "next/navigation";
 
 export type OrgNavItem = { href: string; label: string };
 
-/**
- * The organization's sections. Paths are the browser's (`/projects`), since the
- * subdomain already names the organization; the current section is marked for screen
- * readers (aria-current) as well as visually.
- */
+// Paths are the browser's (`/projects`): the subdomain already names the organization.
 export function OrgNav({ items }: { items: OrgNavItem[] }) {
   const pathname = usePathname();
   // The deepest matching item wins, so /settings/audit marks "Audit log", not "Settings".

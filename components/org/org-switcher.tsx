@@ -1,10 +1,6 @@
 type SwitcherOrganization = { slug: string; name: string; href: string };
 
-/**
- * The user's organizations, each a link to its own subdomain, and a way to create
- * another. A native <details> disclosure: keyboard and screen-reader friendly with no
- * client JavaScript.
- */
+// A native <details>: keyboard and screen-reader friendly with no client JavaScript.
 export function OrgSwitcher({
   current,
   organizations,

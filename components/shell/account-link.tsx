@@ -7,7 +7,6 @@ type AccountLinkProps = {
   className?: string;
 };
 
-/** The signed-in state: avatar initial and email, leading to the account page. */
 export function AccountLink({ user, className }: AccountLinkProps) {
   return (
     <Link

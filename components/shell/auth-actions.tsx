@@ -2,11 +2,9 @@ import { Button } from "@/components/ui/button";
 import { authLinks } from "./navigation";
 
 type AuthActionsProps = {
-  /** Stacks full-width buttons, for the small-screen menu. */
   stacked?: boolean;
 };
 
-/** The signed-out state of the header: sign in, or create an account. */
 export function AuthActions({ stacked = false }: AuthActionsProps) {
   if (stacked) {
     return (

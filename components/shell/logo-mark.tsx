@@ -2,7 +2,7 @@ type LogoMarkProps = {
   className?: string;
 };
 
-/** Keel's mark: a hull in profile with its keel. Same drawing as public/favicon.svg. */
+// Same drawing as public/favicon.svg.
 export function LogoMark({ className }: LogoMarkProps) {
   return (
     <svg viewBox="0 0 32 32" aria-hidden="true" focusable="false" className={className}>

@@ -9,10 +9,7 @@ type MobileNavProps = {
   user: ShellUser | null;
 };
 
-/**
- * The small-screen menu. A native disclosure: it opens with Enter or Space on the
- * summary and needs no client JavaScript.
- */
+// A native disclosure: Enter or Space opens it, with no client JavaScript.
 export function MobileNav({ user }: MobileNavProps) {
   return (
     <details className="group relative md:hidden">

@@ -1,7 +1,6 @@
 export type NavigationItem = {
   label: string;
   href: string;
-  /** Leaves the site; rendered as a plain anchor instead of a client-side link. */
   external?: boolean;
 };
 

@@ -5,9 +5,7 @@ import { authLinks } from "./navigation";
 type SignedOutProps = {
   title?: string;
   description?: string;
-  /** Where to come back to after signing in; only same-site paths are kept. */
   returnTo?: string;
-  /** 1 when the panel is the whole page, 2 when it sits under the page's own h1. */
   headingLevel?: 1 | 2;
 };
 
@@ -17,7 +15,6 @@ function withReturnTo(path: string, returnTo: string | undefined) {
   return `${path}?callbackUrl=${encodeURIComponent(returnTo)}`;
 }
 
-/** What an app page renders when there is no session. */
 export function SignedOut({
   title = "Sign in to continue",
   description = "This page belongs to your organization’s workspace. Sign in with your account, or create one to get started.",

@@ -7,7 +7,6 @@ import type { ShellUser } from "./shell-user";
 import { Wordmark } from "./wordmark";
 
 type SiteHeaderProps = {
-  /** The signed-in user; omit or pass null for the signed-out header. */
   user?: ShellUser | null;
 };
 

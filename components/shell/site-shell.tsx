@@ -9,7 +9,6 @@ type SiteShellProps = {
   children: ReactNode;
 };
 
-/** Skip link, header, main landmark and footer around a page's content. */
 export function SiteShell({ user = null, children }: SiteShellProps) {
   return (
     <div className="flex min-h-dvh flex-col">

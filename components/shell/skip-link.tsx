@@ -1,6 +1,5 @@
 export const MAIN_CONTENT_ID = "main-content";
 
-/** Visually hidden until focused: the first tab stop jumps past the header. */
 export function SkipLink() {
   return (
     <a

@@ -6,7 +6,6 @@ const tones = {
   neutral: "bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300",
 } as const;
 
-/** A short state next to a name ("Confirmed", "This device"). */
 export function Badge({
   tone = "neutral",
   children,

@@ -42,7 +42,6 @@ const sizeClasses: Record<ButtonSize, string> = {
   lg: "h-12 px-5 text-base",
 };
 
-/** The class list of a button, for elements that must look like one (e.g. a `<summary>`). */
 export function buttonClassName({ variant = "primary", size = "md", className }: StyleProps = {}) {
   return [baseClasses, variantClasses[variant], sizeClasses[size], className]
     .filter(Boolean)
@@ -53,10 +52,6 @@ function isExternal(href: string) {
   return /^(https?:)?\/\//.test(href) || href.startsWith("mailto:");
 }
 
-/**
- * A link when given `href`, a `<button>` otherwise. Internal links go through
- * next/link for client-side navigation; external ones are plain anchors.
- */
 export function Button(props: ButtonProps) {
   if (props.href !== undefined) {
     const { variant, size, className, href, children, ...anchorProps } = props;

@@ -11,10 +11,6 @@ const tones = {
     "border-zinc-200 bg-zinc-50 text-zinc-800 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-200",
 } as const;
 
-/**
- * A short message in a tinted box: what just happened, or what needs attention. Errors
- * are announced at once (role="alert"); the other tones politely (role="status").
- */
 export function Callout({
   tone,
   children,

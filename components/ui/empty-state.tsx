@@ -1,6 +1,5 @@
 import type { ReactNode } from "react";
 
-/** What a list shows when it has nothing in it yet. */
 export function EmptyState({ children }: { children: ReactNode }) {
   return (
     <p className="rounded-xl border border-dashed border-zinc-300 px-6 py-10 text-center text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">

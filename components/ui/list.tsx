@@ -1,6 +1,5 @@
 import type { ReactNode } from "react";
 
-/** A bordered list of rows, each a description on the left and its actions on the right. */
 export function RowList({ label, children }: { label?: string; children: ReactNode }) {
   return (
     <ul

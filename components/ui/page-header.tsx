@@ -2,7 +2,6 @@ import type { ReactNode } from "react";
 
 const titleSizes = { md: "text-2xl", lg: "text-3xl" } as const;
 
-/** The page's one `<h1>`, with an optional line under it and actions beside it. */
 export function PageHeader({
   title,
   description,

@@ -1,9 +1,5 @@
 import type { ReactNode } from "react";
 
-/**
- * A titled card of a page. The heading labels the region for screen readers; `danger`
- * marks destructive ones.
- */
 export function Section({
   id,
   title,
@@ -38,7 +34,6 @@ export function Section({
   );
 }
 
-/** Secondary text: counts, hints, explanations under a heading. */
 export function Muted({ children, className = "" }: { children: ReactNode; className?: string }) {
   return (
     <p className={`text-sm text-zinc-600 dark:text-zinc-400 ${className}`.trim()}>{children}</p>

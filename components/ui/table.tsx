@@ -1,9 +1,5 @@
 import type { ReactNode } from "react";
 
-/**
- * A data table with column headers (`scope="col"`) and an optional caption for screen
- * readers. `framed` draws a border and a tinted header row, for tables on a bare page.
- */
 export function Table({
   columns,
   caption,

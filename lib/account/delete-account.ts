@@ -12,12 +12,7 @@ export type DeletionBlocker = {
   reason: "members";
 };
 
-/**
- * Organizations that would be left without an owner while others still work in them:
- * the user is their only owner and they have other members. Those must be handed over
- * first. (An organization the user is alone in goes with the account, its subscription
- * canceled.)
- */
+// This user is their only owner and others still work in them: they must be handed over first.
 export async function accountDeletionBlockers(userId: string): Promise<DeletionBlocker[]> {
   const owned = await withScope({ userId }, (tx) =>
     tx.membership.findMany({
@@ -27,8 +22,7 @@ export async function accountDeletionBlockers(userId: string): Promise<DeletionB
   );
   const blockers: DeletionBlocker[] = [];
   for (const { organization } of owned) {
-    // Each organization's members and subscription are read inside that organization:
-    // row-level security shows nothing of them from the user's own scope.
+    // Read inside each organization: row-level security hides them from the user's own scope.
     const memberships = await withTenant(organization.id, (tx) =>
       tx.membership.findMany({
         where: { organizationId: organization.id },
@@ -45,7 +39,6 @@ export async function accountDeletionBlockers(userId: string): Promise<DeletionB
   return blockers;
 }
 
-/** Organizations whose only member is this user: they go with the account. */
 async function soloOrganizations(userId: string): Promise<string[]> {
   const mine = await withScope({ userId }, (tx) =>
     tx.membership.findMany({ where: { userId }, select: { organizationId: true } }),
@@ -60,12 +53,8 @@ async function soloOrganizations(userId: string): Promise<string[]> {
   return solo;
 }
 
-/**
- * Deletes the account: the user row and everything hanging off it (sessions, OAuth
- * accounts, tokens, memberships), and the organizations where they were the only member.
- * Audit entries stay, with the actor cleared; one records the deletion itself. The session
- * asking must have signed in or confirmed it is the owner within the last minutes.
- */
+// The asking session must have authenticated within the last minutes. Audit entries stay, with
+// the actor cleared.
 export async function deleteAccount(
   session: { userId: string; sessionId: string },
   ctx: RequestContext,
@@ -75,8 +64,7 @@ export async function deleteAccount(
   const blockers = await accountDeletionBlockers(userId);
   if (blockers.length > 0) return { ok: false, blockers };
   const solo = await soloOrganizations(userId);
-  // Their subscriptions end first: if Stripe cannot cancel one, nothing is deleted
-  // (the error says so), and no deleted organization keeps being charged.
+  // Subscriptions end first: if Stripe cannot cancel one, nothing is deleted and nothing keeps charging.
   for (const organizationId of solo) await cancelBillingForOrganization(organizationId);
   await withScope({ userId }, async (tx) => {
     await recordAudit(tx, {
@@ -97,8 +85,7 @@ export async function deleteAccount(
       where: { actorId: userId, organizationId: null },
       data: { metadata: Prisma.DbNull },
     });
-    // Each organization is deleted from its own scope (row-level security allows no
-    // other); its data goes by cascade.
+    // Each organization from its own scope (row-level security allows no other); its data goes by cascade.
     for (const organizationId of solo) {
       await enterOrganization(tx, organizationId);
       await tx.organization.delete({ where: { id: organizationId } });

@@ -15,25 +15,17 @@ import { actionInput, parseInput } from "./input";
 import { requestHeaders } from "./request-scope";
 import { failure, fieldErrorsOf, invalidInput, type ActionResult } from "./result";
 
-/**
- * The action chain: public → authenticated → organization member with a permission.
- * Each level builds its context from the server's own sources, parses the input with its
- * zod schema (strict schemas refuse unknown fields), runs the middleware, then the
- * handler, and returns an ActionResult. Server actions, forms and route handlers all go
- * through it, so a direct POST gets exactly the checks the UI path gets. Emails the
- * handler queues are delivered after the response (lib/outbox/after-response.ts).
- */
+// public → authenticated → member: each level builds its context from the server's own sources.
+// Actions, forms and routes all go through it, so a direct POST gets the checks the UI path gets.
 
 export type { AuthenticatedContext, MemberContext, PublicContext };
 
 type Handler<S extends z.ZodType, C, T> = (input: z.infer<S>, ctx: C) => Promise<T>;
 
-/** Runs around the handler, after the context and the input are known (see ./middleware.ts). */
 export type Middleware<I, C> = <T>(input: I, ctx: C, next: () => Promise<T>) => Promise<T>;
 
 export type ActionOptions<I, C> = {
   use?: readonly Middleware<I, C>[];
-  /** How refused input is answered: 422 with field messages, or a 400 bad request (JSON APIs). */
   invalidInput?: "fields" | "bad-request";
 };
 
@@ -50,11 +42,8 @@ export async function authenticatedContext(): Promise<AuthenticatedContext> {
   return { ...(await publicContext()), session, userId: session.user.id };
 }
 
-/**
- * The organization of this request and the caller's role in it. The candidate comes from
- * the host the request was sent to; it only counts through the caller's own membership
- * row, so a forged Host or a foreign slug reaches nothing but "not found".
- */
+// The host only names a candidate; it counts through the caller's own membership, so a forged
+// Host or a foreign slug reaches nothing but "not found".
 export async function memberContext(permission: Permission): Promise<MemberContext> {
   const ctx = await authenticatedContext();
   const host = parseTenantHost((await requestHeaders()).get("host"), env.rootDomain);
@@ -123,10 +112,6 @@ export function memberAction<S extends z.ZodType, T>(
   return wrap(label, schema, () => memberContext(permission), handler, options);
 }
 
-/**
- * An action's result as JSON: `{ data }` (or the body `success` makes of it) with its
- * status, or `{ error, code?, fieldErrors? }`. Refusals that pass say when to come back.
- */
 export function toResponse<T>(
   result: ActionResult<T>,
   success: { status?: number; body?: (data: T) => unknown } = {},

@@ -1,11 +1,6 @@
 import type { FormState } from "@/lib/forms/form-state";
 import type { ActionResult } from "./result";
 
-/**
- * An action's result as the state of the form that submitted it: field messages and the
- * values to refill on failure, `message` on success. Server actions bound to forms wrap
- * their `memberAction` call with it, so forms and JSON routes share one implementation.
- */
 export function toFormState<T>(
   result: ActionResult<T>,
   { success, formData }: { success: string | ((data: T) => string); formData?: FormData },
@@ -31,10 +26,6 @@ export function toFormState<T>(
   };
 }
 
-/**
- * A refusal as the state of an account form: the field messages when fields were refused,
- * otherwise the message, with the values to refill.
- */
 export function toFormError(
   result: Extract<ActionResult<unknown>, { ok: false }>,
   values?: Record<string, string>,

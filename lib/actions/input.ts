@@ -1,11 +1,6 @@
 import { z } from "zod";
 
-/**
- * Turns what an action received into a plain object for its zod schema: FormData's string
- * entries (files and Next's own `$ACTION_*` keys dropped, the first value of a repeated
- * key kept), or a plain object as it is. Anything else becomes an empty object, which the
- * schema then refuses.
- */
+// Files and Next's `$ACTION_*` keys are dropped; anything else becomes {}, which schemas refuse.
 export function actionInput(raw: unknown): Record<string, unknown> {
   if (raw instanceof FormData) {
     const input: Record<string, unknown> = {};
@@ -20,7 +15,6 @@ export function actionInput(raw: unknown): Record<string, unknown> {
   return {};
 }
 
-/** The path of the first string in `value` holding a NUL character, or null. */
 function nulBytePath(value: unknown, path: (string | number)[] = []): (string | number)[] | null {
   if (typeof value === "string") return value.includes("\u0000") ? path : null;
   if (Array.isArray(value)) {
@@ -39,12 +33,8 @@ function nulBytePath(value: unknown, path: (string | number)[] = []): (string | 
   return null;
 }
 
-/**
- * `schema.safeParse(input)`, refusing first any text holding a NUL character: PostgreSQL
- * cannot store it in a text column and fails the whole query, which reached the user as a
- * 500. Every action (lib/actions/chain.ts), route and page parses user input through this
- * one function, so no schema has to remember it.
- */
+// NUL is refused first: PostgreSQL cannot store it in text and fails the whole query (a 500).
+// Every action, route and page parses input through here, so no schema has to remember it.
 const withoutNulBytes = z.unknown().superRefine((value, ctx) => {
   const path = nulBytePath(value);
   if (path) {

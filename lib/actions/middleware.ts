@@ -9,9 +9,6 @@ import { consumeRateLimit, type RateLimitPolicy } from "@/lib/rate-limit";
 import { rateLimitError } from "@/lib/rate-limit/response";
 import type { AuthenticatedContext, MemberContext, Middleware } from "./chain";
 
-/** Optional steps of the action chain, composed with `{ use: [...] }`. */
-
-/** One hit on `policy` under the key made from the input and context; 429/503 when refused. */
 export function rateLimit<I, C>(
   policy: RateLimitPolicy,
   key: (input: I, ctx: C) => string,
@@ -23,12 +20,8 @@ export function rateLimit<I, C>(
   };
 }
 
-/**
- * Step-up for a dangerous change: the handler runs only for a session that signed in or
- * confirmed it is the owner within the last minutes; otherwise 403 with code
- * "reauthentication_required" and nothing changes. It runs after the context and input
- * checks, so a caller without the permission still learns only "forbidden".
- */
+// Runs after the context and input checks, so a caller without the permission still learns only
+// "forbidden".
 export function recentAuthentication<I, C extends AuthenticatedContext>(): Middleware<I, C> {
   return async (_input, ctx, next) => {
     await requireRecentAuthentication({ userId: ctx.userId, sessionId: ctx.session.sessionId });
@@ -36,7 +29,6 @@ export function recentAuthentication<I, C extends AuthenticatedContext>(): Middl
   };
 }
 
-/** The organization's plan must include `feature`: 402 with code "plan_limit" otherwise. */
 export function planFeature<I, C extends MemberContext>(feature: Feature): Middleware<I, C> {
   return async (_input, ctx, next) => {
     await withTenant(ctx.organization.id, (tx) =>
@@ -46,10 +38,7 @@ export function planFeature<I, C extends MemberContext>(feature: Feature): Middl
   };
 }
 
-/**
- * Password hashing sheds work when the instance is overloaded: answered like a rate-limit
- * store that is down, 503 with Retry-After, before anything is stored.
- */
+// Answered like a rate-limit store that is down (503, Retry-After), before anything is stored.
 export function shedPasswordWork<I, C>(): Middleware<I, C> {
   return async (_input, _ctx, next) => {
     try {

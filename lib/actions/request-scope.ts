@@ -3,11 +3,7 @@ import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { headers } from "next/headers";
 
-/**
- * The headers of the request being handled: those a route wrapper was given, or Next's
- * own for a server action. Route handlers read them from their Request, so the chain
- * sees what the handler sees.
- */
+// A route wrapper's headers, or Next's own for a server action: the chain sees what the handler sees.
 const scope = new AsyncLocalStorage<Headers>();
 
 export function withRequestHeaders<T>(requestHeaders: Headers, work: () => Promise<T>): Promise<T> {

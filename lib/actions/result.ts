@@ -8,7 +8,6 @@ import {
   type ErrorCode,
 } from "@/lib/errors";
 
-/** What every action returns: typed data, or a message (and field messages) for the user. */
 export type ActionResult<T> =
   | { ok: true; data: T }
   | {
@@ -17,11 +16,9 @@ export type ActionResult<T> =
       status: number;
       fieldErrors?: Record<string, string>;
       code?: ErrorCode;
-      /** Set on 429s and shed 503s: when to come back (Retry-After). */
       retryAfterSeconds?: number;
     };
 
-/** The message of each field the schema refused (the first one per field). */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   const fieldErrors: Record<string, string> = {};
   for (const issue of error.issues) {
@@ -44,10 +41,6 @@ export function invalidInput(error: z.ZodError): ActionResult<never> {
   };
 }
 
-/**
- * Expected errors keep their message; a database that is unavailable is a 503 to retry;
- * anything else is logged and reported generically.
- */
 export function failure(error: unknown, context: Record<string, unknown>): ActionResult<never> {
   if (error instanceof FieldError || error instanceof BadRequestError)
     return {

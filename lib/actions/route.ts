@@ -22,13 +22,8 @@ import { planFeature } from "./middleware";
 import { withRequestHeaders } from "./request-scope";
 import { failure } from "./result";
 
-/**
- * The route-handler side of the action chain: the guards every JSON route repeats, in
- * one order. A state-changing method must come from one of our pages (same origin), then
- * the caller's context is established (401/404/403 as JSON), the plan feature checked
- * (402), and the JSON object body read (400). Whatever the handler throws is answered
- * like an action's failure, and emails it queued are delivered after the response.
- */
+// The guards in this order: same origin for state-changing methods, context (401/404/403), plan
+// feature (402), JSON body (400).
 
 type Segment<P> = { params: Promise<P> };
 
@@ -36,7 +31,6 @@ export type RouteArgs<C, P> = {
   request: Request;
   ctx: C;
   params: P;
-  /** The JSON object body, when the route asked for one (`{ body: "json" }`). */
   body: Record<string, unknown>;
 };
 

@@ -5,16 +5,12 @@ import { requireEntitlement } from "@/lib/billing/plans/entitlements";
 import { withTenant } from "@/lib/db/tenant";
 import { auditFilterSchema, listAuditLog, type AuditEntryView } from "./query";
 
-/** The export takes the page's filters, without the page. */
 export const auditExportSchema = auditFilterSchema.omit({ page: true });
 
-/** At most this many rows per export: a year of a busy organization, in one response. */
+// A year of a busy organization, in one response.
 export const AUDIT_EXPORT_LIMIT = 10_000;
 
-/**
- * A cell as spreadsheets read it: quoted when needed, and a leading =, +, - or @ (which
- * Excel and Sheets would run as a formula) defused with an apostrophe.
- */
+// A leading =, +, - or @ is defused with an apostrophe: spreadsheets would run it as a formula.
 export function csvCell(value: string | null | undefined): string {
   let text = value ?? "";
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
@@ -35,10 +31,6 @@ function row(entry: AuditEntryView): string {
     .join(",");
 }
 
-/**
- * The organization's audit log as CSV, newest first, for plans that include
- * `auditExport` (Business). Same filters as the page.
- */
 export async function exportAuditLog(
   organizationId: string,
   filter: z.infer<typeof auditExportSchema>,

@@ -15,7 +15,6 @@ const day = z
   }, "That date does not exist.");
 const blankToUndefined = (value: unknown) => (value === "" ? undefined : value);
 
-/** The audit log's filters, as they arrive in the page's query string. */
 export const auditFilterSchema = z.strictObject({
   actor: z.preprocess(blankToUndefined, z.string().max(64).optional()),
   action: z.preprocess(blankToUndefined, z.enum(organizationAuditActions).optional()),
@@ -39,10 +38,7 @@ export type AuditEntryView = {
   actor: { id: string; name: string | null; email: string } | null;
 };
 
-/**
- * One page of the organization's audit log, newest first, filtered by actor, action and
- * a date range (whole UTC days, both ends included).
- */
+// Whole UTC days, both ends included.
 export async function listAuditLog(
   organizationId: string,
   filter: AuditFilter,

@@ -1,8 +1,4 @@
-/**
- * Every action the audit log records, as dotted verbs: `<area>.<what_happened>`.
- * Add new areas (`organization.*`, `member.*`, `billing.*`) as their own list and
- * spread it into `auditActions`, so the union below grows with them.
- */
+// `<area>.<what_happened>`; add a new area as its own list spread into `auditActions`.
 const accountActions = [
   "auth.sign_up",
   "auth.sign_in",
@@ -26,7 +22,6 @@ const accountActions = [
   "account.deleted",
 ] as const;
 
-/** What happens inside an organization; the organization's audit log shows these. */
 const organizationActions = [
   "organization.created",
   "organization.updated",
@@ -55,7 +50,6 @@ export const auditActions = [...accountActions, ...organizationActions] as const
 
 export type AuditAction = (typeof auditActions)[number];
 
-/** Narrows a stored `AuditLog.action` string, e.g. when rendering a log for people. */
 export function isAuditAction(value: string): value is AuditAction {
   return (auditActions as readonly string[]).includes(value);
 }

@@ -1,13 +1,10 @@
-/** The audit log's filter fields, as the page and its links carry them. */
 type FilterFields = { actor?: string; action?: string; from?: string; to?: string };
 
-/** "member.role_changed" → "Member role changed". */
 export function describeAuditAction(action: string): string {
   const words = action.replace(/[._]/g, " ");
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** An entry's scalar metadata as "key: value · key: value"; nested values are left out. */
 export function auditMetadataSummary(metadata: unknown): string {
   if (!metadata || typeof metadata !== "object" || Array.isArray(metadata)) return "";
   return Object.entries(metadata as Record<string, unknown>)
@@ -16,7 +13,6 @@ export function auditMetadataSummary(metadata: unknown): string {
     .join(" · ");
 }
 
-/** The filter as a query string, for page links and the CSV export; page 1 is implied. */
 export function auditFilterQuery(filter: FilterFields, page = 1): string {
   const params = new URLSearchParams();
   for (const key of ["actor", "action", "from", "to"] as const) {

@@ -5,25 +5,17 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { parseIpAddress } from "@/lib/http/client-info";
 import type { AuditAction } from "./actions";
 
-/** The app's Prisma client or a transaction client: anything that can write audit rows. */
 export type AuditClient = Pick<Prisma.TransactionClient, "auditLog">;
 
 export type AuditEntry = {
   action: AuditAction;
-  /** The user who acted; null for anonymous events such as a failed sign-in for an unknown address. */
   actorId?: string | null;
-  /** Null for account-level events that belong to no organization. */
   organizationId?: string | null;
   targetType?: string;
   targetId?: string;
   ipAddress?: string | null;
   userAgent?: string | null;
-  /**
-   * Context for people reading the log (provider, reason, count). Never put secrets
-   * here: no passwords, tokens, codes, keys or anything derived from them. Keys that
-   * look like one are dropped at any depth, but values are not inspected, so a
-   * secret under an innocent key would be stored.
-   */
+  /** Never secrets: keys named like one are dropped at any depth, but values are not inspected. */
   metadata?: Record<string, Prisma.JsonValue>;
 };
 
@@ -67,10 +59,7 @@ function withoutSecrets(value: Prisma.JsonValue): Prisma.InputJsonValue | null {
   return sanitizeAuditMetadata(value);
 }
 
-/**
- * A copy of `metadata` without keys named like secrets (password, token, secret,
- * code, key…), at any depth. A safety net for mistakes, not a licence to pass secrets.
- */
+// A safety net for mistakes, not a licence to pass secrets.
 export function sanitizeAuditMetadata(metadata: Prisma.JsonObject): Prisma.InputJsonObject {
   const kept: Record<string, Prisma.InputJsonValue | null> = {};
   for (const [key, value] of Object.entries(metadata)) {
@@ -80,23 +69,16 @@ export function sanitizeAuditMetadata(metadata: Prisma.JsonObject): Prisma.Input
   return kept;
 }
 
-/** Control characters removed, at most USER_AGENT_MAX_LENGTH characters, null when empty. */
 function cleanUserAgent(userAgent: string | null | undefined): string | null {
   const cleaned = userAgent?.replace(/\p{Cc}/gu, "").trim();
   if (!cleaned) return null;
   return Array.from(cleaned).slice(0, USER_AGENT_MAX_LENGTH).join("");
 }
 
-/**
- * Writes one audit row and returns its id. Pass the transaction that makes the change
- * being recorded, so the row exists exactly when the change does: a rolled-back
- * password change leaves no "password changed" entry. Client details are stored
- * defensively: an invalid IP address becomes null and the user agent is capped.
- */
+// Pass the transaction of the change, so the row exists exactly when the change does.
 export async function recordAudit(client: AuditClient, entry: AuditEntry): Promise<string> {
-  // The id is made here and the row written without RETURNING: an account-level entry
-  // (no organization) is readable only by its own actor under row-level security, and an
-  // INSERT ... RETURNING would have to read it back.
+  // No RETURNING: an account-level entry is readable only by its actor under row-level security,
+  // and INSERT ... RETURNING would have to read it back.
   const id = randomUUID();
   await client.auditLog.createMany({
     data: [

@@ -8,8 +8,6 @@ import { openPortal } from "./manage/portal";
 import { choosePlanSchema, noInputSchema } from "./manage/schemas";
 import { withStripe } from "./stripe/client";
 
-/** Billing operations, checked (billing:manage) and parsed; the billing page's forms call these. */
-
 export const startCheckoutAction = memberAction(
   "billing.checkout",
   "billing:manage",

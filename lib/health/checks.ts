@@ -1,27 +1,18 @@
-/**
- * Dependency checks behind GET /api/health. They take their dependencies as
- * arguments, so tests can point them at a stopped database or an unreachable Redis.
- *
- * A report names each dependency and whether it answered, never why not: the
- * endpoint is public, and driver errors carry hosts, ports and sometimes credentials.
- * The real error goes to the server log instead.
- */
+// Reports never say why a dependency failed: the endpoint is public and driver errors carry hosts
+// and credentials. The real error goes to the server log.
 
 import { RETRY_AFTER_SECONDS } from "@/lib/db/unavailable";
 
-/** The part of a Prisma client the check needs; the app's `db` satisfies it. */
 export type PingableDatabase = {
   $queryRaw(query: TemplateStringsArray, ...values: unknown[]): PromiseLike<unknown>;
 };
 
-/** The part of an Upstash Redis client the check needs. */
 export type PingableRedis = { ping(): Promise<string> };
 
 export type HealthDependencies = {
   database: PingableDatabase;
-  /** Omitted when rate limits are kept in memory: there is no Redis to check. */
   redis?: PingableRedis;
-  /** Per dependency. Load balancers give up after a few seconds; answer before they do. */
+  /** Per dependency: load balancers give up after a few seconds. */
   timeoutMs?: number;
   log?: (message: string, error: unknown) => void;
 };
@@ -51,8 +42,7 @@ async function check(
 ): Promise<CheckResult> {
   const started = performance.now();
   let timer: ReturnType<typeof setTimeout> | undefined;
-  // A dependency that accepts the connection and then never answers would otherwise
-  // hold the request until the platform kills it, which reads as "app down".
+  // Else a dependency that never answers holds the request until the platform kills it ("app down").
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new ProbeTimeout(timeoutMs)), timeoutMs);
   });
@@ -92,7 +82,6 @@ export async function checkRedis(
   );
 }
 
-/** Checks every configured dependency in parallel; "ok" only when all of them answer. */
 export async function runHealthChecks({
   database,
   redis,
@@ -109,7 +98,6 @@ export async function runHealthChecks({
   return { status: allUp ? "ok" : "degraded", checks };
 }
 
-/** The HTTP answer: 503 lets load balancers and uptime monitors act on a degraded app. */
 export async function healthResponse(dependencies: HealthDependencies): Promise<Response> {
   const report = await runHealthChecks(dependencies);
   const ok = report.status === "ok";

@@ -1,11 +1,8 @@
 import { RETRY_AFTER_SECONDS } from "@/lib/db/unavailable";
 import { runHealthChecks, type HealthDependencies, type HealthReport } from "./checks";
 
-/**
- * Past these, readiness answers 503. Ten minutes is two missed runs of the five-minute
- * cron: jobs are piling up rather than waiting for their turn. Dead letters wait for an
- * operator; this many means something fails for everyone, not for one bad payload.
- */
+// Ten minutes is two missed runs of the five-minute cron; this many dead letters means something
+// fails for everyone, not one bad payload.
 export const readinessThresholds = {
   oldestPendingAgeSeconds: 10 * 60,
   deadLetters: 100,
@@ -18,7 +15,6 @@ export type QueueReport = {
 };
 
 export type ReadinessDependencies = HealthDependencies & {
-  /** The job queue's figures (lib/jobs/stats.ts). */
   queue: () => Promise<QueueReport>;
 };
 
@@ -26,7 +22,6 @@ export type ReadinessReport = HealthReport & {
   queue: (QueueReport & { status: "ok" | "behind" }) | { status: "unknown" };
 };
 
-/** Liveness plus the job queue: "ok" only when the dependencies answer and the queue keeps up. */
 export async function readinessResponse(dependencies: ReadinessDependencies): Promise<Response> {
   const log = dependencies.log ?? console.error;
   const [health, queue] = await Promise.all([

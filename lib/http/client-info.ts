@@ -7,15 +7,9 @@ import type { TrustedProxy } from "@/lib/env/schema";
 
 export type ClientInfo = { ipAddress: string | null; userAgent: string | null };
 
-// Longer than any IPv6 address with brackets and a port; anything longer is garbage.
 const MAX_ADDRESS_LENGTH = 64;
 
-/**
- * One IP address in canonical form, or null for anything else (lists, host names,
- * zone ids, junk). Accepts what proxies write: IPv4 or IPv6, optionally bracketed or
- * with a port. IPv6 comes back compressed and lower-case, and an IPv4-mapped address
- * (`::ffff:203.0.113.7`) as the IPv4 address it carries, so one client logs one way.
- */
+// IPv6 comes back compressed and lower-case and IPv4-mapped as IPv4, so one client logs one way.
 export function parseIpAddress(value: string | null | undefined): string | null {
   let candidate = value?.trim() ?? "";
   if (candidate === "" || candidate.length > MAX_ADDRESS_LENGTH) return null;
@@ -40,26 +34,10 @@ export function parseIpAddress(value: string | null | undefined): string | null 
   return [high >> 8, high & 0xff, low >> 8, low & 0xff].join(".");
 }
 
-/**
- * Who sent a request, for audit records and rate-limit keys: never for authorization.
- *
- * Any client can send `x-real-ip`, `x-forwarded-for` or `cf-connecting-ip`; only a
- * proxy in front of the app makes one trustworthy, and which one depends on the proxy.
- * TRUSTED_PROXY says which (see lib/env/schema.ts):
- * - `vercel`: Vercel overwrites `x-real-ip` (and `x-forwarded-for`, whose right-most
- *   entry is then the client) with the address it received the connection from.
- * - `cloudflare`: `cf-connecting-ip`, which Cloudflare overwrites. Only sound when the
- *   origin accepts connections from Cloudflare alone.
- * - N hops: each of the N proxies you run appends the address it received the connection
- *   from to `x-forwarded-for`, so the Nth entry from the right was written by the outermost
- *   one; everything to its left is the client's own say. Fewer entries than N means the
- *   request did not come through the proxies: no address.
- * - `none`: no header is trusted. Next.js route handlers and server actions do not expose
- *   the socket's address, so the client is unknown (null): audit entries carry no IP, and
- *   per-IP limits count every client in one shared bucket (`ipRateLimitKey(null)`). That
- *   fails closed (a flood slows everyone down rather than letting anyone through); the
- *   per-account and per-recipient limits still hold. The server warns at start in production.
- */
+// For audit records and rate-limit keys, never authorization. Any client can send these headers;
+// only the proxy TRUSTED_PROXY names (lib/env/schema.ts) makes one trustworthy. With N hops, the Nth
+// x-forwarded-for entry from the right (fewer entries: no address); `cloudflare` is sound only if
+// the origin accepts Cloudflare alone; `none` is null, one shared per-IP bucket (fails closed).
 export function clientInfoFrom(
   headers: Headers,
   trust: TrustedProxy = env.trustedProxy,
@@ -87,16 +65,11 @@ function trustedAddress(headers: Headers, trust: TrustedProxy): string | null {
   }
 }
 
-/**
- * The key per-IP rate limits count under, the one place addresses are grouped: an IPv4
- * address as is, an IPv6 address by its /64 (one subscriber usually holds a whole /64 and
- * can rotate through 2^64 addresses in it), and no address as one shared "unknown" key.
- */
+// IPv6 by its /64: one subscriber usually holds a whole /64 and can rotate through it.
 export function ipRateLimitKey(ipAddress: string | null): string {
   const ip = parseIpAddress(ipAddress);
   if (ip === null) return "unknown";
   if (isIP(ip) === 4) return ip;
-  // Expand "::" so the first four groups can be read off.
   const [head = "", tail = ""] = ip.split("::");
   const headGroups = head === "" ? [] : head.split(":");
   const tailGroups = ip.includes("::") ? (tail === "" ? [] : tail.split(":")) : [];
@@ -111,7 +84,6 @@ export function ipRateLimitKey(ipAddress: string | null): string {
   return `${prefix.join(":")}::/64`;
 }
 
-/** `clientInfoFrom` for the request being handled (server components, actions, route handlers). */
 export async function requestClientInfo(): Promise<ClientInfo> {
   return clientInfoFrom(await headers());
 }

@@ -6,8 +6,6 @@ import { inviteMember, listPendingInvitations, resendInvitation, revokeInvitatio
 import { acceptByTokenSchema, invitationIdSchema, inviteSchema } from "./schemas";
 import { z } from "zod";
 
-/** The invitation operations, checked and parsed; forms and tests call these. */
-
 export const listInvitationsAction = memberAction(
   "invitation.list",
   "members:invite",

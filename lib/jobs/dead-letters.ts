@@ -10,7 +10,6 @@ export type DeadJob = {
   createdAt: Date;
 };
 
-/** Dead-lettered jobs, newest first: what the operator console lists. */
 export async function listDeadJobs(
   options: { kind?: string; limit?: number } = {},
 ): Promise<DeadJob[]> {
@@ -22,10 +21,6 @@ export async function listDeadJobs(
   });
 }
 
-/**
- * Puts a dead job back in the queue with a fresh set of attempts; false when there is no
- * dead job with this id (already retried, discarded or never dead).
- */
 export async function retryDeadJob(id: string, now = new Date()): Promise<boolean> {
   const { count } = await db.outboxMessage.updateMany({
     where: { id, status: "DEAD" },
@@ -34,7 +29,6 @@ export async function retryDeadJob(id: string, now = new Date()): Promise<boolea
   return count === 1;
 }
 
-/** Deletes a dead job for good; false when there is no dead job with this id. */
 export async function discardDeadJob(id: string): Promise<boolean> {
   const { count } = await db.outboxMessage.deleteMany({ where: { id, status: "DEAD" } });
   return count === 1;

@@ -3,10 +3,7 @@ import "server-only";
 import { drainJobs } from "./run";
 import { scheduleRecurringJobs } from "./schedule";
 
-/**
- * What every trigger does once it has checked the caller: queue the recurring jobs that
- * are due, then run due jobs for up to 20 s (a job in flight may take 10 s more).
- */
+// Drains for up to 20 s; a job in flight may take 10 s more.
 export async function drainQueueResponse(): Promise<Response> {
   try {
     await scheduleRecurringJobs();

@@ -3,29 +3,18 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordEnqueued } from "./request-scope";
 
-/** Each kind's payload type, filled in by ./registry.ts. */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface JobPayloads {}
 export type JobKind = keyof JobPayloads & string;
 export type JobPayload<Kind extends JobKind> = JobPayloads[Kind];
 
 export type EnqueueOptions = {
-  /** Not before this time (delayed jobs). Default: now. */
   runAt?: Date;
-  /**
-   * Makes enqueueing idempotent: while a row with this key exists, enqueueing again does
-   * nothing and returns that row's id.
-   */
   dedupeKey?: string;
 };
 
-/**
- * Queues a job, to run once `client`'s transaction commits; returns its id. Pass the
- * transaction that makes the change the job is about, so both commit or neither does.
- * The payload is checked against the kind's schema when the job runs (a payload that
- * does not match is dead-lettered): this module does not load the handlers, so every
- * domain can enqueue without importing the others.
- */
+// Pass the transaction that makes the change, so both commit or neither does. The payload is
+// checked when the job runs, so this module need not import (every domain's) handlers.
 export async function enqueueJob<Kind extends JobKind>(
   client: Prisma.TransactionClient,
   kind: Kind,
@@ -33,7 +22,6 @@ export async function enqueueJob<Kind extends JobKind>(
   options: EnqueueOptions = {},
 ): Promise<string> {
   const id = await insertJob(client, kind, payload, options);
-  // The request that queued it delivers it after its response (lib/outbox/after-response.ts).
   recordEnqueued(id);
   return id;
 }
@@ -44,8 +32,7 @@ async function insertJob(
   payload: unknown,
   options: EnqueueOptions,
 ): Promise<string> {
-  // Set here rather than by the database default, so `availableAt` and the times the
-  // runner compares it with all come from the same (application) clock.
+  // Not a database default: every time the runner compares comes from the application clock.
   const data = {
     kind,
     payload: payload as Prisma.InputJsonValue,
@@ -55,9 +42,8 @@ async function insertJob(
     const row = await client.outboxMessage.create({ data, select: { id: true } });
     return row.id;
   }
-  // INSERT … ON CONFLICT DO NOTHING: unlike catching a unique violation, it leaves the
-  // caller's transaction usable, and a concurrent enqueue with the same key waits for
-  // the other one instead of failing.
+  // ON CONFLICT DO NOTHING keeps the caller's transaction usable (a unique violation would not),
+  // and a concurrent enqueue with the same key waits instead of failing.
   const [created] = await client.outboxMessage.createManyAndReturn({
     data: [{ ...data, dedupeKey: options.dedupeKey }],
     skipDuplicates: true,

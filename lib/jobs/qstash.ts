@@ -5,11 +5,7 @@ import { env } from "@/lib/env";
 
 let receiver: Receiver | undefined;
 
-/**
- * Whether a request is a call QStash signed for this URL, checked with its current and
- * next signing keys (so a key rotation never rejects a valid call). False when QStash is
- * not configured.
- */
+// Checked with the current and next signing keys, so a key rotation never rejects a valid call.
 export async function isQStashCall(request: Request, body: string): Promise<boolean> {
   const currentSigningKey = env.QSTASH_CURRENT_SIGNING_KEY;
   const nextSigningKey = env.QSTASH_NEXT_SIGNING_KEY;

@@ -7,7 +7,6 @@ import { retentionJob } from "./kinds/retention";
 import { seatSyncJob } from "./kinds/seat-sync";
 import { signUpJob } from "./kinds/sign-up";
 
-/** Every job kind. A new kind: one file in ./kinds, one line here (see the README). */
 const kinds = [emailJob, signUpJob, seatSyncJob, accountExportJob, retentionJob] as const;
 
 type Kinds = (typeof kinds)[number];
@@ -23,7 +22,6 @@ declare module "./enqueue" {
   interface JobPayloads extends PayloadsByKind {}
 }
 
-// The runner only needs the shape every kind shares.
 export type AnyJobDefinition = JobDefinition<string, never>;
 
 export const jobRegistry: ReadonlyMap<string, AnyJobDefinition> = new Map(

@@ -9,26 +9,17 @@ import { PermanentJobError, RetryableJobError, type JobContext } from "./define"
 import { jobRegistry, type AnyJobDefinition } from "./registry";
 
 export type RunOptions = {
-  /** Most rows taken in this call (default 10, at most 100). */
   limit?: number;
-  /** Only these rows (when they are due). */
   ids?: readonly string[];
-  /** The current time; tests pass a later one instead of waiting for backoff. */
   now?: Date;
-  /** Bound on each external call a job makes (default 10 s). */
   sendTimeoutMs?: number;
-  /** Epoch ms after which no new job starts; rows not yet tried are handed back. */
   deadline?: number;
-  /** The kinds to run (default: the registry). Tests add their own. */
   registry?: ReadonlyMap<string, AnyJobDefinition>;
 };
 
 export type RunResult = {
-  /** Done (status SENT). */
   sent: number;
-  /** Failed and rescheduled with backoff. */
   failed: number;
-  /** Failed for good (permanent error or out of attempts), status DEAD. */
   dead: number;
 };
 
@@ -36,28 +27,13 @@ type ClaimedRow = { id: string; kind: string; payload: unknown; attempts: number
 type Outcome = keyof RunResult;
 
 const DEFAULT_LIMIT = 10;
-/** Kinds that are not (or no longer) registered: retried, then dead-lettered. */
 const UNKNOWN_KIND = { maxAttempts: 8, concurrency: 1 };
 
-/**
- * Runs due jobs and records each outcome.
- *
- * - Rows are claimed with `FOR UPDATE SKIP LOCKED` and a lease (`lockedUntil`) long enough
- *   for the whole batch, so concurrent runners (the `after()` of several requests, the
- *   cron, QStash) never take the same row. A claim takes a per-kind advisory lock and
- *   counts the kind's leased rows first, so no more than `concurrency` run at once.
- * - Attempts are counted at the claim, so a job that keeps crashing its worker still runs
- *   out of attempts instead of being retried for ever.
- * - Transactional kinds run in the transaction that marks them done: exactly once. Others
- *   are marked done after their handler returns and rely on its idempotency (the job id
- *   is their idempotency key).
- * - A failure is recorded (short `lastError`, no secrets) and retried with exponential
- *   backoff and jitter; after the kind's `maxAttempts`, or on a permanent error, the job
- *   is DEAD (see ./dead-letters.ts).
- *
- * Database errors are thrown (nothing is lost: claimed rows become available again when
- * their lease ends). Job errors are not; they are counted and logged.
- */
+// Claims use SKIP LOCKED and a lease covering the whole batch, so concurrent runners never share a
+// row; a per-kind advisory lock caps running jobs at `concurrency`. Attempts count at the claim, so
+// a job that crashes its worker still runs out. Transactional kinds are marked done in their own
+// transaction (exactly once); others rely on the job id as idempotency key. Database errors throw
+// (claimed rows come back when the lease ends); job errors are counted and logged.
 export async function runJobs(options: RunOptions = {}): Promise<RunResult> {
   const result: RunResult = { sent: 0, failed: 0, dead: 0 };
   if (options.ids?.length === 0) return result;
@@ -71,8 +47,7 @@ export async function runJobs(options: RunOptions = {}): Promise<RunResult> {
   const timeoutMs = options.sendTimeoutMs ?? DEFAULT_SEND_TIMEOUT_MS;
 
   const now = clock();
-  // Jobs in a batch run one after the other, so the lease covers every one of them
-  // timing out, plus a margin for the database round trips.
+  // Jobs run one after another: the lease covers each one timing out, plus the round trips.
   const lease = new Date(now.getTime() + limit * (timeoutMs + 5_000) + 60_000);
   const rows = await claim({ now, lease, limit, ids: options.ids, registry });
 
@@ -101,12 +76,10 @@ export async function runJobs(options: RunOptions = {}): Promise<RunResult> {
 }
 
 export type DrainOptions = Omit<RunOptions, "limit" | "deadline" | "ids"> & {
-  /** Stop starting new jobs after this long (default 20 s). */
   budgetMs?: number;
   batchSize?: number;
 };
 
-/** Runs batch after batch until nothing is due or the time budget is spent. */
 export async function drainJobs({
   budgetMs = 20_000,
   batchSize = DEFAULT_LIMIT,
@@ -138,7 +111,6 @@ async function claim({ now, lease, limit, ids, registry }: ClaimInput): Promise<
     AND "availableAt" <= ${now}
     AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now})
     ${onlyIds}`;
-  // The kinds with due work, the longest-waiting first.
   const kinds = await db.$queryRaw<{ kind: string }[]>`
     SELECT "kind" FROM "OutboxMessage" WHERE ${due}
     GROUP BY "kind" ORDER BY min("availableAt")`;
@@ -149,8 +121,7 @@ async function claim({ now, lease, limit, ids, registry }: ClaimInput): Promise<
     if (room <= 0) break;
     const concurrency = (registry.get(kind) ?? UNKNOWN_KIND).concurrency;
     const rows = await db.$transaction(async (tx) => {
-      // Claims of one kind queue here for a moment, so the count below stays true
-      // until this claim commits.
+      // Serialises claims of a kind, so the count below stays true until this claim commits.
       await tx.$queryRaw`SELECT 1 FROM pg_advisory_xact_lock(hashtext(${`keel.jobs:${kind}`}))`;
       const [running] = await tx.$queryRaw<{ count: number }[]>`
         SELECT count(*)::int AS "count" FROM "OutboxMessage"
@@ -227,8 +198,7 @@ async function runRow(
       context.followUps.push(...(queued ?? []));
     } else {
       const queued = await definition.handler(parsed.data, jobContext(db));
-      // Only this row's pending state is checked: if the lease ran out and another worker
-      // ran it again, the handler's idempotency made that harmless and done is still true.
+      // Only this row's pending state: a rerun after a lapsed lease was harmless (idempotent).
       await db.outboxMessage.updateMany({
         where: { id: row.id, status: "PENDING" },
         data: { ...done, sentAt: context.clock() },
@@ -286,7 +256,7 @@ async function recordFailure(
   return "dead";
 }
 
-/** Hands claimed rows back untried: the claim's attempt is not counted. */
+// Untried: the claim's attempt is not counted.
 async function release(rows: ClaimedRow[], lease: Date): Promise<void> {
   await db.outboxMessage.updateMany({
     where: { id: { in: rows.map((row) => row.id) }, status: "PENDING", lockedUntil: lease },
@@ -294,10 +264,7 @@ async function release(rows: ClaimedRow[], lease: Date): Promise<void> {
   });
 }
 
-/**
- * Error text is stored and logged: keep it short, on one line, and strip anything shaped
- * like a credential or a link's token in case a provider echoes one back.
- */
+// Stored and logged: one short line, with anything shaped like a credential or token stripped.
 function sanitize(error: string): string {
   return redactTokens(error)
     .replace(/\bre_[A-Za-z0-9_]+/g, "re_[redacted]")

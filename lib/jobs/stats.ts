@@ -3,11 +3,8 @@ import "server-only";
 import { db } from "@/lib/db";
 
 export type QueueStats = {
-  /** Seconds the longest-waiting due job has waited; 0 when none is due. */
   oldestPendingAgeSeconds: number;
-  /** Jobs due now and not running. */
   pending: number;
-  /** Jobs given up on, waiting for an operator. */
   dead: number;
 };
 

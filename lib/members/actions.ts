@@ -5,8 +5,6 @@ import { changeRole, leaveOrganization, listMembers, removeMember } from "./memb
 import { changeRoleSchema, leaveSchema, removeMemberSchema } from "./schemas";
 import { z } from "zod";
 
-/** The member operations, checked and parsed; forms and tests call these. */
-
 export const listMembersAction = memberAction(
   "member.list",
   "members:read",

@@ -11,10 +11,7 @@ import {
 } from "./schemas";
 import { deleteOrganization, transferOwnership, updateOrganization } from "./settings";
 
-/**
- * The organization operations, checked and parsed; forms and tests call these. Deleting
- * and handing over the organization also need a recent sign-in (step-up).
- */
+// Deleting and handing over the organization also need a recent sign-in (step-up).
 
 export const createOrganizationAction = authenticatedAction(
   "organization.create",

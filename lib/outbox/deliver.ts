@@ -1,6 +1,5 @@
 import "server-only";
 
-// The outbox became the job queue (lib/jobs); emails are one kind of job.
 export {
   drainJobs as drainOutbox,
   runJobs as deliverOutbox,

@@ -6,7 +6,6 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { emailJob, emailPayloadSchema, type EmailPayload } from "@/lib/jobs/kinds/email";
 
-/** The `kind` of jobs that are emails. */
 export const EMAIL_KIND = emailJob.kind;
 export { emailPayloadSchema, type EmailPayload };
 
@@ -14,10 +13,6 @@ const recipientSchema = z.email().max(254);
 
 export type EnqueueEmailInput = TemplateRequest & {
   to: string;
-  /**
-   * Makes enqueueing idempotent: while a row with this key exists, enqueueing again
-   * does nothing and returns that row's id (e.g. `welcome:<userId>`).
-   */
   dedupeKey?: string;
 };
 
@@ -28,16 +23,8 @@ export class InvalidRecipientError extends Error {
   }
 }
 
-/**
- * Queues an email (a job of kind "email"), to be sent once `client`'s transaction
- * commits; returns the job id. Pass the transaction that makes the change the email is about, so
- * both are committed or neither is: a rolled-back sign-up sends no welcome email,
- * and a committed one cannot lose it. The template is rendered now, so the stored
- * payload is exactly what will be sent, however many retries it takes.
- *
- * Nothing is sent here: the request's scope (lib/outbox/after-response.ts) delivers the
- * row after the response, once committed; the cron route sends whatever that misses.
- */
+// Pass the transaction that makes the change: a rolled-back sign-up sends no welcome email and a
+// committed one cannot lose it. Rendered now, so every retry sends exactly the stored payload.
 export async function enqueueEmail(
   client: Prisma.TransactionClient,
   input: EnqueueEmailInput,

@@ -11,12 +11,7 @@ import {
   projectUpdateSchema,
 } from "./schemas";
 
-/**
- * The project operations as the outside world calls them: each one checks the session,
- * the membership behind the request's host and the permission, then parses the input
- * strictly. Forms (app/org/[slug]/projects/actions.ts), the JSON API (app/api/projects)
- * and the tests call exactly these, so no door has fewer checks than another.
- */
+// Forms, the JSON API and tests all call these, so no door has fewer checks than another.
 
 export const listProjectsAction = memberAction(
   "project.list",

@@ -6,13 +6,11 @@ import { billingSnapshot, effectivePlan } from "@/lib/billing/plans/entitlements
 
 const DAY_MS = 24 * 60 * 60_000;
 
-/** What data retention keeps, beyond the plans' audit retention (lib/billing/plans.ts). */
 export const retention = {
-  /** Finished jobs (sent emails, done work). Dead letters stay until an operator acts. */
+  /** Dead letters stay until an operator acts. */
   finishedJobsDays: 30,
-  /** Processed Stripe event ids (webhook de-duplication). BillingEvent is never purged. */
+  /** Webhook de-duplication; BillingEvent is never purged. */
   stripeEventIdsDays: 90,
-  /** Most rows each purge deletes in one run. */
   batchSize: 1_000,
 } as const;
 
@@ -28,16 +26,10 @@ export type PurgeCounts = {
 
 export type PurgeResult = {
   counts: PurgeCounts;
-  /** A purge hit its batch size: more is left for the next run. */
   more: boolean;
 };
 
-/**
- * Deletes what Keel no longer needs to keep: expired sessions and one-time tokens, expired
- * data exports, finished jobs past 30 days, Stripe event ids past 90 days, and audit
- * entries past their organization's plan's retention. Each purge deletes at most
- * `batchSize` rows, so one run stays short however large the backlog.
- */
+// At most `batchSize` rows per purge, so a run stays short however large the backlog.
 export async function purgeExpiredData({
   now = new Date(),
   batchSize = retention.batchSize,
@@ -72,11 +64,7 @@ export async function purgeExpiredData({
   return { counts, more: Object.values(counts).some((count) => count >= limit) };
 }
 
-/**
- * Audit entries are only reachable inside their organization's scope (row-level security),
- * so each organization is visited in turn with its own plan's cutoff. Account-level
- * entries (no organization) follow the account and are erased with it.
- */
+// Audit rows are reachable only in their organization's scope (RLS): each is visited with its own cutoff.
 async function purgeAuditEntries(now: Date, limit: number): Promise<number> {
   let deleted = 0;
   let cursor: string | undefined;

@@ -5,13 +5,9 @@ import { db } from "@/lib/db";
 import { withScope } from "@/lib/db/tenant";
 import type { RequestContext } from "@/lib/auth/flows/context";
 
-/**
- * Everything Keel holds about a user, for "Download my data". Secrets are described, not
- * exported: password and 2FA secrets, token and session hashes, OAuth tokens.
- */
+// Secrets are described, not exported.
 export async function exportUserData(userId: string, ctx: RequestContext) {
-  // The user's own scope: their memberships and audit entries in every organization.
-  // Rows that belong to an organization (its projects, its invitations) stay with it.
+  // The user's own scope; rows that belong to an organization (projects, invitations) stay with it.
   const user = await withScope({ userId }, (tx) =>
     tx.user.findUniqueOrThrow({
       where: { id: userId },

@@ -4,7 +4,6 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { deriveKey } from "@/lib/crypto/secret-box";
 import { env } from "@/lib/env";
 
-/** How long the emailed link (and the stored export) stays valid. */
 export const EXPORT_LINK_HOURS = 24;
 
 function signature(exportId: string, userId: string, expires: number): string {
@@ -13,7 +12,7 @@ function signature(exportId: string, userId: string, expires: number): string {
   return createHmac("sha256", key).update(`${exportId}\n${userId}\n${expires}`).digest("base64url");
 }
 
-/** The download link emailed to the user: signed for that export, that user and a deadline. */
+/** Signed for that export, that user and a deadline. */
 export function exportLink(exportId: string, userId: string, expiresAt: Date): string {
   const expires = Math.floor(expiresAt.getTime() / 1000);
   const query = new URLSearchParams({
@@ -23,7 +22,6 @@ export function exportLink(exportId: string, userId: string, expiresAt: Date): s
   return `${env.appUrl}/api/account/export/${encodeURIComponent(exportId)}?${query}`;
 }
 
-/** Whether a download link's query was signed for this export and user and is still valid. */
 export function isValidExportLink(
   exportId: string,
   userId: string,

@@ -8,12 +8,11 @@ import type { RequestContext } from "@/lib/auth/flows/context";
 import { exportUserData } from "./build";
 import { EXPORT_LINK_HOURS, exportLink } from "./link";
 
-/** One request per user in this window: asking again within it returns the same job. */
+// Asking again within the window returns the same job.
 const REQUEST_WINDOW_MS = 10 * 60_000;
 
 export type ExportRequest = { userId: string; ipAddress: string | null; userAgent: string | null };
 
-/** Queues the export of a user's data; returns the job id. */
 export function requestAccountExport(
   userId: string,
   ctx: RequestContext,
@@ -36,10 +35,7 @@ export class ExportUserGoneError extends Error {
   }
 }
 
-/**
- * Builds the export, stores it, and queues the email with its link; returns the email's
- * job id. Keyed by the job: a retry finds the export and the email already made.
- */
+// Keyed by the job: a retry finds the export and the email already made.
 export async function buildAndStoreExport(
   request: ExportRequest,
   jobId: string,
@@ -82,7 +78,7 @@ export async function buildAndStoreExport(
   });
 }
 
-/** The stored export, only for its own user and only while it is valid; null otherwise. */
+/** Only for its own user and only while valid. */
 export async function readExport(
   exportId: string,
   userId: string,

@@ -14,23 +14,10 @@ import {
   type HandledEventType,
 } from "./types";
 
-/**
- * What Keel does with a Stripe event whose signature the route has verified.
- *
- * - Once: the event id goes into StripeEvent (ON CONFLICT DO NOTHING) in the same
- *   transaction as its effects. Concurrent deliveries of one event wait for each other
- *   on that row, and all but the first find it taken and change nothing.
- * - In any order: events do not trust the subscription they carry; it is re-read from
- *   Stripe, so whichever event comes last, the row ends up as Stripe has it now. A
- *   subscription that ended stays ended (subscription-state.ts), even if a stale
- *   "active" shows up afterwards.
- * - Which organization: the Stripe customer the event names, looked up in our own
- *   Subscription rows (one customer per organization, created by us); a checkout's
- *   metadata may only confirm it. Nothing from a browser is involved.
- * - Fast: network first, then one short transaction; emails are queued in the outbox and
- *   sent after the response.
- * - Then one handler per event type (./handlers) does what is particular to it.
- */
+// A verified Stripe event, processed once (its id is inserted in the transaction of its effects,
+// ON CONFLICT DO NOTHING, so concurrent deliveries wait and all but one change nothing) and in any
+// order (the subscription is re-read from Stripe; an ended one stays ended). The organization comes
+// from the customer id through our own rows, never from a browser; metadata may only confirm it.
 
 export type ProcessOutcome =
   | { outcome: "applied"; organizationId: string; emails: string[] }
@@ -42,15 +29,11 @@ export function isHandled(type: string): type is HandledEventType {
   return (handledEventTypes as readonly string[]).includes(type);
 }
 
-/**
- * The handler of an event's type. The registry's mapped type already ties each type to
- * a handler of that type; indexing it with a runtime type loses that link, hence the cast.
- */
+// Indexing the registry with a runtime type loses the mapped type's link, hence the cast.
 function handlerFor(type: HandledEventType): EventHandler<HandledEventType> {
   return eventHandlers[type] as EventHandler<HandledEventType>;
 }
 
-/** The organization whose Stripe customer this is, through our own Subscription rows. */
 async function organizationForCustomer(customerId: string): Promise<string | null> {
   const row = await withScope({ stripeCustomerId: customerId }, (tx) =>
     tx.subscription.findFirst({
@@ -69,7 +52,7 @@ async function resolveOrganization(subject: EventSubject): Promise<string | null
   return byCustomer;
 }
 
-/** The subscription as Stripe has it now; the event's own copy if Stripe no longer has it. */
+// The event's own copy only if Stripe no longer has it.
 async function currentSubscription(
   id: string,
   carried: Stripe.Subscription | null,

@@ -10,7 +10,6 @@ import {
 } from "../subscription/subscription";
 import { auditBillingChange } from "./owner-audit";
 
-/** Cancels at the end of the paid period (`resume: false`), or takes that back. */
 export async function setCancelAtPeriodEnd(
   ctx: MemberContext,
   cancel: boolean,

@@ -4,11 +4,8 @@ import { billingEnabled, stripe } from "../stripe/client";
 import { idOf } from "../subscription/state";
 import { applyFromStripe, localSubscription } from "../subscription/subscription";
 
-/**
- * Back from Checkout: reads the session from Stripe and applies its subscription right
- * away, so the page shows the new plan even if the webhook is still on its way. Only a
- * session created for this organization (our metadata, our customer) counts.
- */
+// Applied at once so the page shows the new plan before the webhook arrives. Only a session
+// created for this organization (our metadata, our customer) counts.
 export async function applyReturningCheckout(
   organizationId: string,
   sessionId: string,

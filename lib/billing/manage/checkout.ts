@@ -13,7 +13,6 @@ import { hasLiveSubscription } from "../subscription/state";
 import { localSubscription } from "../subscription/subscription";
 import { auditBillingChange, billingPage } from "./owner-audit";
 
-/** Starts Stripe Checkout for a paid plan; returns the URL to send the browser to. */
 export async function startCheckout(
   ctx: MemberContext,
   input: { plan: PlanId; interval: BillingInterval },
@@ -37,8 +36,7 @@ export async function startCheckout(
   ]);
   // One trial per organization: a team that already had one goes straight to paying.
   const trialDays = current?.trialEndsAt ? 0 : plan.trialDays;
-  // The organization is named only by ids written here, on the server; the browser
-  // never gets to say which organization a payment belongs to.
+  // Ids written here on the server: the browser never says which organization a payment is for.
   const metadata = { organizationId, plan: plan.id };
   const params = {
     mode: "subscription",
@@ -54,10 +52,8 @@ export async function startCheckout(
     ),
     cancel_url: billingPage(ctx.organization.slug, "?checkout=canceled"),
   } satisfies Stripe.Checkout.SessionCreateParams;
-  // Concurrent checkouts (two owners, a double click) pass the "already subscribed" check
-  // together; one key makes them one Checkout session, so only one can be paid. The
-  // subscription the row last knew is part of it: after that one ends, a new checkout is
-  // a new session.
+  // Concurrent checkouts pass the "already subscribed" check together; one key makes them one
+  // session, so only one can be paid. The subscription the row last knew is part of the key.
   const session = await stripe().checkout.sessions.create(params, {
     idempotencyKey: idempotencyKey("checkout", params, current?.stripeSubscriptionId ?? null),
   });

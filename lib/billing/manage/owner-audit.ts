@@ -7,11 +7,7 @@ import { withTenant } from "@/lib/db/tenant";
 import { env } from "@/lib/env";
 import { tenantUrl } from "@/lib/tenancy/host";
 
-/**
- * Shared by what an owner does on the billing page (checkout, portal, plan change,
- * cancel): each is called by an action with billing:manage, so the organization and the
- * actor come from the membership.
- */
+// Callers are actions with billing:manage: the organization and actor come from the membership.
 
 export const billingPage = (slug: string, query = "") =>
   tenantUrl(slug, `/settings/billing${query}`, { appUrl: env.appUrl, rootDomain: env.rootDomain });

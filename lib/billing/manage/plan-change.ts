@@ -18,7 +18,6 @@ import { auditBillingChange } from "./owner-audit";
 export type PlanChangePreview = {
   plan: PlanId;
   interval: BillingInterval;
-  /** What the next invoice will charge now, prorations included (smallest unit). */
   amountDue: number;
   currency: string;
   lines: { description: string; amount: number }[];
@@ -41,7 +40,6 @@ async function planChange(
   return { subscription, item, price, version };
 }
 
-/** What changing plan would cost now: Stripe's invoice preview with prorations. */
 export async function previewPlanChange(
   ctx: MemberContext,
   input: { plan: PlanId; interval: BillingInterval },
@@ -66,7 +64,6 @@ export async function previewPlanChange(
   };
 }
 
-/** Moves the subscription to another plan or interval, prorated. */
 export async function changePlan(
   ctx: MemberContext,
   input: { plan: PlanId; interval: BillingInterval },

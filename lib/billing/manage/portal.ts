@@ -6,7 +6,6 @@ import { stripe } from "../stripe/client";
 import { localSubscription } from "../subscription/subscription";
 import { billingPage } from "./owner-audit";
 
-/** The Stripe customer portal (payment methods, invoices), back to the billing page. */
 export async function openPortal(ctx: MemberContext): Promise<{ url: string }> {
   const current = await localSubscription(ctx.organization.id);
   if (!current?.stripeCustomerId) {

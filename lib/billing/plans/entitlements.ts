@@ -7,12 +7,8 @@ import type { SubscriptionStatus } from "@/lib/generated/prisma/enums";
 import { planOf, type Feature, type Plan } from "./plans";
 import { isOverdue } from "../subscription/state";
 
-/**
- * What an organization may do under its subscription, enforced in the data layer: the
- * actions and route handlers call these inside the organization's transaction, so a
- * direct POST meets the same limits as the UI. Errors are PlanLimitError / ReadOnlyError
- * (402 in the JSON API, an upgrade prompt in the UI).
- */
+// Enforced in the data layer, inside the organization's transaction, so a direct POST meets the
+// same limits as the UI.
 
 export type BillingSnapshot = {
   plan: string;
@@ -20,21 +16,15 @@ export type BillingSnapshot = {
   pastDueSince: Date | null;
 };
 
-/** An organization without a subscription row is on Free. */
 export const FREE_SNAPSHOT: BillingSnapshot = { plan: "free", status: "FREE", pastDueSince: null };
 
-/** Statuses in which the paid plan applies. Past due keeps it through the grace period. */
+// Past due keeps the paid plan through the grace period.
 const payingStatuses: readonly SubscriptionStatus[] = ["ACTIVE", "TRIALING", "PAST_DUE"];
 
-/** The plan whose limits apply: a canceled or never-paid subscription gets Free's. */
 export function effectivePlan(snapshot: BillingSnapshot): Plan {
   return payingStatuses.includes(snapshot.status) ? planOf(snapshot.plan) : planOf("free");
 }
 
-/**
- * When the organization became (or becomes) read-only for an unpaid invoice: the grace
- * period after it first went past due. Null while nothing is overdue.
- */
 export function readOnlyFrom(
   snapshot: BillingSnapshot,
   graceDays = env.BILLING_GRACE_DAYS,
@@ -48,7 +38,6 @@ export function isReadOnly(snapshot: BillingSnapshot, now = new Date()): boolean
   return from !== null && from.getTime() <= now.getTime();
 }
 
-/** Whether a payment is overdue, and what that means for writes: the past-due banner's facts. */
 export function paymentStatusOf(snapshot: BillingSnapshot) {
   return {
     pastDue: isOverdue(snapshot.status),
@@ -70,7 +59,6 @@ const featureNames: Record<Feature, string> = {
   auditExport: "Audit log export",
 };
 
-/** Refuses unless the organization's plan includes `feature`. */
 export async function requireEntitlement(
   tx: ScopedDb,
   organizationId: string,
@@ -84,10 +72,7 @@ export async function requireEntitlement(
   }
 }
 
-/**
- * Refuses writes while a payment is overdue past the grace period. Reads go on, and so
- * does everything billing needs to recover (the billing page, Checkout, the portal).
- */
+// Reads go on, and so does everything billing needs to recover (billing page, Checkout, portal).
 export async function requireWritable(tx: ScopedDb, organizationId: string): Promise<void> {
   refuseIfReadOnly(await billingSnapshot(tx, organizationId));
 }
@@ -100,14 +85,9 @@ function refuseIfReadOnly(snapshot: BillingSnapshot): void {
   }
 }
 
-/**
- * Refuses a new project when the organization is read-only or the plan's project limit
- * is reached. Adding is a write, so both come from the one read of the subscription.
- * Call it first in the transaction that creates the project: it holds the organization's
- * lock from here to the commit.
- */
+// Call it first in the transaction that creates the project: it holds the organization's lock
+// until the commit.
 export async function requireProjectCapacity(tx: ScopedDb, organizationId: string): Promise<void> {
-  // Until the transaction ends: concurrent creations count one after the other.
   await lockOrganization(tx, organizationId);
   const snapshot = await billingSnapshot(tx, organizationId);
   refuseIfReadOnly(snapshot);
@@ -122,7 +102,7 @@ export async function requireProjectCapacity(tx: ScopedDb, organizationId: strin
   }
 }
 
-/** Seats taken: members plus invitations still waiting for an answer. */
+// Pending invitations take a seat too.
 export async function seatsInUse(tx: ScopedDb, organizationId: string, now = new Date()) {
   const [members, invitations] = await Promise.all([
     tx.membership.count({ where: inOrganization(organizationId) }),
@@ -138,11 +118,8 @@ export async function seatsInUse(tx: ScopedDb, organizationId: string, now = new
   return { members, invitations, total: members + invitations };
 }
 
-/**
- * Refuses when the organization is read-only, or when `adding` more people would exceed
- * the plan's seats. An invitation takes its seat when sent, so accepting it
- * (`countInvitations: false`) only needs room among members.
- */
+// An invitation takes its seat when sent, so accepting it (`countInvitations: false`) only needs
+// room among members.
 export async function requireSeatCapacity(
   tx: ScopedDb,
   organizationId: string,

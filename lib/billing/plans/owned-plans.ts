@@ -8,11 +8,7 @@ import type { PlanId } from "./plans";
 
 export type OwnedOrganizationPlan = { slug: string; name: string; plan: PlanId };
 
-/**
- * The plans of the organizations whose billing this user manages, for the pricing page
- * to mark "current plan". Each is read inside its own organization, through the user's
- * membership.
- */
+// Each read inside its own organization, through the user's membership.
 export async function plansOfOrganizationsManagedBy(
   userId: string,
 ): Promise<OwnedOrganizationPlan[]> {

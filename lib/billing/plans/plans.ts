@@ -1,14 +1,5 @@
-/**
- * Keel's plans: the one place prices, trials and entitlements are declared. The pricing
- * page, the billing page, the entitlement checks, `npm run stripe:sync` and the webhook's
- * price-to-plan mapping all read this file, so changing a plan is changing it here.
- *
- * Paid plans are priced per seat: the subscription's quantity follows the organization's
- * member count (lib/billing/seats.ts). Amounts are in the smallest currency unit.
- *
- * To add a plan: add its id to `planIds`, declare it in `plans`, run `npm run stripe:sync`
- * against your Stripe account, and the pricing page and checkout pick it up.
- */
+// The one place plans are declared; the pricing page, entitlements, `npm run stripe:sync` and the
+// webhook all read it. Paid plans are priced per seat, in the smallest currency unit.
 
 export const planIds = ["free", "pro", "business"] as const;
 export type PlanId = (typeof planIds)[number];
@@ -16,21 +7,16 @@ export type PlanId = (typeof planIds)[number];
 export const billingIntervals = ["month", "year"] as const;
 export type BillingInterval = (typeof billingIntervals)[number];
 
-/** Features a plan switches on or off (limits are numbers, below). */
 export const features = ["api", "auditExport"] as const;
 export type Feature = (typeof features)[number];
 
 export type Entitlements = {
-  /** Most members (and pending invitations) the organization may have. */
   seats: number;
-  /** Most projects; null means no limit. */
   projects: number | null;
 } & Record<Feature, boolean>;
 
 export type PlanPrice = {
-  /** Per seat, in the smallest currency unit. */
   amount: number;
-  /** Stripe's lookup key: `stripe:sync` creates the price under it, checkout finds it by it. */
   lookupKey: string;
 };
 
@@ -38,13 +24,10 @@ export type Plan = {
   id: PlanId;
   name: string;
   tagline: string;
-  /** What the pricing page lists, in order. */
   highlights: readonly string[];
-  /** Null for the free plan: nothing to pay, nothing at Stripe. */
   prices: Record<BillingInterval, PlanPrice> | null;
   trialDays: number;
   entitlements: Entitlements;
-  /** Audit entries older than this are deleted by data retention (lib/retention). */
   auditRetentionDays: number;
 };
 
@@ -102,10 +85,8 @@ export function planOf(id: string): Plan {
   return isPlanId(id) ? plans[id] : plans.free;
 }
 
-/** Paid plans, cheapest first: what the pricing page and the plan picker offer. */
 export const paidPlans = planIds.map((id) => plans[id]).filter((plan) => plan.prices !== null);
 
-/** The plan and interval a Stripe lookup key stands for, or null when it is none of ours. */
 export function planForLookupKey(
   lookupKey: string | null | undefined,
 ): { plan: Plan; interval: BillingInterval } | null {
@@ -118,7 +99,6 @@ export function planForLookupKey(
   return null;
 }
 
-/** "$12", "$120": whole amounts without cents, others with. */
 export function formatAmount(amount: number, currencyCode = currency): string {
   return new Intl.NumberFormat("en-US", {
     style: "currency",

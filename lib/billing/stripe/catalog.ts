@@ -8,13 +8,8 @@ import {
 } from "../plans/plans";
 import { idOf } from "../subscription/state";
 
-/**
- * Makes a Stripe account's products and prices match plans.ts, idempotently: run it any
- * number of times and only what differs changes. Each paid plan is one product (found
- * by its `keel_plan` metadata) with one price per interval under the plan's lookup key.
- * Stripe prices cannot change amount, so a changed amount creates a new price, moves the
- * lookup key to it (existing subscriptions keep their old price) and archives the old one.
- */
+// Idempotent. Stripe prices cannot change amount, so a new amount gets a new price, the lookup key
+// moves to it (existing subscriptions keep theirs) and the old one is archived.
 
 export type CatalogEntry = {
   plan: PlanId;

@@ -4,11 +4,7 @@ import Stripe from "stripe";
 import { ExpectedError, ProviderUnavailableError } from "@/lib/errors";
 import { env } from "@/lib/env";
 
-/**
- * The Stripe SDK client, pointed at the real Stripe when STRIPE_SECRET_KEY is set and at
- * the local emulator that `npm run dev` starts otherwise (STRIPE_API_BASE). lib/env/index.ts
- * refuses the emulator in production, so a deployment can only talk to Stripe itself.
- */
+// lib/env refuses the local emulator in production, so a deployment only talks to Stripe itself.
 
 let client: Stripe | undefined;
 
@@ -25,8 +21,7 @@ export function billingEnabled(): boolean {
 
 export function stripe(): Stripe {
   if (client) return client;
-  // Short timeouts and one retry: every call sits in a user's request, and the SDK's
-  // idempotency keys make its retries safe.
+  // Short: every call sits in a user's request; the SDK's idempotency keys make its retry safe.
   const common = { maxNetworkRetries: 1, timeout: 10_000, appInfo: { name: "Keel" } } as const;
   if (env.STRIPE_SECRET_KEY) {
     client = new Stripe(env.STRIPE_SECRET_KEY, common);
@@ -44,27 +39,17 @@ export function stripe(): Stripe {
   return client;
 }
 
-/** The webhook signing secret; the emulator signs with the one `npm run dev` gives it. */
 export function webhookSecret(): string | undefined {
   return env.STRIPE_WEBHOOK_SECRET;
 }
 
-/**
- * Stripe failures that are Stripe's (or the network's) and pass: unreachable, overloaded,
- * rate-limited. Anything else (an invalid request, a wrong key) is a bug or a
- * misconfiguration and is left to surface as an unexpected error, logged in full.
- */
+// Passing failures only; anything else is a bug or misconfiguration and surfaces, logged in full.
 const transientStripeErrors = new Set([
   "StripeConnectionError",
   "StripeAPIError",
   "StripeRateLimitError",
 ]);
 
-/**
- * Runs a billing operation, turning Stripe's passing failures into a message the user
- * can act on (503, "nothing changed, try again") instead of a generic error. Keel's own
- * expected errors pass through untouched.
- */
 export async function withStripe<T>(operation: string, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();

@@ -6,11 +6,8 @@ import { localSubscription } from "../subscription/subscription";
 
 type Organization = { id: string; slug: string; name: string };
 
-/**
- * The organization's Stripe customer, created on first use. One customer per
- * organization, whoever clicks: the idempotency key makes concurrent first clicks get
- * the same customer from Stripe, and the row is only filled while still empty.
- */
+// One customer per organization: the idempotency key gives concurrent first clicks the same
+// customer, and the row is only filled while still empty.
 export async function ensureCustomer(organization: Organization, email?: string): Promise<string> {
   const existing = await localSubscription(organization.id);
   if (existing?.stripeCustomerId) return existing.stripeCustomerId;

@@ -4,11 +4,7 @@ import { ExpectedError } from "@/lib/errors";
 import { plans, type BillingInterval, type PlanId } from "../plans/plans";
 import { stripe } from "./client";
 
-/**
- * Stripe price ids for Keel's plans, found by the lookup keys in plans.ts (the ones
- * `npm run stripe:sync` creates). Cached briefly: prices change rarely, and checkout
- * should not make an extra round trip for each click.
- */
+// Cached briefly: prices change rarely, and checkout should not pay a round trip per click.
 
 const CACHE_MS = 5 * 60 * 1000;
 const cache = new Map<string, { id: string; at: number }>();

@@ -7,18 +7,8 @@ import { stripe } from "./client";
 import { applyFromStripe, liveSubscriptionId } from "../subscription/subscription";
 import { hasLiveSubscription, stateOf } from "../subscription/state";
 
-/**
- * Keeps the subscription's quantity equal to the organization's member count, with
- * prorations, after someone joins or leaves.
- *
- * Runs as a job after the membership change has committed (`queueSeatSync`). If Stripe is
- * unreachable the change stands and the job is retried; the reconciliation job
- * (/api/cron/billing) compares quantities with member counts and corrects any drift.
- *
- * The subscription as Stripe has it is applied to the organization's row either way;
- * pass it as `fetched` when the caller has just read it (reconciliation), so it is not
- * read twice.
- */
+// Runs as a job after the membership change commits; the reconciliation cron corrects any drift.
+// Pass `fetched` when the caller has just read the subscription, so it is not read twice.
 export async function syncSeats(
   organizationId: string,
   fetched?: Stripe.Subscription,
@@ -47,11 +37,7 @@ export async function syncSeats(
   return "updated";
 }
 
-/**
- * Queues a seat sync (lib/jobs/kinds/seat-sync.ts) in the transaction that changes the
- * membership, so the request makes no Stripe call and a committed change cannot lose its
- * sync. Nothing is queued for an organization without a Stripe subscription.
- */
+// In the membership change's transaction: no Stripe call in the request, and no lost sync.
 export async function queueSeatSync(tx: ScopedDb, organizationId: string): Promise<void> {
   const subscription = await tx.subscription.findFirst({
     where: inOrganization(organizationId),

@@ -8,20 +8,13 @@ import { can } from "@/lib/tenancy/permissions";
 import { isOverdue, shouldApply, type SubscriptionState } from "./state";
 
 export type ApplySource = {
-  /** The Stripe event that carried the change, when one did. */
   stripeEventId?: string;
-  /** When Stripe says it happened (the event's `created`), or now. */
   occurredAt: Date;
 };
 
 export type ApplyResult = { changed: boolean; applied: boolean };
 
-/**
- * Writes Stripe's view of the organization's subscription into its row, inside the
- * organization's transaction, and appends what changed to BillingEvent (the history
- * revenue metrics are computed from) and to the audit log. Idempotent: applying the
- * same state twice changes nothing and appends nothing.
- */
+// Idempotent: applying the same state twice changes and appends nothing.
 export async function applySubscriptionState(
   tx: ScopedDb,
   organizationId: string,
@@ -33,8 +26,7 @@ export async function applySubscriptionState(
     (await tx.subscription.create({ data: { organizationId } }));
   if (!shouldApply(local, state)) return { changed: false, applied: false };
 
-  // The grace period runs from the first time the subscription went overdue, however
-  // many failed-payment events follow; paying (or ending the subscription) resets it.
+  // The grace period runs from the first overdue moment, however many failures follow.
   const pastDueSince = isOverdue(state.status) ? (local.pastDueSince ?? source.occurredAt) : null;
   const next = { ...state, pastDueSince };
 
@@ -102,7 +94,6 @@ export async function applySubscriptionState(
 
 const billingRoles = Object.values(Role).filter((role) => can(role, "billing:manage"));
 
-/** Members who can manage billing: who billing emails go to. */
 export async function billingContacts(tx: ScopedDb, organizationId: string) {
   const owners = await tx.membership.findMany({
     where: { ...inOrganization(organizationId), role: { in: billingRoles } },

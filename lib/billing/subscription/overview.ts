@@ -15,14 +15,9 @@ import { billingEnabled, stripe } from "../stripe/client";
 import { localSubscription } from "./subscription";
 import { hasLiveSubscription } from "./state";
 
-/**
- * What the billing page and the past-due banner show, read inside the organization. Only
- * reads: a page render must not write (the Checkout return is manage/checkout-return.ts).
- */
+// Only reads: a page render must not write (the Checkout return is manage/checkout-return.ts).
 export type BillingOverview = {
-  /** The plan whose limits apply now (Free when canceled). */
   plan: Plan;
-  /** The plan subscribed to, even while it is past due. */
   subscribedPlan: Plan;
   status: SubscriptionStatus;
   hasSubscription: boolean;
@@ -30,9 +25,7 @@ export type BillingOverview = {
   trialEndsAt: Date | null;
   currentPeriodEnd: Date | null;
   cancelAtPeriodEnd: boolean;
-  /** Seats paid for at Stripe (the subscription's quantity). */
   billedSeats: number;
-  /** The Stripe price of a live subscription (see `subscriptionInterval`). */
   stripePriceId: string | null;
   seats: { members: number; invitations: number; allowed: number };
   pastDue: boolean;
@@ -71,20 +64,14 @@ export async function billingOverview(organizationId: string): Promise<BillingOv
   });
 }
 
-/**
- * Only what the past-due banner needs, for every page of the organization: one indexed
- * read of its subscription row.
- */
+// Every page of the organization reads it: one indexed read.
 export async function paymentStatus(organizationId: string) {
   return paymentStatusOf(
     await withTenant(organizationId, (tx) => billingSnapshot(tx, organizationId)),
   );
 }
 
-/**
- * Monthly or yearly: which of the plan's prices the subscription is on. Asks Stripe for the
- * plan's price ids (cached), so only the billing page calls it; null when unknown.
- */
+// Asks Stripe (cached), so only the billing page calls it.
 export async function subscriptionInterval(
   overview: Pick<BillingOverview, "subscribedPlan" | "stripePriceId">,
 ): Promise<BillingInterval | null> {
@@ -110,7 +97,6 @@ export type InvoiceSummary = {
   url: string | null;
 };
 
-/** The newest invoices, or null when Stripe cannot be reached (the page says so). */
 export async function recentInvoices(
   organizationId: string,
   limit = 5,

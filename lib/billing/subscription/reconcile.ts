@@ -6,26 +6,13 @@ import { stripe } from "../stripe/client";
 import { terminalStatuses } from "./state";
 import { processStripeEvent } from "../events/process";
 
-/**
- * The safety net under the webhooks (/api/cron/billing, hourly): whatever a lost,
- * late or failed delivery left behind heals on the next run.
- *
- * 1. Subscriptions whose row has not heard from Stripe for `staleAfterMs` are re-read
- *    and applied, and their seat count re-checked against the member count.
- * 2. Events Stripe could not deliver (`delivery_success: false`, last 3 days, Stripe's
- *    own retry window) are processed again; processing is idempotent by event id, so
- *    one that did arrive meanwhile changes nothing.
- *
- * Each subscription and event is handled on its own: one failure is counted and logged,
- * and the rest go on.
- */
+// The safety net under the webhooks: re-reads stale subscriptions and replays undelivered events
+// (Stripe's 3-day retry window; idempotent by event id). One failure never stops the rest.
 
 export type ReconcileOptions = {
   now?: Date;
   staleAfterMs?: number;
-  /** Most subscriptions re-read per run, oldest first (keeps a run within its time limit). */
   limit?: number;
-  /** Most undelivered events replayed per run; the next run takes the rest. */
   maxEvents?: number;
 };
 
@@ -63,7 +50,6 @@ export async function reconcileBilling(options: ReconcileOptions = {}): Promise<
   for (const row of stale) {
     try {
       const subscription = await stripe().subscriptions.retrieve(row.stripeSubscriptionId!);
-      // Applies what Stripe has, and corrects the seat count if members changed meanwhile.
       if ((await syncSeats(row.organizationId, subscription)) === "updated") {
         result.seatsCorrected += 1;
       }

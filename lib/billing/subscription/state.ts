@@ -2,11 +2,6 @@ import type Stripe from "stripe";
 import type { SubscriptionStatus } from "@/lib/generated/prisma/enums";
 import { planForLookupKey, isPlanId, type PlanId } from "../plans/plans";
 
-/**
- * Stripe's subscription object reduced to the columns Keel keeps. Pure, so the mapping
- * is unit-tested without a database or a Stripe account.
- */
-
 const statusMap: Record<string, SubscriptionStatus> = {
   trialing: "TRIALING",
   active: "ACTIVE",
@@ -18,7 +13,7 @@ const statusMap: Record<string, SubscriptionStatus> = {
   paused: "PAUSED",
 };
 
-/** A status this version does not know yet is treated as not paying (never as paid). */
+// An unknown status is treated as not paying, never as paid.
 export function toLocalStatus(status: Stripe.Subscription.Status): SubscriptionStatus {
   return statusMap[status] ?? "INCOMPLETE";
 }
@@ -38,7 +33,6 @@ export type SubscriptionState = {
 const date = (seconds: number | null | undefined) =>
   typeof seconds === "number" ? new Date(seconds * 1000) : null;
 
-/** The id of a Stripe reference, which the API gives as an id or, when expanded, an object. */
 export function idOf(value: string | { id: string }): string;
 export function idOf(value: string | { id: string } | null | undefined): string | null;
 export function idOf(value: string | { id: string } | null | undefined): string | null {
@@ -46,11 +40,7 @@ export function idOf(value: string | { id: string } | null | undefined): string 
   return typeof value === "string" ? value : value.id;
 }
 
-/**
- * The plan comes from the price's lookup key (what `stripe:sync` creates), then from the
- * price's or the subscription's `plan` metadata; a price Keel does not know maps to Free
- * rather than to a paid plan it cannot vouch for.
- */
+// A price Keel does not know maps to Free rather than to a paid plan it cannot vouch for.
 export function stateOf(subscription: Stripe.Subscription): SubscriptionState {
   const item = subscription.items.data[0];
   const price = item?.price;
@@ -63,7 +53,6 @@ export function stateOf(subscription: Stripe.Subscription): SubscriptionState {
     stripeSubscriptionId: subscription.id,
     stripeCustomerId: idOf(subscription.customer),
     status,
-    // A canceled subscription leaves the organization on Free (its data stays).
     plan: status === "CANCELED" || status === "INCOMPLETE_EXPIRED" ? "free" : plan,
     stripePriceId: price?.id ?? null,
     seats: item?.quantity ?? 1,
@@ -73,15 +62,12 @@ export function stateOf(subscription: Stripe.Subscription): SubscriptionState {
   };
 }
 
-/** Statuses Stripe never leaves: a later event about that subscription cannot revive it. */
 export const terminalStatuses: readonly SubscriptionStatus[] = ["CANCELED", "INCOMPLETE_EXPIRED"];
 
-/** A payment is overdue: the banner shows and the grace period runs. */
 export function isOverdue(status: SubscriptionStatus): boolean {
   return status === "PAST_DUE" || status === "UNPAID";
 }
 
-/** The row names a subscription that is still running at Stripe (anything but ended). */
 export function hasLiveSubscription(row: {
   stripeSubscriptionId: string | null;
   status: SubscriptionStatus;
@@ -94,13 +80,8 @@ export type LocalSubscription = {
   status: SubscriptionStatus;
 };
 
-/**
- * Whether `incoming` may replace what is stored. Order-independence, on top of re-reading
- * the subscription from Stripe before applying an event:
- * - a subscription that ended stays ended, whatever older event shows up later;
- * - an ended subscription never overwrites a different, newer one the organization has;
- * - a live subscription replaces an ended one (a new checkout after a cancellation).
- */
+// Order independence: an ended subscription stays ended and never overwrites a newer one; a live
+// one replaces an ended one (a new checkout after a cancellation).
 export function shouldApply(local: LocalSubscription, incoming: SubscriptionState): boolean {
   if (local.stripeSubscriptionId === incoming.stripeSubscriptionId) {
     return !(

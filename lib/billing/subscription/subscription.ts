@@ -6,14 +6,12 @@ import { inOrganization, withTenant } from "@/lib/db/tenant";
 import { applySubscriptionState } from "./apply";
 import { hasLiveSubscription, stateOf } from "./state";
 
-/** The organization's subscription row as the billing code needs it. */
 export async function localSubscription(organizationId: string) {
   return withTenant(organizationId, (tx) =>
     tx.subscription.findFirst({ where: inOrganization(organizationId) }),
   );
 }
 
-/** A subscription that is still running at Stripe (anything but ended). */
 export async function liveSubscriptionId(organizationId: string): Promise<string | null> {
   const row = await localSubscription(organizationId);
   return row && hasLiveSubscription(row) ? row.stripeSubscriptionId : null;
@@ -25,11 +23,7 @@ export async function requireLiveSubscription(organizationId: string): Promise<s
   return id;
 }
 
-/**
- * Writes a subscription Stripe just returned into the organization's row. Actions call it
- * after changing the subscription so the page shows the result at once; the webhook that
- * follows finds nothing left to change.
- */
+// So the page shows the result at once; the webhook that follows finds nothing to change.
 export async function applyFromStripe(
   organizationId: string,
   subscription: Stripe.Subscription,

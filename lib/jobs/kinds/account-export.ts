@@ -4,7 +4,6 @@ import { z } from "zod";
 import { buildAndStoreExport, ExportUserGoneError } from "@/lib/account/export/store";
 import { defineJob, PermanentJobError } from "../define";
 
-/** "Download my data": built here instead of in the request, stored, and emailed as a link. */
 export const accountExportJob = defineJob({
   kind: "account-export",
   payload: z.object({

@@ -5,7 +5,6 @@ import { sendEmail } from "@/lib/email/transport";
 import { retryPolicy } from "../backoff";
 import { defineJob, PermanentJobError, RetryableJobError } from "../define";
 
-/** What an email job carries: the message exactly as it will be sent. */
 export const emailPayloadSchema = z.object({
   template: z.string(),
   to: z.string(),
@@ -15,16 +14,11 @@ export const emailPayloadSchema = z.object({
 });
 export type EmailPayload = z.infer<typeof emailPayloadSchema>;
 
-/**
- * Sends one email (queued with `enqueueEmail`, lib/outbox/enqueue.ts). The job id is the
- * provider's idempotency key: a send that timed out after the provider accepted it, or
- * whose success was never recorded, is recognised on retry and not delivered twice.
- */
+// The job id is the provider's idempotency key: a retried send it accepted is not delivered twice.
 export const emailJob = defineJob({
   kind: "email",
   payload: emailPayloadSchema,
   maxAttempts: retryPolicy.maxAttempts,
-  // Providers rate-limit per account; the batch sends one after the other anyway.
   concurrency: 50,
   handler: async ({ to, subject, html, text }, { jobId, timeoutMs }) => {
     const result = await sendEmail({ id: jobId, to, subject, html, text }, { timeoutMs });

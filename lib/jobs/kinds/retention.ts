@@ -5,10 +5,6 @@ import { purgeExpiredData } from "@/lib/retention/purge";
 import { defineJob } from "../define";
 import { enqueueJob } from "../enqueue";
 
-/**
- * Data retention (lib/retention/purge.ts), queued once a day by the scheduler
- * (lib/jobs/schedule.ts). A run that leaves a backlog queues another a minute later.
- */
 export const retentionJob = defineJob({
   kind: "retention",
   payload: z.object({ batchSize: z.number().int().positive().optional() }),

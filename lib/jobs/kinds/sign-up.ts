@@ -3,7 +3,6 @@ import "server-only";
 import { runSignUpJob, SIGN_UP_KIND, signUpJobSchema } from "@/lib/auth/flows/sign-up";
 import { defineJob } from "../define";
 
-/** A sign-up queued before the 202 (lib/auth/flows/sign-up.ts), carried out afterwards. */
 export const signUpJob = defineJob({
   kind: SIGN_UP_KIND,
   payload: signUpJobSchema,

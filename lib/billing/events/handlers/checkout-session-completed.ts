@@ -1,11 +1,7 @@
 import type { EventHandler } from "../types";
 import { idOf } from "../types";
 
-/**
- * Checkout finished: the subscription it created is applied by the processor. The
- * organization id in the metadata is ours (written when the session was created) and
- * only confirms what the customer id says; it never points elsewhere.
- */
+// The metadata's organization id only confirms what the customer id says; it never points elsewhere.
 export const checkoutSessionCompleted: EventHandler<"checkout.session.completed"> = {
   subject: (event) => {
     const session = event.data.object;

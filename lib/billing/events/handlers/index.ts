@@ -8,10 +8,7 @@ import { subscriptionDeleted } from "./subscription-deleted";
 import { subscriptionUpdated } from "./subscription-updated";
 import { trialWillEnd } from "./trial-will-end";
 
-/**
- * Every handled event type and its handler. The mapped type makes the compiler refuse a
- * type without a handler, or a handler typed for another event.
- */
+// The mapped type makes the compiler refuse a type without a handler, or one typed for another event.
 export const eventHandlers: { [T in HandledEventType]: EventHandler<T> } = {
   "checkout.session.completed": checkoutSessionCompleted,
   "customer.subscription.created": subscriptionCreated,

@@ -3,7 +3,6 @@ import { formatAmount } from "@/lib/billing/plans/plans";
 import type { EventHandler } from "../types";
 import { invoiceSubject, recordInvoice } from "./invoice";
 
-/** The bank wants the card holder to confirm (3-D Secure): the owners get Stripe's link. */
 export const invoicePaymentActionRequired: EventHandler<"invoice.payment_action_required"> = {
   subject: (event) => invoiceSubject(event.data.object),
   apply: async ({ tx, event, organization, occurredAt, mailBillingContacts }) => {

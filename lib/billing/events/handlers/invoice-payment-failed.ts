@@ -6,11 +6,7 @@ import { formatAmount } from "@/lib/billing/plans/plans";
 import type { EventHandler } from "../types";
 import { invoiceSubject, recordInvoice } from "./invoice";
 
-/**
- * A charge failed: recorded, and the owners told how much, and from when the
- * organization becomes read-only if it stays unpaid (the grace period started with the
- * first failure; the re-read subscription is past due by now).
- */
+// The re-read subscription is past due by now; the grace period started with the first failure.
 export const invoicePaymentFailed: EventHandler<"invoice.payment_failed"> = {
   subject: (event) => invoiceSubject(event.data.object),
   apply: async ({ tx, event, organization, occurredAt, mailBillingContacts }) => {

@@ -3,7 +3,6 @@ import type { ScopedDb } from "@/lib/db/tenant";
 import type { EventSubject } from "../types";
 import { idOf } from "../types";
 
-/** Who an invoice event is about: its customer, and its subscription (re-read by the processor). */
 export function invoiceSubject(invoice: Stripe.Invoice): EventSubject {
   return {
     customerId: idOf(invoice.customer),
@@ -12,7 +11,7 @@ export function invoiceSubject(invoice: Stripe.Invoice): EventSubject {
   };
 }
 
-/** One line of invoice history in BillingEvent, the record revenue metrics are built from. */
+// BillingEvent is the record revenue metrics are built from.
 export async function recordInvoice(
   tx: ScopedDb,
   input: {

@@ -5,7 +5,6 @@ import { stateOf } from "@/lib/billing/subscription/state";
 import type { EventHandler } from "../types";
 import { subscriptionSubject } from "./subscription";
 
-/** Stripe sends it three days before a trial ends: the owners get an email. */
 export const trialWillEnd: EventHandler<"customer.subscription.trial_will_end"> = {
   subject: (event) => subscriptionSubject(event.data.object),
   apply: async ({ subscription, organization, event, mailBillingContacts, tx }) => {
