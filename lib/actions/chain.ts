@@ -9,6 +9,8 @@ import { RETRY_AFTER_SECONDS } from "@/lib/db/unavailable";
 import { env } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { clientInfoFrom, type ClientInfo } from "@/lib/http/client-info";
+import { setContextOrganization, setContextUser } from "@/lib/observability/context";
+import { runInRequestContext } from "@/lib/observability/request";
 import { parseTenantHost } from "@/lib/tenancy/host";
 import { findMembershipBySlug } from "@/lib/tenancy/membership";
 import { can, type Permission } from "@/lib/tenancy/permissions";
@@ -41,6 +43,7 @@ async function authenticatedContext(): Promise<AuthenticatedContext> {
   const session = await getCurrentSession();
   // On the id itself: an object without a user id is not a user.
   if (!session?.user.id) throw notSignedIn();
+  setContextUser(session.user.id);
   return { ...(await publicContext()), session, userId: session.user.id };
 }
 
@@ -55,6 +58,7 @@ export async function memberContext(permission: Permission): Promise<MemberConte
   if (host.kind !== "tenant") throw notFound("That organization");
   const membership = await findMembershipBySlug(ctx.userId, host.slug);
   if (!membership) throw notFound("That organization");
+  setContextOrganization(membership.organization);
   if (!can(membership.role, permission)) throw forbidden();
   return { ...ctx, organization: membership.organization, role: membership.role };
 }
@@ -65,7 +69,7 @@ function wrap<S extends z.ZodType, C, T>(
   handler: Handler<S, C, T>,
   label: string,
 ) {
-  return async (raw: unknown): Promise<ActionResult<T>> => {
+  const run = async (raw: unknown): Promise<ActionResult<T>> => {
     try {
       // Who is asking comes first: an anonymous caller learns nothing from validation errors.
       const ctx = await context();
@@ -76,6 +80,7 @@ function wrap<S extends z.ZodType, C, T>(
       return failure(error, { action: label });
     }
   };
+  return (raw: unknown) => runInRequestContext(label, () => run(raw));
 }
 
 export function publicAction<S extends z.ZodType, T>(

@@ -14,6 +14,7 @@ import { priceIdFor } from "./prices";
 import { billingEnabled, stripe } from "./stripe-client";
 import { applyFromStripe, localSubscription } from "./subscription";
 import { hasLiveSubscription, idOf } from "./subscription-state";
+import { logger } from "@/lib/observability/logger";
 
 /** What the billing page and the past-due banner show. Read inside the organization. */
 export type BillingOverview = {
@@ -126,7 +127,7 @@ export async function recentInvoices(
       url: invoice.hosted_invoice_url ?? null,
     }));
   } catch (error) {
-    console.error("[billing] invoices could not be listed", error);
+    logger.error({ err: error }, "[billing] invoices could not be listed");
     return null;
   }
 }
@@ -154,6 +155,6 @@ export async function applyReturningCheckout(
       await applyFromStripe(organizationId, subscription);
   } catch (error) {
     // The webhook brings the same state; the page just shows it a moment later.
-    console.error("[billing] could not read the returning checkout session", error);
+    logger.error({ err: error }, "[billing] could not read the returning checkout session");
   }
 }

@@ -5,6 +5,7 @@ import { syncSeats } from "./seats";
 import { stripe } from "./stripe-client";
 import { terminalStatuses } from "./subscription-state";
 import { processStripeEvent } from "./events/process";
+import { logger } from "@/lib/observability/logger";
 
 /**
  * The safety net under the webhooks (/api/cron/billing, hourly): whatever a lost,
@@ -77,7 +78,7 @@ export async function reconcileBilling(options: ReconcileOptions = {}): Promise<
       result.subscriptionsChecked += 1;
     } catch (error) {
       result.failures += 1;
-      console.error(`[billing] reconcile ${row.stripeSubscriptionId} failed`, error);
+      logger.error({ err: error }, `[billing] reconcile ${row.stripeSubscriptionId} failed`);
     }
   }
 
@@ -95,7 +96,7 @@ export async function reconcileBilling(options: ReconcileOptions = {}): Promise<
       if (outcome.outcome === "applied") result.eventsReplayed += 1;
     } catch (error) {
       result.failures += 1;
-      console.error(`[billing] replay of ${event.id} failed`, error);
+      logger.error({ err: error }, `[billing] replay of ${event.id} failed`);
     }
   }
   return result;

@@ -5,6 +5,7 @@ import { inOrganization, withTenant } from "@/lib/db/tenant";
 import { stripe } from "./stripe-client";
 import { applyFromStripe, liveSubscriptionId } from "./subscription";
 import { hasLiveSubscription, stateOf } from "./subscription-state";
+import { logger } from "@/lib/observability/logger";
 
 /**
  * Keeps the subscription's quantity equal to the organization's member count, with
@@ -51,9 +52,9 @@ export async function syncSeatsAfterChange(organizationId: string): Promise<void
   try {
     await syncSeats(organizationId);
   } catch (error) {
-    console.error(
+    logger.error(
+      { err: error },
       `[billing] seat sync for ${organizationId} failed; the reconciliation job will retry`,
-      error,
     );
   }
 }

@@ -8,6 +8,7 @@
  */
 
 import { RETRY_AFTER_SECONDS } from "@/lib/db/unavailable";
+import { logError } from "@/lib/observability/logger";
 
 /** The part of a Prisma client the check needs; the app's `db` satisfies it. */
 export type PingableDatabase = {
@@ -71,7 +72,7 @@ async function check(
 export async function checkDatabase(
   database: PingableDatabase,
   timeoutMs = DEFAULT_HEALTH_TIMEOUT_MS,
-  log: NonNullable<HealthDependencies["log"]> = console.error,
+  log: NonNullable<HealthDependencies["log"]> = logError,
 ): Promise<CheckResult> {
   return check("database", () => database.$queryRaw`SELECT 1`, timeoutMs, log);
 }
@@ -79,7 +80,7 @@ export async function checkDatabase(
 export async function checkRedis(
   redis: PingableRedis,
   timeoutMs = DEFAULT_HEALTH_TIMEOUT_MS,
-  log: NonNullable<HealthDependencies["log"]> = console.error,
+  log: NonNullable<HealthDependencies["log"]> = logError,
 ): Promise<CheckResult> {
   return check(
     "redis",
@@ -97,7 +98,7 @@ export async function runHealthChecks({
   database,
   redis,
   timeoutMs = DEFAULT_HEALTH_TIMEOUT_MS,
-  log = console.error,
+  log = logError,
 }: HealthDependencies): Promise<HealthReport> {
   const [databaseResult, redisResult] = await Promise.all([
     checkDatabase(database, timeoutMs, log),

@@ -3,6 +3,7 @@ import "server-only";
 import { after } from "next/server";
 import { redactedError } from "@/lib/http/redact-url";
 import { deliverOutbox } from "./deliver";
+import { logger } from "@/lib/observability/logger";
 
 /**
  * Delivers due outbox messages once the response has been sent, so a slow or
@@ -19,9 +20,9 @@ export function deliverOutboxAfterResponse(ids?: readonly string[]): void {
     try {
       await deliverOutbox(ids ? { ids } : {});
     } catch (error) {
-      console.error(
+      logger.error(
+        { err: redactedError(error) },
         "[outbox] delivery after the response failed; the cron will retry",
-        redactedError(error),
       );
     }
   });

@@ -8,6 +8,9 @@ import { redactTokens } from "@/lib/http/redact-url";
 import { retryDelayMs, retryPolicy } from "./backoff";
 import { EMAIL_KIND, emailPayloadSchema } from "./enqueue";
 import { jobHandlers, type JobHandler } from "./jobs";
+import { runWithRequestContext } from "@/lib/observability/context";
+import { logger } from "@/lib/observability/logger";
+import { recordJobFailure } from "@/lib/observability/metrics";
 
 export type DeliverOptions = {
   /** Most rows taken in this call (default 10, at most 100). */
@@ -94,7 +97,10 @@ export async function deliverOutbox(options: DeliverOptions = {}): Promise<Deliv
       await release(rows.slice(index), lease);
       break;
     }
-    const outcome = await deliverRow(row, { clock, lease, timeoutMs, followUps });
+    const outcome = await runWithRequestContext(
+      { jobId: row.id, jobKind: row.kind, route: row.kind },
+      () => deliverRow(row, { clock, lease, timeoutMs, followUps }),
+    );
     result[outcome] += 1;
   }
   // The emails that jobs (e.g. a sign-up) queued go out now rather than at the next drain.
@@ -234,7 +240,8 @@ async function recordFailure(
       where,
       data: { availableAt: new Date(clock().getTime() + delayMs), lockedUntil: null, lastError },
     });
-    console.warn(
+    recordJobFailure(row.kind, "retry");
+    logger.warn(
       `[outbox] ${row.kind} ${row.id} failed (attempt ${attempt}), retrying in ${Math.round(delayMs / 1000)} s: ${lastError}`,
     );
     return "failed";
@@ -249,7 +256,8 @@ async function recordFailure(
       ...(row.kind in jobHandlers ? { payload: {} } : {}),
     },
   });
-  console.error(`[outbox] ${row.kind} ${row.id} is DEAD (attempt ${attempt}): ${lastError}`);
+  recordJobFailure(row.kind, "dead");
+  logger.error(`[outbox] ${row.kind} ${row.id} is DEAD (attempt ${attempt}): ${lastError}`);
   return "dead";
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { env } from "@/lib/env";
+import { recordRateLimitRefusal } from "@/lib/observability/metrics";
 import { createRateLimiter, type RateLimiter } from "./limiter";
 import type { RateLimitPolicy } from "./policies";
 import type { RateLimitResult } from "./types";
@@ -29,8 +30,13 @@ function defaultRateLimiter(): RateLimiter {
  * Counts one hit for `key` under `policy` and says whether it is allowed. Fails closed.
  * Keys are compared trimmed and case-insensitively, and stored only as a hash.
  */
-export function consumeRateLimit(policy: RateLimitPolicy, key: string): Promise<RateLimitResult> {
-  return defaultRateLimiter().consumeRateLimit(policy, key);
+export async function consumeRateLimit(
+  policy: RateLimitPolicy,
+  key: string,
+): Promise<RateLimitResult> {
+  const result = await defaultRateLimiter().consumeRateLimit(policy, key);
+  if (!result.ok) recordRateLimitRefusal(policy, result.reason);
+  return result;
 }
 
 /** Reads without counting (e.g. "is this account currently locked?"). Fails closed. */

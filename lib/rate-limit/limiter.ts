@@ -5,6 +5,7 @@ import { createMemoryStore } from "./memory-store";
 import { rateLimitPolicies, type RateLimitPolicy } from "./policies";
 import type { RateLimitResult, RateLimitStore, StoreDecision } from "./types";
 import { createUpstashStore } from "./upstash-store";
+import { logError } from "@/lib/observability/logger";
 
 export const DEFAULT_RATE_LIMIT_TIMEOUT_MS = 1_500;
 /** What a refusal for "store unavailable" asks the client to wait. */
@@ -81,7 +82,7 @@ export function createRateLimiter({
   timeoutMs = DEFAULT_RATE_LIMIT_TIMEOUT_MS,
   now,
   prefix = DEFAULT_RATE_LIMIT_PREFIX,
-  log = console.error,
+  log = logError,
 }: RateLimiterOptions): RateLimiter {
   const backend: RateLimitStore =
     store === "memory"

@@ -20,6 +20,7 @@ import {
 import { signInWithPassword } from "./sign-in";
 import { prepareSignUpBinding, queueSignUp } from "./sign-up";
 import { parseInput } from "@/lib/actions/input";
+import { logger } from "@/lib/observability/logger";
 
 /**
  * The account requests as both the forms (server actions) and the JSON API (route
@@ -38,7 +39,7 @@ function afterResponse(label: string, work: () => Promise<string[]>) {
       if (ids.length > 0) await deliverOutbox({ ids });
     } catch (error) {
       // Redacted: the error of a failed insert can quote the email, link and token included.
-      console.error(`[auth] ${label} failed after the response`, redactedError(error));
+      logger.error({ err: redactedError(error) }, `[auth] ${label} failed after the response`);
     }
   });
 }

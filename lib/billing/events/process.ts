@@ -13,6 +13,8 @@ import {
   type EventSubject,
   type HandledEventType,
 } from "./types";
+import { logger } from "@/lib/observability/logger";
+import { recordWebhookLag } from "@/lib/observability/metrics";
 
 /**
  * What Keel does with a Stripe event whose signature the route has verified.
@@ -91,8 +93,9 @@ async function recordOnce(tx: ScopedDb, event: Stripe.Event): Promise<boolean> {
 }
 
 export async function processStripeEvent(event: Stripe.Event): Promise<ProcessOutcome> {
+  recordWebhookLag(event.type, event.created);
   if (!isHandled(event.type)) {
-    console.info(`[stripe] ${event.id}: ${event.type} is not handled; acknowledged`);
+    logger.info(`[stripe] ${event.id}: ${event.type} is not handled; acknowledged`);
     return { outcome: "ignored", reason: "unhandled type" };
   }
   const typed = event as EventOf<HandledEventType>;
@@ -100,7 +103,7 @@ export async function processStripeEvent(event: Stripe.Event): Promise<ProcessOu
   const subject = handler.subject(typed);
   const organizationId = await resolveOrganization(subject);
   if (!organizationId) {
-    console.warn(
+    logger.warn(
       `[stripe] ${event.id}: ${event.type} for unknown customer ${subject.customerId ?? "(none)"}; acknowledged`,
     );
     return { outcome: "unknown_customer", customerId: subject.customerId };

@@ -1,5 +1,6 @@
 import { cronRefusal } from "@/lib/http/cron-auth";
 import { drainOutbox } from "@/lib/outbox/deliver";
+import { logger } from "@/lib/observability/logger";
 
 export const dynamic = "force-dynamic";
 // The drain stops starting sends after 20 s; one send in flight may take 10 s more.
@@ -17,7 +18,7 @@ async function handle(request: Request): Promise<Response> {
     const { sent, failed, dead } = await drainOutbox({ budgetMs: 20_000 });
     return Response.json({ sent, failed, dead });
   } catch (error) {
-    console.error("[outbox] cron drain failed", error);
+    logger.error({ err: error }, "[outbox] cron drain failed");
     return Response.json({ error: "The outbox could not be drained." }, { status: 500 });
   }
 }
