@@ -20,13 +20,14 @@ const defaultSink: Sink =
       ? (line) => process.stdout.write(prettyLine(line))
       : () => undefined;
 
-let sink: Sink = defaultSink;
+// On globalThis: a test that re-imports the app's modules still captures their lines.
+const globalForLogs = globalThis as unknown as { keelLogCapture?: Sink | null };
 
 /** Sends log lines to `capture` instead (tests); returns the function that restores it. */
 export function setLogSink(capture: Sink): () => void {
-  sink = capture;
+  globalForLogs.keelLogCapture = capture;
   return () => {
-    sink = defaultSink;
+    globalForLogs.keelLogCapture = null;
   };
 }
 
@@ -51,7 +52,7 @@ export const logger: Logger = pino(
       },
     },
   },
-  { write: (line: string) => sink(line) },
+  { write: (line: string) => (globalForLogs.keelLogCapture ?? defaultSink)(line) },
 );
 
 /** `console.error`'s shape, for code that takes a log function: a message and the error. */

@@ -13,6 +13,7 @@ import { adminDatabase } from "../support/admin-db";
 import { deliverRecordedEvents, paidOrganization } from "../support/billing-fixtures";
 import { emulatorClient, emulatorControl } from "../support/stripe-test";
 import { callAs, organization, tenantRequest, userWithSession } from "../support/tenant-request";
+import { captureLogs } from "../support/log-capture";
 
 vi.mock("next/headers", async () => (await import("../support/next-mocks")).tenantHeaders());
 vi.mock("next/server", async (original) =>
@@ -307,13 +308,14 @@ describe("seats follow membership", () => {
     const retrieve = vi
       .spyOn(stripe().subscriptions, "retrieve")
       .mockRejectedValueOnce(new Stripe.errors.StripeConnectionError({ message: "down" }));
-    const logged = vi.spyOn(console, "error").mockImplementationOnce(() => undefined);
+    const logs = captureLogs();
     callAs(joiner.token);
     expect(
       await acceptInvitationByIdAction({ invitationId: invited.data.invitationId }),
     ).toMatchObject({ ok: true });
     retrieve.mockRestore();
-    expect(logged).toHaveBeenCalled();
+    logs.restore();
+    expect(logs.at("error")).not.toHaveLength(0);
     expect(await admin.membership.count({ where: { organizationId: paid.org.id } })).toBe(2);
     expect(await seatsAtStripe(paid.subscription.id)).toBe(1);
 

@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { runWithRequestContext, setContextOrganization, setContextUser } from "@/lib/observability/context";
+import {
+  runWithRequestContext,
+  setContextOrganization,
+  setContextUser,
+} from "@/lib/observability/context";
 import { logger } from "@/lib/observability/logger";
 import { secretsIn } from "../support/secret-patterns";
 import { captureLogs } from "../support/log-capture";
@@ -43,7 +47,11 @@ describe("the logger", () => {
           }),
           url: `https://acme.keel.example/magic-link?token=${secrets.linkToken}`,
         },
-        user: { email: "ada@example.test", password: secrets.password, newPassword: secrets.password },
+        user: {
+          email: "ada@example.test",
+          password: secrets.password,
+          newPassword: secrets.password,
+        },
         config: {
           apiKey: secrets.apiKey,
           RESEND_API_KEY: resendKey,
@@ -60,7 +68,13 @@ describe("the logger", () => {
 
     const text = capture.text();
     expect(capture.lines).toHaveLength(1);
-    for (const secret of [...Object.values(secrets), stripeKey, restrictedKey, webhookSecret, resendKey]) {
+    for (const secret of [
+      ...Object.values(secrets),
+      stripeKey,
+      restrictedKey,
+      webhookSecret,
+      resendKey,
+    ]) {
       expect(text).not.toContain(secret);
     }
     expect(secretsIn(text)).toEqual([]);
