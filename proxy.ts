@@ -127,6 +127,8 @@ function withSecurityHeaders(
   response.headers.set("content-security-policy", csp);
   // Quoted by a customer, it finds the request's log lines, trace and error report.
   response.headers.set(REQUEST_ID_HEADER, requestId);
+  // Repeated where the browser lets error pages read it (lib/observability/request-reference.ts).
+  response.headers.append("server-timing", `request;desc="${requestId}"`);
   if (hsts) response.headers.set("strict-transport-security", hsts);
   // JSON answers are per user and per organization: no browser or shared cache keeps them.
   if (pathname === "/api" || pathname.startsWith("/api/")) {

@@ -21,7 +21,10 @@ export function reportRequestError(
   request: RequestInfo,
   context: RequestErrorContext,
 ): void {
+  const digest = (error as { digest?: unknown } | null)?.digest;
   const fields = {
+    // What the error page shows next to the request id: either finds this line.
+    ...(typeof digest === "string" ? { digest } : {}),
     method: request.method,
     path: request.path,
     routePath: context.routePath,
