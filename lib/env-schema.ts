@@ -174,8 +174,7 @@ const variables = {
   },
   METRICS_TOKEN: {
     schema: z.string().min(24, "at least 24 characters (openssl rand -hex 24)").optional(),
-    about:
-      "Bearer token Prometheus sends to /api/metrics. Unset: the endpoint answers 404.",
+    about: "Bearer token Prometheus sends to /api/metrics. Unset: the endpoint answers 404.",
   },
   KEEL_MAILBOX_DIR: {
     schema: optionalString,
