@@ -3,8 +3,8 @@ import "server-only";
 import Stripe from "stripe";
 import { ExpectedError, ProviderUnavailableError } from "@/lib/actions/errors";
 import { env } from "@/lib/env";
-import { traceStripeCalls } from "@/lib/observability/stripe-spans";
 import { logger } from "@/lib/observability/logger";
+import { traceStripeCalls } from "@/lib/observability/stripe-spans";
 
 /**
  * The Stripe SDK client, pointed at the real Stripe when STRIPE_SECRET_KEY is set and at

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { db } from "@/lib/db";
+import { logError } from "./logger";
 import { registerCollector } from "./metrics";
 
 type QueueRow = { kind: string; status: string; count: bigint; oldest: Date | null };
@@ -19,10 +20,19 @@ let registered = false;
 export function observeJobQueue(): void {
   if (registered) return;
   registered = true;
-  let scrape: Promise<QueueRow[]> | null = null;
-  // Both gauges share one query per scrape.
-  const rows = () =>
-    (scrape ??= queueRows().finally(() => setTimeout(() => (scrape = null), 1000)));
+  // Both gauges share one query per scrape. A database that does not answer leaves them
+  // empty rather than failing the whole scrape.
+  let cached: { at: number; rows: Promise<QueueRow[]> } | null = null;
+  const rows = () => {
+    if (!cached || Date.now() - cached.at > 1_000) {
+      const read = queueRows().catch((error: unknown) => {
+        logError("[metrics] the job queue could not be read", error);
+        return [];
+      });
+      cached = { at: Date.now(), rows: read };
+    }
+    return cached.rows;
+  };
   registerCollector(
     "keel_jobs",
     "Jobs not yet done, by kind and status (PENDING, DEAD).",

@@ -1,11 +1,11 @@
 import "server-only";
 
 import { createHash } from "node:crypto";
+import { logError } from "@/lib/observability/logger";
 import { createMemoryStore } from "./memory-store";
 import { rateLimitPolicies, type RateLimitPolicy } from "./policies";
 import type { RateLimitResult, RateLimitStore, StoreDecision } from "./types";
 import { createUpstashStore } from "./upstash-store";
-import { logError } from "@/lib/observability/logger";
 
 export const DEFAULT_RATE_LIMIT_TIMEOUT_MS = 1_500;
 /** What a refusal for "store unavailable" asks the client to wait. */

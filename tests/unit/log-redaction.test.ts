@@ -5,6 +5,7 @@ import {
   setContextUser,
 } from "@/lib/observability/context";
 import { logger } from "@/lib/observability/logger";
+import { prettyLine } from "@/lib/observability/pretty";
 import { secretsIn } from "../support/secret-patterns";
 import { captureLogs } from "../support/log-capture";
 
@@ -105,5 +106,21 @@ describe("the logger", () => {
       }),
       expect.not.objectContaining({ requestId: expect.anything() }),
     ]);
+  });
+});
+
+describe("the development format", () => {
+  it("prints one readable line with the context, and the stack below it", () => {
+    const line = JSON.stringify({
+      level: "error",
+      time: "2026-01-02T03:04:05.678Z",
+      requestId: "req-1",
+      organizationSlug: "acme",
+      err: { type: "Error", message: "boom", stack: "Error: boom\n    at here" },
+      msg: "[action] unexpected error",
+    });
+    expect(prettyLine(line)).toBe(
+      "03:04:05 ERROR [action] unexpected error  requestId=req-1 organizationSlug=acme\n  Error: boom\n    at here\n",
+    );
   });
 });
