@@ -1,4 +1,5 @@
 import * as Sentry from "@sentry/nextjs";
+import { after } from "next/server";
 import { env } from "@/lib/env";
 import { contextFields } from "./context";
 import { redact } from "./redact";
@@ -43,6 +44,12 @@ export function reportError(error: unknown, extra: Record<string, unknown> = {})
     scope.setExtras(redact(extra) as Record<string, unknown>);
     Sentry.captureException(error);
   });
+  // A serverless function may be frozen right after its response: send before that.
+  try {
+    after(() => Sentry.flush(2_000));
+  } catch {
+    // Outside a request (a job, a script): the long-lived process sends it in time.
+  }
 }
 
 /** Waits for queued reports to be sent (tests; a function about to be frozen). */
