@@ -40,6 +40,12 @@ export default defineConfig([
     rules: { "keel/lib-layers": "error" },
   },
   {
+    // Product code logs through lib/observability/logger.ts: structured, redacted, and
+    // carrying the request's context. Scripts, tests and benchmarks may print.
+    files: ["app/**", "components/**", "lib/**", "proxy.ts", "instrumentation.ts"],
+    rules: { "no-console": "error" },
+  },
+  {
     rules: {
       "@typescript-eslint/no-unused-vars": [
         "error",

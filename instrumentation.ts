@@ -6,5 +6,21 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { refuseUnsupportedMethods } = await import("./lib/http/method-guard");
     refuseUnsupportedMethods();
+    // Logs, traces (OTEL_EXPORTER_OTLP_*), error reports (SENTRY_DSN) and metrics.
+    const { startObservability } = await import("./lib/observability/start");
+    startObservability();
+  }
+}
+
+/** Errors that escaped every handler: logged with their context, and sent to Sentry when set. */
+export async function onRequestError(
+  error: unknown,
+  request: { path: string; method: string },
+  context: { routerKind: string; routePath: string; routeType: string },
+) {
+  // eslint-disable-next-line no-restricted-syntax, no-restricted-properties
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { reportRequestError } = await import("./lib/observability/start");
+    reportRequestError(error, request, context);
   }
 }

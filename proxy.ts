@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { prerenderedPages } from "@/lib/http/prerendered-pages";
 import { refuseMethod, refuseOversizedAction } from "@/lib/http/request-guards";
+import { REQUEST_ID_HEADER, requestIdFor } from "@/lib/observability/request-id";
 import {
   contentSecurityPolicy,
   createNonce,
@@ -22,8 +23,8 @@ import { parseTenantHost } from "@/lib/tenancy/host";
  *
  * Every response also gets its Content-Security-Policy (a nonce for pages rendered per
  * request, the build's script hashes for prerendered ones), HSTS on https, and
- * `Cache-Control: no-store` on the JSON API. Methods nothing answers get 405, and a
- * server-action body over the limit 413.
+ * `Cache-Control: no-store` on the JSON API, and an `X-Request-Id` (also passed on to the
+ * app). Methods nothing answers get 405, and a server-action body over the limit 413.
  */
 
 /** The internal segment of organization pages. Reachable only through the rewrite below. */
@@ -117,8 +118,17 @@ function policyFor(route: string | null): { csp: string; nonce?: string } {
   return { csp, nonce };
 }
 
-function withSecurityHeaders(response: Response, pathname: string, csp: string): Response {
+function withSecurityHeaders(
+  response: Response,
+  pathname: string,
+  csp: string,
+  requestId: string,
+): Response {
   response.headers.set("content-security-policy", csp);
+  // Quoted by a customer, it finds the request's log lines, trace and error report.
+  response.headers.set(REQUEST_ID_HEADER, requestId);
+  // Repeated where the browser lets error pages read it (lib/observability/request-reference.ts).
+  response.headers.append("server-timing", `request;desc="${requestId}"`);
   if (hsts) response.headers.set("strict-transport-security", hsts);
   // JSON answers are per user and per organization: no browser or shared cache keeps them.
   if (pathname === "/api" || pathname.startsWith("/api/")) {
@@ -129,17 +139,20 @@ function withSecurityHeaders(response: Response, pathname: string, csp: string):
 
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
+  const requestId = requestIdFor(request.headers, env.trustedProxy);
   const refused = refuseMethod(request.method) ?? refuseOversizedAction(request.headers);
-  if (refused) return withSecurityHeaders(refused, pathname, policyFor(null).csp);
+  if (refused) return withSecurityHeaders(refused, pathname, policyFor(null).csp, requestId);
   if (isInternalPath(pathname)) {
     const notFound = new NextResponse("Not found", {
       status: 404,
       headers: { "content-type": "text/plain; charset=utf-8" },
     });
-    return withSecurityHeaders(notFound, pathname, policyFor(null).csp);
+    return withSecurityHeaders(notFound, pathname, policyFor(null).csp, requestId);
   }
 
   const headers = withoutTenantHeaders(request);
+  // The app reads it from here (server components, actions, route handlers).
+  headers.set(REQUEST_ID_HEADER, requestId);
   const host = parseTenantHost(request.headers.get("host"), env.rootDomain);
   // Unknown hosts (localhost:3100, the load balancer's health check by IP, an APP_URL
   // host outside ROOT_DOMAIN) get the root app; links and cookies are only ever minted
@@ -152,11 +165,11 @@ export function proxy(request: NextRequest) {
   const init = { request: { headers } };
 
   if (!rewritten || host.kind !== "tenant") {
-    return withSecurityHeaders(NextResponse.next(init), pathname, csp);
+    return withSecurityHeaders(NextResponse.next(init), pathname, csp, requestId);
   }
   const url = request.nextUrl.clone();
   url.pathname = `${TENANT_PREFIX}/${host.slug}${pathname === "/" ? "" : pathname}`;
-  return withSecurityHeaders(NextResponse.rewrite(url, init), pathname, csp);
+  return withSecurityHeaders(NextResponse.rewrite(url, init), pathname, csp, requestId);
 }
 
 export const config = {

@@ -2,6 +2,7 @@
 
 import { Wordmark } from "@/components/shell/wordmark";
 import { Button } from "@/components/ui/button";
+import { useRequestId } from "@/lib/observability/request-reference";
 
 type ErrorPageProps = {
   /** Whatever was thrown: only its digest is shown, never its message. */
@@ -18,6 +19,8 @@ function digestOf(error: unknown): string | null {
 
 export default function ErrorPage({ error, reset, retry }: ErrorPageProps) {
   const digest = digestOf(error);
+  const requestId = useRequestId();
+  const reference = [requestId, digest].filter(Boolean).join(" · ");
   return (
     <div className="flex min-h-dvh flex-col">
       <header className="border-b border-zinc-200 dark:border-zinc-800">
@@ -31,11 +34,11 @@ export default function ErrorPage({ error, reset, retry }: ErrorPageProps) {
         </h1>
         <p className="mt-4 text-lg leading-8 text-pretty text-zinc-600 dark:text-zinc-400">
           We couldn’t load this page. Try again in a moment.
-          {digest ? " If it keeps happening, contact us and quote this reference:" : null}
+          {reference ? " If it keeps happening, contact us and quote this reference:" : null}
         </p>
-        {digest ? (
-          <p className="mt-6 rounded-lg bg-zinc-100 px-3 py-2 font-mono text-sm text-zinc-700 dark:bg-zinc-900 dark:text-zinc-300">
-            {digest}
+        {reference ? (
+          <p className="mt-6 rounded-lg bg-zinc-100 px-3 py-2 font-mono text-sm break-all text-zinc-700 dark:bg-zinc-900 dark:text-zinc-300">
+            {reference}
           </p>
         ) : null}
         <div className="mt-10 flex flex-col gap-3 sm:flex-row">

@@ -7,6 +7,8 @@ import { env } from "@/lib/env";
 import { BadRequestError, forbidden, notFound, notSignedIn } from "@/lib/errors";
 import { clientInfoFrom } from "@/lib/http/client-info";
 import { withOutboxDelivery } from "@/lib/outbox/after-response";
+import { setContextOrganization, setContextUser } from "@/lib/observability/context";
+import { runInRequestContext } from "@/lib/observability/request";
 import { parseTenantHost } from "@/lib/tenancy/host";
 import { findMembershipBySlug } from "@/lib/tenancy/membership";
 import type { AuthenticatedContext, MemberContext, PublicContext } from "@/lib/tenancy/context";
@@ -39,6 +41,7 @@ export async function authenticatedContext(): Promise<AuthenticatedContext> {
   const session = await getCurrentSession();
   // On the id itself: an object without a user id is not a user.
   if (!session?.user.id) throw notSignedIn();
+  setContextUser(session.user.id);
   return { ...(await publicContext()), session, userId: session.user.id };
 }
 
@@ -50,6 +53,7 @@ export async function memberContext(permission: Permission): Promise<MemberConte
   if (host.kind !== "tenant") throw notFound("That organization");
   const membership = await findMembershipBySlug(ctx.userId, host.slug);
   if (!membership) throw notFound("That organization");
+  setContextOrganization(membership.organization);
   if (!can(membership.role, permission)) throw forbidden();
   return { ...ctx, organization: membership.organization, role: membership.role };
 }
@@ -62,26 +66,28 @@ function wrap<S extends z.ZodType, C, T>(
   options: ActionOptions<z.infer<S>, C> = {},
 ): Action<T> {
   return (raw) =>
-    withOutboxDelivery(async (): Promise<ActionResult<T>> => {
-      try {
-        // Who is asking comes first: an anonymous caller learns nothing from validation errors.
-        const ctx = await context();
-        const parsed = parseInput(schema, actionInput(raw));
-        if (!parsed.success) {
-          if (options.invalidInput !== "bad-request") return invalidInput(parsed.error);
-          return failure(new BadRequestError(fieldErrorsOf(parsed.error)), { action: label });
+    runInRequestContext(label, () =>
+      withOutboxDelivery(async (): Promise<ActionResult<T>> => {
+        try {
+          // Who is asking comes first: an anonymous caller learns nothing from validation errors.
+          const ctx = await context();
+          const parsed = parseInput(schema, actionInput(raw));
+          if (!parsed.success) {
+            if (options.invalidInput !== "bad-request") return invalidInput(parsed.error);
+            return failure(new BadRequestError(fieldErrorsOf(parsed.error)), { action: label });
+          }
+          const input = parsed.data;
+          let run = () => handler(input, ctx);
+          for (const middleware of [...(options.use ?? [])].reverse()) {
+            const next = run;
+            run = () => middleware(input, ctx, next);
+          }
+          return { ok: true, data: await run() };
+        } catch (error) {
+          return failure(error, { action: label });
         }
-        const input = parsed.data;
-        let run = () => handler(input, ctx);
-        for (const middleware of [...(options.use ?? [])].reverse()) {
-          const next = run;
-          run = () => middleware(input, ctx, next);
-        }
-        return { ok: true, data: await run() };
-      } catch (error) {
-        return failure(error, { action: label });
-      }
-    });
+      }),
+    );
 }
 
 export function publicAction<S extends z.ZodType, T>(

@@ -7,6 +7,8 @@ import {
   RetryLaterError,
   type ErrorCode,
 } from "@/lib/errors";
+import { reportError } from "@/lib/observability/errors";
+import { logger } from "@/lib/observability/logger";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -65,9 +67,10 @@ export function failure(error: unknown, context: Record<string, unknown>): Actio
     };
   if (isDatabaseUnavailable(error)) {
     // It passes, and the pool recovers by itself: a 503 to retry, not a 500 to report.
-    console.error("[action] database unavailable", { ...context, error });
+    logger.error({ ...context, err: error }, "[action] database unavailable");
     return { ok: false, error: DATABASE_UNAVAILABLE_MESSAGE, status: 503 };
   }
-  console.error("[action] unexpected error", { ...context, error });
+  logger.error({ ...context, err: error }, "[action] unexpected error");
+  reportError(error, context);
   return { ok: false, error: "Something went wrong on our side. Please try again.", status: 500 };
 }

@@ -8,6 +8,8 @@ import {
   readJsonObject,
 } from "@/lib/http/same-origin";
 import { withOutboxDelivery } from "@/lib/outbox/after-response";
+import { runWithRequestContext } from "@/lib/observability/context";
+import { REQUEST_ID_HEADER } from "@/lib/observability/request-id";
 import type { Permission } from "@/lib/tenancy/permissions";
 import {
   authenticatedContext,
@@ -47,24 +49,32 @@ function route<C, P>(
 ): (request: Request, segment?: Segment<P>) => Promise<Response> {
   return (request, segment) =>
     withRequestHeaders(request.headers, () =>
-      withOutboxDelivery(async () => {
-        if (!safeMethods.has(request.method) && !isSameOriginRequest(request))
-          return forbiddenOrigin();
-        try {
-          const ctx = await context();
-          let body: Record<string, unknown> = {};
-          if (options.body === "json") {
-            const json = await readJsonObject(request);
-            if (!json) return badRequest();
-            body = json;
+      runWithRequestContext(requestContextOf(request), () =>
+        withOutboxDelivery(async () => {
+          if (!safeMethods.has(request.method) && !isSameOriginRequest(request))
+            return forbiddenOrigin();
+          try {
+            const ctx = await context();
+            let body: Record<string, unknown> = {};
+            if (options.body === "json") {
+              const json = await readJsonObject(request);
+              if (!json) return badRequest();
+              body = json;
+            }
+            const params = segment ? await segment.params : ({} as P);
+            return await handler({ request, ctx, params, body });
+          } catch (error) {
+            return toResponse(failure(error, { route: new URL(request.url).pathname }));
           }
-          const params = segment ? await segment.params : ({} as P);
-          return await handler({ request, ctx, params, body });
-        } catch (error) {
-          return toResponse(failure(error, { route: new URL(request.url).pathname }));
-        }
-      }),
+        }),
+      ),
     );
+}
+
+// Set here as well as by the Node server hook, which hosts like Vercel do not run.
+function requestContextOf(request: Request) {
+  const requestId = request.headers.get(REQUEST_ID_HEADER) ?? undefined;
+  return { route: `${request.method} ${new URL(request.url).pathname}`, requestId };
 }
 
 export function withPublic<P = Record<string, string>>(

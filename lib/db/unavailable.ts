@@ -1,3 +1,5 @@
+import { logger } from "@/lib/observability/logger";
+
 /**
  * Whether an error means the database is unavailable (unreachable, not answering, out of
  * connections, or a statement or transaction cut off by a timeout) rather than that the
@@ -68,7 +70,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
  */
 export function databaseUnavailableResponse(error: unknown): Response | null {
   if (!isDatabaseUnavailable(error)) return null;
-  console.error("[db] database unavailable", error);
+  logger.error({ err: error }, "[db] database unavailable");
   return Response.json(
     { error: DATABASE_UNAVAILABLE_MESSAGE },
     { status: 503, headers: { "Retry-After": String(RETRY_AFTER_SECONDS) } },

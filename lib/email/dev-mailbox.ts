@@ -4,6 +4,7 @@ import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { env } from "@/lib/env";
 import type { EmailMessage, SendResult } from "./message";
+import { logger } from "@/lib/observability/logger";
 
 export type DevMailboxMessage = EmailMessage & { from: string; createdAt: string };
 
@@ -38,7 +39,7 @@ export async function sendToDevMailbox(message: EmailMessage): Promise<SendResul
     const code = (error as NodeJS.ErrnoException).code ?? "unknown error";
     return { ok: false, error: `Could not write to the dev mailbox (${code})`, retryable: true };
   }
-  console.log(
+  logger.info(
     `✉ to=${message.to} subject=${JSON.stringify(message.subject)} → ${env.appUrl}/dev/mailbox`,
   );
   return { ok: true };

@@ -156,6 +156,39 @@ const variables = {
     schema: optionalString,
     about: "QStash's next signing key (used after a key rotation). Required with QSTASH_TOKEN.",
   },
+  LOG_LEVEL: {
+    schema: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    about: "Lowest level written to the log (JSON lines on stdout in production).",
+  },
+  OTEL_EXPORTER_OTLP_ENDPOINT: {
+    schema: optionalUrl,
+    about:
+      "OTLP/HTTP collector base URL (traces go to <url>/v1/traces). Unset, with OTEL_EXPORTER_OTLP_TRACES_ENDPOINT unset too: no traces are exported.",
+  },
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: {
+    schema: optionalUrl,
+    about: "Full OTLP/HTTP traces URL; overrides OTEL_EXPORTER_OTLP_ENDPOINT for traces.",
+  },
+  OTEL_EXPORTER_OTLP_HEADERS: {
+    schema: optionalString,
+    about: "Headers sent to the collector, e.g. `x-honeycomb-team=…` (comma-separated key=value).",
+  },
+  OTEL_SERVICE_NAME: {
+    schema: z.string().trim().min(1).default("keel"),
+    about: "Service name on exported traces.",
+  },
+  SENTRY_DSN: {
+    schema: optionalUrl,
+    about: "Sentry project DSN. Unset: errors are only logged, nothing is sent.",
+  },
+  SENTRY_ENVIRONMENT: {
+    schema: optionalString,
+    about: "Environment name on Sentry events (defaults to NODE_ENV).",
+  },
+  METRICS_TOKEN: {
+    schema: z.string().min(24, "at least 24 characters (openssl rand -hex 24)").optional(),
+    about: "Bearer token Prometheus sends to /api/metrics. Unset: the endpoint answers 404.",
+  },
   KEEL_MAILBOX_DIR: {
     schema: optionalString,
     about: "Folder of the dev mailbox. Defaults to .keel/mailbox.",

@@ -2,6 +2,7 @@
 // and credentials. The real error goes to the server log.
 
 import { RETRY_AFTER_SECONDS } from "@/lib/db/unavailable";
+import { logError } from "@/lib/observability/logger";
 
 export type PingableDatabase = {
   $queryRaw(query: TemplateStringsArray, ...values: unknown[]): PromiseLike<unknown>;
@@ -61,7 +62,7 @@ async function check(
 export async function checkDatabase(
   database: PingableDatabase,
   timeoutMs = DEFAULT_HEALTH_TIMEOUT_MS,
-  log: NonNullable<HealthDependencies["log"]> = console.error,
+  log: NonNullable<HealthDependencies["log"]> = logError,
 ): Promise<CheckResult> {
   return check("database", () => database.$queryRaw`SELECT 1`, timeoutMs, log);
 }
@@ -69,7 +70,7 @@ export async function checkDatabase(
 export async function checkRedis(
   redis: PingableRedis,
   timeoutMs = DEFAULT_HEALTH_TIMEOUT_MS,
-  log: NonNullable<HealthDependencies["log"]> = console.error,
+  log: NonNullable<HealthDependencies["log"]> = logError,
 ): Promise<CheckResult> {
   return check(
     "redis",
@@ -86,7 +87,7 @@ export async function runHealthChecks({
   database,
   redis,
   timeoutMs = DEFAULT_HEALTH_TIMEOUT_MS,
-  log = console.error,
+  log = logError,
 }: HealthDependencies): Promise<HealthReport> {
   const [databaseResult, redisResult] = await Promise.all([
     checkDatabase(database, timeoutMs, log),

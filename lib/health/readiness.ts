@@ -1,5 +1,6 @@
 import { RETRY_AFTER_SECONDS } from "@/lib/db/unavailable";
 import { runHealthChecks, type HealthDependencies, type HealthReport } from "./checks";
+import { logError } from "@/lib/observability/logger";
 
 // Ten minutes is two missed runs of the five-minute cron; this many dead letters means something
 // fails for everyone, not one bad payload.
@@ -23,7 +24,7 @@ export type ReadinessReport = HealthReport & {
 };
 
 export async function readinessResponse(dependencies: ReadinessDependencies): Promise<Response> {
-  const log = dependencies.log ?? console.error;
+  const log = dependencies.log ?? logError;
   const [health, queue] = await Promise.all([
     runHealthChecks(dependencies),
     dependencies.queue().then(

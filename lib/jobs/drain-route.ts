@@ -1,5 +1,6 @@
 import "server-only";
 
+import { logger } from "@/lib/observability/logger";
 import { drainJobs } from "./run";
 import { scheduleRecurringJobs } from "./schedule";
 
@@ -10,7 +11,7 @@ export async function drainQueueResponse(): Promise<Response> {
     const { sent, failed, dead } = await drainJobs({ budgetMs: 20_000 });
     return Response.json({ sent, failed, dead });
   } catch (error) {
-    console.error("[jobs] drain failed", error);
+    logger.error({ err: error }, "[jobs] drain failed");
     return Response.json({ error: "The job queue could not be drained." }, { status: 500 });
   }
 }

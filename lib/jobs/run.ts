@@ -3,7 +3,10 @@ import "server-only";
 import { db } from "@/lib/db";
 import { DEFAULT_SEND_TIMEOUT_MS } from "@/lib/email/message";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { redactTokens } from "@/lib/http/redact-url";
+import { redactTokens } from "@/lib/observability/redact-url";
+import { runWithRequestContext } from "@/lib/observability/context";
+import { logger } from "@/lib/observability/logger";
+import { recordJobFailure } from "@/lib/observability/metrics";
 import { retryDelayMs } from "./backoff";
 import { PermanentJobError, RetryableJobError, type JobContext } from "./define";
 import { jobRegistry, type AnyJobDefinition } from "./registry";
@@ -57,12 +60,10 @@ export async function runJobs(options: RunOptions = {}): Promise<RunResult> {
       await release(rows.slice(index), lease);
       break;
     }
-    const outcome = await runRow(row, registry.get(row.kind), {
-      clock,
-      lease,
-      timeoutMs,
-      followUps,
-    });
+    const outcome = await runWithRequestContext(
+      { jobId: row.id, jobKind: row.kind, route: row.kind },
+      () => runRow(row, registry.get(row.kind), { clock, lease, timeoutMs, followUps }),
+    );
     result[outcome] += 1;
   }
   // What the jobs queued (e.g. a sign-up's email) runs now rather than at the next drain.
@@ -238,7 +239,8 @@ async function recordFailure(
       where,
       data: { availableAt: new Date(clock().getTime() + delayMs), lockedUntil: null, lastError },
     });
-    console.warn(
+    recordJobFailure(row.kind, "retry");
+    logger.warn(
       `[jobs] ${row.kind} ${row.id} failed (attempt ${attempt}), retrying in ${Math.round(delayMs / 1000)} s: ${lastError}`,
     );
     return "failed";
@@ -252,7 +254,8 @@ async function recordFailure(
       ...(definition?.sensitivePayload ? { payload: {} } : {}),
     },
   });
-  console.error(`[jobs] ${row.kind} ${row.id} is DEAD (attempt ${attempt}): ${lastError}`);
+  recordJobFailure(row.kind, "dead");
+  logger.error(`[jobs] ${row.kind} ${row.id} is DEAD (attempt ${attempt}): ${lastError}`);
   return "dead";
 }
 

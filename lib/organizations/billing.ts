@@ -3,6 +3,7 @@ import "server-only";
 import { ProviderUnavailableError } from "@/lib/errors";
 import { stripe } from "@/lib/billing/stripe/client";
 import { applyFromStripe, liveSubscriptionId } from "@/lib/billing/subscription/subscription";
+import { logger } from "@/lib/observability/logger";
 
 // Awaited before deletion: if Stripe cannot cancel, nothing is deleted and nothing keeps billing.
 export async function cancelBillingForOrganization(organizationId: string): Promise<void> {
@@ -14,7 +15,7 @@ export async function cancelBillingForOrganization(organizationId: string): Prom
       cancellation_details: { comment: "Organization deleted in Keel" },
     });
   } catch (error) {
-    console.error(`[billing] could not cancel ${subscriptionId} before deletion`, error);
+    logger.error({ err: error }, `[billing] could not cancel ${subscriptionId} before deletion`);
     throw new ProviderUnavailableError(
       "The subscription could not be canceled at Stripe, so nothing was deleted. Try again in a minute.",
     );

@@ -1,9 +1,10 @@
 import "server-only";
 
 import { after } from "next/server";
-import { redactedError } from "@/lib/http/redact-url";
+import { redactedError } from "@/lib/observability/redact-url";
 import { deliverOutbox } from "./deliver";
 import { collectEnqueued, inEnqueueScope } from "@/lib/jobs/request-scope";
+import { logger } from "@/lib/observability/logger";
 
 // Delivered after the response, so a slow mail provider never slows or fails the request.
 
@@ -13,9 +14,9 @@ async function deliverNow(ids: readonly string[] | undefined, label: string): Pr
     await deliverOutbox(ids ? { ids } : {});
   } catch (error) {
     // Redacted: the error of a failed insert can quote the email, link and token included.
-    console.error(
+    logger.error(
+      { err: redactedError(error) },
       `[outbox] ${label} after the response failed; the cron will retry`,
-      redactedError(error),
     );
   }
 }
@@ -38,7 +39,7 @@ export function runAfterResponse(label: string, work: () => Promise<unknown>): v
     try {
       await collectEnqueued(ids, work);
     } catch (error) {
-      console.error(`[outbox] ${label} failed after the response`, redactedError(error));
+      logger.error({ err: redactedError(error) }, `[outbox] ${label} failed after the response`);
     }
     await deliverNow([...ids], label);
   });

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { env } from "@/lib/env";
+import { recordRateLimitRefusal } from "@/lib/observability/metrics";
 import { createRateLimiter, type RateLimiter } from "./limiter";
 import type { RateLimitPolicy } from "./policies";
 import type { RateLimitResult } from "./types";
@@ -23,8 +24,17 @@ function defaultRateLimiter(): RateLimiter {
   return globalForRateLimit.keelRateLimiter;
 }
 
-export function consumeRateLimit(policy: RateLimitPolicy, key: string): Promise<RateLimitResult> {
-  return defaultRateLimiter().consumeRateLimit(policy, key);
+/**
+ * Counts one hit for `key` under `policy` and says whether it is allowed. Fails closed.
+ * Keys are compared trimmed and case-insensitively, and stored only as a hash.
+ */
+export async function consumeRateLimit(
+  policy: RateLimitPolicy,
+  key: string,
+): Promise<RateLimitResult> {
+  const result = await defaultRateLimiter().consumeRateLimit(policy, key);
+  if (!result.ok) recordRateLimitRefusal(policy, result.reason);
+  return result;
 }
 
 export function peekRateLimit(policy: RateLimitPolicy, key: string): Promise<RateLimitResult> {

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { createHash } from "node:crypto";
+import { logError } from "@/lib/observability/logger";
 import { createMemoryStore } from "./memory-store";
 import { rateLimitPolicies, type RateLimitPolicy } from "./policies";
 import type { RateLimitResult, RateLimitStore, StoreDecision } from "./types";
@@ -66,7 +67,7 @@ export function createRateLimiter({
   timeoutMs = DEFAULT_RATE_LIMIT_TIMEOUT_MS,
   now,
   prefix = DEFAULT_RATE_LIMIT_PREFIX,
-  log = console.error,
+  log = logError,
 }: RateLimiterOptions): RateLimiter {
   const backend: RateLimitStore =
     store === "memory"

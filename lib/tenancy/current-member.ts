@@ -6,6 +6,7 @@ import { cache } from "react";
 import { getCurrentSession } from "@/lib/auth/current-session";
 import type { ActiveSession } from "@/lib/auth/session-store";
 import { env } from "@/lib/env";
+import { setContextMember } from "@/lib/observability/request";
 import { parseTenantHost } from "./host";
 import { findMembershipBySlug, type VerifiedMembership } from "./membership";
 import { can, type Permission } from "./permissions";
@@ -24,6 +25,7 @@ export const getCurrentMember = cache(async (): Promise<CurrentMember | null> =>
   const session = await getCurrentSession();
   if (!session?.user.id) return null;
   const membership = await findMembershipBySlug(session.user.id, host.slug);
+  if (membership) setContextMember({ ...membership, userId: session.user.id });
   return membership ? { ...membership, session, userId: session.user.id } : null;
 });
 

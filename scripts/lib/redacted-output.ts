@@ -1,6 +1,6 @@
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
-import { redactTokens } from "@/lib/http/redact-url";
+import { redactTokens } from "@/lib/observability/redact-url";
 
 /**
  * Copies `source` to `target` line by line with every token-bearing query parameter

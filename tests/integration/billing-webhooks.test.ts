@@ -4,6 +4,7 @@ import { POST } from "@/app/api/webhooks/stripe/route";
 import { stripe } from "@/lib/billing/stripe/client";
 import { adminDatabase } from "../support/admin-db";
 import { paidOrganization } from "../support/billing-fixtures";
+import { captureLogs } from "../support/log-capture";
 import {
   emulatorClient,
   emulatorControl,
@@ -342,7 +343,7 @@ describe("order and replays", () => {
 
 describe("events Keel does not act on", () => {
   it("an unknown customer gets 200, a log line, and no writes", async () => {
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const logs = captureLogs();
     const stored = await admin.stripeEvent.count();
     const history = await admin.billingEvent.count();
     const event = eventAbout("customer.subscription.updated", {
@@ -354,19 +355,29 @@ describe("events Keel does not act on", () => {
     const response = await deliver(event);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ outcome: "unknown_customer" });
-    expect(warn.mock.calls.flat().join(" ")).toContain("cus_nobody_we_know");
-    warn.mockRestore();
+    expect(
+      logs
+        .at("warn")
+        .map((entry) => entry.msg)
+        .join(" "),
+    ).toContain("cus_nobody_we_know");
+    logs.restore();
     expect(await admin.stripeEvent.count()).toBe(stored);
     expect(await admin.billingEvent.count()).toBe(history);
   });
 
   it("an event type Keel does not handle gets 200 and a log line", async () => {
-    const info = vi.spyOn(console, "info").mockImplementation(() => undefined);
+    const logs = captureLogs();
     const response = await deliver(eventAbout("charge.refunded", { id: "ch_1", object: "charge" }));
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ outcome: "ignored" });
-    expect(info.mock.calls.flat().join(" ")).toContain("charge.refunded");
-    info.mockRestore();
+    expect(
+      logs
+        .at("info")
+        .map((entry) => entry.msg)
+        .join(" "),
+    ).toContain("charge.refunded");
+    logs.restore();
   });
 
   it("a checkout naming another organization in its metadata changes neither", async () => {

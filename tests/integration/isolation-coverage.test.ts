@@ -36,6 +36,8 @@ export const routesOutsideOrganizations: Record<string, string> = {
   "app/api/auth": "Auth.js (OAuth sign-in)",
   "app/api/cron": "scheduled jobs, authenticated by CRON_SECRET",
   "app/api/health": "liveness and dependency status, no data",
+  "app/api/metrics":
+    "process-wide Prometheus counters behind METRICS_TOKEN, no organization labels (tests/integration/metrics.test.ts)",
   "app/api/webhooks":
     "signed provider callbacks: the organization comes from our own Stripe customer ids (tests/integration/billing-webhooks.test.ts)",
 };

@@ -44,8 +44,6 @@ function withKind<P>(build: (kind: string) => JobDefinition<string, P>) {
 
 beforeEach(() => {
   // Failures are logged by design; keep the output readable.
-  vi.spyOn(console, "warn").mockImplementation(() => undefined);
-  vi.spyOn(console, "error").mockImplementation(() => undefined);
 });
 
 afterEach(() => {

@@ -2,6 +2,7 @@ import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { captureLogs } from "../support/log-capture";
 import { startMailCaptureServer, type MailCaptureServer } from "../support/mail-capture-server";
 
 /**
@@ -14,6 +15,7 @@ import { startMailCaptureServer, type MailCaptureServer } from "../support/mail-
  */
 
 const CRON_SECRET = "cron-secret-for-tests-0123456789";
+let logs: ReturnType<typeof captureLogs>;
 const managedVariables = [
   "RESEND_API_KEY",
   "RESEND_BASE_URL",
@@ -80,13 +82,12 @@ beforeAll(async () => {
 beforeEach(async () => {
   capture.reset();
   await app.db.outboxMessage.deleteMany();
-  // Delivery failures are logged by design; keep the test output readable.
-  vi.spyOn(console, "warn").mockImplementation(() => undefined);
-  vi.spyOn(console, "error").mockImplementation(() => undefined);
-  vi.spyOn(console, "log").mockImplementation(() => undefined);
+  // Delivery failures are logged by design; the tests read what was logged.
+  logs = captureLogs();
 });
 
 afterEach(() => {
+  logs.restore();
   vi.restoreAllMocks();
 });
 
@@ -205,7 +206,7 @@ describe("deliverOutbox through Resend", () => {
       expect(row.availableAt.getTime()).toBeGreaterThanOrEqual(before + 24_000);
       expect(row.availableAt.getTime()).toBeLessThanOrEqual(Date.now() + 30_000);
     }
-    expect(console.warn).toHaveBeenCalledTimes(5);
+    expect(logs.at("warn")).toHaveLength(5);
 
     // Not due again yet: nothing is tried.
     expect(await app.deliverOutbox()).toEqual({ sent: 0, failed: 0, dead: 0 });
@@ -263,7 +264,9 @@ describe("deliverOutbox through Resend", () => {
     const row = await app.db.outboxMessage.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ status: "DEAD", attempts: 8, lockedUntil: null, sentAt: null });
     expect(row.lastError).toContain("500");
-    expect(console.error).toHaveBeenCalledWith(expect.stringContaining(`${id} is DEAD`));
+    expect(logs.at("error").map((entry) => entry.msg)).toContainEqual(
+      expect.stringContaining(`${id} is DEAD`),
+    );
 
     capture.setFailing(false);
     expect(await app.deliverOutbox({ now: minutesFromNow(24 * 60) })).toEqual({
@@ -292,9 +295,7 @@ describe("deliverOutbox through Resend", () => {
     const row = await app.db.outboxMessage.findUniqueOrThrow({ where: { id } });
     expect(row.lastError).toContain("validation_error");
     expect(row.lastError).not.toContain(token);
-    const logged = [console.log, console.warn, console.error]
-      .flatMap((log) => vi.mocked(log).mock.calls)
-      .map((args) => args.map(String).join(" "));
+    const logged = logs.lines;
     expect(logged.some((line) => line.includes(`${id} is DEAD`))).toBe(true);
     expect(logged.filter((line) => line.includes(token))).toEqual([]);
   });
@@ -405,9 +406,11 @@ describe("deliverOutboxAfterResponse", () => {
     vi.spyOn(prismaClient(), "$queryRaw").mockRejectedValueOnce(new Error("connection lost"));
     deliverOutboxAfterResponse();
     await expect(scheduled[1]?.()).resolves.toBeUndefined();
-    expect(console.error).toHaveBeenCalledWith(
-      expect.stringContaining("cron will retry"),
-      expect.stringContaining("connection lost"),
+    expect(logs.at("error")).toContainEqual(
+      expect.objectContaining({
+        msg: expect.stringContaining("cron will retry"),
+        err: expect.stringContaining("connection lost"),
+      }),
     );
     vi.doUnmock("next/server");
   });
@@ -497,10 +500,9 @@ describe("dev mailbox", () => {
     expect(await mailbox.sendEmail(message("msg_one", "First"))).toEqual({ ok: true });
     expect(await mailbox.sendEmail(message("msg_one", "First"))).toEqual({ ok: true });
     expect(await readdir(mailboxDir)).toEqual(["msg_one.json"]);
-    expect(console.log).toHaveBeenCalledTimes(1);
-    expect(console.log).toHaveBeenCalledWith(
+    expect(logs.at("info").map((entry) => entry.msg)).toEqual([
       `✉ to=ada@acme.test subject="First" → ${mailbox.env.appUrl}/dev/mailbox`,
-    );
+    ]);
 
     await new Promise((resolve) => setTimeout(resolve, 5));
     await mailbox.sendEmail(message("msg_two", "Second"));

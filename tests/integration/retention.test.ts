@@ -4,6 +4,7 @@ import { runJobs } from "@/lib/jobs/run";
 import { scheduleRecurringJobs } from "@/lib/jobs/schedule";
 import { purgeExpiredData } from "@/lib/retention/purge";
 import { adminDatabase } from "../support/admin-db";
+import { captureLogs } from "../support/log-capture";
 import { organization, userWithSession } from "../support/tenant-request";
 
 /**
@@ -24,7 +25,6 @@ async function purgeEverything() {
 }
 
 beforeAll(async () => {
-  vi.spyOn(console, "info").mockImplementation(() => undefined);
   await purgeEverything();
 });
 
@@ -199,11 +199,16 @@ describe("the retention job", () => {
     });
     const { enqueueJob } = await import("@/lib/jobs/enqueue");
     const id = await enqueueJob(db, "retention", {});
+    const logs = captureLogs();
     const result = await runJobs({ ids: [id] });
+    logs.restore();
     expect(result).toEqual({ sent: 1, failed: 0, dead: 0 });
     expect(await admin.session.findUnique({ where: { id: expired.id } })).toBeNull();
-    expect(console.info).toHaveBeenCalledWith(
-      expect.stringMatching(/\[retention\] purged .*"sessions":\d+/),
+    expect(logs.at("info")).toContainEqual(
+      expect.objectContaining({
+        msg: "[retention] purged expired data",
+        purged: expect.objectContaining({ sessions: expect.any(Number) }),
+      }),
     );
     await admin.outboxMessage.deleteMany({ where: { kind: "retention" } });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { redactedError, redactTokens } from "@/lib/http/redact-url";
+import { redactedError, redactTokens } from "@/lib/observability/redact-url";
 
 const token = "Zt3x0ymQpL9v-8kW_secret";
 

@@ -13,6 +13,8 @@ import {
   type EventSubject,
   type HandledEventType,
 } from "./types";
+import { logger } from "@/lib/observability/logger";
+import { recordWebhookLag } from "@/lib/observability/metrics";
 
 // A verified Stripe event, processed once (its id is inserted in the transaction of its effects,
 // ON CONFLICT DO NOTHING, so concurrent deliveries wait and all but one change nothing) and in any
@@ -74,8 +76,9 @@ async function recordOnce(tx: ScopedDb, event: Stripe.Event): Promise<boolean> {
 }
 
 export async function processStripeEvent(event: Stripe.Event): Promise<ProcessOutcome> {
+  recordWebhookLag(event.type, event.created);
   if (!isHandled(event.type)) {
-    console.info(`[stripe] ${event.id}: ${event.type} is not handled; acknowledged`);
+    logger.info(`[stripe] ${event.id}: ${event.type} is not handled; acknowledged`);
     return { outcome: "ignored", reason: "unhandled type" };
   }
   const typed = event as EventOf<HandledEventType>;
@@ -83,7 +86,7 @@ export async function processStripeEvent(event: Stripe.Event): Promise<ProcessOu
   const subject = handler.subject(typed);
   const organizationId = await resolveOrganization(subject);
   if (!organizationId) {
-    console.warn(
+    logger.warn(
       `[stripe] ${event.id}: ${event.type} for unknown customer ${subject.customerId ?? "(none)"}; acknowledged`,
     );
     return { outcome: "unknown_customer", customerId: subject.customerId };

@@ -1,4 +1,5 @@
 import "server-only";
+import { logger } from "@/lib/observability/logger";
 
 import { billingEnabled, stripe } from "../stripe/client";
 import { idOf } from "../subscription/state";
@@ -24,6 +25,6 @@ export async function applyReturningCheckout(
       await applyFromStripe(organizationId, subscription);
   } catch (error) {
     // The webhook brings the same state; the page just shows it a moment later.
-    console.error("[billing] could not read the returning checkout session", error);
+    logger.error({ err: error }, "[billing] could not read the returning checkout session");
   }
 }

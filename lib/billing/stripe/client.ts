@@ -3,6 +3,8 @@ import "server-only";
 import Stripe from "stripe";
 import { ExpectedError, ProviderUnavailableError } from "@/lib/errors";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/observability/logger";
+import { traceStripeCalls } from "@/lib/observability/stripe-spans";
 
 // lib/env refuses the local emulator in production, so a deployment only talks to Stripe itself.
 
@@ -36,6 +38,7 @@ export function stripe(): Stripe {
   } else {
     throw new BillingUnavailableError();
   }
+  traceStripeCalls(client);
   return client;
 }
 
@@ -55,7 +58,7 @@ export async function withStripe<T>(operation: string, fn: () => Promise<T>): Pr
     return await fn();
   } catch (error) {
     if (error instanceof Stripe.errors.StripeError && transientStripeErrors.has(error.type)) {
-      console.error(`[billing] ${operation}: Stripe answered ${error.type}`, error.message);
+      logger.error({ err: error.message }, `[billing] ${operation}: Stripe answered ${error.type}`);
       throw new ProviderUnavailableError(
         "Stripe could not complete this right now. Nothing was changed; try again in a minute.",
       );

@@ -14,6 +14,7 @@ import { priceIdFor } from "../stripe/prices";
 import { billingEnabled, stripe } from "../stripe/client";
 import { localSubscription } from "./subscription";
 import { hasLiveSubscription } from "./state";
+import { logger } from "@/lib/observability/logger";
 
 // Only reads: a page render must not write (the Checkout return is manage/checkout-return.ts).
 export type BillingOverview = {
@@ -115,7 +116,7 @@ export async function recentInvoices(
       url: invoice.hosted_invoice_url ?? null,
     }));
   } catch (error) {
-    console.error("[billing] invoices could not be listed", error);
+    logger.error({ err: error }, "[billing] invoices could not be listed");
     return null;
   }
 }

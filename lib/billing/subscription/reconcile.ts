@@ -5,6 +5,7 @@ import { syncSeats } from "../stripe/seats";
 import { stripe } from "../stripe/client";
 import { terminalStatuses } from "./state";
 import { processStripeEvent } from "../events/process";
+import { logger } from "@/lib/observability/logger";
 
 // The safety net under the webhooks: re-reads stale subscriptions and replays undelivered events
 // (Stripe's 3-day retry window; idempotent by event id). One failure never stops the rest.
@@ -63,7 +64,7 @@ export async function reconcileBilling(options: ReconcileOptions = {}): Promise<
       result.subscriptionsChecked += 1;
     } catch (error) {
       result.failures += 1;
-      console.error(`[billing] reconcile ${row.stripeSubscriptionId} failed`, error);
+      logger.error({ err: error }, `[billing] reconcile ${row.stripeSubscriptionId} failed`);
     }
   }
 
@@ -81,7 +82,7 @@ export async function reconcileBilling(options: ReconcileOptions = {}): Promise<
       if (outcome.outcome === "applied") result.eventsReplayed += 1;
     } catch (error) {
       result.failures += 1;
-      console.error(`[billing] replay of ${event.id} failed`, error);
+      logger.error({ err: error }, `[billing] replay of ${event.id} failed`);
     }
   }
   return result;

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { z } from "zod";
+import { logger } from "@/lib/observability/logger";
 import { purgeExpiredData } from "@/lib/retention/purge";
 import { defineJob } from "../define";
 import { enqueueJob } from "../enqueue";
@@ -12,7 +13,7 @@ export const retentionJob = defineJob({
   concurrency: 1,
   handler: async ({ batchSize }, { db, now }) => {
     const { counts, more } = await purgeExpiredData({ now, ...(batchSize ? { batchSize } : {}) });
-    console.info(`[retention] purged ${JSON.stringify(counts)}${more ? "; more left" : ""}`);
+    logger.info({ purged: counts, more }, "[retention] purged expired data");
     if (more) {
       await enqueueJob(db, "retention", batchSize ? { batchSize } : {}, {
         runAt: new Date(now.getTime() + 60_000),

@@ -2,6 +2,7 @@ import { reconcileBilling } from "@/lib/billing/subscription/reconcile";
 import { billingEnabled } from "@/lib/billing/stripe/client";
 import { cronRefusal } from "@/lib/http/cron-auth";
 import { deliverOutboxAfterResponse } from "@/lib/outbox/after-response";
+import { logger } from "@/lib/observability/logger";
 
 export const dynamic = "force-dynamic";
 export const maxDuration = 60;
@@ -21,7 +22,7 @@ async function handle(request: Request): Promise<Response> {
     if (result.eventsReplayed > 0) deliverOutboxAfterResponse();
     return Response.json(result);
   } catch (error) {
-    console.error("[billing] reconciliation failed", error);
+    logger.error({ err: error }, "[billing] reconciliation failed");
     return Response.json({ error: "Billing reconciliation failed." }, { status: 503 });
   }
 }

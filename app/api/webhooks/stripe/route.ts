@@ -2,6 +2,7 @@ import Stripe from "stripe";
 import { processStripeEvent } from "@/lib/billing/events/process";
 import { webhookSecret } from "@/lib/billing/stripe/client";
 import { deliverOutboxAfterResponse } from "@/lib/outbox/after-response";
+import { logger } from "@/lib/observability/logger";
 
 export const dynamic = "force-dynamic";
 
@@ -43,7 +44,7 @@ export async function POST(request: Request): Promise<Response> {
     }
     return Response.json({ received: true, outcome: result.outcome });
   } catch (error) {
-    console.error(`[stripe] ${event.id}: ${event.type} failed; Stripe will retry`, error);
+    logger.error({ err: error }, `[stripe] ${event.id}: ${event.type} failed; Stripe will retry`);
     return Response.json({ error: "The event could not be processed." }, { status: 503 });
   }
 }

@@ -1,0 +1,58 @@
+import * as Sentry from "@sentry/nextjs";
+import { after } from "next/server";
+import { env } from "@/lib/env";
+import { contextFields } from "./context";
+import { redact } from "./redact";
+
+/**
+ * Error reports to Sentry when SENTRY_DSN is set; otherwise nothing leaves the process
+ * (the log line is the record). Every event carries the organization, user and request
+ * of the context it happened in, and goes through the same redaction as the logs.
+ */
+
+let enabled = false;
+
+export function initErrorReporting(dsn: string | undefined = env.SENTRY_DSN): boolean {
+  if (enabled || !dsn) return enabled;
+  Sentry.init({
+    dsn,
+    environment: env.SENTRY_ENVIRONMENT ?? env.NODE_ENV,
+    // Errors only: traces go through Keel's own provider (lib/observability/tracing.ts).
+    enableOpenTelemetrySetup: false,
+    enableRuntimeChannelInjection: false,
+    beforeSend: (event) => redact(event, 32) as typeof event,
+    beforeBreadcrumb: (breadcrumb) => redact(breadcrumb) as typeof breadcrumb,
+  });
+  enabled = true;
+  return enabled;
+}
+
+/** Sends one unexpected error with the current context's tags. A no-op when off. */
+export function reportError(error: unknown, extra: Record<string, unknown> = {}): void {
+  if (!enabled) return;
+  const fields = contextFields();
+  Sentry.withScope((scope) => {
+    scope.setTags({
+      ...(fields.organizationId ? { organization: fields.organizationId } : {}),
+      ...(fields.organizationSlug ? { organization_slug: fields.organizationSlug } : {}),
+      ...(fields.userId ? { user: fields.userId } : {}),
+      ...(fields.requestId ? { request_id: fields.requestId } : {}),
+      ...(fields.jobId ? { job_id: fields.jobId } : {}),
+      ...(fields.route ? { route: fields.route } : {}),
+    });
+    if (fields.userId) scope.setUser({ id: fields.userId });
+    scope.setExtras(redact(extra) as Record<string, unknown>);
+    Sentry.captureException(error);
+  });
+  // A serverless function may be frozen right after its response: send before that.
+  try {
+    after(() => Sentry.flush(2_000));
+  } catch {
+    // Outside a request (a job, a script): the long-lived process sends it in time.
+  }
+}
+
+/** Waits for queued reports to be sent (tests; a function about to be frozen). */
+export async function flushErrorReports(timeoutMs = 2_000): Promise<boolean> {
+  return enabled ? Sentry.flush(timeoutMs) : true;
+}

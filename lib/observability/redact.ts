@@ -1,0 +1,68 @@
+import { redactTokens } from "./redact-url";
+
+/**
+ * Redaction for everything that leaves the process as telemetry: log lines, error
+ * reports, span attributes. Keys that name a secret lose their value whatever it is;
+ * strings lose anything shaped like a credential, wherever they appear.
+ */
+
+export const REDACTED = "[redacted]";
+
+const secretKey =
+  /passw(or)?d|secret|token|authorization|cookie|api[-_]?key|credential|private[-_]?key|signature|^dsn$/i;
+
+const secretShapes: [RegExp, string][] = [
+  // Stripe secret, restricted and webhook keys; Resend keys.
+  [/\b((?:sk|rk)_(?:live|test)_)[0-9A-Za-z]+/g, `$1${REDACTED}`],
+  [/\bwhsec_[0-9A-Za-z+/=]+/g, `whsec_${REDACTED}`],
+  [/\bre_[0-9A-Za-z_]{8,}/g, `re_${REDACTED}`],
+  [/\b(Bearer|Basic)\s+[^\s,;"']+/gi, `$1 ${REDACTED}`],
+  // Session cookies quoted in text: `authjs.session-token=…`, `keel.session=…`.
+  [/((?:session[-_.]?token|keel\.session|csrf[-_.]?token)=)[^;\s"']+/gi, `$1${REDACTED}`],
+  // The password in a connection string or any URL's userinfo.
+  [/(\b[a-z][a-z0-9+.-]*:\/\/[^:/@\s]+:)[^@\s]+@/gi, `$1${REDACTED}@`],
+];
+
+export function redactString(text: string): string {
+  let result = redactTokens(text);
+  for (const [pattern, replacement] of secretShapes) result = result.replace(pattern, replacement);
+  return result;
+}
+
+const MAX_DEPTH = 8;
+
+/** A copy of `value` with secrets replaced; Errors and Headers become plain objects. */
+export function redact(value: unknown, maxDepth = MAX_DEPTH): unknown {
+  return walk(value, 0, new WeakSet(), maxDepth);
+}
+
+function walk(value: unknown, depth: number, seen: WeakSet<object>, maxDepth: number): unknown {
+  if (typeof value === "string") return redactString(value);
+  if (typeof value !== "object" || value === null) return value;
+  if (seen.has(value)) return "[circular]";
+  if (depth >= maxDepth) return "[nested]";
+  seen.add(value);
+  if (value instanceof Date) return value.toISOString();
+  if (value instanceof Error) {
+    const { name, message, stack } = value;
+    const extra = Object.fromEntries(Object.entries(value));
+    const cause = (value as { cause?: unknown }).cause;
+    return walk(
+      { type: name, message, stack, ...extra, ...(cause ? { cause } : {}) },
+      depth,
+      seen,
+      maxDepth,
+    );
+  }
+  if (value instanceof Headers)
+    return walk(Object.fromEntries(value.entries()), depth, seen, maxDepth);
+  if (Array.isArray(value)) return value.map((item) => walk(item, depth + 1, seen, maxDepth));
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    out[key] =
+      secretKey.test(key) && item !== null && item !== undefined
+        ? REDACTED
+        : walk(item, depth + 1, seen, maxDepth);
+  }
+  return out;
+}

@@ -1,0 +1,42 @@
+import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
+import { resourceFromAttributes } from "@opentelemetry/resources";
+import {
+  BatchSpanProcessor,
+  SimpleSpanProcessor,
+  type SpanExporter,
+} from "@opentelemetry/sdk-trace-base";
+import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
+import { PrismaInstrumentation } from "@prisma/instrumentation";
+import { env } from "@/lib/env";
+
+/**
+ * OpenTelemetry for the Node.js runtime. With an OTLP endpoint configured (the standard
+ * OTEL_EXPORTER_OTLP_* variables), spans go there in batches: Next.js's own (each route,
+ * page and server action), Prisma's (each query), Keel's (each action and job, each
+ * Stripe call). Without one, no provider is registered and every span is a no-op.
+ */
+
+let provider: NodeTracerProvider | null = null;
+
+export function tracingConfigured(): boolean {
+  return Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT);
+}
+
+/** Registers the tracer provider; `exporter` replaces OTLP (tests). Returns null when off. */
+export function registerTracing(exporter?: SpanExporter): NodeTracerProvider | null {
+  if (provider) return provider;
+  if (!exporter && !tracingConfigured()) return null;
+  provider = new NodeTracerProvider({
+    resource: resourceFromAttributes({ "service.name": env.OTEL_SERVICE_NAME }),
+    spanProcessors: [
+      exporter
+        ? new SimpleSpanProcessor(exporter)
+        : new BatchSpanProcessor(new OTLPTraceExporter()),
+    ],
+  });
+  provider.register();
+  const prisma = new PrismaInstrumentation();
+  prisma.setTracerProvider(provider);
+  prisma.enable();
+  return provider;
+}
