@@ -8,7 +8,16 @@ describe("project list cursors", () => {
   });
 
   it("ignores anything hand-edited into something else", () => {
-    for (const value of ["", "abc", "1.", ".id", "1.x y", "1.a;b", "9999999999999999.id", ["1.a"]]) {
+    for (const value of [
+      "",
+      "abc",
+      "1.",
+      ".id",
+      "1.x y",
+      "1.a;b",
+      "9999999999999999.id",
+      ["1.a"],
+    ]) {
       expect(decodeCursor(value)).toBeUndefined();
     }
   });
