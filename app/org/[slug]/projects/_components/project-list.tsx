@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
-import type { ProjectView } from "@/lib/projects/queries";
+import type { ProjectListItem } from "@/lib/projects/queries";
 
-type ProjectListProps = { items: ProjectView[]; query: string; canWrite: boolean };
+type ProjectListProps = { items: ProjectListItem[]; query: string; canWrite: boolean };
 
 /** The projects of one page, or what to do when there are none. */
 export function ProjectList({ items, query, canWrite }: ProjectListProps) {
