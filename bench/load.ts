@@ -10,6 +10,7 @@
  *
  * Temporary worktrees, databases and servers are removed at the end, also on failure.
  */
+import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { prepareBuilds, startServer, type Server } from "./app/builds";
 import { benchDatabase, type BenchDatabase } from "./app/database";
@@ -44,8 +45,10 @@ async function load(server: Server, database: BenchDatabase, target: Target): Pr
   };
 }
 
-async function bytesOf(url: string): Promise<number> {
-  return (await (await fetch(url)).arrayBuffer()).byteLength;
+/** Bytes as served and as gzip would send them (the server itself does not compress). */
+async function bytesOf(url: string): Promise<{ raw: number; gzip: number }> {
+  const body = Buffer.from(await (await fetch(url)).arrayBuffer());
+  return { raw: body.byteLength, gzip: gzipSync(body).byteLength };
 }
 
 /** Bytes of the scripts `/` references, and of the fonts its stylesheets declare. */
@@ -66,10 +69,15 @@ async function pageWeight(server: Server) {
     }
   }
   let scriptBytes = 0;
-  for (const src of scripts) scriptBytes += await bytesOf(new URL(src, server.url).toString());
+  let scriptGzip = 0;
+  for (const src of scripts) {
+    const size = await bytesOf(new URL(src, server.url).toString());
+    scriptBytes += size.raw;
+    scriptGzip += size.gzip;
+  }
   let fontBytes = 0;
-  for (const src of fonts) fontBytes += await bytesOf(src);
-  return { scriptBytes, fontBytes, fontFiles: fonts.size };
+  for (const src of fonts) fontBytes += (await bytesOf(src)).raw;
+  return { scriptBytes, scriptGzip, fontBytes, fontFiles: fonts.size };
 }
 
 const { builds, cleanup } = await prepareBuilds(BASELINE);
@@ -131,7 +139,10 @@ for (const target of targets) {
 }
 const [oldWeight, newWeight] = weights;
 if (oldWeight && newWeight) {
-  console.log(`\n| bytes (uncompressed) | old | new | new÷old |\n|---|---|---|---|`);
+  console.log(`\n| bytes (uncompressed unless said) | old | new | new÷old |\n|---|---|---|---|`);
+  console.log(
+    `| scripts referenced by /, gzip | ${kib(oldWeight.scriptGzip)} | ${kib(newWeight.scriptGzip)} | ${ratio(newWeight.scriptGzip, oldWeight.scriptGzip)} |`,
+  );
   console.log(
     `| scripts referenced by / | ${kib(oldWeight.scriptBytes)} | ${kib(newWeight.scriptBytes)} | ${ratio(newWeight.scriptBytes, oldWeight.scriptBytes)} |`,
   );
