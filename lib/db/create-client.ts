@@ -28,16 +28,6 @@ export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = {
   transactionMs: 15_000,
 };
 
-/**
- * The bounds on the embedded database (development and tests), whose pool has one
- * connection every request queues for, on a machine that may be busy: waiting there is
- * a queue, not a database that is gone. It ignores the server-side timeouts anyway.
- */
-export const EMBEDDED_DATABASE_TIMEOUTS: Partial<DatabaseTimeouts> = {
-  connectMs: 60_000,
-  transactionMs: 60_000,
-};
-
 /** Extra time the client gives the server to report its own statement timeout. */
 const CLIENT_GRACE_MS = 2_000;
 
@@ -56,13 +46,7 @@ export type DatabaseClientOptions = {
    * role: migrations, the seed and tests that need to see every organization.
    */
   role?: string | null;
-  /**
-   * Closes a connection after this many checkouts (unset: never). The embedded database
-   * uses 1: its socket server (pglite-socket 0.1.3) can leave a connection answering
-   * later queries with the wrong results after a failed statement in a transaction (a
-   * session lookup came back empty after a unique violation). A fresh local socket per
-   * checkout leaves nothing behind.
-   */
+  /** Closes a connection after this many checkouts (unset: never); see lib/db/profile.ts. */
   maxUses?: number;
   /** Bounds on every wait (defaults: DEFAULT_DATABASE_TIMEOUTS). */
   timeouts?: Partial<DatabaseTimeouts>;

@@ -47,8 +47,10 @@ export async function startEmbeddedDatabase(
   // Loaded lazily: these are development dependencies and must never be bundled into the app.
   const { PGlite } = await import("@electric-sql/pglite");
   const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
+  // PGlite can only CREATE EXTENSION what it was started with (project search uses pg_trgm).
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
-  const pglite = await PGlite.create(options.dataDir);
+  const pglite = await PGlite.create({ dataDir: options.dataDir, extensions: { pg_trgm } });
   const port = await findPort(options.port);
   const server = new PGLiteSocketServer({
     db: pglite,

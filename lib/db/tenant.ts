@@ -1,9 +1,9 @@
 import "server-only";
 
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { env } from "@/lib/env";
 import { APP_ROLE } from "./create-client";
 import { db } from "./index";
+import { testSwitches } from "./test-switches";
 
 /** A transaction whose queries row-level security limits to one scope. */
 export type ScopedDb = Prisma.TransactionClient;
@@ -33,26 +33,34 @@ const settings: Record<keyof Scope, string> = {
 };
 
 /**
- * Runs `fn` in one transaction whose row-level security scope is `scope`. The settings
- * are transaction-local (set_config's third argument), so they end with the transaction
- * and a pooled connection never carries one request's organization into the next.
+ * Runs `fn` in one transaction whose row-level security scope is `scope`. The role and
+ * the settings are transaction-local (set_config's third argument) and set in a single
+ * statement, so they end with the transaction and a pooled connection never carries one
+ * request's organization into the next. The role is taken even where the connection
+ * already has it: on the embedded database every connection shares one session.
  *
  * Only call it with values the server established itself (a membership row, the
- * session): the policies trust them completely. How long it may wait for a connection
- * and stay open comes from the client (lib/db/create-client.ts): every wait is bounded.
+ * session): the policies trust them completely. Every wait is bounded by the client.
  */
 export async function withScope<T>(scope: Scope, fn: (tx: ScopedDb) => Promise<T>): Promise<T> {
   return db.$transaction(async (tx) => {
-    // Also when the connection already runs as the app role: the embedded database's
-    // connections share one session, and this keeps the role to this transaction there.
-    if (!rowSecurityBypassed()) await tx.$executeRawUnsafe(`SET LOCAL ROLE ${APP_ROLE}`);
-    for (const [key, name] of Object.entries(settings) as [keyof Scope, string][]) {
-      const raw = scope[key];
-      const value = raw === true ? "on" : raw;
-      if (value) await tx.$executeRaw`SELECT set_config(${name}, ${value}, true)`;
-    }
+    await applyScope(tx, scope);
     return fn(tx);
   });
+}
+
+/** The role and the scope's settings, in one round trip. */
+export async function applyScope(tx: ScopedDb, scope: Scope): Promise<void> {
+  const pairs: string[] = testSwitches().bypassRowSecurity ? [] : ["role", APP_ROLE];
+  for (const [key, name] of Object.entries(settings) as [keyof Scope, string][]) {
+    const raw = scope[key];
+    const value = raw === true ? "on" : raw;
+    if (value) pairs.push(name, value);
+  }
+  if (pairs.length === 0) return;
+  const calls = [];
+  for (let i = 1; i < pairs.length; i += 2) calls.push(`set_config($${i}, $${i + 1}, true)`);
+  await tx.$executeRawUnsafe(`SELECT ${calls.join(", ")}`, ...pairs);
 }
 
 /**
@@ -83,27 +91,12 @@ export function withTenant<T>(
   return withScope({ organizationId }, fn);
 }
 
-// Test-only switches for the isolation matrix, ignored outside the test runner:
-// - keelBypassRowSecurity: scoped transactions keep the login role (a superuser in tests),
-//   so the matrix proves the data layer's own checks hold without row-level security.
-// - keelDropTenantFilter: see inOrganization below.
-const testSwitches = globalThis as unknown as {
-  keelBypassRowSecurity?: boolean;
-  keelDropTenantFilter?: boolean;
-};
-const inTests = env.NODE_ENV === "test";
-
-function rowSecurityBypassed(): boolean {
-  return inTests && testSwitches.keelBypassRowSecurity === true;
-}
-
 /**
  * The organization condition every tenant query carries in its `where`, in addition to
- * row-level security. (keelDropTenantFilter removes it in tests, so the isolation matrix
- * can prove that row-level security holds without it.) Spread it into the where clause: `{ id, ...inOrganization(orgId) }`.
+ * row-level security: `{ id, ...inOrganization(orgId) }`.
  */
 export function inOrganization(organizationId: string): { organizationId: string } {
-  if (inTests && testSwitches.keelDropTenantFilter === true) {
+  if (testSwitches().dropTenantFilter) {
     return {} as { organizationId: string };
   }
   return { organizationId };

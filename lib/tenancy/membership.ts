@@ -1,8 +1,9 @@
 import "server-only";
 
 import { cache } from "react";
-import { withScope } from "@/lib/db/tenant";
+import { withScope, type ScopedDb } from "@/lib/db/tenant";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { slugProblem } from "./slug";
 
 export type VerifiedMembership = {
   role: Role;
@@ -34,4 +35,32 @@ export async function listMemberships(userId: string): Promise<VerifiedMembershi
       select: { role: true, organization: { select: { id: true, slug: true, name: true } } },
     }),
   );
+}
+
+type MembershipRow = { role: Role; id: string; slug: string; name: string; entered: string | null };
+
+/**
+ * In a transaction scoped to `userId`: every organization the user belongs to, by name,
+ * and the membership at `slug` (null if none). One statement does both and, from that
+ * membership row only, moves the transaction into its organization (app.org_id), so a
+ * page's tenant reads need no further round trip to set the scope.
+ */
+export async function readMembershipsEntering(
+  tx: ScopedDb,
+  userId: string,
+  slug: string,
+): Promise<{ memberships: VerifiedMembership[]; current: VerifiedMembership | null }> {
+  const target = slugProblem(slug) === null ? slug : null;
+  const rows = await tx.$queryRaw<MembershipRow[]>`
+    SELECT m."role", o."id", o."slug", o."name",
+      CASE WHEN o."slug" = ${target} THEN set_config('app.org_id', o."id", true) END AS "entered"
+    FROM "Membership" m JOIN "Organization" o ON o."id" = m."organizationId"
+    WHERE m."userId" = ${userId}
+    ORDER BY o."name" ASC`;
+  const memberships = rows.map(({ role, id, slug, name }) => ({
+    role,
+    organization: { id, slug, name },
+  }));
+  const index = rows.findIndex((row) => row.entered !== null);
+  return { memberships, current: memberships[index] ?? null };
 }

@@ -1,9 +1,7 @@
 import "server-only";
 
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
-import { env } from "@/lib/env";
-import { parseTenantHost } from "./host";
+import { requestHost } from "./request-host";
 
 /**
  * After a change to an organization's data: marks that organization's pages stale
@@ -16,7 +14,7 @@ import { parseTenantHost } from "./host";
  * already checked against the caller's membership before any change was made.
  */
 export async function revalidateOrganizationPages(): Promise<void> {
-  const host = parseTenantHost((await headers()).get("host"), env.rootDomain);
+  const host = await requestHost();
   if (host.kind !== "tenant") return;
   revalidatePath(`/org/${host.slug}`, "layout");
 }

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it, vi } from "vitest";
+import { setTestSwitches } from "@/lib/db/test-switches";
 import { adminDatabase } from "../support/admin-db";
 import { modeSwitches, runOperation } from "./isolation/matrix";
 import { operations } from "./isolation/operations";
@@ -50,10 +51,9 @@ describe("each wall is what holds", () => {
   }, 60_000);
 
   it("with row-level security bypassed, dropping the filter fails the matrix", async () => {
-    const g = globalThis as { keelDropTenantFilter?: boolean };
     const switches = modeSwitches("app checks only", admin);
     switches.on();
-    g.keelDropTenantFilter = true;
+    setTestSwitches({ dropTenantFilter: true });
     try {
       await expect(runOperation(admin, projectGet)).rejects.toThrow(/should be denied/);
     } finally {

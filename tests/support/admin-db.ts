@@ -1,8 +1,5 @@
-import {
-  createDatabaseClient,
-  EMBEDDED_DATABASE_TIMEOUTS,
-  type Database,
-} from "@/lib/db/create-client";
+import { createDatabaseClient, type Database } from "@/lib/db/create-client";
+import { clientOptionsFor } from "@/lib/db/profile";
 
 /**
  * A client on the test database that keeps the login role (a superuser on the test
@@ -20,12 +17,7 @@ export function adminDatabase(): Database {
   if (!url) throw new Error("DATABASE_URL is not set: run through the integration project");
   if (process.env.KEEL_EMBEDDED_DB === "1") {
     const shared = globalThis as unknown as { keelDb?: Database };
-    shared.keelDb ??= createDatabaseClient(url, {
-      poolSize: 1,
-      role: null,
-      maxUses: 1,
-      timeouts: EMBEDDED_DATABASE_TIMEOUTS,
-    });
+    shared.keelDb ??= createDatabaseClient(url, clientOptionsFor("embedded"));
     return shared.keelDb;
   }
   return createDatabaseClient(url, { poolSize: 2, role: null });

@@ -1,4 +1,3 @@
-import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { PastDueBanner } from "@/components/billing/past-due-banner";
@@ -7,14 +6,13 @@ import { OrgSwitcher } from "@/components/org/org-switcher";
 import { SignedOut } from "@/components/shell/signed-out";
 import { SiteShell } from "@/components/shell/site-shell";
 import { getCurrentSession } from "@/lib/auth/current-session";
-import { paymentStatus } from "@/lib/billing/subscription/overview";
+import { billingSnapshot, paymentStatusOf } from "@/lib/billing/plans/entitlements";
 import { env } from "@/lib/env";
 import { getCurrentMember } from "@/lib/tenancy/current-member";
-import { parseTenantHost } from "@/lib/tenancy/host";
 import { organizationUrl } from "@/lib/tenancy/links";
-import { listMemberships } from "@/lib/tenancy/membership";
 import { findOrganizationBySlug } from "@/lib/tenancy/organizations";
 import { can, type Permission } from "@/lib/tenancy/permissions";
+import { requestHost } from "@/lib/tenancy/request-host";
 
 type OrganizationLayoutProps = {
   children: ReactNode;
@@ -38,13 +36,15 @@ const sections: (OrgNavItem & { permission: Permission })[] = [
  */
 export default async function OrganizationLayout({ children, params }: OrganizationLayoutProps) {
   const { slug } = await params;
-  const host = parseTenantHost((await headers()).get("host"), env.rootDomain);
+  const host = await requestHost();
   if (host.kind !== "tenant" || host.slug !== slug) notFound();
-  const organization = await findOrganizationBySlug(slug);
-  if (!organization) notFound();
 
   const session = await getCurrentSession();
   if (!session) {
+    // Signed out: the organization's public name, read only here. Members get it with
+    // their membership, in the request's one transaction.
+    const organization = await findOrganizationBySlug(slug);
+    if (!organization) notFound();
     return (
       <SiteShell user={null}>
         <div className="mx-auto w-full max-w-3xl px-5 py-10 sm:py-14">
@@ -60,10 +60,9 @@ export default async function OrganizationLayout({ children, params }: Organizat
   const member = await getCurrentMember();
   if (!member) notFound();
 
-  const [memberships, billing] = await Promise.all([
-    listMemberships(member.userId),
-    paymentStatus(member.organization.id),
-  ]);
+  const billing = paymentStatusOf(
+    await member.read((tx) => billingSnapshot(tx, member.organization.id)),
+  );
   const user = { name: session.user.name, email: session.user.email };
   return (
     <SiteShell user={user}>
@@ -79,7 +78,7 @@ export default async function OrganizationLayout({ children, params }: Organizat
         <div className="mx-auto flex max-w-6xl flex-col gap-3 px-5 pt-6 sm:px-6 lg:px-8">
           <OrgSwitcher
             current={member.organization}
-            organizations={memberships.map(({ organization: org }) => ({
+            organizations={member.memberships.map(({ organization: org }) => ({
               slug: org.slug,
               name: org.name,
               href: organizationUrl(org.slug),

@@ -1,5 +1,6 @@
 import { expect } from "vitest";
 import type { Database } from "@/lib/db/create-client";
+import { setTestSwitches } from "@/lib/db/test-switches";
 import { can, type Permission } from "@/lib/tenancy/permissions";
 import { fakeRequest } from "./request";
 import { actors, createWorld, snapshot, type Actor, type OrgKey, type World } from "./world";
@@ -120,25 +121,20 @@ export async function runOperation(admin: Database, op: Operation): Promise<numb
 
 /** Switches one wall off for a run, and back on afterwards. */
 export function modeSwitches(mode: Mode, admin: Database) {
-  const g = globalThis as unknown as {
-    keelBypassRowSecurity?: boolean;
-    keelDropTenantFilter?: boolean;
-    keelDb?: Database;
-  };
+  const g = globalThis as unknown as { keelDb?: Database };
   let savedDb: Database | undefined;
   return {
     on() {
       savedDb = g.keelDb;
       if (mode === "app checks only") {
         // A superuser connection and no SET ROLE: row-level security does not apply.
-        g.keelBypassRowSecurity = true;
+        setTestSwitches({ bypassRowSecurity: true });
         g.keelDb = admin;
       }
-      if (mode === "row-level security only") g.keelDropTenantFilter = true;
+      if (mode === "row-level security only") setTestSwitches({ dropTenantFilter: true });
     },
     off() {
-      g.keelBypassRowSecurity = false;
-      g.keelDropTenantFilter = false;
+      setTestSwitches({ bypassRowSecurity: false, dropTenantFilter: false });
       if (savedDb) g.keelDb = savedDb;
       else delete g.keelDb;
     },
