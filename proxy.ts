@@ -11,26 +11,12 @@ import {
 } from "@/lib/http/security-headers";
 import { parseTenantHost } from "@/lib/tenancy/host";
 
-/**
- * Routes each request by its host: `<slug>.<ROOT_DOMAIN>` is rewritten to the internal
- * segment app/org/[slug], everything else is served as is. No database here, and no
- * authorization: pages and actions check the session and membership themselves, so a
- * request that skips this function (CVE-2025-29927) reaches nothing it should not.
- *
- * The host is the `Host` header, never `X-Forwarded-Host`: any client can send the latter,
- * while `Host` is what routed the request to us (Vercel and `next start` take it from
- * the request; a reverse proxy in front must pass it through unchanged).
- *
- * Every response also gets its Content-Security-Policy (a nonce for pages rendered per
- * request, the build's script hashes for prerendered ones), HSTS on https, and
- * `Cache-Control: no-store` on the JSON API, and an `X-Request-Id` (also passed on to the
- * app). Methods nothing answers get 405, and a server-action body over the limit 413.
- */
+// No database and no authorization here: pages and actions check themselves, so a request
+// that skips this (CVE-2025-29927) reaches nothing. The host is `Host`, never the forgeable
+// X-Forwarded-Host.
 
-/** The internal segment of organization pages. Reachable only through the rewrite below. */
 const TENANT_PREFIX = "/org";
 
-// Same on every host, so sign-in, the account pages and assets work on a subdomain too.
 const globalPaths = [
   "/api",
   "/_next",
@@ -46,7 +32,6 @@ const globalPaths = [
   "/.well-known",
 ];
 
-// Files of public/ and root metadata routes: one segment with an extension (/favicon.svg).
 const topLevelFile = /^\/[^/]+\.[a-z0-9]+$/i;
 
 // Headers a client might send to pose as a tenant: nothing downstream may trust them.
@@ -57,7 +42,7 @@ function isGlobalPath(pathname: string): boolean {
   return globalPaths.some((path) => pathname === path || pathname.startsWith(`${path}/`));
 }
 
-/** True for `/org`, `/org/...` and spellings a server might normalize into them. */
+// Also spellings a server might normalize into `/org`.
 function isInternalPath(pathname: string): boolean {
   let decoded = pathname;
   try {
@@ -72,7 +57,6 @@ function isInternalPath(pathname: string): boolean {
   return path === TENANT_PREFIX || path.startsWith(`${TENANT_PREFIX}/`);
 }
 
-/** The request headers without forgeable tenant headers. */
 function withoutTenantHeaders(request: NextRequest): Headers {
   const headers = new Headers(request.headers);
   for (const name of [...request.headers.keys()]) {
@@ -94,11 +78,7 @@ const formActions = formActionSources({
 const hsts = strictTransportSecurity(env.appUrl);
 const https = hsts !== null;
 
-/**
- * The policy for this response, and the nonce Next must put on its scripts (none for a
- * prerendered page: its HTML is shared, so its scripts are allowed by hash). Paths
- * that match no page get the prerendered not-found page, hence its hashes everywhere.
- */
+// Prerendered HTML is shared, so its scripts are allowed by hash, not nonce.
 function policyFor(route: string | null): { csp: string; nonce?: string } {
   const pages = development ? undefined : prerenderedPages();
   const fallbackHashes = pages?.fallbackHashes ?? [];
@@ -125,12 +105,10 @@ function withSecurityHeaders(
   requestId: string,
 ): Response {
   response.headers.set("content-security-policy", csp);
-  // Quoted by a customer, it finds the request's log lines, trace and error report.
   response.headers.set(REQUEST_ID_HEADER, requestId);
-  // Repeated where the browser lets error pages read it (lib/observability/request-reference.ts).
   response.headers.append("server-timing", `request;desc="${requestId}"`);
   if (hsts) response.headers.set("strict-transport-security", hsts);
-  // JSON answers are per user and per organization: no browser or shared cache keeps them.
+  // Per user and organization: no browser or shared cache may keep it.
   if (pathname === "/api" || pathname.startsWith("/api/")) {
     response.headers.set("cache-control", "no-store");
   }
@@ -151,15 +129,11 @@ export function proxy(request: NextRequest) {
   }
 
   const headers = withoutTenantHeaders(request);
-  // The app reads it from here (server components, actions, route handlers).
   headers.set(REQUEST_ID_HEADER, requestId);
   const host = parseTenantHost(request.headers.get("host"), env.rootDomain);
-  // Unknown hosts (localhost:3100, the load balancer's health check by IP, an APP_URL
-  // host outside ROOT_DOMAIN) get the root app; links and cookies are only ever minted
-  // for allow-listed hosts (lib/http/allowed-host.ts).
+  // Unknown hosts get the root app; links and cookies are only minted for allow-listed hosts.
   const rewritten = host.kind === "tenant" && !isGlobalPath(pathname);
   const { csp, nonce } = policyFor(rewritten ? null : pathname);
-  // Next.js takes the nonce for its scripts from the request's policy.
   if (nonce) headers.set("content-security-policy", csp);
   else headers.delete("content-security-policy");
   const init = { request: { headers } };
@@ -173,7 +147,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Files with an extension are not skipped here: the proxy must see every path under
-  // the internal prefix. It lets them through itself (isGlobalPath).
+  // Files with an extension are not skipped: the proxy must see every path under the internal prefix.
   matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
 };

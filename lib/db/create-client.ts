@@ -4,21 +4,11 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 
 export type Database = PrismaClient;
 
-/**
- * How long the app waits on the database, at most. A database that stops answering
- * without closing its connections (a failover, a dropped network path) must cost each
- * request a few seconds and an error, never a hang: every wait below is bounded.
- */
+// Every wait is bounded: a silent database costs a request seconds and an error, never a hang.
 export type DatabaseTimeouts = {
-  /** Opening a connection, and waiting for a free one in the pool. */
   connectMs: number;
-  /**
-   * One statement. The server cancels it after this long (statement_timeout); the client
-   * gives up a little later in case the server cannot even say so, and then drops the
-   * connection rather than reuse one whose answer may still be on its way.
-   */
+  // The client gives up after the server would, then drops a connection whose answer may still come.
   statementMs: number;
-  /** One interactive transaction, start to end; the server ends idle ones too. */
   transactionMs: number;
 };
 
@@ -28,31 +18,18 @@ export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = {
   transactionMs: 15_000,
 };
 
-/** Extra time the client gives the server to report its own statement timeout. */
 const CLIENT_GRACE_MS = 2_000;
 
-/**
- * TCP keep-alive probes start after this long without traffic, so a connection whose
- * peer vanished is noticed (and dropped from the pool) while it sits idle.
- */
 const KEEP_ALIVE_INITIAL_DELAY_MS = 10_000;
 
 export type DatabaseClientOptions = {
-  /** Connections in the pool. */
   poolSize?: number;
-  /**
-   * The role every connection switches to before its first query: `keel_app` for the
-   * app, which owns no table and cannot bypass row-level security. Null keeps the login
-   * role: migrations, the seed and tests that need to see every organization.
-   */
+  // keel_app cannot bypass row-level security; null keeps the login role (migrations, seed).
   role?: string | null;
-  /** Closes a connection after this many checkouts (unset: never); see lib/db/profile.ts. */
   maxUses?: number;
-  /** Bounds on every wait (defaults: DEFAULT_DATABASE_TIMEOUTS). */
   timeouts?: Partial<DatabaseTimeouts>;
 };
 
-/** The role the application's queries run as (created by the row-level security migration). */
 export const APP_ROLE = "keel_app";
 
 const roleName = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -63,19 +40,9 @@ function isReadTimeout(error: unknown): boolean {
   return error instanceof Error && error.message === "Query read timeout";
 }
 
-/**
- * The pg client the pool makes its connections with.
- *
- * - With a role, it runs `SET ROLE` as part of connecting, so a connection that cannot
- *   take the role fails loudly instead of quietly running as the (more powerful) login
- *   role. A startup option would do the same on PostgreSQL, but the embedded database
- *   ignores startup options; SET ROLE behaves the same on both.
- * - When a query gets no answer within query_timeout, pg rejects it but keeps the
- *   connection, whose protocol is now out of step: the next query sent on it would wait
- *   behind the lost one. Prisma returns a transaction's connection to the pool without
- *   saying it failed, so such a connection would be handed out again and again. It is
- *   destroyed instead; the pool drops closed connections and opens fresh ones.
- */
+// SET ROLE while connecting, so a failed switch fails loudly (the embedded database ignores
+// startup options). A query_timeout leaves the protocol out of step and Prisma would reuse the
+// connection silently, so it is destroyed.
 function keelClient(role: string | null): typeof pg.Client {
   if (role !== null && !roleName.test(role)) throw new Error(`Invalid database role name: ${role}`);
   class KeelClient extends pg.Client {}
@@ -99,7 +66,6 @@ function keelClient(role: string | null): typeof pg.Client {
   }
   KeelClient.prototype.query = queryDroppingLostConnections as typeof pg.Client.prototype.query;
   if (role === null) return KeelClient;
-  // pg-pool calls connect(callback); other callers use the promise.
   function connectWithRole(
     this: pg.Client,
     callback?: (error: Error | null, c?: pg.Client) => void,
@@ -119,29 +85,20 @@ function keelClient(role: string | null): typeof pg.Client {
   return KeelClient;
 }
 
-/** The part of pg's client that is not in its types: the socket behind a connection. */
 type ClientInternals = { connection?: { stream: { destroy(): void } } };
 
-/**
- * Builds a Prisma client over node-postgres. No native query engine is involved,
- * so the same code runs on serverless hosts, in tests and against the embedded database.
- */
 export function createDatabaseClient(
   connectionString: string,
   { poolSize = 10, role = null, maxUses, timeouts = {} }: DatabaseClientOptions = {},
 ): Database {
   const { connectMs, statementMs, transactionMs } = { ...DEFAULT_DATABASE_TIMEOUTS, ...timeouts };
-  // A pool config rather than a pool: the adapter owns it and closes it on $disconnect().
   const adapter = new PrismaPg({
     connectionString,
     max: poolSize,
-    // Also bounds the wait for a free connection, session reads outside transactions included.
     connectionTimeoutMillis: connectMs,
-    // Sent at connection start: the server cancels long statements and ends transactions
-    // left open (a client that vanished mid-transaction would otherwise hold its locks).
+    // A client that vanished mid-transaction would otherwise hold its locks.
     statement_timeout: statementMs,
     idle_in_transaction_session_timeout: transactionMs,
-    // The client's own bound, for a server or network that does not answer at all.
     query_timeout: statementMs + CLIENT_GRACE_MS,
     keepAlive: true,
     keepAliveInitialDelayMillis: KEEP_ALIVE_INITIAL_DELAY_MS,

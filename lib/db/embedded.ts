@@ -1,12 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import net from "node:net";
 
-/**
- * The embedded PostgreSQL used when no DATABASE_URL is set: PGlite (PostgreSQL
- * compiled to WebAssembly) served over TCP, so the app talks to it through the
- * same node-postgres driver it uses in production. Development and tests only;
- * lib/env/index.ts refuses it in production.
- */
+// Development and tests only; lib/env refuses it in production.
 export type EmbeddedDatabase = {
   url: string;
   port: number;
@@ -37,10 +32,6 @@ async function findPort(preferred: number | undefined): Promise<number> {
   });
 }
 
-/**
- * Starts PGlite on 127.0.0.1. With `dataDir` the data survives restarts;
- * without it the database lives in memory (tests).
- */
 export async function startEmbeddedDatabase(
   options: { dataDir?: string; port?: number } = {},
 ): Promise<EmbeddedDatabase> {
@@ -61,7 +52,6 @@ export async function startEmbeddedDatabase(
   await server.start();
   let stopped = false;
   return {
-    // pglite-socket serves one database whatever the name in the URL.
     url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
     port,
     stop: async () => {

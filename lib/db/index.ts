@@ -4,8 +4,7 @@ import { env } from "@/lib/env";
 import { createDatabaseClient, type Database } from "./create-client";
 import { clientOptionsFor, databaseProfile } from "./profile";
 
-// One client per server process. In development Next re-evaluates modules on every
-// change; keeping the client on globalThis stops each reload from opening a new pool.
+// On globalThis so development reloads reuse one pool.
 const globalForDb = globalThis as unknown as { keelDb?: Database };
 
 function getDatabase(): Database {
@@ -30,10 +29,7 @@ function getDatabase(): Database {
   return globalForDb.keelDb;
 }
 
-/**
- * The app's Prisma client, connected on first use: `next build` imports route
- * modules to analyse them and must not need a database to do so.
- */
+// Connected on first use: `next build` imports route modules without a database.
 export const db: Database = new Proxy({} as Database, {
   get(_target, property) {
     const client = getDatabase();

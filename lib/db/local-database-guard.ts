@@ -1,9 +1,6 @@
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
 
-/**
- * Tests create and drop databases. Refuse anything that is not on this machine,
- * so a DATABASE_URL copied from production can never be wiped by `npm test`.
- */
+// Tests drop databases: refuse any non-local one, so a production DATABASE_URL is never wiped.
 export function assertLocalDatabase(url: string): URL {
   const parsed = new URL(url);
   const host = parsed.searchParams.get("host") ?? parsed.hostname;

@@ -3,14 +3,8 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 
-/**
- * Applies prisma/migrations/* in order and records them in `_prisma_migrations`
- * exactly as `prisma migrate deploy` does, so the Prisma CLI sees the same state.
- *
- * Why not call the CLI: it downloads a native schema engine on first use, and the
- * dev server and test runs must work on a machine that has only Node. Unlike the CLI,
- * each migration runs inside a transaction, so a failing one leaves nothing behind.
- */
+// Mirrors `prisma migrate deploy` without the CLI's native engine download; unlike the CLI,
+// each migration runs in a transaction, so a failing one leaves nothing behind.
 
 // The lock id Prisma takes while it migrates, so the CLI and this runner never overlap.
 const PRISMA_MIGRATE_LOCK = 72707369;

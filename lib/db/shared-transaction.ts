@@ -9,20 +9,14 @@ type Job = {
 };
 
 export type SharedTransaction = {
-  /** Runs `fn` in the open transaction, or opens one. */
   read<T>(fn: (tx: ScopedDb) => Promise<T>): Promise<T>;
-  /** Adds the organization to the scope of transactions opened from now on. */
   enter(organizationId: string): void;
 };
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/**
- * Reads issued close together (a layout and its page rendering side by side) share one
- * scoped transaction: it stays open while reads keep arriving and commits one event-loop
- * turn after the last. Reads run one at a time, in order. A read that fails ends its
- * transaction; the reads still waiting get a fresh one.
- */
+// Reads close together share one scoped transaction, committed a loop turn after the last; a
+// failed read ends it and the reads still waiting get a fresh one.
 export function sharedTransaction(initial: Scope): SharedTransaction {
   const scope: Scope = { ...initial };
   const queue: Job[] = [];
@@ -44,7 +38,6 @@ export function sharedTransaction(initial: Scope): SharedTransaction {
         }
       });
     } catch (error) {
-      // The read that failed gets its error; if the transaction never opened, all do.
       if (current) current.reject(error);
       else for (const job of queue.splice(0)) job.reject(error);
     } finally {

@@ -1,14 +1,8 @@
 import { env } from "@/lib/env";
 
-/**
- * Walls the isolation suite (tests/integration/isolation*) switches off one at a time, to
- * prove each one holds alone. Only that suite calls the setter; outside the test runner it
- * refuses, so nothing in production, configuration included, can turn a wall off.
- */
+// Only the isolation suite turns a wall off; outside the test runner the setter refuses.
 export type TestSwitches = {
-  /** Scoped transactions keep the login role (a superuser in tests): no row-level security. */
   bypassRowSecurity: boolean;
-  /** `inOrganization` adds no condition: only row-level security keeps tenants apart. */
   dropTenantFilter: boolean;
 };
 

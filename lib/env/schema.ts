@@ -1,16 +1,6 @@
 import { z } from "zod";
 import { sharedDomainWarning } from "./cookie-scope";
 
-/**
- * Declarations and validation of every environment variable. Pure: it validates
- * whatever source it is given. lib/env/index.ts applies it to `process.env`.
- *
- * Every variable is declared once below with what it is for, so a missing or
- * malformed one stops the server with a message that names it and explains it.
- * Local defaults (embedded database, dev mailbox, Stripe emulator, in-memory
- * rate limits) are allowed in development and tests; production refuses them.
- */
-
 type Source = Record<string, string | undefined>;
 
 const optionalString = z.string().trim().min(1).optional();
@@ -216,7 +206,6 @@ export type Env = Parsed & {
   trustedProxy: TrustedProxy;
 };
 
-/** Whose headers name the client: see TRUSTED_PROXY and lib/http/client-info.ts. */
 export type TrustedProxy =
   { kind: "vercel" } | { kind: "cloudflare" } | { kind: "none" } | { kind: "hops"; hops: number };
 
@@ -245,11 +234,7 @@ const truthy = (v: string | undefined) => v === "1" || v === "true";
 
 const loopbackHost = /^(localhost|127\.0\.0\.1|\[::1\]|[a-z0-9.-]+\.localhost)$/i;
 
-/**
- * Whether these variables describe a real deployment: Vercel, or a public https APP_URL.
- * The end-to-end suite runs on http://keel.test:<port>, and an https certificate for a
- * loopback name is a local set-up.
- */
+// The e2e suite runs on http://keel.test, and https on a loopback name is a local set-up.
 function looksDeployed(vars: Parsed): boolean {
   if (truthy(vars.VERCEL)) return true;
   if (!vars.APP_URL) return false;
@@ -257,7 +242,6 @@ function looksDeployed(vars: Parsed): boolean {
   return url.protocol === "https:" && !loopbackHost.test(url.hostname);
 }
 
-/** Validates a set of variables; pure, so tests can feed it any environment. */
 export function parseEnv(source: Source): Env {
   const problems: string[] = [];
   const parsed: Record<string, unknown> = {};
@@ -280,7 +264,6 @@ export function parseEnv(source: Source): Env {
       ),
     );
   }
-  // The e2e suite runs the production build on the embedded services on purpose.
   const isProduction = vars.NODE_ENV === "production" && !truthy(vars.KEEL_E2E);
 
   const pairs: [keyof Variables, keyof Variables][] = [
@@ -306,7 +289,6 @@ export function parseEnv(source: Source): Env {
     problems.push(describe("STRIPE_WEBHOOK_SECRET", "required when STRIPE_SECRET_KEY is set"));
   }
 
-  // A build must not need runtime secrets; `next start` checks them.
   if (isProduction && !isBuild) {
     const required: (keyof Variables)[] = [
       "DATABASE_URL",
@@ -325,9 +307,7 @@ export function parseEnv(source: Source): Env {
     if (vars.STRIPE_API_BASE) {
       problems.push(describe("STRIPE_API_BASE", "the Stripe emulator is refused in production"));
     }
-    // Limits counted in one process's memory are per instance: on a host that runs
-    // several (or starts a new one per request), the lockout and the per-IP limits are
-    // close to useless. Only an explicit "this runs on one server" lets it through.
+    // In-memory limits are per instance, so only an explicit single-server setting allows them.
     if (!vars.UPSTASH_REDIS_REST_URL && !truthy(vars.RATE_LIMIT_SINGLE_INSTANCE)) {
       problems.push(
         describe(
@@ -362,7 +342,6 @@ export function parseEnv(source: Source): Env {
   };
 }
 
-/** Warnings for defaults that work but would not scale. */
 export function envWarnings(e: Env): string[] {
   const warnings: string[] = [];
   if (e.isProduction && e.rateLimitStore === "memory") {

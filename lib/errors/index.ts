@@ -1,10 +1,5 @@
-/**
- * An error whose message is written for the user (a refused permission, a missing
- * resource, a broken rule). Anything else thrown inside an action is unexpected: it is
- * logged with its context and the user sees a generic message, never the error text.
- */
+// Only these messages reach the user; anything else thrown is logged and shown generically.
 export class ExpectedError extends Error {
-  /** A machine-readable reason the UI can act on (e.g. show an upgrade prompt). */
   readonly code?: ErrorCode;
   constructor(
     message: string,
@@ -17,10 +12,6 @@ export class ExpectedError extends Error {
 
 export type ErrorCode = "plan_limit" | "read_only" | "reauthentication_required";
 
-/**
- * The organization's plan does not include this, or its limit is reached: 402, and the
- * UI offers an upgrade. Thrown by lib/billing/entitlements.ts.
- */
 export class PlanLimitError extends ExpectedError {
   override readonly code: ErrorCode = "plan_limit";
   constructor(message: string) {
@@ -29,7 +20,6 @@ export class PlanLimitError extends ExpectedError {
   }
 }
 
-/** Payment is overdue past the grace period: the organization is read-only until it is paid. */
 export class ReadOnlyError extends ExpectedError {
   override readonly code: ErrorCode = "read_only";
   constructor(message: string) {
@@ -38,7 +28,7 @@ export class ReadOnlyError extends ExpectedError {
   }
 }
 
-/** A provider we depend on (Stripe) did not answer: nothing was changed, try again. */
+// Nothing was changed, so the user may simply try again.
 export class ProviderUnavailableError extends ExpectedError {
   constructor(message: string) {
     super(message, 503);
@@ -51,7 +41,6 @@ export const forbidden = () => new ExpectedError("You do not have permission to 
 export const notFound = (what = "That item") =>
   new ExpectedError(`${what} could not be found.`, 404);
 
-/** An expected error about one field of the input, shown next to that field. */
 export class FieldError extends ExpectedError {
   readonly fieldErrors: Record<string, string>;
   constructor(field: string, message: string, status: 409 | 422 = 422) {
@@ -61,10 +50,6 @@ export class FieldError extends ExpectedError {
   }
 }
 
-/**
- * Refused for now, with a time to come back: a rate limit reached (429), or a store or
- * the instance too busy to serve it (503). Answered with Retry-After.
- */
 export class RetryLaterError extends ExpectedError {
   constructor(
     message: string,
@@ -76,7 +61,6 @@ export class RetryLaterError extends ExpectedError {
   }
 }
 
-/** The input as a whole is not acceptable (a JSON API's 400), with messages per field. */
 export class BadRequestError extends ExpectedError {
   constructor(readonly fieldErrors?: Record<string, string>) {
     super("The request is not valid.", 400);

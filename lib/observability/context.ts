@@ -1,25 +1,18 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { SpanStatusCode, trace, type Span } from "@opentelemetry/api";
 
-/**
- * Who and what a piece of work is for: one request or one job. Log lines, spans and
- * error reports read it from here, so no call site passes it by hand.
- */
 export type ObservedContext = {
   requestId?: string;
   jobId?: string;
-  /** The action label, route handler or page path; for a job, its kind. */
   route?: string;
   jobKind?: string;
   organizationId?: string;
   organizationSlug?: string;
   userId?: string;
-  /** Spans that carry the tenant attributes: the one active at start, and ours. */
   spans?: Span[];
 };
 
-// On globalThis: Next.js can evaluate this module once per bundle layer, and every copy
-// must see the same store.
+// On globalThis: Next.js may evaluate this module once per bundle layer.
 const globalForContext = globalThis as unknown as {
   keelContext?: AsyncLocalStorage<ObservedContext>;
 };
@@ -31,10 +24,6 @@ export function currentContext(): ObservedContext | undefined {
 
 const tracer = () => trace.getTracer("keel");
 
-/**
- * Runs `fn` in a context of its own (inheriting what the enclosing one knew) and in a
- * span named for the route or job. Without a registered tracer the span is a no-op.
- */
 export function runWithRequestContext<T>(
   context: Omit<ObservedContext, "spans">,
   fn: () => Promise<T>,
@@ -64,10 +53,6 @@ export function runWithRequestContext<T>(
   });
 }
 
-/**
- * Fills in the current context, or starts one for the rest of this async call chain when
- * there is none (a page rendered outside the server hook).
- */
 export function enrichContext(fields: Omit<ObservedContext, "spans">): void {
   const store = storage.getStore();
   if (store) Object.assign(store, definedOnly(fields));
@@ -95,7 +80,6 @@ function tagSpans(attributes: Record<string, string>): void {
   }
 }
 
-/** The context as log fields: only what is known, without the spans. */
 export function contextFields(): Record<string, string> {
   const { spans: _spans, ...fields } = storage.getStore() ?? {};
   return definedOnly(fields) as Record<string, string>;
@@ -107,7 +91,6 @@ function definedOnly<T extends object>(fields: T): Partial<T> {
   ) as Partial<T>;
 }
 
-/** Runs `fn` with `store` as its context (the server hook's per-request store). */
 export function runInContext<T>(store: ObservedContext, fn: () => T): T {
   return storage.run(store, fn);
 }

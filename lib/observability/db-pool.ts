@@ -1,10 +1,7 @@
 import pg from "pg";
 import { registerCollector } from "./metrics";
 
-/**
- * Pool usage for /api/metrics. The Prisma adapter creates its pg pools itself, so they
- * are noticed when they first connect rather than handed over.
- */
+// The Prisma adapter creates its pg pools itself, so they are noticed on first connect.
 
 const globalForPools = globalThis as unknown as { keelPools?: Set<WeakRef<pg.Pool>> };
 

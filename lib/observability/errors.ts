@@ -4,12 +4,6 @@ import { env } from "@/lib/env";
 import { contextFields } from "./context";
 import { redact } from "./redact";
 
-/**
- * Error reports to Sentry when SENTRY_DSN is set; otherwise nothing leaves the process
- * (the log line is the record). Every event carries the organization, user and request
- * of the context it happened in, and goes through the same redaction as the logs.
- */
-
 let enabled = false;
 
 export function initErrorReporting(dsn: string | undefined = env.SENTRY_DSN): boolean {
@@ -17,7 +11,7 @@ export function initErrorReporting(dsn: string | undefined = env.SENTRY_DSN): bo
   Sentry.init({
     dsn,
     environment: env.SENTRY_ENVIRONMENT ?? env.NODE_ENV,
-    // Errors only: traces go through Keel's own provider (lib/observability/tracing.ts).
+    // Errors only: traces go through Keel's own provider.
     enableOpenTelemetrySetup: false,
     enableRuntimeChannelInjection: false,
     beforeSend: (event) => redact(event, 32) as typeof event,
@@ -27,7 +21,6 @@ export function initErrorReporting(dsn: string | undefined = env.SENTRY_DSN): bo
   return enabled;
 }
 
-/** Sends one unexpected error with the current context's tags. A no-op when off. */
 export function reportError(error: unknown, extra: Record<string, unknown> = {}): void {
   if (!enabled) return;
   const fields = contextFields();
@@ -52,7 +45,6 @@ export function reportError(error: unknown, extra: Record<string, unknown> = {})
   }
 }
 
-/** Waits for queued reports to be sent (tests; a function about to be frozen). */
 export async function flushErrorReports(timeoutMs = 2_000): Promise<boolean> {
   return enabled ? Sentry.flush(timeoutMs) : true;
 }

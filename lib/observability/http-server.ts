@@ -5,12 +5,6 @@ import { REQUEST_ID_HEADER } from "./request-id";
 
 let installed = false;
 
-/**
- * Gives every request the Node server receives its own context (filled in later by the
- * action chain, the member lookup and the job runner) and counts it in the request
- * metrics when the response ends. Installed from instrumentation.ts, like the method
- * guard; on hosts that bring their own server the context starts in those places instead.
- */
 export function observeRequests(): void {
   if (installed) return;
   installed = true;
@@ -39,10 +33,7 @@ export function observeRequests(): void {
   } as typeof emit;
 }
 
-/**
- * The request id is the one proxy.ts decides and writes into the request's headers,
- * which happens after this hook: read it when a log line asks.
- */
+// proxy.ts writes the request id after this hook runs: read it lazily.
 function requestStore(request: http.IncomingMessage): ObservedContext {
   let requestId: string | undefined;
   const store: ObservedContext = {};
@@ -62,10 +53,7 @@ function headerValue(value: string | string[] | undefined): string | undefined {
 
 const idSegment = /^(?:\d+|c[a-z0-9]{20,}|[0-9a-f-]{32,36}|[A-Za-z0-9_-]{22,})$/;
 
-/**
- * A metrics label for a request no code named: the path without query, ids folded, and
- * every 404 as one label, so scanners cannot create a series per made-up path.
- */
+// Ids folded and every 404 one label, so scanners cannot create a series per made-up path.
 export function routeOf(url: string, status: number): string {
   if (status === 404) return "unmatched";
   const path = url.split("?")[0] ?? "/";

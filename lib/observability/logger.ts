@@ -4,13 +4,6 @@ import { contextFields } from "./context";
 import { prettyLine } from "./pretty";
 import { redact, redactString } from "./redact";
 
-/**
- * The one logger of the app: JSON lines on stdout in production (what Vercel and log
- * shippers read), a readable line in development, nothing in tests unless a test
- * captures it. Every line carries the request or job context and goes through
- * redaction first.
- */
-
 type Sink = (line: string) => void;
 
 const defaultSink: Sink =
@@ -23,7 +16,6 @@ const defaultSink: Sink =
 // On globalThis: a test that re-imports the app's modules still captures their lines.
 const globalForLogs = globalThis as unknown as { keelLogCapture?: Sink | null };
 
-/** Sends log lines to `capture` instead (tests); returns the function that restores it. */
 export function setLogSink(capture: Sink): () => void {
   globalForLogs.keelLogCapture = capture;
   return () => {
@@ -38,7 +30,6 @@ export const logger: Logger = pino(
     messageKey: "msg",
     timestamp: pino.stdTimeFunctions.isoTime,
     mixin: () => contextFields(),
-    // Errors are serialized (and redacted) by redact(), wherever they sit in the object.
     serializers: { err: (value: unknown) => value },
     formatters: {
       level: (label) => ({ level: label }),
@@ -55,7 +46,6 @@ export const logger: Logger = pino(
   { write: (line: string) => (globalForLogs.keelLogCapture ?? defaultSink)(line) },
 );
 
-/** `console.error`'s shape, for code that takes a log function: a message and the error. */
 export function logError(message: string, error?: unknown): void {
   logger.error(error === undefined ? {} : { err: error }, message);
 }

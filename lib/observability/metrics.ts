@@ -1,10 +1,6 @@
 import client from "prom-client";
 
-/**
- * Prometheus metrics of this server process, served by /api/metrics. Labels stay
- * low-cardinality: route, status, kind, policy, plan. Never an organization or user id;
- * those belong in logs and traces.
- */
+// Labels stay low-cardinality: never an organization or user id.
 
 type Metrics = ReturnType<typeof createMetrics>;
 
@@ -46,7 +42,7 @@ function createMetrics() {
   return { registry, requests, requestDuration, webhookLag, jobFailures, rateLimitRefusals };
 }
 
-// One set per process, kept across development reloads (a second registration throws).
+// Kept across development reloads: a second registration throws.
 const globalForMetrics = globalThis as unknown as { keelMetrics?: Metrics };
 export const metrics: Metrics = (globalForMetrics.keelMetrics ??= createMetrics());
 
@@ -73,7 +69,6 @@ export function recordRateLimitRefusal(policy: string, reason: string): void {
 
 type Collect = (set: (labels: Record<string, string>, value: number) => void) => unknown;
 
-/** A gauge read at scrape time, for values that live elsewhere (the database, the pool). */
 export function registerCollector(
   name: string,
   help: string,

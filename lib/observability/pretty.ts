@@ -1,4 +1,3 @@
-/** One JSON log line as a short human line for the development terminal. */
 export function prettyLine(json: string): string {
   let entry: Record<string, unknown>;
   try {

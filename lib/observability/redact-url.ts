@@ -1,6 +1,6 @@
 const SECRET_PARAMETERS = ["token", "code", "state"];
 
-// `;` is the end of `&amp;` when the text is an HTML email body.
+// `;` ends `&amp;` in an HTML email body.
 const secretParameter = new RegExp(
   String.raw`([?&;](?:${SECRET_PARAMETERS.join("|")})=)[^&\s"'<>#;]+`,
   "gi",

@@ -1,25 +1,16 @@
 import { redactTokens } from "./redact-url";
 
-/**
- * Redaction for everything that leaves the process as telemetry: log lines, error
- * reports, span attributes. Keys that name a secret lose their value whatever it is;
- * strings lose anything shaped like a credential, wherever they appear.
- */
-
 export const REDACTED = "[redacted]";
 
 const secretKey =
   /passw(or)?d|secret|token|authorization|cookie|api[-_]?key|credential|private[-_]?key|signature|^dsn$/i;
 
 const secretShapes: [RegExp, string][] = [
-  // Stripe secret, restricted and webhook keys; Resend keys.
   [/\b((?:sk|rk)_(?:live|test)_)[0-9A-Za-z]+/g, `$1${REDACTED}`],
   [/\bwhsec_[0-9A-Za-z+/=]+/g, `whsec_${REDACTED}`],
   [/\bre_[0-9A-Za-z_]{8,}/g, `re_${REDACTED}`],
   [/\b(Bearer|Basic)\s+[^\s,;"']+/gi, `$1 ${REDACTED}`],
-  // Session cookies quoted in text: `authjs.session-token=…`, `keel.session=…`.
   [/((?:session[-_.]?token|keel\.session|csrf[-_.]?token)=)[^;\s"']+/gi, `$1${REDACTED}`],
-  // The password in a connection string or any URL's userinfo.
   [/(\b[a-z][a-z0-9+.-]*:\/\/[^:/@\s]+:)[^@\s]+@/gi, `$1${REDACTED}@`],
 ];
 
@@ -31,7 +22,6 @@ export function redactString(text: string): string {
 
 const MAX_DEPTH = 8;
 
-/** A copy of `value` with secrets replaced; Errors and Headers become plain objects. */
 export function redact(value: unknown, maxDepth = MAX_DEPTH): unknown {
   return walk(value, 0, new WeakSet(), maxDepth);
 }

@@ -1,10 +1,9 @@
 import type { TrustedProxy } from "@/lib/env/schema";
 
-/** Runs on the proxy (edge) runtime too: no Node modules here. */
+// Runs on the edge runtime too: no Node modules here.
 
 export const REQUEST_ID_HEADER = "x-request-id";
 
-// Headers a trusted proxy sets with its own id for the request.
 const upstreamHeader: Record<TrustedProxy["kind"], string | null> = {
   vercel: "x-vercel-id",
   cloudflare: "cf-ray",
@@ -14,10 +13,7 @@ const upstreamHeader: Record<TrustedProxy["kind"], string | null> = {
 
 const acceptable = /^[A-Za-z0-9._:-]{8,128}$/;
 
-/**
- * The id of this request: the trusted proxy's when it sent a sane one, a new one
- * otherwise. A client's own X-Request-Id counts only behind a proxy that sets it.
- */
+// A client's own X-Request-Id counts only behind a proxy that sets it.
 export function requestIdFor(headers: Headers, trust: TrustedProxy): string {
   const name = upstreamHeader[trust.kind];
   const upstream = name ? headers.get(name)?.trim() : undefined;

@@ -2,13 +2,8 @@
 
 import { useSyncExternalStore } from "react";
 
-/**
- * The X-Request-Id of the request that failed, for error pages (client components, which
- * cannot read response headers). proxy.ts repeats the id in `Server-Timing`, which the
- * browser exposes to scripts: the document's entry for a full page load, the latest
- * server-component fetch for a client-side navigation. Null where the browser does not
- * expose it (plain http on a host other than localhost).
- */
+// Client components cannot read response headers; proxy.ts repeats the id in Server-Timing,
+// which the browser exposes (not on plain http off localhost).
 export function latestRequestId(): string | null {
   if (typeof performance === "undefined") return null;
   const entries = [

@@ -9,16 +9,11 @@ import {
 } from "./context";
 import { REQUEST_ID_HEADER } from "./request-id";
 
-/** The id proxy.ts gave this request, when there is one. */
 export async function currentRequestId(): Promise<string | undefined> {
   return (await headers()).get(REQUEST_ID_HEADER) ?? undefined;
 }
 
-/**
- * Runs a server action or route handler in its request's context, named `route`. `fn`
- * starts at once: the request id is filled in alongside, so the caller's first reads of
- * the request (its cookies) happen exactly when they would without this wrapper.
- */
+// `fn` starts at once, so the caller's first request reads happen when they would without this.
 export function runInRequestContext<T>(route: string, fn: () => Promise<T>): Promise<T> {
   return runWithRequestContext({ route }, async () => {
     const result = fn();
@@ -28,7 +23,6 @@ export function runInRequestContext<T>(route: string, fn: () => Promise<T>): Pro
   });
 }
 
-/** For pages: the member the page was rendered for, once verified. */
 export function setContextMember(member: {
   userId: string;
   organization: { id: string; slug: string };

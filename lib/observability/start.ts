@@ -4,7 +4,6 @@ import { observeRequests } from "./http-server";
 import { logger } from "./logger";
 import { registerTracing } from "./tracing";
 
-/** Everything instrumentation.ts turns on in the Node.js runtime, once, before the first request. */
 export function startObservability(): void {
   registerTracing();
   initErrorReporting();
@@ -15,7 +14,6 @@ export function startObservability(): void {
 type RequestInfo = { path: string; method: string };
 type RequestErrorContext = { routerKind: string; routePath: string; routeType: string };
 
-/** Next.js's onRequestError: errors no action caught (rendering, route handlers). */
 export function reportRequestError(
   error: unknown,
   request: RequestInfo,
@@ -23,7 +21,6 @@ export function reportRequestError(
 ): void {
   const digest = (error as { digest?: unknown } | null)?.digest;
   const fields = {
-    // What the error page shows next to the request id: either finds this line.
     ...(typeof digest === "string" ? { digest } : {}),
     method: request.method,
     path: request.path,

@@ -13,7 +13,6 @@ type StripeEmitter = { on(event: "response", listener: (event: StripeResponse) =
 // Object ids in Stripe paths (cus_…, sub_…) would make every span name unique.
 const stripeId = /\/[a-z]{2,8}_[A-Za-z0-9]+/g;
 
-/** A span for each Stripe API call, from the SDK's own request timing. */
 export function traceStripeCalls(client: StripeEmitter): void {
   client.on("response", (event) => {
     const path = (event.path ?? "").split("?")[0]?.replace(stripeId, "/{id}") ?? "";

@@ -9,12 +9,7 @@ import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
 import { PrismaInstrumentation } from "@prisma/instrumentation";
 import { env } from "@/lib/env";
 
-/**
- * OpenTelemetry for the Node.js runtime. With an OTLP endpoint configured (the standard
- * OTEL_EXPORTER_OTLP_* variables), spans go there in batches: Next.js's own (each route,
- * page and server action), Prisma's (each query), Keel's (each action and job, each
- * Stripe call). Without one, no provider is registered and every span is a no-op.
- */
+// Without an OTLP endpoint no provider is registered and every span is a no-op.
 
 let provider: NodeTracerProvider | null = null;
 
@@ -22,7 +17,6 @@ export function tracingConfigured(): boolean {
   return Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT);
 }
 
-/** Registers the tracer provider; `exporter` replaces OTLP (tests). Returns null when off. */
 export function registerTracing(exporter?: SpanExporter): NodeTracerProvider | null {
   if (provider) return provider;
   if (!exporter && !tracingConfigured()) return null;

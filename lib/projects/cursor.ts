@@ -1,14 +1,11 @@
-/** A position in the newest-first list: the project a page starts after or ends before. */
 export type ProjectCursor = { createdAt: Date; id: string };
 
 const shape = /^(\d{1,15})\.([a-z0-9]{1,64})$/;
 
-/** `<milliseconds>.<id>`: short, opaque enough, and safe in a query string. */
 export function encodeCursor(cursor: ProjectCursor): string {
   return `${cursor.createdAt.getTime()}.${cursor.id}`;
 }
 
-/** The cursor in a hand-editable address, or undefined for anything malformed. */
 export function decodeCursor(value: unknown): ProjectCursor | undefined {
   if (typeof value !== "string") return undefined;
   const match = shape.exec(value);

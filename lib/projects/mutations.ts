@@ -46,7 +46,7 @@ export async function createProject(ctx: MemberContext, input: ProjectInput): Pr
   });
 }
 
-// The update's own where names the organization: a foreign id changes nothing, reads as not found.
+// The where names the organization: a foreign id changes nothing and reads as not found.
 export async function updateProject(
   ctx: MemberContext,
   id: string,

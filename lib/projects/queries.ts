@@ -5,7 +5,6 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { ProjectCursor } from "./cursor";
 import { PROJECTS_PAGE_SIZE, type ProjectListQuery } from "./schemas";
 
-/** The fields of a project the app shows; the list and the detail page read the same shape. */
 export const projectFields = {
   id: true,
   name: true,
@@ -17,7 +16,6 @@ export const projectFields = {
 
 export type ProjectView = Prisma.ProjectGetPayload<{ select: typeof projectFields }>;
 
-/** What a row of the list shows: no author, which would cost a second query. */
 const listFields = {
   id: true,
   name: true,
@@ -35,16 +33,12 @@ export type ProjectPage = {
   query: string;
 };
 
-/**
- * Counting stops here: past it a list says "10,000+" instead of reading every row of a
- * large organization on every request.
- */
+// Bounded so a large organization's list never counts every row on each request.
 export const PROJECT_COUNT_CAP = 1_000;
 
-/** `q` for LIKE, with its wildcards taken literally (Prisma's `contains` passes them on). */
+// Prisma's `contains` passes LIKE wildcards on: escape them.
 const literal = (q: string) => q.replace(/[\\%_]/g, "\\$&");
 
-/** Projects of the organization, optionally matching `q` in the name or description. */
 function matching(organizationId: string, q: string): Prisma.ProjectWhereInput {
   const term = literal(q);
   return {
@@ -60,16 +54,12 @@ function matching(organizationId: string, q: string): Prisma.ProjectWhereInput {
   };
 }
 
-// The id breaks ties, so pages never overlap when two projects share a timestamp.
 const newestFirst = [
   { createdAt: "desc" },
   { id: "desc" },
 ] satisfies Prisma.ProjectOrderByWithRelationInput[];
 
-/**
- * How many match, counted up to one past the cap. In SQL: Prisma's count with `take`
- * walks the primary key, through every organization's rows.
- */
+// Raw SQL: Prisma's count with `take` walks the primary key through every organization's rows.
 async function cappedCount(tx: ScopedDb, organizationId: string, q: string): Promise<number> {
   const scoped = inOrganization(organizationId).organizationId;
   const pattern = `%${literal(q)}%`;
@@ -83,10 +73,6 @@ async function cappedCount(tx: ScopedDb, organizationId: string, q: string): Pro
   return row.count;
 }
 
-/**
- * One numbered page of the organization's projects, newest first (the JSON API). The
- * organization id comes from the caller's verified membership, never from the request.
- */
 export async function listProjects(
   organizationId: string,
   { q, page }: ProjectListQuery,
@@ -109,10 +95,8 @@ export async function listProjects(
 
 export type ProjectSlice = {
   items: ProjectListItem[];
-  /** Matching projects, at most PROJECT_COUNT_CAP + 1. */
   total: number;
   query: string;
-  /** Where the next (older) and previous (newer) pages start, if there are any. */
   older: ProjectCursor | null;
   newer: ProjectCursor | null;
 };
@@ -122,11 +106,6 @@ const cursorOf = (project: ProjectListItem): ProjectCursor => ({
   id: project.id,
 });
 
-/**
- * A page of projects after (older than) or before (newer than) a cursor, in a caller's
- * scoped transaction. The cursor becomes an index range on (organizationId, createdAt),
- * so the 500th page reads as few rows as the first.
- */
 export async function sliceProjects(
   tx: ScopedDb,
   organizationId: string,
@@ -151,7 +130,6 @@ export async function sliceProjects(
     where,
     select: listFields,
     orderBy: before ? [{ createdAt: "asc" }, { id: "asc" }] : newestFirst,
-    // One extra row says whether there is a further page.
     take: pageSize + 1,
   });
   const more = rows.length > pageSize;
@@ -168,7 +146,6 @@ export async function sliceProjects(
   };
 }
 
-/** The project with this id in this organization, or null: an id alone never finds one. */
 export async function getProject(organizationId: string, id: string): Promise<ProjectView | null> {
   return withTenant(organizationId, (tx) =>
     tx.project.findFirst({

@@ -9,7 +9,6 @@ const description = z
   .string()
   .trim()
   .max(1000, "Keep the description under 1,000 characters.")
-  // An emptied field clears the description.
   .transform((value) => (value === "" ? null : value))
   .nullable()
   .optional();

@@ -24,10 +24,6 @@ function defaultRateLimiter(): RateLimiter {
   return globalForRateLimit.keelRateLimiter;
 }
 
-/**
- * Counts one hit for `key` under `policy` and says whether it is allowed. Fails closed.
- * Keys are compared trimmed and case-insensitively, and stored only as a hash.
- */
 export async function consumeRateLimit(
   policy: RateLimitPolicy,
   key: string,

@@ -43,7 +43,6 @@ async function withDeadline<T>(work: () => Promise<T>, timeoutMs: number): Promi
     timer = setTimeout(() => reject(new RateLimitTimeoutError(timeoutMs)), timeoutMs);
   });
   try {
-    // Started inside the race: a store that throws synchronously is caught the same way.
     return await Promise.race([Promise.resolve().then(work), deadline]);
   } finally {
     clearTimeout(timer);
@@ -100,7 +99,6 @@ export function createRateLimiter({
       try {
         await withDeadline(() => backend.reset(policy, hashRateLimitKey(key)), timeoutMs);
       } catch (error) {
-        // Not thrown: the caller's action already succeeded, and hits expire with their window.
         log(`[rate-limit] ${policy} reset failed`, error);
       }
     },

@@ -70,7 +70,6 @@ export function createMemoryStore({
     reset: async (policy, id) => {
       entries.delete(`${policy}:${id}`);
     },
-    // Synchronous, so no other check runs in between: the newest hit goes.
     refund: async (policy, id) => {
       entries.get(`${policy}:${id}`)?.hits.pop();
     },

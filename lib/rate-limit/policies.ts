@@ -1,6 +1,5 @@
 export const rateLimitPolicies = {
   signInIp: { limit: 30, windowSeconds: 15 * 60 },
-  /** FAILED sign-ins only (successes are refunded). */
   signInAccount: { limit: 10, windowSeconds: 15 * 60 },
   signUp: { limit: 5, windowSeconds: 60 * 60 },
   passwordReset: { limit: 5, windowSeconds: 60 * 60 },

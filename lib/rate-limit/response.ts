@@ -12,7 +12,6 @@ function describeWait(seconds: number): string {
   return plural(Math.ceil(seconds / 3600), "hour");
 }
 
-/** Whole seconds, at least 1: what Retry-After and the message promise. */
 export function waitSeconds(result: RateLimitRefusal): number {
   const seconds = Math.ceil(result.retryAfterSeconds);
   return Number.isFinite(seconds) ? Math.max(1, seconds) : 1;
@@ -36,7 +35,6 @@ export function rateLimitResponse(result: RateLimitRefusal): Response {
   );
 }
 
-/** A refusal as the error the action chain answers with (429 or 503, Retry-After). */
 export function rateLimitError(result: RateLimitRefusal): RetryLaterError {
   return new RetryLaterError(
     rateLimitMessage(result),

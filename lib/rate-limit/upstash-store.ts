@@ -70,7 +70,6 @@ export function createUpstashStore({
         prefix: `${prefix}:${policy}`,
         timeout: timeoutMs,
         analytics: false,
-        // Downloads IP deny lists at run time.
         enableProtection: false,
         // Its in-process "blocked until" cache would outlive a reset done by another instance.
         ephemeralCache: false,

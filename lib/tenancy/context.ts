@@ -2,10 +2,9 @@ import type { ActiveSession } from "@/lib/auth/session-store";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { ClientInfo } from "@/lib/http/client-info";
 
-/** Who is calling, as the action chain establishes it (lib/actions/chain.ts). */
 export type PublicContext = { client: ClientInfo };
 export type AuthenticatedContext = PublicContext & { session: ActiveSession; userId: string };
-/** The organization comes from the caller's verified membership, never from the input. */
+// From the caller's verified membership, never from the input.
 export type MemberContext = AuthenticatedContext & {
   organization: { id: string; slug: string; name: string };
   role: Role;

@@ -14,19 +14,11 @@ import { requestHost } from "./request-host";
 export type CurrentMember = VerifiedMembership & {
   session: ActiveSession;
   userId: string;
-  /** Every organization the user belongs to, by name (the switcher). */
   memberships: VerifiedMembership[];
-  /** Runs `fn` in this request's transaction, scoped to the user and this organization. */
   read<T>(fn: (tx: ScopedDb) => Promise<T>): Promise<T>;
 };
 
-/**
- * For pages and layouts of an organization: the signed-in user's membership in the
- * organization this request's Host names, or null (signed out, not a member, root host).
- * The same rule as the action chain (lib/actions/chain.ts): the host only proposes a
- * slug, the membership row decides. Once per request: the membership read opens the
- * transaction the layout's and the page's tenant reads then share.
- */
+// The host only proposes a slug; the membership row decides (as in lib/actions/chain.ts).
 export const getCurrentMember = cache(async (): Promise<CurrentMember | null> => {
   const host = await requestHost();
   if (host.kind !== "tenant") return null;
@@ -43,12 +35,7 @@ export const getCurrentMember = cache(async (): Promise<CurrentMember | null> =>
   return { ...current, session, userId, memberships, read: transaction.read };
 });
 
-/**
- * The current member, allowed `permission`. A non-member gets the not-found page, so a
- * page never confirms what they may not see; a member without the permission gets the
- * 403 page (app/org/[slug]/forbidden.tsx). The layout has already sent signed-out
- * visitors to sign in.
- */
+// Non-members get not-found, so a page never confirms what they may not see.
 export async function requireMember(permission: Permission): Promise<CurrentMember> {
   const member = await getCurrentMember();
   if (!member) notFound();

@@ -1,23 +1,12 @@
 import { slugProblem } from "./slug";
 
-/**
- * Which part of the app a Host header addresses. Pure (the root domain is a parameter),
- * so the proxy, the pages and the tests share one parser.
- */
 export type TenantHost = { kind: "root" } | { kind: "tenant"; slug: string } | { kind: "unknown" };
 
 const VERCEL_SUFFIX = ".vercel.app";
 // Vercel forbids "---" in project names, so it can only be our slug separator.
 const PREVIEW_SEPARATOR = "---";
 
-/**
- * `keel.app` and `www.keel.app` are the root host; `acme.keel.app` is the organization
- * `acme`. The comparison includes the port when the root domain has one, so
- * `acme.localhost:3000` works in development and `acme.localhost:3001` does not. Vercel
- * previews carry the slug before `---`: `acme---fix-login.keel.vercel.app` (or
- * `acme---keel-git-fix-login.vercel.app`). Anything else — foreign hosts, IP addresses,
- * nested subdomains, malformed or reserved slugs — is "unknown".
- */
+// The port is compared too, so `acme.localhost:3001` is not `acme.localhost:3000`'s tenant.
 export function parseTenantHost(host: string | null, rootDomain: string): TenantHost {
   if (!host || host.length > 253) return { kind: "unknown" };
   const normalized = host.toLowerCase();
@@ -34,7 +23,6 @@ export function parseTenantHost(host: string | null, rootDomain: string): Tenant
   return { kind: "unknown" };
 }
 
-/** `<label>` or `<label>.<project>` in front of `.vercel.app`. */
 function parseVercelHost(prefix: string): TenantHost {
   const labels = prefix.split(".");
   if (labels.length > 2 || labels.some((label) => !label)) return { kind: "unknown" };
@@ -45,12 +33,10 @@ function parseVercelHost(prefix: string): TenantHost {
 }
 
 function tenant(label: string): TenantHost {
-  // A dot means more than one label (a.b.keel.app); slugProblem refuses it with the rest.
   if (slugProblem(label) !== null) return { kind: "unknown" };
   return { kind: "tenant", slug: label };
 }
 
-/** The absolute URL of `path` on an organization's subdomain, e.g. `https://acme.keel.app/settings`. */
 export function tenantUrl(
   slug: string,
   path: string,

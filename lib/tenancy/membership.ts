@@ -10,12 +10,8 @@ export type VerifiedMembership = {
   organization: { id: string; slug: string; name: string };
 };
 
-/**
- * The user's membership in the organization at `slug`, or null. This is where a tenant
- * comes from: the slug is only a candidate (it arrives in the Host header), the row is
- * the proof. Read in the user's own scope, where row-level security shows a user their
- * memberships and no one else's. Cached per request, so a page and its layout share it.
- */
+// The tenant comes from this row, not the slug (a Host header candidate); read in the user's
+// own scope, where row-level security shows only their memberships.
 export const findMembershipBySlug = cache(
   async (userId: string, slug: string): Promise<VerifiedMembership | null> =>
     withScope({ userId }, (tx) =>
@@ -26,7 +22,6 @@ export const findMembershipBySlug = cache(
     ),
 );
 
-/** Every organization the user belongs to, by name: the switcher and the post-sign-in landing. */
 export async function listMemberships(userId: string): Promise<VerifiedMembership[]> {
   return withScope({ userId }, (tx) =>
     tx.membership.findMany({
@@ -39,12 +34,7 @@ export async function listMemberships(userId: string): Promise<VerifiedMembershi
 
 type MembershipRow = { role: Role; id: string; slug: string; name: string; entered: string | null };
 
-/**
- * In a transaction scoped to `userId`: every organization the user belongs to, by name,
- * and the membership at `slug` (null if none). One statement does both and, from that
- * membership row only, moves the transaction into its organization (app.org_id), so a
- * page's tenant reads need no further round trip to set the scope.
- */
+// Moves the transaction into the organization from the membership row only.
 export async function readMembershipsEntering(
   tx: ScopedDb,
   userId: string,

@@ -5,7 +5,6 @@ import { cache } from "react";
 import { env } from "@/lib/env";
 import { parseTenantHost, type TenantHost } from "./host";
 
-/** The organization (or root) this request's Host names, parsed once per request. */
 export const requestHost = cache(async (): Promise<TenantHost> =>
   parseTenantHost((await headers()).get("host"), env.rootDomain),
 );

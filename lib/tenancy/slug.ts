@@ -1,16 +1,7 @@
-/**
- * Organization slugs: the subdomain an organization lives on (`acme` in acme.keel.app).
- * Pure, so the sign-up form, the server action and the proxy's host parser apply the
- * same rules.
- */
-
 export const SLUG_MIN_LENGTH = 3;
 export const SLUG_MAX_LENGTH = 48;
 
-/**
- * Subdomains no organization may take: our own services, pages people might mistake for
- * ours (a `login.` or `billing.` phishing page on our domain), and environments.
- */
+// Includes names a phishing page might use on our domain (`login.`, `billing.`).
 export const reservedSlugs: ReadonlySet<string> = new Set([
   "about",
   "account",
@@ -56,7 +47,6 @@ export const reservedSlugs: ReadonlySet<string> = new Set([
   "www",
 ]);
 
-/** Why `slug` cannot be an organization's address, or null when it can. */
 export function slugProblem(slug: string): string | null {
   if (slug.length < SLUG_MIN_LENGTH) return `Use at least ${SLUG_MIN_LENGTH} characters.`;
   if (slug.length > SLUG_MAX_LENGTH) return `Use at most ${SLUG_MAX_LENGTH} characters.`;
@@ -85,11 +75,6 @@ const foldedLetters: Record<string, string> = {
 
 const PADDING = "-org";
 
-/**
- * A valid slug derived from an organization's name ("Café Noël" → "cafe-noel"), for the
- * form to propose. Too short or reserved results get "-org" appended; a name with no
- * usable letter or digit at all (only emoji, say) gives "".
- */
 export function suggestSlug(name: string): string {
   const folded = name
     .normalize("NFKD")
