@@ -17,6 +17,8 @@ export type Scope = {
   userEmail?: string;
   /** SHA-256 of an invitation link token: that one invitation, whatever its organization. */
   invitationTokenHash?: string;
+  /** SHA-256 of a bearer API key: that one key, read-only, whatever its organization. */
+  apiKeyHash?: string;
   /** A Stripe customer id from a signature-verified webhook: finds its subscription row. */
   stripeCustomerId?: string;
   /** The billing reconciliation job: every subscription row, read-only. */
@@ -28,6 +30,7 @@ const settings: Record<keyof Scope, string> = {
   userId: "app.user_id",
   userEmail: "app.user_email",
   invitationTokenHash: "app.invitation_token_hash",
+  apiKeyHash: "app.api_key_hash",
   stripeCustomerId: "app.stripe_customer_id",
   billingSweep: "app.billing_sweep",
 };
