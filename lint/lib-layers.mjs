@@ -52,6 +52,7 @@ export const fileElements = {
   "lib/members/actions": "domain-actions",
   "lib/organizations/actions": "domain-actions",
   "lib/projects/actions": "domain-actions",
+  "lib/api-keys/actions": "domain-actions",
   "lib/audit-log/list-action": "domain-actions",
   "lib/audit-log/export-action": "domain-actions",
 };
