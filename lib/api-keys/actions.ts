@@ -2,18 +2,11 @@ import "server-only";
 
 import { memberAction } from "@/lib/actions/chain";
 import { planFeature } from "@/lib/actions/middleware";
-import { changeApiKeyScopes, createApiKey, listApiKeys, revokeApiKey } from "./keys";
+import { changeApiKeyScopes, createApiKey, revokeApiKey } from "./keys";
 import { apiKeyIdSchema, apiKeyScopesSchema, createApiKeySchema } from "./schemas";
 
 // Keys act for the whole organization, so managing them is for those who manage it.
 const permission = "org:update";
-
-export const listApiKeysAction = memberAction(
-  "api_key.list",
-  permission,
-  apiKeyIdSchema.omit({ id: true }),
-  (_input, ctx) => listApiKeys(ctx.organization.id),
-);
 
 export const createApiKeyAction = memberAction(
   "api_key.create",
