@@ -32,7 +32,7 @@ export function ApiKeyTable({ keys }: { keys: ApiKeyView[] }) {
             <div className="text-xs text-zinc-500">{date(key.createdAt)}</div>
           </td>
           <td className="px-4 py-2">
-            {key.lastUsedAt ? date(key.lastUsedAt) : "Never"}
+            {key.lastUsedAt ? date(key.lastUsedAt) : "Never used"}
             {key.lastUsedIp ? <div className="text-xs text-zinc-500">{key.lastUsedIp}</div> : null}
           </td>
           <td className="px-4 py-2">{key.expiresAt ? date(key.expiresAt) : "Never"}</td>
