@@ -312,6 +312,11 @@ describe("/api/v1 projects", () => {
     expect(created.status).toBe(201);
     const project = projectSchema.parse(await created.json());
     expect(project).toMatchObject({ name: "Gamma", description: "g" });
+    const entry = await admin.auditLog.findFirstOrThrow({
+      where: { organizationId: own.id, action: "project.created", targetId: project.id },
+    });
+    expect(entry.actorId).toBeNull();
+    expect(entry.metadata).toMatchObject({ name: "Gamma", via: "api", keyId: expect.any(String) });
 
     const patched = await projectApi.PATCH(
       call("PATCH", `/api/v1/projects/${project.id}`, { key: secret, body: { description: null } }),

@@ -16,7 +16,8 @@ import type {
   UpdateProject,
 } from "./schemas";
 
-// The projects data layer as a key sees it: no person acts, so the audit entry names the key.
+// The projects data layer as a key sees it: no person acts, so the audit entry names the key
+// ("keyId": a key named like "apiKeyId" would be dropped as a secret by lib/audit).
 
 const fields = {
   id: true,
@@ -63,7 +64,7 @@ function audit(tx: ScopedDb, actor: Actor, action: AuditAction, id: string, name
     targetId: id,
     ipAddress: actor.client.ipAddress,
     userAgent: actor.client.userAgent,
-    metadata: { name, apiKeyId: actor.caller.keyId },
+    metadata: { name, via: "api", keyId: actor.caller.keyId },
   });
 }
 
