@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { app, stripeEmulator, tenantApp } from "./support/app";
+import { e2ePort, stripeEmulator, tenantApp } from "./support/app";
 import { budgetSteps } from "./support/budget";
 import { clientIpHeaders } from "./support/mailbox";
 import { signUpWithOrganization } from "./support/organization";
@@ -41,9 +41,11 @@ test("an owner creates an API key, a script creates a project with it, the page 
   const secret = (await page.getByTestId("api-key-secret").textContent()) ?? "";
   expect(secret).toMatch(/^keel_(live|test)_[0-9A-Za-z]{36}$/);
 
-  // A script: its own request context, no cookies, on the root host.
+  // A script: its own request context, no cookies. keel.test resolves only inside Chromium,
+  // so it calls the server by its plain address: the key, not the host, names the organization.
+  const api = `http://localhost:${e2ePort}`;
   const script = await playwright.request.newContext();
-  const created = await script.post(`${app}/api/v1/projects`, {
+  const created = await script.post(`${api}/api/v1/projects`, {
     headers: { authorization: `Bearer ${secret}`, "idempotency-key": `e2e-${tag}` },
     data: { name: `From CI ${tag}`, description: "Created by a script." },
   });
@@ -52,7 +54,7 @@ test("an owner creates an API key, a script creates a project with it, the page 
   expect(created.headers()["access-control-allow-origin"]).toBe("*");
   const project = (await created.json()) as { id: string; name: string };
   expect(project.name).toBe(`From CI ${tag}`);
-  const refused = await script.get(`${app}/api/v1/members`, {
+  const refused = await script.get(`${api}/api/v1/members`, {
     headers: { authorization: `Bearer ${secret}` },
   });
   expect(refused.status()).toBe(403);

@@ -1,7 +1,11 @@
 "use server";
 
 import { toFormState } from "@/lib/actions/form";
-import { createApiKeyAction, revokeApiKeyAction } from "@/lib/api-keys/actions";
+import {
+  changeApiKeyScopesAction,
+  createApiKeyAction,
+  revokeApiKeyAction,
+} from "@/lib/api-keys/actions";
 import type { FormState } from "@/lib/forms/form-state";
 import { revalidateOrganizationPages } from "@/lib/tenancy/revalidate";
 
@@ -26,4 +30,16 @@ export async function revokeApiKeyForm(_state: FormState, formData: FormData): P
   const result = await revokeApiKeyAction(formData);
   if (result.ok) await revalidateOrganizationPages();
   return toFormState(result, { success: "Key revoked. It stops working on its next request." });
+}
+
+export async function changeApiKeyScopesForm(
+  _state: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const result = await changeApiKeyScopesAction({
+    id: formData.get("id") ?? "",
+    scopes: formData.getAll("scopes"),
+  });
+  if (result.ok) await revalidateOrganizationPages();
+  return toFormState(result, { success: "Scopes saved. They apply from the next request." });
 }

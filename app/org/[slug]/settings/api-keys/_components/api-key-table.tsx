@@ -4,6 +4,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table } from "@/components/ui/table";
 import type { ApiKeyView } from "@/lib/api-keys/keys";
 import { revokeApiKeyForm } from "../actions";
+import { EditScopes } from "./edit-scopes";
 
 const date = (value: Date) => value.toLocaleDateString("en", { dateStyle: "medium" });
 
@@ -26,7 +27,10 @@ export function ApiKeyTable({ keys }: { keys: ApiKeyView[] }) {
         <tr key={key.id}>
           <td className="px-4 py-2 font-medium">{key.name}</td>
           <td className="px-4 py-2 font-mono text-xs">{key.prefix}…</td>
-          <td className="px-4 py-2 text-xs">{key.scopes.join(", ")}</td>
+          <td className="px-4 py-2 text-xs">
+            {key.scopes.join(", ")}
+            {key.revokedAt ? null : <EditScopes id={key.id} name={key.name} scopes={key.scopes} />}
+          </td>
           <td className="px-4 py-2">
             {key.createdBy ? (key.createdBy.name ?? key.createdBy.email) : "A deleted user"}
             <div className="text-xs text-zinc-500">{date(key.createdAt)}</div>
