@@ -87,7 +87,7 @@ export async function createApiKey(
       },
       select: keyFields,
     });
-    await audit(tx, ctx, "api_key.created", key.id, {
+    await audit(tx, ctx, "api.key_created", key.id, {
       name: key.name,
       prefix: key.prefix,
       scopes: key.scopes,
@@ -108,7 +108,7 @@ export async function revokeApiKey(ctx: MemberContext, id: string): Promise<void
       where: { id, ...inOrganization(organizationId) },
       select: { name: true, prefix: true },
     });
-    await audit(tx, ctx, "api_key.revoked", id, key);
+    await audit(tx, ctx, "api.key_revoked", id, key);
   });
 }
 
@@ -128,7 +128,7 @@ export async function changeApiKeyScopes(
       where: { id, ...inOrganization(organizationId) },
       data: { scopes },
     });
-    await audit(tx, ctx, "api_key.scopes_changed", id, {
+    await audit(tx, ctx, "api.key_scopes_changed", id, {
       name: before.name,
       from: before.scopes,
       to: scopes,

@@ -139,7 +139,7 @@ describe("/api/v1 authentication", () => {
     expect(row.prefix).toBe(secret.slice(0, 14));
     expect(JSON.stringify(row)).not.toContain(secret.slice(14));
     const audit = await admin.auditLog.findFirstOrThrow({
-      where: { organizationId: org.id, action: "api_key.created", targetId: key.id },
+      where: { organizationId: org.id, action: "api.key_created", targetId: key.id },
     });
     expect(audit.actorId).toBe(owner.id);
     expect(JSON.stringify(audit.metadata)).not.toContain(secret.slice(14));
@@ -186,9 +186,9 @@ describe("/api/v1 authentication", () => {
       orderBy: { createdAt: "asc" },
     });
     expect(actions.map((a) => a.action)).toEqual([
-      "api_key.created",
-      "api_key.scopes_changed",
-      "api_key.revoked",
+      "api.key_created",
+      "api.key_scopes_changed",
+      "api.key_revoked",
     ]);
   });
 
