@@ -12,6 +12,7 @@ export type Scope = {
   userId?: string;
   userEmail?: string;
   invitationTokenHash?: string;
+  apiKeyHash?: string;
   stripeCustomerId?: string;
   billingSweep?: boolean;
 };
@@ -21,6 +22,7 @@ const settings: Record<keyof Scope, string> = {
   userId: "app.user_id",
   userEmail: "app.user_email",
   invitationTokenHash: "app.invitation_token_hash",
+  apiKeyHash: "app.api_key_hash",
   stripeCustomerId: "app.stripe_customer_id",
   billingSweep: "app.billing_sweep",
 };

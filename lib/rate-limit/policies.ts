@@ -14,6 +14,9 @@ export const rateLimitPolicies = {
   resetPasswordIp: { limit: 10, windowSeconds: 15 * 60 },
   currentPassword: { limit: 10, windowSeconds: 15 * 60 },
   totpCode: { limit: 10, windowSeconds: 15 * 60 },
+  // /api/v1: each key, and all keys of an organization together.
+  apiKey: { limit: 600, windowSeconds: 60 },
+  apiOrganization: { limit: 1200, windowSeconds: 60 },
   reauthenticationEmail: { limit: 3, windowSeconds: 60 * 60 },
 } as const satisfies Record<string, RateLimitWindow>;
 

@@ -68,6 +68,7 @@ describe("the catalog", () => {
       "ApiKey",
       "AuditLog",
       "BillingEvent",
+      "IdempotencyKey",
       "Invitation",
       "Membership",
       "Organization",

@@ -23,6 +23,7 @@ const sections: (OrgNavItem & { permission: Permission })[] = [
   { href: "/projects", label: "Projects", permission: "projects:read" },
   { href: "/members", label: "Members", permission: "members:read" },
   { href: "/settings", label: "Settings", permission: "org:update" },
+  { href: "/settings/api-keys", label: "API keys", permission: "org:update" },
   { href: "/settings/audit", label: "Audit log", permission: "audit:read" },
   { href: "/settings/billing", label: "Billing", permission: "billing:manage" },
 ];

@@ -1,16 +1,18 @@
 import { expect } from "vitest";
 import type { Database } from "@/lib/db/create-client";
 import { setTestSwitches } from "@/lib/db/test-switches";
+import type { ApiKeyScope } from "@/lib/api-keys/scopes";
 import { can, type Permission } from "@/lib/tenancy/permissions";
 import { fakeRequest } from "./request";
 import { actors, createWorld, snapshot, type Actor, type OrgKey, type World } from "./world";
 
 /**
  * The isolation matrix: every tenant operation × actors {owner of A, member of A, owner
- * of B, anonymous} × the organization whose host the request is sent to × the
- * organization the object belongs to. Whether a case is allowed follows from three facts
+ * of B, anonymous, an API key of A} × the organization whose host the request is sent to ×
+ * the organization the object belongs to. Whether a case is allowed follows from three facts
  * only: the actor belongs to the host's organization, their role has the operation's
- * permission, and the object belongs to that same organization. Every denied case must
+ * permission, and the object belongs to that same organization. For /api/v1 the key alone
+ * names the organization: only the key, and only on its own organization's objects, on any host. Every denied case must
  * answer 401/403/404 and leave both organizations exactly as they were.
  *
  * Every request also carries forged headers naming the object's organization (a
@@ -32,6 +34,8 @@ export type Operation = {
   name: string;
   kind: "read" | "list" | "create" | "update" | "delete";
   permission: Permission;
+  /** Set for /api/v1 operations: authenticated by the bearer key alone, with this scope. */
+  bearer?: ApiKeyScope;
   /**
    * True when the input names an object (an id) that may belong to either organization;
    * false when the operation acts on the host's organization as a whole (list, create,
@@ -53,8 +57,10 @@ function hostOf(world: World, org: OrgKey): string {
 
 function sendAs(world: World, actor: Actor, host: OrgKey, object: OrgKey) {
   const target = world.orgs[object];
-  fakeRequest.cookie = actor === "anonymous" ? undefined : world.users[actor].token;
+  fakeRequest.cookie =
+    actor === "anonymous" || actor === "keyA" ? undefined : world.users[actor].token;
   fakeRequest.headers = new Headers({
+    ...(actor === "keyA" ? { authorization: `Bearer ${world.apiKeyA}` } : {}),
     host: hostOf(world, host),
     "x-real-ip": "198.51.100.23",
     "x-forwarded-host": hostOf(world, object),
@@ -66,6 +72,7 @@ function sendAs(world: World, actor: Actor, host: OrgKey, object: OrgKey) {
 }
 
 export function isAllowed(world: World, actor: Actor, host: OrgKey, object: OrgKey, op: Operation) {
+  if (op.bearer) return actor === "keyA" && object === "A";
   const role = world.roles[actor][host];
   return role !== undefined && can(role, op.permission) && object === host;
 }
@@ -76,7 +83,9 @@ export function casesFor(world: World, op: Operation): Case[] {
   const cases: Case[] = [];
   for (const actor of actors) {
     for (const host of ["A", "B"] as const) {
-      const objects = op.targetsObject ? (["A", "B"] as const) : [host];
+      // A v1 list or create acts on the key's organization (A) whatever the host.
+      const whole: OrgKey = op.bearer ? "A" : host;
+      const objects = op.targetsObject ? (["A", "B"] as const) : [whole];
       for (const object of objects) {
         cases.push({ actor, host, object, allowed: isAllowed(world, actor, host, object, op) });
       }

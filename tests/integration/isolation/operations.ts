@@ -37,6 +37,16 @@ import {
   resumeSubscriptionAction,
   startCheckoutAction,
 } from "@/lib/billing/actions";
+import * as v1Projects from "@/app/api/v1/projects/route";
+import * as v1Project from "@/app/api/v1/projects/[id]/route";
+import * as v1Organization from "@/app/api/v1/organization/route";
+import * as v1Members from "@/app/api/v1/members/route";
+import {
+  changeApiKeyScopesAction,
+  createApiKeyAction,
+  revokeApiKeyAction,
+} from "@/lib/api-keys/actions";
+import { displayPrefixOf, generateApiKey, hashApiKey } from "@/lib/api-keys/format";
 import { addMember } from "./world";
 import type { Operation, Outcome, Prepared } from "./matrix";
 import { fakeRequest } from "./request";
@@ -75,6 +85,14 @@ function apiRequest(method: string, path: string, body?: unknown): Request {
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
 }
+
+/** The /api/v1 body is the data itself. */
+async function fromV1(response: Response): Promise<Outcome> {
+  const text = await response.text();
+  return { ok: response.ok, status: response.status, data: response.ok ? text : undefined };
+}
+
+const v1Params = (id: string) => ({ params: Promise.resolve({ id }) });
 
 const marker = () => `marker-${randomBytes(6).toString("hex")}`;
 
@@ -176,6 +194,27 @@ async function auditEntries({ admin, world, org }: PrepareEnv): Promise<Prepared
   });
   return { input: {}, marker: m };
 }
+
+const apiKey = {
+  withId: async ({ admin, world, org }: PrepareEnv): Promise<Prepared> => {
+    const secret = generateApiKey("test");
+    const name = marker();
+    const key = await admin.apiKey.create({
+      data: {
+        organizationId: world.orgs[org].id,
+        name,
+        prefix: displayPrefixOf(secret),
+        keyHash: hashApiKey(secret),
+        scopes: ["projects:read"],
+      },
+      select: { id: true },
+    });
+    return { input: { id: key.id, scopes: ["projects:read", "members:read"] }, marker: name };
+  },
+  created: async (): Promise<Prepared> => ({
+    input: { name: marker(), scopes: ["projects:read"] },
+  }),
+};
 
 const billing = {
   // Billing acts on the host's organization as a whole; the plan is the only input.
@@ -453,6 +492,109 @@ export const operations: Operation[] = [
       );
     },
   },
+  // The same data through /api/v1, where only the bearer key counts.
+  {
+    name: "GET /api/v1/projects",
+    kind: "list",
+    permission: "projects:read",
+    bearer: "projects:read",
+    targetsObject: false,
+    prepare: project.listed,
+    call: async () => fromV1(await v1Projects.GET(apiRequest("GET", "/api/v1/projects"))),
+  },
+  {
+    name: "POST /api/v1/projects",
+    kind: "create",
+    permission: "projects:write",
+    bearer: "projects:write",
+    targetsObject: false,
+    prepare: project.created,
+    call: async (i) => fromV1(await v1Projects.POST(apiRequest("POST", "/api/v1/projects", i))),
+  },
+  {
+    name: "GET /api/v1/projects/[id]",
+    kind: "read",
+    permission: "projects:read",
+    bearer: "projects:read",
+    targetsObject: true,
+    prepare: project.withId,
+    call: async (i) => {
+      const { id } = i as { id: string };
+      return fromV1(await v1Project.GET(apiRequest("GET", `/api/v1/projects/${id}`), v1Params(id)));
+    },
+  },
+  {
+    name: "PATCH /api/v1/projects/[id]",
+    kind: "update",
+    permission: "projects:write",
+    bearer: "projects:write",
+    targetsObject: true,
+    prepare: project.withEdit,
+    call: async (i) => {
+      const { id, ...body } = i as { id: string };
+      const request = apiRequest("PATCH", `/api/v1/projects/${id}`, body);
+      return fromV1(await v1Project.PATCH(request, v1Params(id)));
+    },
+  },
+  {
+    name: "DELETE /api/v1/projects/[id]",
+    kind: "delete",
+    permission: "projects:write",
+    bearer: "projects:write",
+    targetsObject: true,
+    prepare: project.withId,
+    call: async (i) => {
+      const { id } = i as { id: string };
+      const request = apiRequest("DELETE", `/api/v1/projects/${id}`);
+      return fromV1(await v1Project.DELETE(request, v1Params(id)));
+    },
+  },
+  {
+    name: "GET /api/v1/organization",
+    kind: "read",
+    permission: "projects:read",
+    bearer: "organization:read",
+    targetsObject: false,
+    prepare: async ({ world, org }) => ({ input: {}, marker: world.orgs[org].name }),
+    call: async () => fromV1(await v1Organization.GET(apiRequest("GET", "/api/v1/organization"))),
+  },
+  {
+    name: "GET /api/v1/members",
+    kind: "list",
+    permission: "members:read",
+    bearer: "members:read",
+    targetsObject: false,
+    prepare: member.listed,
+    call: async () => fromV1(await v1Members.GET(apiRequest("GET", "/api/v1/members"))),
+  },
+  // Managing keys is for owners and admins of the host's organization.
+  {
+    name: "api_key.create",
+    kind: "create",
+    permission: "org:update",
+    targetsObject: false,
+    prepare: apiKey.created,
+    call: async (i) => fromResult(await createApiKeyAction(i)),
+  },
+  {
+    name: "api_key.revoke",
+    kind: "update",
+    permission: "org:update",
+    targetsObject: true,
+    prepare: async (env) => {
+      const prepared = await apiKey.withId(env);
+      return { ...prepared, input: { id: (prepared.input as { id: string }).id } };
+    },
+    call: async (i) => fromResult(await revokeApiKeyAction(i)),
+  },
+  {
+    name: "api_key.change_scopes",
+    kind: "update",
+    permission: "org:update",
+    targetsObject: true,
+    prepare: apiKey.withId,
+    call: async (i) => fromResult(await changeApiKeyScopesAction(i)),
+  },
 ];
 
 /** Route files the operations above call, checked against app/api by the coverage test. */
@@ -464,4 +606,12 @@ export const routeFiles: Record<string, string[]> = {
     "PATCH /api/projects/[id]",
     "DELETE /api/projects/[id]",
   ],
+  "app/api/v1/projects/route.ts": ["GET /api/v1/projects", "POST /api/v1/projects"],
+  "app/api/v1/projects/[id]/route.ts": [
+    "GET /api/v1/projects/[id]",
+    "PATCH /api/v1/projects/[id]",
+    "DELETE /api/v1/projects/[id]",
+  ],
+  "app/api/v1/organization/route.ts": ["GET /api/v1/organization"],
+  "app/api/v1/members/route.ts": ["GET /api/v1/members"],
 };

@@ -2,25 +2,30 @@ import { randomBytes } from "node:crypto";
 import type { Database } from "@/lib/db/create-client";
 import { createSession } from "@/lib/auth/session-store";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { displayPrefixOf, generateApiKey, hashApiKey } from "@/lib/api-keys/format";
+import { apiKeyScopes } from "@/lib/api-keys/scopes";
 
 /**
- * Two organizations, A and B, and the people of the isolation matrix: A's owner, A's
- * member, B's owner, and an anonymous visitor. Built with the admin client, because no
+ * Two organizations, A and B, and the actors of the isolation matrix: A's owner, A's
+ * member, B's owner, an anonymous visitor, and an API key of A with every scope. Built with the admin client, because no
  * single scope of the app may write to two organizations.
  */
 export type OrgKey = "A" | "B";
-export type Actor = "ownerA" | "memberA" | "ownerB" | "anonymous";
-export const actors: readonly Actor[] = ["ownerA", "memberA", "ownerB", "anonymous"];
+export type Actor = "ownerA" | "memberA" | "ownerB" | "anonymous" | "keyA";
+export const actors: readonly Actor[] = ["ownerA", "memberA", "ownerB", "anonymous", "keyA"];
+export type Person = Exclude<Actor, "anonymous" | "keyA">;
 
 export type World = {
   tag: string;
   orgs: Record<OrgKey, { id: string; slug: string; name: string }>;
-  users: Record<Exclude<Actor, "anonymous">, { id: string; email: string; token: string }>;
+  users: Record<Person, { id: string; email: string; token: string }>;
+  /** The secret of keyA, a key of organization A. */
+  apiKeyA: string;
   /** Each actor's role in each organization, if any. */
   roles: Record<Actor, Partial<Record<OrgKey, Role>>>;
 };
 
-const membershipsOf: Record<Exclude<Actor, "anonymous">, [OrgKey, Role]> = {
+const membershipsOf: Record<Person, [OrgKey, Role]> = {
   ownerA: ["A", "OWNER"],
   memberA: ["A", "MEMBER"],
   ownerB: ["B", "OWNER"],
@@ -41,11 +46,8 @@ export async function createWorld(admin: Database): Promise<World> {
     });
   }
   const users = {} as World["users"];
-  const roles: World["roles"] = { ownerA: {}, memberA: {}, ownerB: {}, anonymous: {} };
-  for (const [actor, [org, role]] of Object.entries(membershipsOf) as [
-    Exclude<Actor, "anonymous">,
-    [OrgKey, Role],
-  ][]) {
+  const roles: World["roles"] = { ownerA: {}, memberA: {}, ownerB: {}, anonymous: {}, keyA: {} };
+  for (const [actor, [org, role]] of Object.entries(membershipsOf) as [Person, [OrgKey, Role]][]) {
     const email = `${actor.toLowerCase()}-${tag}@example.test`;
     const user = await admin.user.create({
       data: { email, name: actor, emailVerified: new Date() },
@@ -58,7 +60,18 @@ export async function createWorld(admin: Database): Promise<World> {
     users[actor] = { id: user.id, email, token };
     roles[actor][org] = role;
   }
-  return { tag, orgs, users, roles };
+  const apiKeyA = generateApiKey("test");
+  await admin.apiKey.create({
+    data: {
+      organizationId: orgs.A.id,
+      name: `Key A ${tag}`,
+      prefix: displayPrefixOf(apiKeyA),
+      keyHash: hashApiKey(apiKeyA),
+      scopes: [...apiKeyScopes],
+      createdById: users.ownerA.id,
+    },
+  });
+  return { tag, orgs, users, roles, apiKeyA };
 }
 
 /** A fresh user who is a member of `org`: the target of role changes and removals. */
@@ -94,7 +107,12 @@ export async function snapshot(admin: Database, world: World): Promise<string> {
     invitations: await admin.invitation.findMany({ where, orderBy }),
     projects: await admin.project.findMany({ where, orderBy }),
     subscriptions: await admin.subscription.findMany({ where, orderBy }),
-    apiKeys: await admin.apiKey.findMany({ where, orderBy }),
+    // Last used is bookkeeping any call with the key refreshes, like a session's last seen.
+    apiKeys: await admin.apiKey.findMany({
+      where,
+      orderBy,
+      omit: { lastUsedAt: true, lastUsedIp: true },
+    }),
     // Audit entries of denied calls would be harmless, but none are written: the chain
     // refuses before any handler runs.
     auditLogs: await admin.auditLog.findMany({ where, orderBy }),
