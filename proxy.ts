@@ -27,6 +27,8 @@ import { parseTenantHost } from "@/lib/tenancy/host";
  * app). Methods nothing answers get 405, and a server-action body over the limit 413.
  */
 
+const PUBLIC_API_DOCUMENT = "/api/v1/openapi.json";
+
 /** The internal segment of organization pages. Reachable only through the rewrite below. */
 const TENANT_PREFIX = "/org";
 
@@ -131,7 +133,8 @@ function withSecurityHeaders(
   response.headers.append("server-timing", `request;desc="${requestId}"`);
   if (hsts) response.headers.set("strict-transport-security", hsts);
   // JSON answers are per user and per organization: no browser or shared cache keeps them.
-  if (pathname === "/api" || pathname.startsWith("/api/")) {
+  // The public API description is the same for everyone and keeps its own caching.
+  if ((pathname === "/api" || pathname.startsWith("/api/")) && pathname !== PUBLIC_API_DOCUMENT) {
     response.headers.set("cache-control", "no-store");
   }
   return response;

@@ -25,6 +25,8 @@ export const layers = [
   ["actions"],
   // Each domain's actions: the chain around its data layer, what app/ calls.
   ["domain-actions"],
+  // The public JSON API (/api/v1) over the domains' data layers, and its OpenAPI description.
+  ["api"],
 ];
 
 /**
