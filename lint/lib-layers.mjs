@@ -19,13 +19,15 @@ export const layers = [
   ["organizations", "members", "invitations", "projects", "audit-log", "retention"],
   // Account-level flows that span organizations and billing (deletion, export).
   ["account"],
+  // Organization API keys: issued and verified by the data layer, above billing and tenancy.
+  ["api-keys"],
   // The job runner runs every domain's handlers; delivery after a response runs the runner.
   ["jobs-runner"],
   // The chain every action and JSON route goes through, and the account requests built on it.
   ["actions"],
   // Each domain's actions: the chain around its data layer, what app/ calls.
   ["domain-actions"],
-  // The public JSON API (/api/v1) over the domains' data layers, and its OpenAPI description.
+  // The public /api/v1: bearer keys, problem+json, idempotency, rate limits, over the domains.
   ["api"],
 ];
 
@@ -50,6 +52,7 @@ export const fileElements = {
   "lib/members/actions": "domain-actions",
   "lib/organizations/actions": "domain-actions",
   "lib/projects/actions": "domain-actions",
+  "lib/api-keys/actions": "domain-actions",
   "lib/audit-log/list-action": "domain-actions",
   "lib/audit-log/export-action": "domain-actions",
 };

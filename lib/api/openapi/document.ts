@@ -65,7 +65,13 @@ const responseSchemas = {
   Organization: organizationSchema,
   Member: memberSchema,
   MemberList: memberListSchema,
-  Problem: problemSchema,
+  // RFC 9457 allows extension members: a 400 names each failing field.
+  Problem: problemSchema.extend({
+    errors: z
+      .record(z.string(), z.string())
+      .optional()
+      .describe("The message for each field that failed validation, by field path."),
+  }),
   OpenApiDocument: openApiDocumentSchema,
 };
 const requestSchemas = { CreateProject: createProjectSchema, UpdateProject: updateProjectSchema };
@@ -97,32 +103,38 @@ function refOrInline(schema: z.ZodType, io: "input" | "output"): JsonSchema {
   return withoutDialect(z.toJSONSchema(schema, { target: "draft-2020-12", io }) as JsonSchema);
 }
 
-function parametersOf(shape: z.ZodObject | undefined, location: "path" | "query") {
+function parametersOf(
+  shape: z.ZodObject | undefined,
+  location: "path" | "query",
+  docs: Record<string, string> = {},
+) {
   if (!shape) return [];
   return Object.entries(shape.shape).map(([name, field]): OpenApiParameter => {
     const schema = withoutDialect(
       z.toJSONSchema(field as z.ZodType, { target: "draft-2020-12", io: "input" }) as JsonSchema,
     );
-    const { description, ...rest } = schema;
+    const description = docs[name];
     return {
       name,
       in: location,
       required: location === "path" || !(field as z.ZodType).safeParse(undefined).success,
-      ...(typeof description === "string" ? { description } : {}),
-      schema: rest,
+      ...(description ? { description } : {}),
+      schema,
     };
   });
 }
 
 const problemTitles: Record<number, string> = {
-  400: "The request is malformed (unreadable JSON, unknown query parameter).",
+  400: "The body is not a JSON object, or the body or query fails validation (see `errors`).",
   401: "No key, or the key is unknown, revoked, expired or mistyped.",
-  402: "The organization's plan does not include API access.",
+  402: "The organization's plan does not include API access, or a plan limit is reached.",
   403: "The key lacks the scope this operation needs.",
-  404: "Nothing with this id in the key's organization, or another organization's host.",
-  409: "A request with the same Idempotency-Key is still being processed.",
-  422: "The body or query fails validation, or an Idempotency-Key is reused with another body.",
-  429: "A rate limit of the key or the organization is exhausted; retry after Retry-After.",
+  404: "Nothing with this id in the key's organization.",
+  409: "A request with the same Idempotency-Key is still running; retry shortly.",
+  422: "The Idempotency-Key was already used with a different request.",
+  429: "The key's or the organization's rate limit is exhausted; retry after Retry-After.",
+  500: "Something failed on our side; quote the request id.",
+  503: "A dependency is unavailable; retry after Retry-After.",
 };
 
 const requestIdHeader = { $ref: "#/components/headers/X-Request-Id" };
@@ -132,6 +144,12 @@ const rateLimitHeaders = {
   "RateLimit-Reset": { $ref: "#/components/headers/RateLimit-Reset" },
 };
 
+const extraProblemHeaders: Record<number, Record<string, { $ref: string }>> = {
+  401: { "WWW-Authenticate": { $ref: "#/components/headers/WWW-Authenticate" } },
+  429: { "Retry-After": { $ref: "#/components/headers/Retry-After" } },
+  503: { "Retry-After": { $ref: "#/components/headers/Retry-After" } },
+};
+
 function operationOf(operation: ApiOperation): OpenApiOperation {
   const keyed = operation.scope !== undefined;
   const headers = { "X-Request-Id": requestIdHeader, ...(keyed ? rateLimitHeaders : {}) };
@@ -139,7 +157,12 @@ function operationOf(operation: ApiOperation): OpenApiOperation {
   const responses: Record<string, OpenApiResponse> = {
     [success.status]: {
       description: success.description,
-      headers,
+      headers: operation.idempotent
+        ? {
+            ...headers,
+            "Idempotency-Replayed": { $ref: "#/components/headers/Idempotency-Replayed" },
+          }
+        : headers,
       ...(success.schema
         ? { content: { "application/json": { schema: refOrInline(success.schema, "output") } } }
         : {}),
@@ -148,10 +171,7 @@ function operationOf(operation: ApiOperation): OpenApiOperation {
   for (const status of operation.problems) {
     responses[status] = {
       description: problemTitles[status] ?? "Problem.",
-      headers:
-        status === 429
-          ? { ...headers, "Retry-After": { $ref: "#/components/headers/Retry-After" } }
-          : headers,
+      headers: { ...headers, ...extraProblemHeaders[status] },
       content: { "application/problem+json": { schema: { $ref: schemaRef("Problem") } } },
     };
   }
@@ -164,8 +184,8 @@ function operationOf(operation: ApiOperation): OpenApiOperation {
       : operation.description,
     security: keyed ? [{ bearerAuth: [] }] : [],
     parameters: [
-      ...parametersOf(operation.pathParams, "path"),
-      ...parametersOf(operation.query, "query"),
+      ...parametersOf(operation.pathParams, "path", operation.parameterDocs),
+      ...parametersOf(operation.query, "query", operation.parameterDocs),
       ...(operation.idempotent ? [{ $ref: "#/components/parameters/Idempotency-Key" }] : []),
     ],
     ...(operation.body
@@ -229,6 +249,14 @@ function buildDocument(): OpenApiDocument {
         "RateLimit-Remaining": { description: "Requests left in the window.", schema: integer },
         "RateLimit-Reset": { description: "Seconds until the window resets.", schema: integer },
         "Retry-After": { description: "Seconds to wait before retrying.", schema: integer },
+        "WWW-Authenticate": {
+          description: "The Bearer challenge of RFC 6750.",
+          schema: { type: "string" },
+        },
+        "Idempotency-Replayed": {
+          description: "`true` when this is the stored answer to an earlier request.",
+          schema: { type: "string", enum: ["true"] },
+        },
       },
       parameters: {
         "Idempotency-Key": {

@@ -3,7 +3,6 @@ import {
   createProjectSchema,
   memberListSchema,
   organizationSchema,
-  projectIdParamsSchema,
   projectListQuerySchema,
   projectListSchema,
   projectSchema,
@@ -16,7 +15,7 @@ import {
 export const httpMethods = ["get", "post", "put", "patch", "delete"] as const;
 export type HttpMethod = (typeof httpMethods)[number];
 
-export type ProblemStatus = 400 | 401 | 402 | 403 | 404 | 409 | 422 | 429;
+export type ProblemStatus = 400 | 401 | 402 | 403 | 404 | 409 | 422 | 429 | 500 | 503;
 
 export type ApiOperation = {
   method: HttpMethod;
@@ -30,6 +29,8 @@ export type ApiOperation = {
   scope?: string;
   pathParams?: z.ZodObject;
   query?: z.ZodObject;
+  /** Descriptions of path and query parameters, by name. */
+  parameterDocs?: Record<string, string>;
   body?: { schema: z.ZodType; example: unknown };
   /** POST operations that replay their first response for a repeated Idempotency-Key. */
   idempotent?: boolean;
@@ -37,9 +38,12 @@ export type ApiOperation = {
   problems: readonly ProblemStatus[];
 };
 
-// Every keyed call can fail on the key (401), the plan (402), the scope (403), a foreign
-// organization's host or object (404), the rate limits (429), and a malformed request (400).
-const keyed = [400, 401, 402, 403, 404, 429] as const;
+// Every keyed call can fail on the request (400), the key (401), the plan (402), the scope
+// (403), an object of another organization (404), the rate limits (429), and on our side.
+const keyed = [400, 401, 402, 403, 404, 429, 500, 503] as const;
+
+const projectIdParams = z.strictObject({ id: z.string().min(1) });
+const projectIdDoc = { id: "The project's id." };
 
 export const openApiDocumentSchema = z
   .looseObject({ openapi: z.string(), info: z.looseObject({}), paths: z.looseObject({}) })
@@ -57,8 +61,13 @@ export const apiOperations: readonly ApiOperation[] = [
       "Follow `nextCursor` until it is null.",
     scope: "projects:read",
     query: projectListQuerySchema,
+    parameterDocs: {
+      cursor: "The `nextCursor` of the previous page.",
+      limit: "Page size, 1 to 100.",
+      name: "Only projects whose name contains this text (case-insensitive).",
+    },
     success: { status: 200, description: "A page of projects.", schema: projectListSchema },
-    problems: [...keyed, 422],
+    problems: keyed,
   },
   {
     method: "post",
@@ -86,7 +95,8 @@ export const apiOperations: readonly ApiOperation[] = [
     summary: "Get a project",
     description: "One project of the organization; 404 for an id of another organization.",
     scope: "projects:read",
-    pathParams: projectIdParamsSchema,
+    pathParams: projectIdParams,
+    parameterDocs: projectIdDoc,
     success: { status: 200, description: "The project.", schema: projectSchema },
     problems: keyed,
   },
@@ -96,12 +106,13 @@ export const apiOperations: readonly ApiOperation[] = [
     operationId: "updateProject",
     tag: "Projects",
     summary: "Update a project",
-    description: "Changes the fields present in the body; a null or empty `description` clears it.",
+    description: "Changes the fields present in the body; a null `description` clears it.",
     scope: "projects:write",
-    pathParams: projectIdParamsSchema,
+    pathParams: projectIdParams,
+    parameterDocs: projectIdDoc,
     body: { schema: updateProjectSchema, example: { name: "Website relaunch" } },
     success: { status: 200, description: "The updated project.", schema: projectSchema },
-    problems: [...keyed, 422],
+    problems: keyed,
   },
   {
     method: "delete",
@@ -111,7 +122,8 @@ export const apiOperations: readonly ApiOperation[] = [
     summary: "Delete a project",
     description: "Deletes the project for good.",
     scope: "projects:write",
-    pathParams: projectIdParamsSchema,
+    pathParams: projectIdParams,
+    parameterDocs: projectIdDoc,
     success: { status: 204, description: "Deleted; no body." },
     problems: keyed,
   },

@@ -56,7 +56,7 @@ export interface paths {
     head?: never;
     /**
      * Update a project
-     * @description Changes the fields present in the body; a null or empty `description` clears it.
+     * @description Changes the fields present in the body; a null `description` clears it.
      *
      *     Needs a key with the `projects:write` scope.
      */
@@ -142,15 +142,13 @@ export interface components {
     };
     ProjectList: {
       data: components["schemas"]["Project"][];
-      /** @description Pass as `cursor` to get the next page; null on the last page. */
       nextCursor: string | null;
     };
     Organization: {
       id: string;
       slug: string;
       name: string;
-      /** @enum {string} */
-      plan: "free" | "pro" | "business";
+      plan: string;
     };
     Member: {
       id: string;
@@ -171,8 +169,10 @@ export interface components {
       detail: string;
       code: string;
       requestId: string;
-    } & {
-      [key: string]: unknown;
+      /** @description The message for each field that failed validation, by field path. */
+      errors?: {
+        [key: string]: string;
+      };
     };
     /** @description An OpenAPI 3.1 document. */
     OpenApiDocument: {
@@ -212,6 +212,10 @@ export interface components {
     "RateLimit-Reset": number;
     /** @description Seconds to wait before retrying. */
     "Retry-After": number;
+    /** @description The Bearer challenge of RFC 6750. */
+    "WWW-Authenticate": string;
+    /** @description `true` when this is the stored answer to an earlier request. */
+    "Idempotency-Replayed": "true";
   };
   pathItems: never;
 }
@@ -246,7 +250,7 @@ export interface operations {
           "application/json": components["schemas"]["ProjectList"];
         };
       };
-      /** @description The request is malformed (unreadable JSON, unknown query parameter). */
+      /** @description The body is not a JSON object, or the body or query fails validation (see `errors`). */
       400: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -266,13 +270,14 @@ export interface operations {
           "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
           "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
           "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The organization's plan does not include API access. */
+      /** @description The organization's plan does not include API access, or a plan limit is reached. */
       402: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -298,7 +303,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Nothing with this id in the key's organization, or another organization's host. */
+      /** @description Nothing with this id in the key's organization. */
       404: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -311,8 +316,22 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The body or query fails validation, or an Idempotency-Key is reused with another body. */
-      422: {
+      /** @description The key's or the organization's rate limit is exhausted; retry after Retry-After. */
+      429: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; quote the request id. */
+      500: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
           "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -324,8 +343,8 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description A rate limit of the key or the organization is exhausted; retry after Retry-After. */
-      429: {
+      /** @description A dependency is unavailable; retry after Retry-After. */
+      503: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
           "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -369,13 +388,14 @@ export interface operations {
           "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
           "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
           "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "Idempotency-Replayed": components["headers"]["Idempotency-Replayed"];
           [name: string]: unknown;
         };
         content: {
           "application/json": components["schemas"]["Project"];
         };
       };
-      /** @description The request is malformed (unreadable JSON, unknown query parameter). */
+      /** @description The body is not a JSON object, or the body or query fails validation (see `errors`). */
       400: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -395,13 +415,14 @@ export interface operations {
           "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
           "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
           "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The organization's plan does not include API access. */
+      /** @description The organization's plan does not include API access, or a plan limit is reached. */
       402: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -427,7 +448,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Nothing with this id in the key's organization, or another organization's host. */
+      /** @description Nothing with this id in the key's organization. */
       404: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -440,7 +461,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description A request with the same Idempotency-Key is still being processed. */
+      /** @description A request with the same Idempotency-Key is still running; retry shortly. */
       409: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -453,7 +474,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The body or query fails validation, or an Idempotency-Key is reused with another body. */
+      /** @description The Idempotency-Key was already used with a different request. */
       422: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -466,8 +487,35 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description A rate limit of the key or the organization is exhausted; retry after Retry-After. */
+      /** @description The key's or the organization's rate limit is exhausted; retry after Retry-After. */
       429: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; quote the request id. */
+      500: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A dependency is unavailable; retry after Retry-After. */
+      503: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
           "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -507,7 +555,7 @@ export interface operations {
           "application/json": components["schemas"]["Project"];
         };
       };
-      /** @description The request is malformed (unreadable JSON, unknown query parameter). */
+      /** @description The body is not a JSON object, or the body or query fails validation (see `errors`). */
       400: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -527,13 +575,14 @@ export interface operations {
           "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
           "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
           "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The organization's plan does not include API access. */
+      /** @description The organization's plan does not include API access, or a plan limit is reached. */
       402: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -559,7 +608,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Nothing with this id in the key's organization, or another organization's host. */
+      /** @description Nothing with this id in the key's organization. */
       404: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -572,8 +621,35 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description A rate limit of the key or the organization is exhausted; retry after Retry-After. */
+      /** @description The key's or the organization's rate limit is exhausted; retry after Retry-After. */
       429: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; quote the request id. */
+      500: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A dependency is unavailable; retry after Retry-After. */
+      503: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
           "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -611,7 +687,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description The request is malformed (unreadable JSON, unknown query parameter). */
+      /** @description The body is not a JSON object, or the body or query fails validation (see `errors`). */
       400: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -631,13 +707,14 @@ export interface operations {
           "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
           "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
           "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The organization's plan does not include API access. */
+      /** @description The organization's plan does not include API access, or a plan limit is reached. */
       402: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -663,7 +740,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Nothing with this id in the key's organization, or another organization's host. */
+      /** @description Nothing with this id in the key's organization. */
       404: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -676,8 +753,35 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description A rate limit of the key or the organization is exhausted; retry after Retry-After. */
+      /** @description The key's or the organization's rate limit is exhausted; retry after Retry-After. */
       429: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; quote the request id. */
+      500: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A dependency is unavailable; retry after Retry-After. */
+      503: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
           "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -726,7 +830,7 @@ export interface operations {
           "application/json": components["schemas"]["Project"];
         };
       };
-      /** @description The request is malformed (unreadable JSON, unknown query parameter). */
+      /** @description The body is not a JSON object, or the body or query fails validation (see `errors`). */
       400: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -746,13 +850,14 @@ export interface operations {
           "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
           "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
           "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The organization's plan does not include API access. */
+      /** @description The organization's plan does not include API access, or a plan limit is reached. */
       402: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -778,7 +883,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Nothing with this id in the key's organization, or another organization's host. */
+      /** @description Nothing with this id in the key's organization. */
       404: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -791,8 +896,22 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The body or query fails validation, or an Idempotency-Key is reused with another body. */
-      422: {
+      /** @description The key's or the organization's rate limit is exhausted; retry after Retry-After. */
+      429: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; quote the request id. */
+      500: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
           "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -804,8 +923,8 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description A rate limit of the key or the organization is exhausted; retry after Retry-After. */
-      429: {
+      /** @description A dependency is unavailable; retry after Retry-After. */
+      503: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
           "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -842,7 +961,7 @@ export interface operations {
           "application/json": components["schemas"]["Organization"];
         };
       };
-      /** @description The request is malformed (unreadable JSON, unknown query parameter). */
+      /** @description The body is not a JSON object, or the body or query fails validation (see `errors`). */
       400: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -862,13 +981,14 @@ export interface operations {
           "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
           "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
           "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The organization's plan does not include API access. */
+      /** @description The organization's plan does not include API access, or a plan limit is reached. */
       402: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -894,7 +1014,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Nothing with this id in the key's organization, or another organization's host. */
+      /** @description Nothing with this id in the key's organization. */
       404: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -907,8 +1027,35 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description A rate limit of the key or the organization is exhausted; retry after Retry-After. */
+      /** @description The key's or the organization's rate limit is exhausted; retry after Retry-After. */
       429: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; quote the request id. */
+      500: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A dependency is unavailable; retry after Retry-After. */
+      503: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
           "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -945,7 +1092,7 @@ export interface operations {
           "application/json": components["schemas"]["MemberList"];
         };
       };
-      /** @description The request is malformed (unreadable JSON, unknown query parameter). */
+      /** @description The body is not a JSON object, or the body or query fails validation (see `errors`). */
       400: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -965,13 +1112,14 @@ export interface operations {
           "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
           "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
           "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
           [name: string]: unknown;
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The organization's plan does not include API access. */
+      /** @description The organization's plan does not include API access, or a plan limit is reached. */
       402: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -997,7 +1145,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Nothing with this id in the key's organization, or another organization's host. */
+      /** @description Nothing with this id in the key's organization. */
       404: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1010,8 +1158,35 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description A rate limit of the key or the organization is exhausted; retry after Retry-After. */
+      /** @description The key's or the organization's rate limit is exhausted; retry after Retry-After. */
       429: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; quote the request id. */
+      500: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A dependency is unavailable; retry after Retry-After. */
+      503: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
           "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
