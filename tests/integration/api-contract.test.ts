@@ -10,8 +10,8 @@ import {
   projectListSchema,
   projectSchema,
 } from "@/lib/api/v1/schemas";
-import { GET as getDocument } from "@/app/api/v1/openapi.json/route";
-import { expectMatchesContract } from "../support/api-contract";
+import * as documentRoute from "@/app/api/v1/openapi.json/route";
+import { expectMatchesContract, withContract } from "../support/api-contract";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const v1Folder = "app/api/v1";
@@ -108,7 +108,7 @@ describe("the OpenAPI document against app/api/v1", () => {
   });
 
   it("serves the document publicly, cacheable, from any origin, and it matches itself", async () => {
-    const response = getDocument();
+    const response = documentRoute.GET();
     expect(response.status).toBe(200);
     expect(response.headers.get("access-control-allow-origin")).toBe("*");
     expect(response.headers.get("cache-control")).toContain("public");
@@ -224,5 +224,28 @@ describe("expectMatchesContract on sample answers built from the schemas", () =>
     await expect(
       expectMatchesContract("DELETE", "/api/v1/projects/p1", json(project)),
     ).rejects.toThrow(/does not list/);
+  });
+});
+
+describe("withContract", () => {
+  const url = "http://localhost:3000/api/v1/projects";
+
+  it("passes on documented answers and leaves them readable", async () => {
+    // Next.js passes the request to every handler, whether it reads it or not.
+    const checked = withContract(documentRoute) as unknown as {
+      GET: (request: Request) => Promise<Response>;
+    };
+    const response = await checked.GET(new Request("http://localhost:3000/api/v1/openapi.json"));
+    expect(((await response.json()) as { openapi: string }).openapi).toBe("3.1.0");
+  });
+
+  it("fails the test on an answer the document does not allow", async () => {
+    const checked = withContract({
+      GET: (_request: Request) => json(project, 201),
+      OPTIONS: () => json({}, 418),
+    });
+    await expect(checked.GET(new Request(url))).rejects.toThrow(/does not list/);
+    // Preflights are no operation of the document and go through unchecked.
+    expect(checked.OPTIONS().status).toBe(418);
   });
 });

@@ -112,3 +112,24 @@ export async function expectMatchesContract(
   ).toBe(true);
   return body;
 }
+
+type RouteHandler = (request: Request, segment?: never) => Response | Promise<Response>;
+
+/**
+ * The route module with each documented method wrapped: every response it gives a test is
+ * checked by expectMatchesContract before the test sees it. `import * as raw from "…/route"`,
+ * then `const api = withContract(raw)`.
+ */
+export function withContract<M extends Record<string, unknown>>(routeModule: M): M {
+  const wrapped: Record<string, unknown> = { ...routeModule };
+  for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) {
+    const handler = routeModule[method] as RouteHandler | undefined;
+    if (typeof handler !== "function") continue;
+    wrapped[method] = async (request: Request, segment?: never) => {
+      const response = await handler(request, segment);
+      await expectMatchesContract(request.method, new URL(request.url).pathname, response);
+      return response;
+    };
+  }
+  return wrapped as M;
+}
