@@ -15,6 +15,8 @@ import { parseTenantHost } from "@/lib/tenancy/host";
 // that skips this (CVE-2025-29927) reaches nothing. The host is `Host`, never the forgeable
 // X-Forwarded-Host.
 
+const PUBLIC_API_DOCUMENT = "/api/v1/openapi.json";
+
 const TENANT_PREFIX = "/org";
 
 const globalPaths = [
@@ -108,8 +110,9 @@ function withSecurityHeaders(
   response.headers.set(REQUEST_ID_HEADER, requestId);
   response.headers.append("server-timing", `request;desc="${requestId}"`);
   if (hsts) response.headers.set("strict-transport-security", hsts);
-  // Per user and organization: no browser or shared cache may keep it.
-  if (pathname === "/api" || pathname.startsWith("/api/")) {
+  // Per user and organization: no browser or shared cache may keep it; the public API
+  // description is the same for everyone and keeps its own caching.
+  if ((pathname === "/api" || pathname.startsWith("/api/")) && pathname !== PUBLIC_API_DOCUMENT) {
     response.headers.set("cache-control", "no-store");
   }
   return response;

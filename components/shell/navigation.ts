@@ -38,6 +38,7 @@ export const footerNavigation: readonly NavigationGroup[] = [
     title: "Developers",
     items: [
       { label: "Documentation", href: DOCS_URL, external: true },
+      { label: "API reference", href: "/docs/api" },
       { label: "Source on GitHub", href: REPOSITORY_URL, external: true },
       { label: "Issues", href: `${REPOSITORY_URL}/issues`, external: true },
       { label: "MIT License", href: `${REPOSITORY_URL}/blob/main/LICENSE`, external: true },

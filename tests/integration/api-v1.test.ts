@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import * as projectsApi from "@/app/api/v1/projects/route";
-import * as projectApi from "@/app/api/v1/projects/[id]/route";
-import * as organizationApi from "@/app/api/v1/organization/route";
-import * as membersApi from "@/app/api/v1/members/route";
+import * as rawProjectsApi from "@/app/api/v1/projects/route";
+import * as rawProjectApi from "@/app/api/v1/projects/[id]/route";
+import * as rawOrganizationApi from "@/app/api/v1/organization/route";
+import * as rawMembersApi from "@/app/api/v1/members/route";
 import {
   changeApiKeyScopesAction,
   createApiKeyAction,
@@ -14,7 +14,14 @@ import type { ApiKeyScope } from "@/lib/api-keys/scopes";
 import { problemSchema, projectListSchema, projectSchema } from "@/lib/api/v1/schemas";
 import { consumeRateLimit, rateLimitPolicies, resetRateLimit } from "@/lib/rate-limit";
 import { adminDatabase } from "../support/admin-db";
+import { withContract } from "../support/api-contract";
 import { callAs, organization, userWithSession } from "../support/tenant-request";
+
+// Every answer these tests get is also checked against the published OpenAPI document.
+const projectsApi = withContract(rawProjectsApi);
+const projectApi = withContract(rawProjectApi);
+const organizationApi = withContract(rawOrganizationApi);
+const membersApi = withContract(rawMembersApi);
 
 vi.mock("next/headers", async () => (await import("../support/next-mocks")).tenantHeaders());
 vi.mock("next/server", async (original) =>

@@ -180,6 +180,12 @@ describe("proxy: security headers", () => {
     expect(run("/sign-in").headers.get("cache-control")).toBeNull();
   });
 
+  it("lets the public API description be cached, and nothing else under /api/v1", () => {
+    expect(run("/api/v1/openapi.json").headers.get("cache-control")).toBeNull();
+    expect(run("/api/v1/projects").headers.get("cache-control")).toBe("no-store");
+    expect(run("/api/v1/openapi.json/x").headers.get("cache-control")).toBe("no-store");
+  });
+
   it("sends no HSTS while the app is served over http", () => {
     expect(run("/").headers.get("strict-transport-security")).toBeNull();
   });
