@@ -6,8 +6,16 @@ import { emailJob } from "./kinds/email";
 import { retentionJob } from "./kinds/retention";
 import { seatSyncJob } from "./kinds/seat-sync";
 import { signUpJob } from "./kinds/sign-up";
+import { usageFlushJob } from "./kinds/usage-flush";
 
-const kinds = [emailJob, signUpJob, seatSyncJob, accountExportJob, retentionJob] as const;
+const kinds = [
+  emailJob,
+  signUpJob,
+  seatSyncJob,
+  accountExportJob,
+  retentionJob,
+  usageFlushJob,
+] as const;
 
 type Kinds = (typeof kinds)[number];
 type PayloadsByKind = {

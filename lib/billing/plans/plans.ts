@@ -20,6 +20,13 @@ export type PlanPrice = {
   lookupKey: string;
 };
 
+// API calls included per calendar month (UTC), and the metered price per started 1,000 beyond.
+export type ApiUsagePricing = {
+  includedCalls: number;
+  overagePer1000: number | null;
+  overageLookupKey: string | null;
+};
+
 export type Plan = {
   id: PlanId;
   name: string;
@@ -29,6 +36,7 @@ export type Plan = {
   trialDays: number;
   entitlements: Entitlements;
   auditRetentionDays: number;
+  apiUsage: ApiUsagePricing;
 };
 
 export const currency = "usd";
@@ -43,6 +51,7 @@ export const plans: Record<PlanId, Plan> = {
     trialDays: 0,
     entitlements: { seats: 3, projects: 3, api: false, auditExport: false },
     auditRetentionDays: 90,
+    apiUsage: { includedCalls: 0, overagePer1000: null, overageLookupKey: null },
   },
   pro: {
     id: "pro",
@@ -56,6 +65,11 @@ export const plans: Record<PlanId, Plan> = {
     trialDays: 14,
     entitlements: { seats: 25, projects: 100, api: true, auditExport: false },
     auditRetentionDays: 365,
+    apiUsage: {
+      includedCalls: 10_000,
+      overagePer1000: 100,
+      overageLookupKey: "keel_pro_api_calls",
+    },
   },
   business: {
     id: "business",
@@ -74,6 +88,11 @@ export const plans: Record<PlanId, Plan> = {
     trialDays: 14,
     entitlements: { seats: 200, projects: null, api: true, auditExport: true },
     auditRetentionDays: 7 * 365,
+    apiUsage: {
+      includedCalls: 100_000,
+      overagePer1000: 50,
+      overageLookupKey: "keel_business_api_calls",
+    },
   },
 };
 

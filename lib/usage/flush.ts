@@ -1,0 +1,63 @@
+import "server-only";
+
+import { enterOrganization, withScope } from "@/lib/db/tenant";
+import { closedBefore, usagePeriod } from "./period";
+import { usageStore } from "./record";
+import type { ClosedBucket, UsageCount, UsageStore } from "./store";
+import { notifyThresholds } from "./thresholds";
+
+export type FlushResult = { buckets: number; calls: number };
+
+function byOrganization(counts: UsageCount[]): Map<string, UsageCount[]> {
+  const groups = new Map<string, UsageCount[]>();
+  for (const count of counts) {
+    const group = groups.get(count.organizationId) ?? [];
+    group.push(count);
+    groups.set(count.organizationId, group);
+  }
+  return groups;
+}
+
+// One transaction per bucket. Its rows are unique per (organization, key, bucket, source), so a
+// flush retried after a crash (rows committed, bucket not yet forgotten) inserts nothing twice.
+async function flushBucket(bucket: ClosedBucket): Promise<number> {
+  const groups = byOrganization(bucket.counts);
+  const [first] = groups.keys();
+  if (first === undefined) return 0;
+  const bucketStart = new Date(bucket.start);
+  return withScope({ organizationId: first }, async (tx) => {
+    let inserted = 0;
+    for (const [organizationId, counts] of groups) {
+      await enterOrganization(tx, organizationId);
+      const created = await tx.usageCounter.createManyAndReturn({
+        data: counts.map(({ apiKeyId, count }) => ({
+          organizationId,
+          apiKeyId,
+          count,
+          bucketStart,
+          source: bucket.source,
+        })),
+        skipDuplicates: true,
+        select: { count: true },
+      });
+      if (created.length === 0) continue;
+      inserted += created.reduce((sum, row) => sum + row.count, 0);
+      await notifyThresholds(tx, organizationId, usagePeriod(bucketStart));
+    }
+    return inserted;
+  });
+}
+
+/** Moves every closed bucket from the store to UsageCounter rows, oldest first. */
+export async function flushUsage({
+  now = new Date(),
+  store = usageStore(),
+}: { now?: Date; store?: UsageStore } = {}): Promise<FlushResult> {
+  const result: FlushResult = { buckets: 0, calls: 0 };
+  for (const bucket of await store.closedBuckets(closedBefore(now))) {
+    result.calls += await flushBucket(bucket);
+    await store.acknowledge(bucket);
+    result.buckets += 1;
+  }
+  return result;
+}
