@@ -7,6 +7,7 @@ import { retentionJob } from "./kinds/retention";
 import { seatSyncJob } from "./kinds/seat-sync";
 import { signUpJob } from "./kinds/sign-up";
 import { usageFlushJob } from "./kinds/usage-flush";
+import { usageReportJob } from "./kinds/usage-report";
 
 const kinds = [
   emailJob,
@@ -15,6 +16,7 @@ const kinds = [
   accountExportJob,
   retentionJob,
   usageFlushJob,
+  usageReportJob,
 ] as const;
 
 type Kinds = (typeof kinds)[number];

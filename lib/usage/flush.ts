@@ -1,10 +1,12 @@
 import "server-only";
 
-import { enterOrganization, withScope } from "@/lib/db/tenant";
+import { enterOrganization, lockOrganization, withScope } from "@/lib/db/tenant";
+import { billingSnapshot, effectivePlan } from "@/lib/billing/plans/entitlements";
 import { closedBefore, usagePeriod } from "./period";
 import { usageStore } from "./record";
 import type { ClosedBucket, UsageCount, UsageStore } from "./store";
-import { notifyThresholds } from "./thresholds";
+import { notifyThresholds, periodCalls } from "./thresholds";
+import { queueOverageReport } from "./report";
 
 export type FlushResult = { buckets: number; calls: number };
 
@@ -41,8 +43,22 @@ async function flushBucket(bucket: ClosedBucket): Promise<number> {
         select: { count: true },
       });
       if (created.length === 0) continue;
-      inserted += created.reduce((sum, row) => sum + row.count, 0);
-      await notifyThresholds(tx, organizationId, usagePeriod(bucketStart));
+      // Flushes of other buckets wait here, so each sees the totals before its own rows.
+      await lockOrganization(tx, organizationId);
+      const added = created.reduce((sum, row) => sum + row.count, 0);
+      inserted += added;
+      const period = usagePeriod(bucketStart);
+      const plan = effectivePlan(await billingSnapshot(tx, organizationId));
+      const callsAfter = await periodCalls(tx, organizationId, period);
+      await notifyThresholds(tx, organizationId, period, plan, callsAfter);
+      await queueOverageReport(tx, {
+        organizationId,
+        plan,
+        callsBefore: callsAfter - added,
+        callsAfter,
+        bucketStart: bucket.start,
+        source: bucket.source,
+      });
     }
     return inserted;
   });

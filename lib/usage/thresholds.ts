@@ -1,8 +1,7 @@
 import "server-only";
 
 import { inOrganization, type ScopedDb } from "@/lib/db/tenant";
-import { billingSnapshot, effectivePlan } from "@/lib/billing/plans/entitlements";
-import { formatAmount } from "@/lib/billing/plans/plans";
+import { formatAmount, type Plan } from "@/lib/billing/plans/plans";
 import { enqueueEmail } from "@/lib/outbox/enqueue";
 import { organizationUrl } from "@/lib/tenancy/links";
 import { reachedThresholds, type UsagePeriod } from "./period";
@@ -28,10 +27,10 @@ export async function notifyThresholds(
   tx: ScopedDb,
   organizationId: string,
   period: UsagePeriod,
+  plan: Plan,
+  calls: number,
 ): Promise<void> {
-  const plan = effectivePlan(await billingSnapshot(tx, organizationId));
   const { includedCalls, overagePer1000 } = plan.apiUsage;
-  const calls = await periodCalls(tx, organizationId, period);
   const percent = reachedThresholds(calls, includedCalls).at(-1);
   if (percent === undefined) return;
   const organization = await tx.organization.findUniqueOrThrow({

@@ -21,10 +21,12 @@ export type PlanPrice = {
 };
 
 // API calls included per calendar month (UTC), and the metered price per started 1,000 beyond.
+// Each paid plan has its own meter, so calls are billed at the price of the plan they were made on.
 export type ApiUsagePricing = {
   includedCalls: number;
   overagePer1000: number | null;
   overageLookupKey: string | null;
+  meterEventName: string | null;
 };
 
 export type Plan = {
@@ -51,7 +53,12 @@ export const plans: Record<PlanId, Plan> = {
     trialDays: 0,
     entitlements: { seats: 3, projects: 3, api: false, auditExport: false },
     auditRetentionDays: 90,
-    apiUsage: { includedCalls: 0, overagePer1000: null, overageLookupKey: null },
+    apiUsage: {
+      includedCalls: 0,
+      overagePer1000: null,
+      overageLookupKey: null,
+      meterEventName: null,
+    },
   },
   pro: {
     id: "pro",
@@ -69,6 +76,7 @@ export const plans: Record<PlanId, Plan> = {
       includedCalls: 10_000,
       overagePer1000: 100,
       overageLookupKey: "keel_pro_api_calls",
+      meterEventName: "keel_api_calls_pro",
     },
   },
   business: {
@@ -92,6 +100,7 @@ export const plans: Record<PlanId, Plan> = {
       includedCalls: 100_000,
       overagePer1000: 50,
       overageLookupKey: "keel_business_api_calls",
+      meterEventName: "keel_api_calls_business",
     },
   },
 };

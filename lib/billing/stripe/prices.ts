@@ -23,6 +23,23 @@ export async function priceIdFor(planId: PlanId, interval: BillingInterval): Pro
   const plan = plans[planId];
   const price = plan.prices?.[interval];
   if (!price) throw new ExpectedError(`The ${plan.name} plan has no price to pay.`, 422);
+  return priceIdForLookupKey(price.lookupKey, plan.name);
+}
+
+// Every paid plan's API-call price: a subscription carries all of them, so each call is billed
+// on the meter (and at the price) of the plan it was made on, even after a plan change.
+export async function meteredPriceIds(): Promise<string[]> {
+  const ids: string[] = [];
+  for (const plan of Object.values(plans)) {
+    const key = plan.apiUsage.overageLookupKey;
+    if (key) ids.push(await priceIdForLookupKey(key, plan.name));
+  }
+  return ids;
+}
+
+async function priceIdForLookupKey(lookupKey: string, planName: string): Promise<string> {
+  const price = { lookupKey };
+  const plan = { name: planName };
   const cached = cache.get(price.lookupKey);
   if (cached && Date.now() - cached.at < CACHE_MS) return cached.id;
   const found = await stripe().prices.list({
