@@ -33,8 +33,8 @@ export function UsageSection({ usage }: { usage: UsageSummary }) {
       ) : (
         <Muted>
           Projected overage: {formatAmount(projectedOverage)} ({number.format(overageUnits)} ×{" "}
-          {formatAmount(overagePer1000)} per started 1,000 calls). Calls of the last two minutes
-          are counted after the next flush.
+          {formatAmount(overagePer1000)} per started 1,000 calls). Calls of the last two minutes are
+          counted after the next flush.
         </Muted>
       )}
     </Section>
