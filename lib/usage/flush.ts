@@ -1,8 +1,10 @@
 import "server-only";
 
+import { db } from "@/lib/db";
 import { enterOrganization, lockOrganization, withScope } from "@/lib/db/tenant";
+import { enqueueJob } from "@/lib/jobs/enqueue";
 import { billingSnapshot, effectivePlan } from "@/lib/billing/plans/entitlements";
-import { closedBefore, usagePeriod } from "./period";
+import { BUCKET_MS, closedBefore, usagePeriod } from "./period";
 import { usageStore } from "./record";
 import type { ClosedBucket, UsageCount, UsageStore } from "./store";
 import { notifyThresholds, periodCalls } from "./thresholds";
@@ -76,4 +78,16 @@ export async function flushUsage({
     result.buckets += 1;
   }
   return result;
+}
+
+// Called by each queue trigger: at most one flush job per minute, and none while nothing is held.
+export async function scheduleUsageFlush(
+  now = new Date(),
+  store: UsageStore = usageStore(),
+): Promise<void> {
+  // Unsure (Redis not answering): schedule anyway, the job retries; the drain must not fail.
+  const holds = await store.holdsCounts().catch(() => true);
+  if (!holds) return;
+  const minute = new Date(Math.floor(now.getTime() / BUCKET_MS) * BUCKET_MS);
+  await enqueueJob(db, "usage-flush", {}, { dedupeKey: `usage-flush:${minute.toISOString()}` });
 }

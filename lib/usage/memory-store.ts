@@ -22,6 +22,9 @@ export function createMemoryUsageStore(instance = randomUUID()): UsageStore {
           counts: [...counts.entries()].flatMap(([field, count]) => countOf(field, count) ?? []),
         }));
     },
+    async holdsCounts() {
+      return buckets.size > 0;
+    },
     async acknowledge(bucket: ClosedBucket) {
       if (bucket.source === source) buckets.delete(bucket.start);
     },

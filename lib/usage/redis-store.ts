@@ -109,6 +109,10 @@ export function createRedisUsageStore({
       }
       return [...buckets, ...(await fallback.closedBuckets(before))];
     },
+    async holdsCounts() {
+      if (pending.size > 0 || (await fallback.holdsCounts())) return true;
+      return (await redis.zcard(bucketsKey)) > 0;
+    },
     async acknowledge(bucket) {
       if (bucket.source !== "redis") return fallback.acknowledge(bucket);
       await redis.del(hashKey(bucket.start));

@@ -12,6 +12,8 @@ export interface UsageStore {
   increment(bucket: number, organizationId: string, apiKeyId: string): void;
   /** Buckets that started before `before`, oldest first, still held by the store. */
   closedBuckets(before: number): Promise<ClosedBucket[]>;
+  /** Whether any count waits for a flush (cheap: one round trip at most). */
+  holdsCounts(): Promise<boolean>;
   /** Forgets a bucket once its rows are committed. */
   acknowledge(bucket: ClosedBucket): Promise<void>;
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { flushUsage } from "@/lib/usage/flush";
+import { flushUsage, scheduleUsageFlush } from "@/lib/usage/flush";
 import { createMemoryUsageStore } from "@/lib/usage/memory-store";
 import { createRedisUsageStore } from "@/lib/usage/redis-store";
 import type { UsageStore } from "@/lib/usage/store";
@@ -67,6 +67,7 @@ function crashingOnce(store: UsageStore): UsageStore {
   return {
     increment: (...args) => store.increment(...args),
     closedBuckets: (before) => store.closedBuckets(before),
+    holdsCounts: () => store.holdsCounts(),
     acknowledge: async (bucket) => {
       if (!crashed) {
         crashed = true;
@@ -192,6 +193,27 @@ describe.each([
       projectedOverage: 0,
     });
     expect(await usageEmails(free.id)).toEqual([]);
+  });
+});
+
+describe("scheduling the flush", () => {
+  it("queues one flush per minute while counts are held, none when nothing is", async () => {
+    const now = new Date(Date.UTC(2031, 0, 2, 3, 4, 30));
+    const jobs = () =>
+      admin.outboxMessage.count({
+        where: { kind: "usage-flush", dedupeKey: "usage-flush:2031-01-02T03:04:00.000Z" },
+      });
+    const store = createMemoryUsageStore();
+    await scheduleUsageFlush(now, store);
+    expect(await jobs()).toBe(0);
+
+    store.increment(now.getTime(), "org", "key");
+    await scheduleUsageFlush(now, store);
+    await scheduleUsageFlush(new Date(now.getTime() + 20_000), store);
+    expect(await jobs()).toBe(1);
+    await admin.outboxMessage.deleteMany({
+      where: { dedupeKey: "usage-flush:2031-01-02T03:04:00.000Z" },
+    });
   });
 });
 
