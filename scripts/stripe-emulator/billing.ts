@@ -228,16 +228,23 @@ function applyItemChanges(
       return;
     }
     if (!price) throw missingParam(`${at}[price]`);
-    items.push(buildSubscriptionItem(subscription.id, priceCopy(price), quantity ?? 1, period));
+    if (isMetered(price) && quantity !== undefined) {
+      throw invalidRequest(
+        "Quantity should not be specified where usage_type is `metered`.",
+        `${at}[quantity]`,
+      );
+    }
+    const initial = isMetered(price) ? 0 : (quantity ?? 1);
+    items.push(buildSubscriptionItem(subscription.id, priceCopy(price), initial, period));
   });
   if (items.length === 0) {
     throw invalidRequest("A subscription must have at least one item.", path);
   }
-  const previous = subscription.items.data[0]?.price;
+  const previous = subscription.items.data.find((item) => !isMetered(item.price))?.price;
   const cycleReset =
     previous !== undefined &&
     subscription.status !== "trialing" &&
-    items.some((item) => !sameInterval(item.price, previous));
+    items.some((item) => !isMetered(item.price) && !sameInterval(item.price, previous));
   if (!cycleReset) return { items, cycleReset };
   return {
     items: items.map((item) => ({

@@ -121,4 +121,26 @@ describe("usage-based billing", () => {
     );
     expect(lines).toHaveLength(2);
   });
+
+  it("drops the monthly API-call prices on a change to a yearly plan and adds them back on the way down", async () => {
+    const paid = await paidOrganization(admin, "usage-yearly");
+    await deliverRecordedEvents(paid.customerId);
+    callAs(paid.owner.token, paid.org.slug);
+    const lookupKeys = async () =>
+      (await emulatorClient().subscriptions.retrieve(paid.subscription.id)).items.data
+        .map((item) => item.price.lookup_key)
+        .sort();
+
+    expect(await changePlanAction({ plan: "business", interval: "year" })).toMatchObject({
+      ok: true,
+    });
+    expect(await lookupKeys()).toEqual(["keel_business_yearly"]);
+
+    expect(await changePlanAction({ plan: "pro", interval: "month" })).toMatchObject({ ok: true });
+    expect(await lookupKeys()).toEqual([
+      "keel_business_api_calls",
+      "keel_pro_api_calls",
+      "keel_pro_monthly",
+    ]);
+  });
 });
