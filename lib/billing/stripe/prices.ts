@@ -26,8 +26,8 @@ export async function priceIdFor(planId: PlanId, interval: BillingInterval): Pro
   return priceIdForLookupKey(price.lookupKey, plan.name);
 }
 
-// Every paid plan's API-call price: a subscription carries all of them, so each call is billed
-// on the meter (and at the price) of the plan it was made on, even after a plan change.
+// Every paid plan's API-call price: a monthly subscription carries all of them, so each call is
+// billed on the meter (and at the price) of the plan it was made on, even after a plan change.
 export async function meteredPriceIds(): Promise<string[]> {
   const ids: string[] = [];
   for (const plan of Object.values(plans)) {
@@ -38,17 +38,11 @@ export async function meteredPriceIds(): Promise<string[]> {
 }
 
 async function priceIdForLookupKey(lookupKey: string, planName: string): Promise<string> {
-  const price = { lookupKey };
-  const plan = { name: planName };
-  const cached = cache.get(price.lookupKey);
+  const cached = cache.get(lookupKey);
   if (cached && Date.now() - cached.at < CACHE_MS) return cached.id;
-  const found = await stripe().prices.list({
-    lookup_keys: [price.lookupKey],
-    active: true,
-    limit: 1,
-  });
+  const found = await stripe().prices.list({ lookup_keys: [lookupKey], active: true, limit: 1 });
   const id = found.data[0]?.id;
-  if (!id) throw new PlanNotConfiguredError(plan.name);
-  cache.set(price.lookupKey, { id, at: Date.now() });
+  if (!id) throw new PlanNotConfiguredError(planName);
+  cache.set(lookupKey, { id, at: Date.now() });
   return id;
 }
