@@ -1,6 +1,6 @@
 import "server-only";
 
-import { withTenant } from "@/lib/db/tenant";
+import { inOrganization, withTenant } from "@/lib/db/tenant";
 import { billingSnapshot, effectivePlan } from "@/lib/billing/plans/entitlements";
 import { overageUnits, usagePeriod, type UsagePeriod } from "./period";
 import { periodCalls } from "./thresholds";
@@ -30,5 +30,21 @@ export function usageSummary(organizationId: string, now = new Date()): Promise<
       overageUnits: units,
       projectedOverage: units * (overagePer1000 ?? 0),
     };
+  });
+}
+
+/** This month's flushed calls per API key, for the keys list. */
+export function usageByKey(organizationId: string, now = new Date()): Promise<Map<string, number>> {
+  const period = usagePeriod(now);
+  return withTenant(organizationId, async (tx) => {
+    const rows = await tx.usageCounter.groupBy({
+      by: ["apiKeyId"],
+      where: {
+        ...inOrganization(organizationId),
+        bucketStart: { gte: period.start, lt: period.end },
+      },
+      _sum: { count: true },
+    });
+    return new Map(rows.map((row) => [row.apiKeyId, row._sum.count ?? 0]));
   });
 }

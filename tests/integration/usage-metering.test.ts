@@ -4,7 +4,7 @@ import { flushUsage, scheduleUsageFlush } from "@/lib/usage/flush";
 import { createMemoryUsageStore } from "@/lib/usage/memory-store";
 import { createRedisUsageStore } from "@/lib/usage/redis-store";
 import type { UsageStore } from "@/lib/usage/store";
-import { usageSummary } from "@/lib/usage/summary";
+import { usageByKey, usageSummary } from "@/lib/usage/summary";
 import { adminDatabase } from "../support/admin-db";
 import { organization, userWithSession } from "../support/tenant-request";
 import { startUpstashProxy, type UpstashProxy } from "../support/upstash-proxy";
@@ -39,10 +39,11 @@ async function proOrganization(plan = "pro") {
   return org;
 }
 
-const fiveMinutesAgo = () => Date.now() - 5 * 60_000;
+// One closed minute for every call, and the month it falls in for the summaries.
+const CALL_TIME = Date.now() - 5 * 60_000;
 
 function record(store: UsageStore, organizationId: string, calls: number, apiKeyId = "key_a") {
-  const at = fiveMinutesAgo();
+  const at = CALL_TIME;
   for (let i = 0; i < calls; i++)
     store.increment(Math.floor(at / 60_000) * 60_000, organizationId, apiKeyId);
 }
@@ -115,12 +116,16 @@ describe.each([
     // Nothing left to move: a second run flushes nothing.
     expect(await flushUsage({ store })).toEqual({ buckets: 0, calls: 0 });
 
-    const summary = await usageSummary(org.id);
+    const summary = await usageSummary(org.id, new Date(CALL_TIME));
     expect(summary).toMatchObject({
       calls: 12_345,
       includedCalls: 10_000,
       overageUnits: 3,
       projectedOverage: 300,
+    });
+    expect(Object.fromEntries(await usageByKey(org.id, new Date(CALL_TIME)))).toEqual({
+      key_a: 12_000,
+      key_b: 345,
     });
   });
 
@@ -186,7 +191,7 @@ describe.each([
 
     expect(await flushedCalls(pro.id)).toBe(10);
     expect(await flushedCalls(free.id)).toBe(20);
-    expect(await usageSummary(free.id)).toMatchObject({
+    expect(await usageSummary(free.id, new Date(CALL_TIME))).toMatchObject({
       calls: 20,
       includedCalls: 0,
       overagePer1000: null,
