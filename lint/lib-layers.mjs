@@ -16,7 +16,7 @@ export const layers = [
   // Tenancy resolves the current member from the session.
   ["tenancy"],
   ["billing"],
-  ["organizations", "members", "invitations", "projects", "audit-log", "retention"],
+  ["organizations", "members", "invitations", "projects", "audit-log", "retention", "usage"],
   // Account-level flows that span organizations and billing (deletion, export).
   ["account"],
   // Organization API keys: issued and verified by the data layer, above billing and tenancy.

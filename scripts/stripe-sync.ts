@@ -1,6 +1,6 @@
 // Loaded first: it reads .env files into process.env before lib/env validates them.
 import "./lib/load-env";
-import { syncCatalog } from "@/lib/billing/stripe/catalog";
+import { syncCatalog, syncMeteredPrices } from "@/lib/billing/stripe/catalog";
 import { formatAmount } from "@/lib/billing/plans/plans";
 import { billingEnabled, stripe } from "@/lib/billing/stripe/client";
 
@@ -27,6 +27,23 @@ for (const e of entries) {
       e.lookupKey.padEnd(23),
       e.priceId.padEnd(31),
       `${formatAmount(e.amount)}/seat`.padEnd(10),
+      e.action,
+    ].join(" "),
+  );
+}
+
+const metered = await syncMeteredPrices(stripe());
+console.log(
+  "\nplan      meter event               lookup key              price id                        per 1,000  result",
+);
+for (const e of metered) {
+  console.log(
+    [
+      e.plan.padEnd(9),
+      e.eventName.padEnd(25),
+      e.lookupKey.padEnd(23),
+      e.priceId.padEnd(31),
+      formatAmount(e.amount).padEnd(10),
       e.action,
     ].join(" "),
   );

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { logger } from "@/lib/observability/logger";
+import { scheduleUsageFlush } from "@/lib/usage/flush";
 import { drainJobs } from "./run";
 import { scheduleRecurringJobs } from "./schedule";
 
@@ -8,6 +9,7 @@ import { scheduleRecurringJobs } from "./schedule";
 export async function drainQueueResponse(): Promise<Response> {
   try {
     await scheduleRecurringJobs();
+    await scheduleUsageFlush();
     const { sent, failed, dead } = await drainJobs({ budgetMs: 20_000 });
     return Response.json({ sent, failed, dead });
   } catch (error) {

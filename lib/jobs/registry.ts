@@ -6,8 +6,18 @@ import { emailJob } from "./kinds/email";
 import { retentionJob } from "./kinds/retention";
 import { seatSyncJob } from "./kinds/seat-sync";
 import { signUpJob } from "./kinds/sign-up";
+import { usageFlushJob } from "./kinds/usage-flush";
+import { usageReportJob } from "./kinds/usage-report";
 
-const kinds = [emailJob, signUpJob, seatSyncJob, accountExportJob, retentionJob] as const;
+const kinds = [
+  emailJob,
+  signUpJob,
+  seatSyncJob,
+  accountExportJob,
+  retentionJob,
+  usageFlushJob,
+  usageReportJob,
+] as const;
 
 type Kinds = (typeof kinds)[number];
 type PayloadsByKind = {

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import Stripe from "stripe";
-import { syncCatalog } from "@/lib/billing/stripe/catalog";
+import { syncCatalog, syncMeteredPrices } from "@/lib/billing/stripe/catalog";
 import { startStripeEmulator, type StripeEmulator } from "../stripe-emulator/server";
 
 export type DevStripe = {
@@ -42,6 +42,7 @@ export async function startDevStripe(options: {
     protocol: "http",
   });
   await syncCatalog(client);
+  await syncMeteredPrices(client);
   return {
     emulator,
     env: { STRIPE_API_BASE: emulator.url, STRIPE_WEBHOOK_SECRET: webhookSecret },

@@ -32,6 +32,7 @@ import {
   requiredString,
   stringArray,
 } from "./params";
+import { createMeter, createMeterEvent, isMetered, listMeters, meter } from "./meters";
 import type { CheckoutRecord } from "./state";
 
 export type ApiRequest = {
@@ -65,6 +66,13 @@ const routes: Route[] = [
     expandPrice(core, core.price(id, "id"), expansions(request.params)),
   ),
   route("POST", "/v1/prices/:id", (core, request, id) => updatePrice(core, id, request.params)),
+
+  route("POST", "/v1/billing/meters", (core, request) => createMeter(core, request.params)),
+  route("GET", "/v1/billing/meters", (core) => listMeters(core)),
+  route("GET", "/v1/billing/meters/:id", (core, _request, id) => meter(core, id, "id")),
+  route("POST", "/v1/billing/meter_events", (core, request) =>
+    createMeterEvent(core, request.params),
+  ),
 
   route("POST", "/v1/customers", (core, request) => createCustomer(core, request.params)),
   route("GET", "/v1/customers", (core, request) => listCustomers(core, request.params)),
@@ -376,6 +384,22 @@ function createPrice(core: EmulatorCore, params: Params): Stripe.Price {
       throw invalidRequest("Invalid recurring[interval_count]", "recurring[interval_count]");
     }
   }
+  let metered: { meter: string; divideBy: number | null } | undefined;
+  if (recurring && optionalString(recurring, "usage_type", "recurring[usage_type]") === "metered") {
+    const meterId = requiredString(recurring, "meter", "recurring[meter]");
+    meter(core, meterId, "recurring[meter]");
+    const transform = optionalObject(params, "transform_quantity");
+    const divideBy = transform
+      ? optionalInteger(transform, "divide_by", "transform_quantity[divide_by]")
+      : undefined;
+    if (divideBy !== undefined && divideBy < 1) {
+      throw invalidRequest(
+        "Invalid transform_quantity[divide_by]",
+        "transform_quantity[divide_by]",
+      );
+    }
+    metered = { meter: meterId, divideBy: divideBy ?? null };
+  }
   const lookupKey = nullableString(params, "lookup_key") ?? null;
   claimLookupKey(core, lookupKey, params);
   const price = buildPrice({
@@ -388,6 +412,7 @@ function createPrice(core: EmulatorCore, params: Params): Stripe.Price {
     nickname: nullableString(params, "nickname") ?? null,
     metadata: mergeMetadata({}, params),
     active: optionalBoolean(params, "active") ?? true,
+    ...(metered ? { metered } : {}),
   });
   core.data.prices[price.id] = price;
   core.save();
@@ -496,6 +521,16 @@ function createCheckoutSession(core: EmulatorCore, params: Params): Stripe.Check
     }
     if (!price.active) {
       throw invalidRequest(`The price \`${price.id}\` is not active.`, `${path}[price]`);
+    }
+    // Usage-based prices take no quantity: the meter decides what is billed.
+    if (isMetered(price)) {
+      if (line.quantity !== undefined) {
+        throw invalidRequest(
+          "Quantity should not be specified where usage_type is `metered`.",
+          `${path}[quantity]`,
+        );
+      }
+      return { price, quantity: 0 };
     }
     const quantity = optionalInteger(line, "quantity", `${path}[quantity]`) ?? 1;
     if (quantity < 1) {

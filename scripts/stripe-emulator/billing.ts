@@ -30,6 +30,7 @@ import {
   optionalString,
   type Params,
 } from "./params";
+import { isMetered, usageLines } from "./meters";
 import { clone } from "./state";
 
 export type Outcome<T> = { result: T; delivered: Promise<void> };
@@ -74,18 +75,21 @@ function fullLines(
   period: Period,
   free: boolean,
 ): LineInput[] {
-  return items.map((item) => ({
-    amount: free ? 0 : itemAmount(item),
-    description: free
-      ? `Trial period for ${productName(core, item.price)}`
-      : `${item.quantity ?? 1} × ${productName(core, item.price)} (at ${formatPrice(item.price)})`,
-    price: item.price,
-    quantity: item.quantity ?? 1,
-    period,
-    proration: false,
-    subscription: subscription.id,
-    subscriptionItem: item.id,
-  }));
+  // Metered items are billed in arrears from their meter (usageLines), not per period.
+  return items
+    .filter((item) => !isMetered(item.price))
+    .map((item) => ({
+      amount: free ? 0 : itemAmount(item),
+      description: free
+        ? `Trial period for ${productName(core, item.price)}`
+        : `${item.quantity ?? 1} × ${productName(core, item.price)} (at ${formatPrice(item.price)})`,
+      price: item.price,
+      quantity: item.quantity ?? 1,
+      period,
+      proration: false,
+      subscription: subscription.id,
+      subscriptionItem: item.id,
+    }));
 }
 
 /**
@@ -99,11 +103,13 @@ function fullLines(
 function prorationLines(
   core: EmulatorCore,
   subscription: Stripe.Subscription,
-  before: Stripe.SubscriptionItem[],
-  after: Stripe.SubscriptionItem[],
+  allBefore: Stripe.SubscriptionItem[],
+  allAfter: Stripe.SubscriptionItem[],
   at: number,
   cycleReset: boolean,
 ): LineInput[] {
+  const before = allBefore.filter((item) => !isMetered(item.price));
+  const after = allAfter.filter((item) => !isMetered(item.price));
   const reference = before[0] ?? after[0];
   if (!reference) return [];
   const start = reference.current_period_start;
@@ -222,16 +228,23 @@ function applyItemChanges(
       return;
     }
     if (!price) throw missingParam(`${at}[price]`);
-    items.push(buildSubscriptionItem(subscription.id, priceCopy(price), quantity ?? 1, period));
+    if (isMetered(price) && quantity !== undefined) {
+      throw invalidRequest(
+        "Quantity should not be specified where usage_type is `metered`.",
+        `${at}[quantity]`,
+      );
+    }
+    const initial = isMetered(price) ? 0 : (quantity ?? 1);
+    items.push(buildSubscriptionItem(subscription.id, priceCopy(price), initial, period));
   });
   if (items.length === 0) {
     throw invalidRequest("A subscription must have at least one item.", path);
   }
-  const previous = subscription.items.data[0]?.price;
+  const previous = subscription.items.data.find((item) => !isMetered(item.price))?.price;
   const cycleReset =
     previous !== undefined &&
     subscription.status !== "trialing" &&
-    items.some((item) => !sameInterval(item.price, previous));
+    items.some((item) => !isMetered(item.price) && !sameInterval(item.price, previous));
   if (!cycleReset) return { items, cycleReset };
   return {
     items: items.map((item) => ({
@@ -485,10 +498,14 @@ export function cancelSubscription(
 }
 
 /**
- * A renewal whose payment failed: the period advances, an open invoice with one failed
- * attempt is created, and the subscription goes past_due.
+ * A renewal: the period advances and one invoice charges the new period plus the usage of the
+ * one that ended. Paid, or (`failed`) open with one failed attempt, the subscription past_due.
  */
-export function failRenewal(core: EmulatorCore, id: string): Outcome<Stripe.Subscription> {
+function renewSubscription(
+  core: EmulatorCore,
+  id: string,
+  failed: boolean,
+): Outcome<Stripe.Subscription> {
   const subscription = core.subscription(id);
   requireLive(subscription);
   const before = clone(subscription);
@@ -496,6 +513,7 @@ export function failRenewal(core: EmulatorCore, id: string): Outcome<Stripe.Subs
     start: subscription.items.data[0]?.current_period_start ?? nowSeconds(),
     end: subscription.items.data[0]?.current_period_end ?? nowSeconds(),
   };
+  const usage = usageLines(core, subscription, previousPeriod);
   const items = subscription.items.data.map((item) => {
     const start = item.current_period_end;
     return {
@@ -509,18 +527,21 @@ export function failRenewal(core: EmulatorCore, id: string): Outcome<Stripe.Subs
   const invoice = newInvoiceFor(
     core,
     subscription,
-    fullLines(core, subscription, items, period, false),
+    [...fullLines(core, subscription, items, period, false), ...usage],
     {
-      status: "open",
+      status: failed ? "open" : "paid",
       billingReason: "subscription_cycle",
       period: previousPeriod,
       attemptCount: 1,
     },
   );
-  subscription.status = "past_due";
+  if (failed) subscription.status = "past_due";
   core.save();
   const delivered = Promise.all([
-    core.emit({ type: "invoice.payment_failed", object: invoice }, NO_REQUEST),
+    core.emit(
+      { type: failed ? "invoice.payment_failed" : "invoice.paid", object: invoice },
+      NO_REQUEST,
+    ),
     core.emit(
       {
         type: "customer.subscription.updated",
@@ -531,6 +552,14 @@ export function failRenewal(core: EmulatorCore, id: string): Outcome<Stripe.Subs
     ),
   ]).then(() => {});
   return { result: subscription, delivered };
+}
+
+export function failRenewal(core: EmulatorCore, id: string): Outcome<Stripe.Subscription> {
+  return renewSubscription(core, id, true);
+}
+
+export function renew(core: EmulatorCore, id: string): Outcome<Stripe.Subscription> {
+  return renewSubscription(core, id, false);
 }
 
 function openInvoice(
@@ -714,7 +743,11 @@ export function previewInvoice(core: EmulatorCore, params: Params): Stripe.Invoi
   const periodStart = items[0]!.current_period_end;
   const nextPeriod = { start: periodStart, end: nextPeriodEnd(items[0]!.price, periodStart) };
   const upcoming = cancelAtPeriodEnd ? [] : fullLines(core, subscription, items, nextPeriod, false);
-  return previewFrom(core, customer, subscription, [...prorations, ...upcoming], {
+  const usage = usageLines(core, subscription, {
+    start: items[0]!.current_period_start,
+    end: periodStart,
+  });
+  return previewFrom(core, customer, subscription, [...prorations, ...upcoming, ...usage], {
     start: items[0]!.current_period_start,
     end: periodStart,
   });

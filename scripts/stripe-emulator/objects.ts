@@ -67,6 +67,8 @@ export type PriceInput = {
   nickname: string | null;
   metadata: Record<string, string>;
   active: boolean;
+  /** A usage-based price: billed from the meter's events, per `divideBy` units rounded up. */
+  metered?: { meter: string; divideBy: number | null };
 };
 
 export function buildPrice(input: PriceInput): Stripe.Price {
@@ -87,14 +89,16 @@ export function buildPrice(input: PriceInput): Stripe.Price {
       ? {
           interval: input.interval,
           interval_count: input.intervalCount,
-          meter: null,
+          meter: input.metered?.meter ?? null,
           trial_period_days: null,
-          usage_type: "licensed",
+          usage_type: input.metered ? "metered" : "licensed",
         }
       : null,
     tax_behavior: "unspecified",
     tiers_mode: null,
-    transform_quantity: null,
+    transform_quantity: input.metered?.divideBy
+      ? { divide_by: input.metered.divideBy, round: "up" }
+      : null,
     type: input.interval ? "recurring" : "one_time",
     unit_amount: input.unitAmount,
     unit_amount_decimal: decimal(input.unitAmount),

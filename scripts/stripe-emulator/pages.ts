@@ -71,10 +71,24 @@ function productName(core: EmulatorCore, price: Stripe.Price): string {
 
 export function checkoutPage(core: EmulatorCore, record: CheckoutRecord): string {
   const session = record.session;
+  const metered = record.lineItems.flatMap((line) => {
+    const price = core.data.prices[line.price];
+    return price?.recurring?.usage_type === "metered" ? [price] : [];
+  });
+  // Usage-based prices are listed apart, as Stripe's checkout does: nothing is due for them today.
+  const usage = metered.length
+    ? `<p>Billed by usage at the end of each period:</p>
+<ul>${metered
+        .map((price) => {
+          const per = price.transform_quantity?.divide_by ?? 1;
+          return `<li>${e(price.nickname ?? productName(core, price))}: ${e(formatMoney(price.unit_amount ?? 0, price.currency))} per ${per} units</li>`;
+        })
+        .join("")}</ul>`
+    : "";
   const rows = record.lineItems
     .map((line) => {
       const price = core.data.prices[line.price];
-      if (!price) return "";
+      if (!price || price.recurring?.usage_type === "metered") return "";
       const subtotal = (price.unit_amount ?? 0) * line.quantity;
       return `<tr>
   <th scope="row">${e(productName(core, price))}</th>
@@ -115,6 +129,7 @@ ${rows}
   </tbody>
   <tfoot><tr><th scope="row" colspan="3">Due today</th><td class="num">${e(formatMoney(session.amount_total ?? 0, currency))}</td></tr></tfoot>
 </table>
+${usage}
 ${trial}
 ${actions}`,
   );

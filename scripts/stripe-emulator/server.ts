@@ -17,6 +17,7 @@ import {
   completeCheckout,
   endTrial,
   failRenewal,
+  renew,
   type Outcome,
   payOpenInvoice,
   trialWillEnd,
@@ -268,6 +269,7 @@ const SUBSCRIPTION_CONTROLS: Record<
   (core: EmulatorCore, id: string) => Outcome<Stripe.Subscription>
 > = {
   fail_renewal: failRenewal,
+  renew,
   pay_open_invoice: payOpenInvoice,
   trial_will_end: trialWillEnd,
   end_trial: endTrial,

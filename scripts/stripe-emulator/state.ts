@@ -46,6 +46,17 @@ export type EmulatorData = {
   invoices: Record<string, Stripe.Invoice>;
   /** Oldest first. */
   events: EventRecord[];
+  /** Optional: state files written before meters existed have neither. */
+  meters?: Record<string, Stripe.Billing.Meter>;
+  meterEvents?: MeterEventRecord[];
+};
+
+export type MeterEventRecord = {
+  identifier: string;
+  eventName: string;
+  customer: string;
+  value: number;
+  timestamp: number;
 };
 
 export function emptyData(): EmulatorData {

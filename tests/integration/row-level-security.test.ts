@@ -74,6 +74,7 @@ describe("the catalog", () => {
       "Organization",
       "Project",
       "Subscription",
+      "UsageCounter",
     ]);
     for (const row of rows) {
       expect(row, row.table).toMatchObject({ enabled: true, forced: true });

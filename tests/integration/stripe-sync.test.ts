@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { syncCatalog } from "@/lib/billing/stripe/catalog";
+import { syncCatalog, syncMeteredPrices } from "@/lib/billing/stripe/catalog";
 import { paidPlans, plans } from "@/lib/billing/plans/plans";
 import { emulatorClient } from "../support/stripe-test";
 
@@ -19,6 +19,30 @@ describe("stripe:sync", () => {
       ).data;
       expect(price?.id).toBe(entry.priceId);
       expect(price?.unit_amount).toBe(plans[entry.plan].prices![entry.interval].amount);
+    }
+  });
+
+  it("keeps one meter and one metered price per 1,000 calls per paid plan, unchanged on a rerun", async () => {
+    const entries = await syncMeteredPrices(emulatorClient());
+    expect(entries.map((e) => e.plan).sort()).toEqual(["business", "pro"]);
+    expect(entries.every((e) => e.action === "unchanged")).toBe(true);
+    const meters = (await emulatorClient().billing.meters.list({ status: "active" })).data;
+    for (const entry of entries) {
+      const usage = plans[entry.plan].apiUsage;
+      const meter = meters.filter((m) => m.event_name === usage.meterEventName);
+      expect(meter).toHaveLength(1);
+      expect(meter[0]).toMatchObject({
+        id: entry.meterId,
+        default_aggregation: { formula: "sum" },
+        customer_mapping: { event_payload_key: "stripe_customer_id", type: "by_id" },
+      });
+      const price = await emulatorClient().prices.retrieve(entry.priceId);
+      expect(price).toMatchObject({
+        lookup_key: usage.overageLookupKey,
+        unit_amount: usage.overagePer1000,
+        recurring: { interval: "month", usage_type: "metered", meter: entry.meterId },
+        transform_quantity: { divide_by: 1000, round: "up" },
+      });
     }
   });
 

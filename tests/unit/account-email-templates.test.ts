@@ -132,6 +132,7 @@ describe("account email templates", () => {
         "paymentFailed",
         "paymentActionRequired",
         "accountExport",
+        "usageThreshold",
       ].sort(),
     );
   });

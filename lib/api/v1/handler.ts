@@ -16,7 +16,7 @@ import {
   reserveIdempotencyKey,
   settleIdempotencyKey,
 } from "./idempotency";
-import { recordApiCall } from "./metering";
+import { recordApiCall } from "@/lib/usage/record";
 import { problem, problemFromError } from "./problem";
 
 export type ApiContext = {

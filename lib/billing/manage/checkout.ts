@@ -8,7 +8,7 @@ import { plans, type BillingInterval, type PlanId } from "../plans/plans";
 import { stripe } from "../stripe/client";
 import { ensureCustomer } from "../stripe/customer";
 import { idempotencyKey } from "../stripe/idempotency";
-import { priceIdFor } from "../stripe/prices";
+import { meteredPriceIds, priceIdFor } from "../stripe/prices";
 import { hasLiveSubscription } from "../subscription/state";
 import { localSubscription } from "../subscription/subscription";
 import { auditBillingChange, billingPage } from "./owner-audit";
@@ -27,12 +27,14 @@ export async function startCheckout(
       409,
     );
   }
-  const [customer, price, seats] = await Promise.all([
+  const [customer, price, seats, metered] = await Promise.all([
     ensureCustomer(ctx.organization, ctx.session.user.email ?? undefined),
     priceIdFor(plan.id, input.interval),
     withTenant(organizationId, (tx) =>
       tx.membership.count({ where: inOrganization(organizationId) }),
     ),
+    // API-call prices are monthly; Stripe bills one interval per subscription.
+    input.interval === "month" ? meteredPriceIds() : Promise.resolve([]),
   ]);
   // One trial per organization: a team that already had one goes straight to paying.
   const trialDays = current?.trialEndsAt ? 0 : plan.trialDays;
@@ -43,7 +45,7 @@ export async function startCheckout(
     customer,
     client_reference_id: organizationId,
     metadata,
-    line_items: [{ price, quantity: Math.max(seats, 1) }],
+    line_items: [{ price, quantity: Math.max(seats, 1) }, ...metered.map((id) => ({ price: id }))],
     subscription_data: { metadata, ...(trialDays > 0 ? { trial_period_days: trialDays } : {}) },
     allow_promotion_codes: true,
     success_url: billingPage(

@@ -6,8 +6,8 @@ import { ExpectedError } from "@/lib/errors";
 import type { BillingInterval, PlanId } from "../plans/plans";
 import { stripe } from "../stripe/client";
 import { idempotencyKey } from "../stripe/idempotency";
-import { priceIdFor } from "../stripe/prices";
-import { idOf } from "../subscription/state";
+import { meteredPriceIds, priceIdFor } from "../stripe/prices";
+import { idOf, seatItemOf } from "../subscription/state";
 import {
   applyFromStripe,
   localSubscription,
@@ -31,25 +31,43 @@ async function planChange(
   // When the local row last changed: a later change back and forth gets keys of its own.
   const version = (await localSubscription(organizationId))?.updatedAt.toISOString() ?? null;
   const subscription = await stripe().subscriptions.retrieve(subscriptionId);
-  const item = subscription.items.data[0];
+  const item = seatItemOf(subscription);
   if (!item) throw new Error(`Subscription ${subscriptionId} has no items.`);
   const price = await priceIdFor(input.plan, input.interval);
   if (item.price.id === price) {
     throw new ExpectedError("The organization is already on that plan.", 409);
   }
-  return { subscription, item, price, version };
+  const items = [
+    { id: item.id, price, quantity: item.quantity ?? 1 },
+    ...(await meteredItemChanges(subscription, input.interval)),
+  ];
+  return { subscription, item, items, version };
+}
+
+// API-call prices are monthly and a subscription bills one interval: a yearly plan drops them,
+// a monthly one gets those it lacks (a subscription from before they existed, or from yearly).
+async function meteredItemChanges(
+  subscription: Stripe.Subscription,
+  interval: BillingInterval,
+): Promise<Stripe.SubscriptionUpdateParams.Item[]> {
+  const metered = subscription.items.data.filter(
+    (item) => item.price.recurring?.usage_type === "metered",
+  );
+  if (interval === "year") return metered.map((item) => ({ id: item.id, deleted: true }));
+  const present = new Set(metered.map((item) => item.price.id));
+  return (await meteredPriceIds()).filter((id) => !present.has(id)).map((id) => ({ price: id }));
 }
 
 export async function previewPlanChange(
   ctx: MemberContext,
   input: { plan: PlanId; interval: BillingInterval },
 ): Promise<PlanChangePreview> {
-  const { subscription, item, price } = await planChange(ctx.organization.id, input);
+  const { subscription, items } = await planChange(ctx.organization.id, input);
   const preview = await stripe().invoices.createPreview({
     customer: idOf(subscription.customer),
     subscription: subscription.id,
     subscription_details: {
-      items: [{ id: item.id, price, quantity: item.quantity ?? 1 }],
+      items,
       proration_behavior: "create_prorations",
     },
   });
@@ -68,9 +86,9 @@ export async function changePlan(
   ctx: MemberContext,
   input: { plan: PlanId; interval: BillingInterval },
 ): Promise<{ plan: PlanId }> {
-  const { subscription, item, price, version } = await planChange(ctx.organization.id, input);
+  const { subscription, item, items, version } = await planChange(ctx.organization.id, input);
   const params = {
-    items: [{ id: item.id, price, quantity: item.quantity ?? 1 }],
+    items,
     proration_behavior: "create_prorations",
     metadata: { organizationId: ctx.organization.id, plan: input.plan },
   } satisfies Stripe.SubscriptionUpdateParams;

@@ -20,6 +20,15 @@ export type PlanPrice = {
   lookupKey: string;
 };
 
+// API calls included per calendar month (UTC), and the metered price per started 1,000 beyond.
+// Each paid plan has its own meter, so calls are billed at the price of the plan they were made on.
+export type ApiUsagePricing = {
+  includedCalls: number;
+  overagePer1000: number | null;
+  overageLookupKey: string | null;
+  meterEventName: string | null;
+};
+
 export type Plan = {
   id: PlanId;
   name: string;
@@ -29,6 +38,7 @@ export type Plan = {
   trialDays: number;
   entitlements: Entitlements;
   auditRetentionDays: number;
+  apiUsage: ApiUsagePricing;
 };
 
 export const currency = "usd";
@@ -43,6 +53,12 @@ export const plans: Record<PlanId, Plan> = {
     trialDays: 0,
     entitlements: { seats: 3, projects: 3, api: false, auditExport: false },
     auditRetentionDays: 90,
+    apiUsage: {
+      includedCalls: 0,
+      overagePer1000: null,
+      overageLookupKey: null,
+      meterEventName: null,
+    },
   },
   pro: {
     id: "pro",
@@ -56,6 +72,12 @@ export const plans: Record<PlanId, Plan> = {
     trialDays: 14,
     entitlements: { seats: 25, projects: 100, api: true, auditExport: false },
     auditRetentionDays: 365,
+    apiUsage: {
+      includedCalls: 10_000,
+      overagePer1000: 100,
+      overageLookupKey: "keel_pro_api_calls",
+      meterEventName: "keel_api_calls_pro",
+    },
   },
   business: {
     id: "business",
@@ -74,6 +96,12 @@ export const plans: Record<PlanId, Plan> = {
     trialDays: 14,
     entitlements: { seats: 200, projects: null, api: true, auditExport: true },
     auditRetentionDays: 7 * 365,
+    apiUsage: {
+      includedCalls: 100_000,
+      overagePer1000: 50,
+      overageLookupKey: "keel_business_api_calls",
+      meterEventName: "keel_api_calls_business",
+    },
   },
 };
 

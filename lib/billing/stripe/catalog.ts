@@ -85,3 +85,82 @@ export async function syncCatalog(client: Stripe): Promise<CatalogEntry[]> {
   }
   return entries;
 }
+
+export type MeteredEntry = {
+  plan: PlanId;
+  eventName: string;
+  meterId: string;
+  lookupKey: string;
+  priceId: string;
+  amount: number;
+  action: "created" | "replaced" | "unchanged";
+};
+
+async function ensureMeter(client: Stripe, eventName: string, planName: string) {
+  for await (const meter of client.billing.meters.list({ status: "active", limit: 100 })) {
+    if (meter.event_name === eventName) return meter;
+  }
+  return client.billing.meters.create({
+    display_name: `${planName} API calls beyond the included amount`,
+    event_name: eventName,
+    default_aggregation: { formula: "sum" },
+    customer_mapping: { type: "by_id", event_payload_key: "stripe_customer_id" },
+    value_settings: { event_payload_key: "value" },
+  });
+}
+
+// A meter per paid plan, and a monthly metered price on it per started 1,000 calls. The app
+// reports only calls beyond the plan's included amount: Stripe cannot combine a free tier with
+// rounding up per 1,000, so the included calls are subtracted before reporting.
+export async function syncMeteredPrices(client: Stripe): Promise<MeteredEntry[]> {
+  const entries: MeteredEntry[] = [];
+  for (const plan of paidPlans) {
+    const { overagePer1000, overageLookupKey, meterEventName } = plan.apiUsage;
+    if (overagePer1000 === null || !overageLookupKey || !meterEventName) continue;
+    const product = await findProduct(client, plan.id);
+    if (!product) throw new Error(`Sync the ${plan.name} product before its metered price.`);
+    const meter = await ensureMeter(client, meterEventName, plan.name);
+    const [current] = (await client.prices.list({ lookup_keys: [overageLookupKey], limit: 1 }))
+      .data;
+    const matches =
+      current !== undefined &&
+      current.active &&
+      current.unit_amount === overagePer1000 &&
+      current.currency === currency &&
+      current.recurring?.usage_type === "metered" &&
+      current.recurring.meter === meter.id &&
+      current.transform_quantity?.divide_by === 1000 &&
+      idOf(current.product) === product.id;
+    let priceId: string;
+    let action: MeteredEntry["action"];
+    if (matches) {
+      priceId = current.id;
+      action = "unchanged";
+    } else {
+      const created = await client.prices.create({
+        product: product.id,
+        unit_amount: overagePer1000,
+        currency,
+        recurring: { interval: "month", usage_type: "metered", meter: meter.id },
+        transform_quantity: { divide_by: 1000, round: "up" },
+        lookup_key: overageLookupKey,
+        transfer_lookup_key: true,
+        nickname: `${plan.name} API calls (per 1,000 beyond ${plan.apiUsage.includedCalls})`,
+        metadata: { plan: plan.id, usage: "api_calls" },
+      });
+      if (current) await client.prices.update(current.id, { active: false });
+      priceId = created.id;
+      action = current ? "replaced" : "created";
+    }
+    entries.push({
+      plan: plan.id,
+      eventName: meterEventName,
+      meterId: meter.id,
+      lookupKey: overageLookupKey,
+      priceId,
+      amount: overagePer1000,
+      action,
+    });
+  }
+  return entries;
+}

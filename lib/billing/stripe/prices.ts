@@ -23,15 +23,26 @@ export async function priceIdFor(planId: PlanId, interval: BillingInterval): Pro
   const plan = plans[planId];
   const price = plan.prices?.[interval];
   if (!price) throw new ExpectedError(`The ${plan.name} plan has no price to pay.`, 422);
-  const cached = cache.get(price.lookupKey);
+  return priceIdForLookupKey(price.lookupKey, plan.name);
+}
+
+// Every paid plan's API-call price: a monthly subscription carries all of them, so each call is
+// billed on the meter (and at the price) of the plan it was made on, even after a plan change.
+export async function meteredPriceIds(): Promise<string[]> {
+  const ids: string[] = [];
+  for (const plan of Object.values(plans)) {
+    const key = plan.apiUsage.overageLookupKey;
+    if (key) ids.push(await priceIdForLookupKey(key, plan.name));
+  }
+  return ids;
+}
+
+async function priceIdForLookupKey(lookupKey: string, planName: string): Promise<string> {
+  const cached = cache.get(lookupKey);
   if (cached && Date.now() - cached.at < CACHE_MS) return cached.id;
-  const found = await stripe().prices.list({
-    lookup_keys: [price.lookupKey],
-    active: true,
-    limit: 1,
-  });
+  const found = await stripe().prices.list({ lookup_keys: [lookupKey], active: true, limit: 1 });
   const id = found.data[0]?.id;
-  if (!id) throw new PlanNotConfiguredError(plan.name);
-  cache.set(price.lookupKey, { id, at: Date.now() });
+  if (!id) throw new PlanNotConfiguredError(planName);
+  cache.set(lookupKey, { id, at: Date.now() });
   return id;
 }

@@ -5,7 +5,7 @@ import { inOrganization, withTenant, type ScopedDb } from "@/lib/db/tenant";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { stripe } from "./client";
 import { applyFromStripe, liveSubscriptionId } from "../subscription/subscription";
-import { hasLiveSubscription, stateOf } from "../subscription/state";
+import { hasLiveSubscription, seatItemOf, stateOf } from "../subscription/state";
 
 // Runs as a job after the membership change commits; the reconciliation cron corrects any drift.
 // Pass `fetched` when the caller has just read the subscription, so it is not read twice.
@@ -24,7 +24,7 @@ export async function syncSeats(
   const members = await withTenant(organizationId, (tx) =>
     tx.membership.count({ where: inOrganization(organizationId) }),
   );
-  const item = subscription.items.data[0];
+  const item = seatItemOf(subscription);
   if (!item || (item.quantity ?? 1) === members) {
     await applyFromStripe(organizationId, subscription);
     return "unchanged";

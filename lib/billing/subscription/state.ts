@@ -40,9 +40,14 @@ export function idOf(value: string | { id: string } | null | undefined): string 
   return typeof value === "string" ? value : value.id;
 }
 
+// The per-seat item; the others are metered API-call prices, billed from usage.
+export function seatItemOf(subscription: Stripe.Subscription): Stripe.SubscriptionItem | undefined {
+  return subscription.items.data.find((item) => item.price.recurring?.usage_type !== "metered");
+}
+
 // A price Keel does not know maps to Free rather than to a paid plan it cannot vouch for.
 export function stateOf(subscription: Stripe.Subscription): SubscriptionState {
-  const item = subscription.items.data[0];
+  const item = seatItemOf(subscription);
   const price = item?.price;
   const fromMetadata = price?.metadata?.plan ?? subscription.metadata?.plan;
   const plan =

@@ -13,6 +13,7 @@ import { passwordChangedEmail } from "./password-changed";
 import { passwordResetEmail } from "./password-reset";
 import { reauthenticationEmail } from "./reauthentication";
 import { twoFactorChangedEmail } from "./two-factor-changed";
+import { usageThresholdEmail } from "./usage";
 import { verificationEmail } from "./verify-email";
 import { welcomeEmail } from "./welcome";
 
@@ -28,6 +29,7 @@ export const templates = {
   accountExists: accountExistsEmail,
   twoFactorChanged: twoFactorChangedEmail,
   reauthentication: reauthenticationEmail,
+  usageThreshold: usageThresholdEmail,
   invitation: invitationEmail,
   trialEnding: trialEndingEmail,
   paymentFailed: paymentFailedEmail,

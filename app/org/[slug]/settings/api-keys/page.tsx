@@ -5,6 +5,7 @@ import { Muted, Section } from "@/components/ui/section";
 import { listApiKeys } from "@/lib/api-keys/keys";
 import { billingOverview } from "@/lib/billing/subscription/overview";
 import { requireMember } from "@/lib/tenancy/current-member";
+import { usageByKey } from "@/lib/usage/summary";
 import { can } from "@/lib/tenancy/permissions";
 import { ApiKeyTable } from "./_components/api-key-table";
 import { CreateApiKey } from "./_components/create-api-key";
@@ -14,9 +15,10 @@ export const metadata: Metadata = { title: "API keys" };
 /** Keys a script uses for /api/v1, managed by owners and admins. */
 export default async function ApiKeysPage() {
   const member = await requireMember("org:update");
-  const [keys, billing] = await Promise.all([
+  const [keys, billing, callsThisMonth] = await Promise.all([
     listApiKeys(member.organization.id),
     billingOverview(member.organization.id),
+    usageByKey(member.organization.id),
   ]);
   const included = billing.plan.entitlements.api;
   return (
@@ -43,7 +45,7 @@ export default async function ApiKeysPage() {
         )}
       </Section>
       <Section id="keys" title="Keys">
-        <ApiKeyTable keys={keys} />
+        <ApiKeyTable keys={keys} callsThisMonth={callsThisMonth} />
       </Section>
     </div>
   );

@@ -3,10 +3,12 @@ import { Callout } from "@/components/ui/callout";
 import { PageHeader } from "@/components/ui/page-header";
 import { billingOverview, recentInvoices } from "@/lib/billing/subscription/overview";
 import { requireMember } from "@/lib/tenancy/current-member";
+import { usageSummary } from "@/lib/usage/summary";
 import { ChangePlanSection } from "./_components/change-plan-section";
 import { InvoicesSection } from "./_components/invoices-section";
 import { PlanSummary } from "./_components/plan-summary";
 import { UpgradeSection } from "./_components/upgrade-section";
+import { UsageSection } from "./_components/usage-section";
 
 export const metadata: Metadata = { title: "Billing" };
 
@@ -19,10 +21,11 @@ type BillingPageProps = { searchParams: Promise<Record<string, string | string[]
 export default async function BillingPage({ searchParams }: BillingPageProps) {
   const member = await requireMember("billing:manage");
   const organizationId = member.organization.id;
-  const [query, overview, invoices] = await Promise.all([
+  const [query, overview, invoices, usage] = await Promise.all([
     searchParams,
     billingOverview(organizationId),
     recentInvoices(organizationId),
+    usageSummary(organizationId),
   ]);
 
   return (
@@ -47,6 +50,7 @@ export default async function BillingPage({ searchParams }: BillingPageProps) {
         <UpgradeSection overview={overview} />
       ) : null}
       {overview.hasSubscription ? <ChangePlanSection overview={overview} /> : null}
+      <UsageSection usage={usage} />
       <InvoicesSection invoices={invoices} />
     </div>
   );

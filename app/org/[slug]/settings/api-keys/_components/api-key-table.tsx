@@ -14,14 +14,30 @@ function status(key: ApiKeyView, now: Date) {
   return <Badge tone="success">Active</Badge>;
 }
 
-export function ApiKeyTable({ keys }: { keys: ApiKeyView[] }) {
+export function ApiKeyTable({
+  keys,
+  callsThisMonth,
+}: {
+  keys: ApiKeyView[];
+  callsThisMonth: ReadonlyMap<string, number>;
+}) {
   if (keys.length === 0) return <EmptyState>No API keys yet.</EmptyState>;
   const now = new Date();
   return (
     <Table
       framed
       caption="API keys"
-      columns={["Name", "Key", "Scopes", "Created by", "Last used", "Expires", "Status", ""]}
+      columns={[
+        "Name",
+        "Key",
+        "Scopes",
+        "Created by",
+        "Last used",
+        "Calls this month",
+        "Expires",
+        "Status",
+        "",
+      ]}
     >
       {keys.map((key) => (
         <tr key={key.id}>
@@ -38,6 +54,9 @@ export function ApiKeyTable({ keys }: { keys: ApiKeyView[] }) {
           <td className="px-4 py-2">
             {key.lastUsedAt ? date(key.lastUsedAt) : "Never used"}
             {key.lastUsedIp ? <div className="text-xs text-zinc-500">{key.lastUsedIp}</div> : null}
+          </td>
+          <td className="px-4 py-2 tabular-nums">
+            {(callsThisMonth.get(key.id) ?? 0).toLocaleString("en-US")}
           </td>
           <td className="px-4 py-2">{key.expiresAt ? date(key.expiresAt) : "Never"}</td>
           <td className="px-4 py-2">{status(key, now)}</td>

@@ -1,0 +1,50 @@
+import "server-only";
+
+import { inOrganization, withTenant } from "@/lib/db/tenant";
+import { billingSnapshot, effectivePlan } from "@/lib/billing/plans/entitlements";
+import { overageUnits, usagePeriod, type UsagePeriod } from "./period";
+import { periodCalls } from "./thresholds";
+
+export type UsageSummary = {
+  period: UsagePeriod;
+  calls: number;
+  includedCalls: number;
+  overagePer1000: number | null;
+  overageUnits: number;
+  projectedOverage: number;
+};
+
+// Flushed counts only: calls of the last minute or two are still in Redis or memory.
+export function usageSummary(organizationId: string, now = new Date()): Promise<UsageSummary> {
+  const period = usagePeriod(now);
+  return withTenant(organizationId, async (tx) => {
+    const plan = effectivePlan(await billingSnapshot(tx, organizationId));
+    const calls = await periodCalls(tx, organizationId, period);
+    const { includedCalls, overagePer1000 } = plan.apiUsage;
+    const units = overagePer1000 === null ? 0 : overageUnits(calls, includedCalls);
+    return {
+      period,
+      calls,
+      includedCalls,
+      overagePer1000,
+      overageUnits: units,
+      projectedOverage: units * (overagePer1000 ?? 0),
+    };
+  });
+}
+
+/** This month's flushed calls per API key, for the keys list. */
+export function usageByKey(organizationId: string, now = new Date()): Promise<Map<string, number>> {
+  const period = usagePeriod(now);
+  return withTenant(organizationId, async (tx) => {
+    const rows = await tx.usageCounter.groupBy({
+      by: ["apiKeyId"],
+      where: {
+        ...inOrganization(organizationId),
+        bucketStart: { gte: period.start, lt: period.end },
+      },
+      _sum: { count: true },
+    });
+    return new Map(rows.map((row) => [row.apiKeyId, row._sum.count ?? 0]));
+  });
+}

@@ -1,0 +1,61 @@
+import "server-only";
+
+import { inOrganization, type ScopedDb } from "@/lib/db/tenant";
+import { formatAmount, type Plan } from "@/lib/billing/plans/plans";
+import { enqueueEmail } from "@/lib/outbox/enqueue";
+import { organizationUrl } from "@/lib/tenancy/links";
+import { reachedThresholds, type UsagePeriod } from "./period";
+
+export async function periodCalls(
+  tx: ScopedDb,
+  organizationId: string,
+  period: UsagePeriod,
+): Promise<number> {
+  const { _sum } = await tx.usageCounter.aggregate({
+    where: {
+      ...inOrganization(organizationId),
+      bucketStart: { gte: period.start, lt: period.end },
+    },
+    _sum: { count: true },
+  });
+  return _sum.count ?? 0;
+}
+
+// Only the highest threshold reached is mailed: jumping past 80 % straight to 100 % sends one
+// email, and the dedupe keys make each one go out once per owner and period.
+export async function notifyThresholds(
+  tx: ScopedDb,
+  organizationId: string,
+  period: UsagePeriod,
+  plan: Plan,
+  calls: number,
+): Promise<void> {
+  const { includedCalls, overagePer1000 } = plan.apiUsage;
+  const percent = reachedThresholds(calls, includedCalls).at(-1);
+  if (percent === undefined) return;
+  const organization = await tx.organization.findUniqueOrThrow({
+    where: { id: organizationId },
+    select: { name: true, slug: true },
+  });
+  const owners = await tx.membership.findMany({
+    where: { ...inOrganization(organizationId), role: "OWNER" },
+    select: { userId: true, user: { select: { email: true } } },
+  });
+  for (const owner of owners) {
+    await enqueueEmail(tx, {
+      to: owner.user.email,
+      template: "usageThreshold",
+      data: {
+        organizationName: organization.name,
+        planName: plan.name,
+        percent,
+        calls,
+        includedCalls,
+        overagePrice:
+          overagePer1000 === null ? null : `${formatAmount(overagePer1000)} per 1,000 calls`,
+        url: organizationUrl(organization.slug, "/settings/billing"),
+      },
+      dedupeKey: `usage-${percent}:${organizationId}:${period.key}:${owner.userId}`,
+    });
+  }
+}
