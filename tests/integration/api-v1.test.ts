@@ -13,6 +13,10 @@ import { displayPrefixOf, generateApiKey, hashApiKey } from "@/lib/api-keys/form
 import type { ApiKeyScope } from "@/lib/api-keys/scopes";
 import { problemSchema, projectListSchema, projectSchema } from "@/lib/api/v1/schemas";
 import { consumeRateLimit, rateLimitPolicies, resetRateLimit } from "@/lib/rate-limit";
+import { flushUsage } from "@/lib/usage/flush";
+import { createMemoryUsageStore } from "@/lib/usage/memory-store";
+import { setUsageStore } from "@/lib/usage/record";
+import { usageByKey } from "@/lib/usage/summary";
 import { adminDatabase } from "../support/admin-db";
 import { withContract } from "../support/api-contract";
 import { callAs, organization, userWithSession } from "../support/tenant-request";
@@ -495,5 +499,27 @@ describe("/api/v1 rate limits, CORS and headers", () => {
     expect(response.headers.get("access-control-allow-credentials")).toBeNull();
     expect(response.headers.get("x-request-id")).toBe(`req-${sent}`);
     expect(response.headers.get("cache-control")).toBe("no-store");
+  });
+});
+
+describe("/api/v1 metering", () => {
+  it("counts each successful call for its key and organization, and no refused one", async () => {
+    const store = createMemoryUsageStore();
+    setUsageStore(store);
+    try {
+      const { secret, id } = await keyFor(org.id, ["projects:read"]);
+      for (let i = 0; i < 3; i++) {
+        const ok = await projectsApi.GET(call("GET", "/api/v1/projects", { key: secret }));
+        expect(ok.status).toBe(200);
+      }
+      const refused = await membersApi.GET(call("GET", "/api/v1/members", { key: secret }));
+      expect(refused.status).toBe(403);
+
+      // A minute later every bucket those calls went to is closed and can be flushed.
+      await flushUsage({ now: new Date(Date.now() + 2 * 60_000), store });
+      expect((await usageByKey(org.id)).get(id)).toBe(3);
+    } finally {
+      setUsageStore(undefined);
+    }
   });
 });
