@@ -1,7 +1,7 @@
 import { reconcileBilling } from "@/lib/billing/subscription/reconcile";
 import { billingEnabled } from "@/lib/billing/stripe/client";
 import { cronRefusal } from "@/lib/http/cron-auth";
-import { deliverOutboxAfterResponse } from "@/lib/outbox/after-response";
+import { withOutboxDelivery } from "@/lib/outbox/after-response";
 import { logger } from "@/lib/observability/logger";
 
 export const dynamic = "force-dynamic";
@@ -17,9 +17,8 @@ async function handle(request: Request): Promise<Response> {
   if (refused) return refused;
   if (!billingEnabled()) return Response.json({ skipped: "billing is not configured" });
   try {
-    const result = await reconcileBilling();
-    // Replayed events may have queued emails.
-    if (result.eventsReplayed > 0) deliverOutboxAfterResponse();
+    // Replayed events may queue emails: they go out after the response.
+    const result = await withOutboxDelivery(() => reconcileBilling());
     return Response.json(result);
   } catch (error) {
     logger.error({ err: error }, "[billing] reconciliation failed");

@@ -1,7 +1,7 @@
 import Stripe from "stripe";
 import { processStripeEvent } from "@/lib/billing/events/process";
 import { webhookSecret } from "@/lib/billing/stripe/client";
-import { deliverOutboxAfterResponse } from "@/lib/outbox/after-response";
+import { withOutboxDelivery } from "@/lib/outbox/after-response";
 import { logger } from "@/lib/observability/logger";
 
 export const dynamic = "force-dynamic";
@@ -38,10 +38,8 @@ export async function POST(request: Request): Promise<Response> {
   }
 
   try {
-    const result = await processStripeEvent(event);
-    if (result.outcome === "applied" && result.emails.length > 0) {
-      deliverOutboxAfterResponse(result.emails);
-    }
+    // The emails an applied event queued go out after the response.
+    const result = await withOutboxDelivery(() => processStripeEvent(event));
     return Response.json({ received: true, outcome: result.outcome });
   } catch (error) {
     logger.error({ err: error }, `[stripe] ${event.id}: ${event.type} failed; Stripe will retry`);
