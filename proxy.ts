@@ -52,6 +52,16 @@ const topLevelFile = /^\/[^/]+\.[a-z0-9]+$/i;
 // Headers a client might send to pose as a tenant: nothing downstream may trust them.
 const tenantHeader = /^x-(keel|tenant|org|organization)(-|$)/i;
 
+// Prerendered for visitors; one with a session (to redirect) or a query gets the per-request page.
+const SIGN_IN = "/sign-in";
+const SIGN_IN_PER_REQUEST = "/sign-in/session";
+const sessionCookies = ["keel.session", "__Secure-keel.session"];
+
+function needsPerRequestSignIn(request: NextRequest): boolean {
+  if (sessionCookies.some((name) => request.cookies.has(name))) return true;
+  return [...request.nextUrl.searchParams.keys()].some((key) => key !== "_rsc");
+}
+
 function isGlobalPath(pathname: string): boolean {
   if (topLevelFile.test(pathname)) return true;
   return globalPaths.some((path) => pathname === path || pathname.startsWith(`${path}/`));
@@ -158,12 +168,18 @@ export function proxy(request: NextRequest) {
   // host outside ROOT_DOMAIN) get the root app; links and cookies are only ever minted
   // for allow-listed hosts (lib/http/allowed-host.ts).
   const rewritten = host.kind === "tenant" && !isGlobalPath(pathname);
-  const { csp, nonce } = policyFor(rewritten ? null : pathname);
+  const signInPerRequest = pathname === SIGN_IN && needsPerRequestSignIn(request);
+  const { csp, nonce } = policyFor(rewritten || signInPerRequest ? null : pathname);
   // Next.js takes the nonce for its scripts from the request's policy.
   if (nonce) headers.set("content-security-policy", csp);
   else headers.delete("content-security-policy");
   const init = { request: { headers } };
 
+  if (signInPerRequest) {
+    const url = request.nextUrl.clone();
+    url.pathname = SIGN_IN_PER_REQUEST;
+    return withSecurityHeaders(NextResponse.rewrite(url, init), pathname, csp, requestId);
+  }
   if (!rewritten || host.kind !== "tenant") {
     return withSecurityHeaders(NextResponse.next(init), pathname, csp, requestId);
   }
