@@ -53,11 +53,13 @@ const topLevelFile = /^\/[^/]+\.[a-z0-9]+$/i;
 const tenantHeader = /^x-(keel|tenant|org|organization)(-|$)/i;
 
 // Prerendered for visitors; one with a session (to redirect) or a query gets the per-request page.
-const SIGN_IN = "/sign-in";
-const SIGN_IN_PER_REQUEST = "/sign-in/session";
+const perRequestVariants = new Map([
+  ["/sign-in", "/sign-in/session"],
+  ["/sign-up", "/sign-up/session"],
+]);
 const sessionCookies = ["keel.session", "__Secure-keel.session"];
 
-function needsPerRequestSignIn(request: NextRequest): boolean {
+function needsPerRequestVariant(request: NextRequest): boolean {
   if (sessionCookies.some((name) => request.cookies.has(name))) return true;
   return [...request.nextUrl.searchParams.keys()].some((key) => key !== "_rsc");
 }
@@ -168,16 +170,17 @@ export function proxy(request: NextRequest) {
   // host outside ROOT_DOMAIN) get the root app; links and cookies are only ever minted
   // for allow-listed hosts (lib/http/allowed-host.ts).
   const rewritten = host.kind === "tenant" && !isGlobalPath(pathname);
-  const signInPerRequest = pathname === SIGN_IN && needsPerRequestSignIn(request);
-  const { csp, nonce } = policyFor(rewritten || signInPerRequest ? null : pathname);
+  const variant = perRequestVariants.get(pathname);
+  const perRequest = variant !== undefined && needsPerRequestVariant(request);
+  const { csp, nonce } = policyFor(rewritten || perRequest ? null : pathname);
   // Next.js takes the nonce for its scripts from the request's policy.
   if (nonce) headers.set("content-security-policy", csp);
   else headers.delete("content-security-policy");
   const init = { request: { headers } };
 
-  if (signInPerRequest) {
+  if (perRequest) {
     const url = request.nextUrl.clone();
-    url.pathname = SIGN_IN_PER_REQUEST;
+    url.pathname = variant;
     return withSecurityHeaders(NextResponse.rewrite(url, init), pathname, csp, requestId);
   }
   if (!rewritten || host.kind !== "tenant") {

@@ -51,11 +51,13 @@ describe("proxy", () => {
     }
   });
 
-  it("serves /sign-in per request to a visitor with a session cookie or a query", () => {
+  it("serves /sign-in and /sign-up per request to a visitor with a session cookie or a query", () => {
     expect(rewrittenTo(run("/sign-in"))).toBeNull();
     expect(rewrittenTo(run("/sign-in?_rsc=abc"))).toBeNull();
     expect(rewrittenTo(run("/sign-in", { cookie: "keel.session=t" }))).toBe("/sign-in/session");
     expect(rewrittenTo(run("/sign-in?callbackUrl=%2Faccount"))).toBe("/sign-in/session");
+    expect(rewrittenTo(run("/sign-up"))).toBeNull();
+    expect(rewrittenTo(run("/sign-up?email=a%40b.test"))).toBe("/sign-up/session");
     const response = run("/sign-in", { cookie: "keel.session=t" });
     expect(response.headers.get("content-security-policy")).toMatch(/'nonce-/);
   });
