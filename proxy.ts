@@ -39,6 +39,18 @@ const topLevelFile = /^\/[^/]+\.[a-z0-9]+$/i;
 // Headers a client might send to pose as a tenant: nothing downstream may trust them.
 const tenantHeader = /^x-(keel|tenant|org|organization)(-|$)/i;
 
+// Prerendered for visitors; one with a session (to redirect) or a query gets the per-request page.
+const perRequestVariants = new Map([
+  ["/sign-in", "/sign-in/session"],
+  ["/sign-up", "/sign-up/session"],
+]);
+const sessionCookies = ["keel.session", "__Secure-keel.session"];
+
+function needsPerRequestVariant(request: NextRequest): boolean {
+  if (sessionCookies.some((name) => request.cookies.has(name))) return true;
+  return [...request.nextUrl.searchParams.keys()].some((key) => key !== "_rsc");
+}
+
 function isGlobalPath(pathname: string): boolean {
   if (topLevelFile.test(pathname)) return true;
   return globalPaths.some((path) => pathname === path || pathname.startsWith(`${path}/`));
@@ -136,11 +148,19 @@ export function proxy(request: NextRequest) {
   const host = parseTenantHost(request.headers.get("host"), env.rootDomain);
   // Unknown hosts get the root app; links and cookies are only minted for allow-listed hosts.
   const rewritten = host.kind === "tenant" && !isGlobalPath(pathname);
-  const { csp, nonce } = policyFor(rewritten ? null : pathname);
+  const variant = perRequestVariants.get(pathname);
+  const perRequest = variant !== undefined && needsPerRequestVariant(request);
+  const { csp, nonce } = policyFor(rewritten || perRequest ? null : pathname);
+  // Next.js takes the nonce for its scripts from the request's policy.
   if (nonce) headers.set("content-security-policy", csp);
   else headers.delete("content-security-policy");
   const init = { request: { headers } };
 
+  if (perRequest) {
+    const url = request.nextUrl.clone();
+    url.pathname = variant;
+    return withSecurityHeaders(NextResponse.rewrite(url, init), pathname, csp, requestId);
+  }
   if (!rewritten || host.kind !== "tenant") {
     return withSecurityHeaders(NextResponse.next(init), pathname, csp, requestId);
   }

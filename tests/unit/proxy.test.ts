@@ -51,6 +51,17 @@ describe("proxy", () => {
     }
   });
 
+  it("serves /sign-in and /sign-up per request to a visitor with a session cookie or a query", () => {
+    expect(rewrittenTo(run("/sign-in"))).toBeNull();
+    expect(rewrittenTo(run("/sign-in?_rsc=abc"))).toBeNull();
+    expect(rewrittenTo(run("/sign-in", { cookie: "keel.session=t" }))).toBe("/sign-in/session");
+    expect(rewrittenTo(run("/sign-in?callbackUrl=%2Faccount"))).toBe("/sign-in/session");
+    expect(rewrittenTo(run("/sign-up"))).toBeNull();
+    expect(rewrittenTo(run("/sign-up?email=a%40b.test"))).toBe("/sign-up/session");
+    const response = run("/sign-in", { cookie: "keel.session=t" });
+    expect(response.headers.get("content-security-policy")).toMatch(/'nonce-/);
+  });
+
   it("answers 404 for the internal segment, however it is spelled", async () => {
     for (const path of ["/org", "/org/acme", "/ORG/acme/projects", "/%6Frg/acme", "//org/acme"]) {
       for (const host of ["localhost:3000", "acme.localhost:3000"]) {
@@ -135,7 +146,7 @@ describe("proxy: refused requests", () => {
 describe("proxy: security headers", () => {
   it("gives every page a CSP without 'unsafe-inline' for scripts, and the nonce to Next", () => {
     for (const [path, host] of [
-      ["/sign-in", "localhost:3000"],
+      ["/account", "localhost:3000"],
       ["/projects", "acme.localhost:3000"],
       ["/api/projects", "acme.localhost:3000"],
     ] as const) {
@@ -158,15 +169,15 @@ describe("proxy: security headers", () => {
   });
 
   it("uses a fresh nonce for every request", () => {
-    const first = scriptSources(run("/sign-in").headers.get("content-security-policy"));
-    const second = scriptSources(run("/sign-in").headers.get("content-security-policy"));
+    const first = scriptSources(run("/account").headers.get("content-security-policy"));
+    const second = scriptSources(run("/account").headers.get("content-security-policy"));
     expect(first.find((s) => s.startsWith("'nonce-"))).not.toBe(
       second.find((s) => s.startsWith("'nonce-")),
     );
   });
 
   it("never passes on a policy the client sent", () => {
-    const response = run("/sign-in", { "content-security-policy": "script-src 'nonce-chosen'" });
+    const response = run("/account", { "content-security-policy": "script-src 'nonce-chosen'" });
     expect(response.headers.get("x-middleware-request-content-security-policy")).not.toContain(
       "chosen",
     );
@@ -177,7 +188,7 @@ describe("proxy: security headers", () => {
       "no-store",
     );
     expect(run("/api/health").headers.get("cache-control")).toBe("no-store");
-    expect(run("/sign-in").headers.get("cache-control")).toBeNull();
+    expect(run("/account").headers.get("cache-control")).toBeNull();
   });
 
   it("lets the public API description be cached, and nothing else under /api/v1", () => {

@@ -1,22 +1,12 @@
-import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { ActionForm } from "@/components/forms/action-form";
-import { getCurrentSession } from "@/lib/auth/current-session";
 import { passwordRules } from "@/lib/auth/password-policy";
-import { signUpAction } from "../actions";
-import { AuthCard, textLinkClassName } from "../_components/auth-card";
-import { OAuthButtons } from "../_components/oauth-buttons";
+import { signUpAction } from "../../actions";
+import { AuthCard, textLinkClassName } from "../../_components/auth-card";
+import { OAuthButtons } from "../../_components/oauth-buttons";
 
-export const metadata: Metadata = { title: "Create your account" };
-
-export default async function SignUpPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const [session, { email }] = await Promise.all([getCurrentSession(), searchParams]);
-  if (session) redirect("/organizations");
+/** The sign-up form; the same for the prerendered page and the per-request one. */
+export function SignUpCard({ email }: { email?: string | string[] }) {
   // An invitation link prefills the invited address (the sign-up still confirms it by email).
   return (
     <AuthCard

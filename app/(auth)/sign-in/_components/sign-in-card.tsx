@@ -1,37 +1,21 @@
-import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { ActionForm } from "@/components/forms/action-form";
-import { getCurrentSession } from "@/lib/auth/current-session";
-import { safeRedirectTarget } from "@/lib/auth/redirects";
-import { env } from "@/lib/env";
-import { signInAction } from "../actions";
-import { AuthCard, Notice, textLinkClassName } from "../_components/auth-card";
-import { MagicLinkDetails } from "../_components/magic-link-details";
-import { OAuthButtons } from "../_components/oauth-buttons";
 import { Callout } from "@/components/ui/callout";
+import { signInAction } from "../../actions";
+import { AuthCard, Notice, textLinkClassName } from "../../_components/auth-card";
+import { MagicLinkDetails } from "../../_components/magic-link-details";
+import { OAuthButtons } from "../../_components/oauth-buttons";
 
-export const metadata: Metadata = { title: "Sign in" };
-
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+export type SignInParams = Record<string, string | string[] | undefined>;
 
 const notices: Record<string, string> = {
   reset: "Your password was changed. Sign in with the new one.",
   verified: "Your email is confirmed. Sign in to continue.",
 };
 
-export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
-  const [params, session] = await Promise.all([searchParams, getCurrentSession()]);
+/** The sign-in form; the same for the prerendered page and the per-request one. */
+export function SignInCard({ params }: { params: SignInParams }) {
   const callbackUrl = typeof params.callbackUrl === "string" ? params.callbackUrl : undefined;
-  if (session) {
-    redirect(
-      safeRedirectTarget(callbackUrl, {
-        appUrl: env.appUrl,
-        rootDomain: env.rootDomain,
-        fallback: "/organizations",
-      }),
-    );
-  }
   const notice = Object.keys(notices).find((key) => params[key] === "1");
   const error =
     params.error === "unverified-email"
