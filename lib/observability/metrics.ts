@@ -39,7 +39,21 @@ function createMetrics() {
     labelNames: ["policy", "reason"] as const,
     registers: [registry],
   });
-  return { registry, requests, requestDuration, webhookLag, jobFailures, rateLimitRefusals };
+  const apiCalls = new client.Counter({
+    name: "keel_api_calls_total",
+    help: "/api/v1 answers of authorized calls, by the caller's plan tier and status class.",
+    labelNames: ["plan", "status"] as const,
+    registers: [registry],
+  });
+  return {
+    registry,
+    requests,
+    requestDuration,
+    webhookLag,
+    jobFailures,
+    rateLimitRefusals,
+    apiCalls,
+  };
 }
 
 // Kept across development reloads: a second registration throws.
@@ -57,6 +71,10 @@ export function recordRequest(
 
 export function recordWebhookLag(type: string, createdAtSeconds: number, now = Date.now()): void {
   metrics.webhookLag.observe({ type }, Math.max(0, now / 1000 - createdAtSeconds));
+}
+
+export function recordApiAnswer(plan: string, status: number): void {
+  metrics.apiCalls.inc({ plan, status: `${Math.floor(status / 100)}xx` });
 }
 
 export function recordJobFailure(kind: string, outcome: "retry" | "dead"): void {

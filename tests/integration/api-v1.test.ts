@@ -13,6 +13,7 @@ import { displayPrefixOf, generateApiKey, hashApiKey } from "@/lib/api-keys/form
 import type { ApiKeyScope } from "@/lib/api-keys/scopes";
 import { problemSchema, projectListSchema, projectSchema } from "@/lib/api/v1/schemas";
 import { consumeRateLimit, rateLimitPolicies, resetRateLimit } from "@/lib/rate-limit";
+import { metrics } from "@/lib/observability/metrics";
 import { flushUsage } from "@/lib/usage/flush";
 import { createMemoryUsageStore } from "@/lib/usage/memory-store";
 import { setUsageStore } from "@/lib/usage/record";
@@ -514,6 +515,11 @@ describe("/api/v1 metering", () => {
       }
       const refused = await membersApi.GET(call("GET", "/api/v1/members", { key: secret }));
       expect(refused.status).toBe(403);
+
+      // Operators see the answers by plan tier; the organization stays out of the labels.
+      const series = await metrics.registry.getSingleMetricAsString("keel_api_calls_total");
+      expect(series).toMatch(/keel_api_calls_total\{plan="business",status="2xx"\} [1-9]/);
+      expect(series).not.toContain(org.id);
 
       // A minute later every bucket those calls went to is closed and can be flushed.
       await flushUsage({ now: new Date(Date.now() + 2 * 60_000), store });

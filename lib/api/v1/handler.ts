@@ -16,6 +16,7 @@ import {
   reserveIdempotencyKey,
   settleIdempotencyKey,
 } from "./idempotency";
+import { recordApiAnswer } from "@/lib/observability/metrics";
 import { recordApiCall } from "@/lib/usage/record";
 import { problem, problemFromError } from "./problem";
 
@@ -161,7 +162,8 @@ async function handle<P>(
 
     const idempotencyKey =
       request.method === "POST" ? request.headers.get("idempotency-key") : null;
-    if (idempotencyKey === null) return await finish(await handler(ctx, params), owner);
+    if (idempotencyKey === null)
+      return await finish(await handler(ctx, params), owner, caller.plan.id);
     if (idempotencyKey.length === 0 || idempotencyKey.length > IDEMPOTENCY_KEY_MAX_LENGTH) {
       return problem({
         status: 400,
@@ -206,7 +208,7 @@ async function handle<P>(
         ok && response ? { status: response.status, body: await response.clone().text() } : null;
       await settleIdempotencyKey(owner, reservation.id, stored);
     }
-    return await finish(response, owner);
+    return await finish(response, owner, caller.plan.id);
   } catch (error) {
     const expected = problemFromError(error, requestId);
     if (expected) return expected;
@@ -223,7 +225,9 @@ async function handle<P>(
 async function finish(
   response: Response,
   owner: { organizationId: string; apiKeyId: string },
+  plan: string,
 ): Promise<Response> {
+  recordApiAnswer(plan, response.status);
   if (response.status >= 200 && response.status < 300) recordApiCall(owner);
   return response;
 }
