@@ -31,16 +31,20 @@ async function linkNodeModules(dir: string) {
 /**
  * BENCH_KEEP=1 leaves the builds in place and prints where; BENCH_REUSE=<that folder>
  * runs on them again without building (for repeated runs while tuning a bench).
+ * A null baseline builds the working tree alone; `prepare` edits a copy before its build.
  */
 export async function prepareBuilds(
-  baseline: string,
+  baseline: string | null,
+  { prepare }: { prepare?: (dir: string) => Promise<void> } = {},
 ): Promise<{ builds: Build[]; cleanup: () => Promise<void> }> {
   const reuse = process.env.BENCH_REUSE;
   const root = reuse ?? (await mkdtemp(path.join(os.tmpdir(), "keel-bench-")));
   const oldDir = path.join(root, "old");
   const newDir = path.join(root, "new");
-  const labels = [`old (${baseline})`, "new (working tree)"];
-  const builds = [oldDir, newDir].map((dir, i) => ({ label: labels[i]!, dir }));
+  const builds = [
+    ...(baseline === null ? [] : [{ label: `old (${baseline})`, dir: oldDir }]),
+    { label: "new (working tree)", dir: newDir },
+  ];
   if (reuse) return { builds, cleanup: async () => {} };
   const cleanup = async () => {
     if (process.env.BENCH_KEEP === "1") {
@@ -56,7 +60,7 @@ export async function prepareBuilds(
     run("git", ["worktree", "prune"], repo);
   };
   try {
-    run("git", ["worktree", "add", "--detach", oldDir, baseline], repo);
+    if (baseline !== null) run("git", ["worktree", "add", "--detach", oldDir, baseline], repo);
     const files = execFileSync("git", ["ls-files", "-co", "--exclude-standard", "-z"], {
       cwd: repo,
     })
@@ -70,6 +74,7 @@ export async function prepareBuilds(
     });
     for (const build of builds) {
       await linkNodeModules(build.dir);
+      await prepare?.(build.dir);
       log(`building ${build.label}`);
       run("npx", ["prisma", "generate"], build.dir);
       run("npx", ["next", "build"], build.dir, { NEXT_TELEMETRY_DISABLED: "1" });
