@@ -28,6 +28,24 @@ async function findProduct(client: Stripe, plan: PlanId): Promise<Stripe.Product
   return undefined;
 }
 
+type PriceSync = { priceId: string; action: CatalogEntry["action"] };
+
+// The price behind `lookupKey` when it still `matches`; otherwise a new price takes the key over
+// and the old one is archived.
+async function syncPrice(
+  client: Stripe,
+  params: Stripe.PriceCreateParams & { lookup_key: string },
+  matches: (price: Stripe.Price) => boolean,
+): Promise<PriceSync> {
+  const [current] = (await client.prices.list({ lookup_keys: [params.lookup_key], limit: 1 })).data;
+  if (current?.active && current.currency === params.currency && matches(current)) {
+    return { priceId: current.id, action: "unchanged" };
+  }
+  const created = await client.prices.create({ ...params, transfer_lookup_key: true });
+  if (current) await client.prices.update(current.id, { active: false });
+  return { priceId: created.id, action: current ? "replaced" : "created" };
+}
+
 export async function syncCatalog(client: Stripe): Promise<CatalogEntry[]> {
   const entries: CatalogEntry[] = [];
   for (const plan of paidPlans) {
@@ -44,34 +62,22 @@ export async function syncCatalog(client: Stripe): Promise<CatalogEntry[]> {
 
     for (const interval of billingIntervals) {
       const { amount, lookupKey } = plan.prices[interval];
-      const [current] = (await client.prices.list({ lookup_keys: [lookupKey], limit: 1 })).data;
-      const matches =
-        current !== undefined &&
-        current.active &&
-        current.unit_amount === amount &&
-        current.currency === currency &&
-        current.recurring?.interval === interval &&
-        idOf(current.product) === product.id;
-      let priceId: string;
-      let action: CatalogEntry["action"];
-      if (matches) {
-        priceId = current.id;
-        action = "unchanged";
-      } else {
-        const created = await client.prices.create({
+      const { priceId, action } = await syncPrice(
+        client,
+        {
           product: product.id,
           unit_amount: amount,
           currency,
           recurring: { interval },
           lookup_key: lookupKey,
-          transfer_lookup_key: true,
           nickname: `${plan.name} (${interval}ly, per seat)`,
           metadata: { plan: plan.id },
-        });
-        if (current) await client.prices.update(current.id, { active: false });
-        priceId = created.id;
-        action = current ? "replaced" : "created";
-      }
+        },
+        (price) =>
+          price.unit_amount === amount &&
+          price.recurring?.interval === interval &&
+          idOf(price.product) === product.id,
+      );
       entries.push({
         plan: plan.id,
         interval,
@@ -120,38 +126,25 @@ export async function syncMeteredPrices(client: Stripe): Promise<MeteredEntry[]>
     const product = await findProduct(client, plan.id);
     if (!product) throw new Error(`Sync the ${plan.name} product before its metered price.`);
     const meter = await ensureMeter(client, meterEventName, plan.name);
-    const [current] = (await client.prices.list({ lookup_keys: [overageLookupKey], limit: 1 }))
-      .data;
-    const matches =
-      current !== undefined &&
-      current.active &&
-      current.unit_amount === overagePer1000 &&
-      current.currency === currency &&
-      current.recurring?.usage_type === "metered" &&
-      current.recurring.meter === meter.id &&
-      current.transform_quantity?.divide_by === 1000 &&
-      idOf(current.product) === product.id;
-    let priceId: string;
-    let action: MeteredEntry["action"];
-    if (matches) {
-      priceId = current.id;
-      action = "unchanged";
-    } else {
-      const created = await client.prices.create({
+    const { priceId, action } = await syncPrice(
+      client,
+      {
         product: product.id,
         unit_amount: overagePer1000,
         currency,
         recurring: { interval: "month", usage_type: "metered", meter: meter.id },
         transform_quantity: { divide_by: 1000, round: "up" },
         lookup_key: overageLookupKey,
-        transfer_lookup_key: true,
         nickname: `${plan.name} API calls (per 1,000 beyond ${plan.apiUsage.includedCalls})`,
         metadata: { plan: plan.id, usage: "api_calls" },
-      });
-      if (current) await client.prices.update(current.id, { active: false });
-      priceId = created.id;
-      action = current ? "replaced" : "created";
-    }
+      },
+      (price) =>
+        price.unit_amount === overagePer1000 &&
+        price.recurring?.usage_type === "metered" &&
+        price.recurring.meter === meter.id &&
+        price.transform_quantity?.divide_by === 1000 &&
+        idOf(price.product) === product.id,
+    );
     entries.push({
       plan: plan.id,
       eventName: meterEventName,
