@@ -3,7 +3,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { DEFAULT_SEND_TIMEOUT_MS } from "@/lib/email/message";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { redactTokens } from "@/lib/observability/redact-url";
+import { redactString } from "@/lib/observability/redact";
 import { runWithRequestContext } from "@/lib/observability/context";
 import { logger } from "@/lib/observability/logger";
 import { recordJobFailure } from "@/lib/observability/metrics";
@@ -269,10 +269,7 @@ async function release(rows: ClaimedRow[], lease: Date): Promise<void> {
 
 // Stored and logged: one short line, with anything shaped like a credential or token stripped.
 function sanitize(error: string): string {
-  return redactTokens(error)
-    .replace(/\bre_[A-Za-z0-9_]+/g, "re_[redacted]")
-    .replace(/\b(sk|rk)_(live|test)_[A-Za-z0-9]+/g, "$1_$2_[redacted]")
-    .replace(/\bBearer\s+\S+/gi, "Bearer [redacted]")
+  return redactString(error)
     .replace(/\s+/g, " ")
     .trim()
     .slice(0, 300);

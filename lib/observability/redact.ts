@@ -8,8 +8,8 @@ const secretKey =
 const secretShapes: [RegExp, string][] = [
   [/\b((?:sk|rk)_(?:live|test)_)[0-9A-Za-z]+/g, `$1${REDACTED}`],
   [/\bwhsec_[0-9A-Za-z+/=]+/g, `whsec_${REDACTED}`],
-  [/\bre_[0-9A-Za-z_]{8,}/g, `re_${REDACTED}`],
-  [/\b(Bearer|Basic)\s+[^\s,;"']+/gi, `$1 ${REDACTED}`],
+  [/\bre_[0-9A-Za-z_]+/g, `re_${REDACTED}`],
+  [/\b(Bearer|Basic)\s+\S+/gi, `$1 ${REDACTED}`],
   [/((?:session[-_.]?token|keel\.session|csrf[-_.]?token)=)[^;\s"']+/gi, `$1${REDACTED}`],
   [/(\b[a-z][a-z0-9+.-]*:\/\/[^:/@\s]+:)[^@\s]+@/gi, `$1${REDACTED}@`],
 ];
