@@ -1,19 +1,14 @@
 import "server-only";
 
-import { Redis } from "@upstash/redis";
+import type { Redis } from "@upstash/redis";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { createBoundedRedis } from "@/lib/rate-limit/bounded-redis";
 import { DEFAULT_HEALTH_TIMEOUT_MS, type HealthDependencies } from "./checks";
 
 // No retries and a per-request abort: an unreachable Redis is reported at once, nothing left running.
 export function createHealthRedis(url: string, token: string): Redis {
-  return new Redis({
-    url,
-    token,
-    retry: false,
-    enableTelemetry: false,
-    signal: () => AbortSignal.timeout(DEFAULT_HEALTH_TIMEOUT_MS),
-  });
+  return createBoundedRedis(url, token, DEFAULT_HEALTH_TIMEOUT_MS);
 }
 
 let redis: Redis | undefined;

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { Ratelimit } from "@upstash/ratelimit";
-import { Redis } from "@upstash/redis";
+import { createBoundedRedis } from "./bounded-redis";
 import { rateLimitPolicies, type RateLimitPolicy } from "./policies";
 import type { RateLimitStore, StoreDecision } from "./types";
 
@@ -49,15 +49,8 @@ export function createUpstashStore({
   timeoutMs,
   prefix,
 }: UpstashStoreOptions): RateLimitStore {
-  const redis = new Redis({
-    url,
-    token,
-    // The default retries with backoff for seconds; a sign-in must not wait on that.
-    retry: { retries: 0 },
-    // A function: a fresh deadline per request, and an abort throws instead of resolving "Aborted".
-    signal: () => AbortSignal.timeout(timeoutMs),
-    enableTelemetry: false,
-  });
+  // A sign-in must not wait on Redis retries.
+  const redis = createBoundedRedis(url, token, timeoutMs);
 
   const limiters = new Map<RateLimitPolicy, Ratelimit>();
   const limiterFor = (policy: RateLimitPolicy) => {

@@ -1,4 +1,5 @@
-import { Redis } from "@upstash/redis";
+import type { Redis } from "@upstash/redis";
+import { createBoundedRedis } from "@/lib/rate-limit/bounded-redis";
 import { logger } from "@/lib/observability/logger";
 import { countOf, fieldOf, type ClosedBucket, type UsageCount, type UsageStore } from "./store";
 
@@ -43,13 +44,7 @@ export function createRedisUsageStore({
   pushEveryMs = 250,
   fallback,
 }: RedisUsageStoreOptions): UsageStore {
-  const redis = new Redis({
-    url,
-    token,
-    retry: { retries: 0 },
-    signal: () => AbortSignal.timeout(timeoutMs),
-    enableTelemetry: false,
-  });
+  const redis = createBoundedRedis(url, token, timeoutMs);
   const bucketsKey = `${prefix}:buckets`;
   const hashKey = (start: number) => `${prefix}:bucket:${start}`;
   let pending: Pending = new Map();
