@@ -11,14 +11,10 @@
  * database opens a connection per transaction, so its times are mostly its own: the same
  * removal in an organization without a subscription (nothing queued) is the reference.
  */
-import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import pg from "pg";
 import { createDatabaseClient } from "@/lib/db/create-client";
-import { assertLocalDatabase } from "@/lib/db/local-database-guard";
-import { applyMigrations } from "@/lib/db/migrate";
-import { benchDatabase, median } from "./support";
+import { benchDatabase, median, serverBenchDatabase } from "./support";
 
 const MEMBERS = 15;
 const STRIPE_DELAY_MS = 500;
@@ -77,30 +73,11 @@ async function slowStripe() {
   };
 }
 
-async function scratchDatabase(server: string) {
-  const admin = assertLocalDatabase(server);
-  const name = `keel_bench_${randomBytes(4).toString("hex")}`;
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  await client.query(`CREATE DATABASE "${name}"`);
-  await client.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  await applyMigrations(url.toString());
-  process.env.DATABASE_URL = url.toString();
-  return {
-    stop: async () => {
-      const c = new pg.Client({ connectionString: admin.toString() });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
-
 const stripeStub = await slowStripe();
 const server = process.env.BENCH_DATABASE_URL;
-const database = server ? await scratchDatabase(server) : await benchDatabase();
+const database = server ? await serverBenchDatabase(server) : await benchDatabase();
+// lib/env.ts reads it when the app modules are first imported, below.
+process.env.DATABASE_URL = database.url;
 if (!server) process.env.KEEL_EMBEDDED_DB = "1";
 // lib/env.ts reads these when the app modules are first imported, below.
 process.env.STRIPE_API_BASE = stripeStub.url;

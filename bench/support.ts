@@ -1,5 +1,6 @@
 import { startEmbeddedDatabase } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrate";
+import { createTestDatabase } from "@/tests/support/test-database";
 
 /** A fresh in-memory database for a benchmark; the app modules are imported after it is set. */
 export async function benchDatabase() {
@@ -7,6 +8,12 @@ export async function benchDatabase() {
   await applyMigrations(database.url);
   process.env.DATABASE_URL = database.url;
   return database;
+}
+
+/** A fresh, migrated database on a local PostgreSQL server (BENCH_DATABASE_URL), dropped by stop(). */
+export async function serverBenchDatabase(server: string) {
+  const database = await createTestDatabase(server);
+  return { url: database.url, embedded: false, stop: database.drop };
 }
 
 export function median(values: number[]): number {

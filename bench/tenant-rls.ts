@@ -10,41 +10,15 @@
  *
  * With BENCH_DATABASE_URL a scratch database is created on that server and dropped after.
  */
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { APP_ROLE, createDatabaseClient, type Database } from "@/lib/db/create-client";
-import { assertLocalDatabase } from "@/lib/db/local-database-guard";
-import { applyMigrations } from "@/lib/db/migrate";
-import { benchDatabase, median, timeEach } from "./support";
+import { benchDatabase, median, serverBenchDatabase, timeEach } from "./support";
 
 const PROJECTS_PER_ORG = 5_000;
 const ROUNDS = 400;
 
-async function scratchDatabase(server: string) {
-  const admin = assertLocalDatabase(server);
-  const name = `keel_bench_${randomBytes(4).toString("hex")}`;
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  await client.query(`CREATE DATABASE "${name}"`);
-  await client.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  await applyMigrations(url.toString());
-  return {
-    url: url.toString(),
-    embedded: false,
-    stop: async () => {
-      const c = new pg.Client({ connectionString: admin.toString() });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
-
 const server = process.env.BENCH_DATABASE_URL;
 const database = server
-  ? await scratchDatabase(server)
+  ? await serverBenchDatabase(server)
   : { ...(await benchDatabase()), embedded: true };
 const url = server ? database.url : process.env.DATABASE_URL!;
 
