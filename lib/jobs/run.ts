@@ -269,8 +269,5 @@ async function release(rows: ClaimedRow[], lease: Date): Promise<void> {
 
 // Stored and logged: one short line, with anything shaped like a credential or token stripped.
 function sanitize(error: string): string {
-  return redactString(error)
-    .replace(/\s+/g, " ")
-    .trim()
-    .slice(0, 300);
+  return redactString(error).replace(/\s+/g, " ").trim().slice(0, 300);
 }
