@@ -16,11 +16,22 @@ export const layers = [
   // Tenancy resolves the current member from the session.
   ["tenancy"],
   ["billing"],
-  ["organizations", "members", "invitations", "projects", "audit-log", "retention", "usage"],
+  [
+    "organizations",
+    "members",
+    "invitations",
+    "projects",
+    "audit-log",
+    "retention",
+    "usage",
+    "metrics",
+  ],
   // Account-level flows that span organizations and billing (deletion, export).
   ["account"],
   // Organization API keys: issued and verified by the data layer, above billing and tenancy.
   ["api-keys"],
+  // The operator console's data layer: staff checks and cross-organization reads, over every domain.
+  ["admin"],
   // The job runner runs every domain's handlers; delivery after a response runs the runner.
   ["jobs-runner"],
   // The chain every action and JSON route goes through, and the account requests built on it.
@@ -55,6 +66,7 @@ export const fileElements = {
   "lib/api-keys/actions": "domain-actions",
   "lib/audit-log/list-action": "domain-actions",
   "lib/audit-log/export-action": "domain-actions",
+  "lib/admin/actions/": "domain-actions",
 };
 
 const fileElementKeys = Object.keys(fileElements).sort((a, b) => b.length - a.length);

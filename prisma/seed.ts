@@ -33,6 +33,11 @@ export async function seed(db: Database): Promise<void> {
         update: {},
       });
     }
+    // Ada runs the operator console locally (it still asks her to turn on 2FA first).
+    await tx.user.updateMany({
+      where: { id: owner.id, staffSince: null },
+      data: { staffSince: seededAt },
+    });
     // The organization and its tenant rows pass row-level security like the app's own
     // writes do, so the seed also works when the login role is the tables' owner rather
     // than a superuser.

@@ -13,14 +13,17 @@ import { parseTenantHost } from "@/lib/tenancy/host";
 import { findMembershipBySlug } from "@/lib/tenancy/membership";
 import type { AuthenticatedContext, MemberContext, PublicContext } from "@/lib/tenancy/context";
 import { can, type Permission } from "@/lib/tenancy/permissions";
+import { staffContext as verifiedStaff } from "@/lib/admin/access";
+import type { StaffContext } from "@/lib/admin/context";
 import { actionInput, parseInput } from "./input";
+import { recentAuthentication } from "./middleware";
 import { requestHeaders } from "./request-scope";
 import { failure, fieldErrorsOf, invalidInput, type ActionResult } from "./result";
 
 // public → authenticated → member: each level builds its context from the server's own sources.
 // Actions, forms and routes all go through it, so a direct POST gets the checks the UI path gets.
 
-export type { AuthenticatedContext, MemberContext, PublicContext };
+export type { AuthenticatedContext, MemberContext, PublicContext, StaffContext };
 
 type Handler<S extends z.ZodType, C, T> = (input: z.infer<S>, ctx: C) => Promise<T>;
 
@@ -56,6 +59,13 @@ export async function memberContext(permission: Permission): Promise<MemberConte
   setContextOrganization(membership.organization);
   if (!can(membership.role, permission)) throw forbidden();
   return { ...ctx, organization: membership.organization, role: membership.role };
+}
+
+// Staff only, on the root host, with two-factor on; anyone else gets "not found".
+export async function staffContext(): Promise<StaffContext> {
+  const staff = await verifiedStaff();
+  setContextUser(staff.userId);
+  return { ...(await publicContext()), ...staff };
 }
 
 function wrap<S extends z.ZodType, C, T>(
@@ -116,6 +126,20 @@ export function memberAction<S extends z.ZodType, T>(
   options?: ActionOptions<z.infer<S>, MemberContext>,
 ) {
   return wrap(label, schema, () => memberContext(permission), handler, options);
+}
+
+// Every staff action is a write on someone else's behalf: it needs a re-authentication from the
+// last 10 minutes, checked after the staff check so a non-staff caller still sees only 404.
+export function staffAction<S extends z.ZodType, T>(
+  label: string,
+  schema: S,
+  handler: Handler<S, StaffContext, T>,
+  options: ActionOptions<z.infer<S>, StaffContext> = {},
+) {
+  return wrap(label, schema, staffContext, handler, {
+    ...options,
+    use: [recentAuthentication<z.infer<S>, StaffContext>(), ...(options.use ?? [])],
+  });
 }
 
 export function toResponse<T>(

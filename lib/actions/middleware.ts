@@ -22,7 +22,10 @@ export function rateLimit<I, C>(
 
 // Runs after the context and input checks, so a caller without the permission still learns only
 // "forbidden".
-export function recentAuthentication<I, C extends AuthenticatedContext>(): Middleware<I, C> {
+export function recentAuthentication<
+  I,
+  C extends Pick<AuthenticatedContext, "userId" | "session">,
+>(): Middleware<I, C> {
   return async (_input, ctx, next) => {
     await requireRecentAuthentication({ userId: ctx.userId, sessionId: ctx.session.sessionId });
     return next();

@@ -47,9 +47,40 @@ const organizationActions = [
   "billing.subscription_updated",
 ] as const;
 
+// Operator console actions: the actor is the staff member, metadata carries their reason.
+const staffActions = [
+  "staff.granted",
+  "staff.revoked",
+  "staff.user_disabled",
+  "staff.user_enabled",
+  "staff.sessions_revoked",
+  "staff.verification_resent",
+  "staff.password_reset_sent",
+  "staff.user_exported",
+  "staff.user_deleted",
+  "staff.impersonation_started",
+  "staff.impersonation_ended",
+  "staff.subscription_reread",
+  "staff.plan_comped",
+  "staff.comp_ended",
+  "staff.limit_changed",
+  "staff.organization_suspended",
+  "staff.organization_unsuspended",
+  "staff.organization_deleted",
+  "staff.flag_overridden",
+  "staff.flag_override_removed",
+  "staff.spend_recorded",
+  "staff.stripe_event_retried",
+  "staff.stripe_event_discarded",
+  "staff.job_retried",
+  "staff.job_discarded",
+] as const;
+
+export type StaffAuditAction = (typeof staffActions)[number];
+
 export const organizationAuditActions = organizationActions;
 
-export const auditActions = [...accountActions, ...organizationActions] as const;
+export const auditActions = [...accountActions, ...organizationActions, ...staffActions] as const;
 
 export type AuditAction = (typeof auditActions)[number];
 

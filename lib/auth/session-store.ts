@@ -28,6 +28,8 @@ export type ActiveSession = {
   createdAt: Date;
   expires: Date;
   user: SessionUser;
+  /** The staff member viewing the app as this user, on an impersonation session (lib/admin). */
+  impersonatorId?: string | null;
 };
 
 // FOR SHARE: a password change, reset or claim updates this row before ending sessions, so it waits
@@ -76,6 +78,7 @@ export async function readSession(
       createdAt: true,
       expires: true,
       lastSeenAt: true,
+      impersonatorId: true,
       user: {
         select: {
           id: true,
@@ -103,6 +106,7 @@ export async function readSession(
     sessionId: row.id,
     createdAt: row.createdAt,
     expires: row.expires,
+    impersonatorId: row.impersonatorId,
     user: {
       id: user.id,
       email: user.email,

@@ -15,6 +15,8 @@ export type Scope = {
   apiKeyHash?: string;
   stripeCustomerId?: string;
   billingSweep?: boolean;
+  /** Read-only access across organizations, for the operator console after its staff check. */
+  platformRead?: boolean;
 };
 
 const settings: Record<keyof Scope, string> = {
@@ -25,6 +27,7 @@ const settings: Record<keyof Scope, string> = {
   apiKeyHash: "app.api_key_hash",
   stripeCustomerId: "app.stripe_customer_id",
   billingSweep: "app.billing_sweep",
+  platformRead: "app.platform_read",
 };
 
 // Role and settings are transaction-local, so a pooled connection never carries one request's
