@@ -119,6 +119,10 @@ describe("search and list", () => {
     expect(found.query).toBe(tag.toUpperCase());
     expect(found.users.map((u) => u.id).sort()).toEqual([byEmail.id, byName.id].sort());
     expect((await app.searchUsers(`${tag}-nobody`, "1")).users).toEqual([]);
+    // Whatever is typed or pasted finds nothing rather than failing.
+    for (const odd of [`${tag}\u0000`, "%", "_", "\\", "'; --", ["a", "b"]]) {
+      await expect(app.searchUsers(odd, undefined)).resolves.toMatchObject({ page: 1 });
+    }
   });
 
   it("puts an exact id match first, ahead of newer users that merely contain it", async () => {
@@ -227,6 +231,7 @@ describe("a user's page", () => {
     });
     expect(detail!.sessions.filter((s) => s.impersonator === null)).toHaveLength(1);
     expect(await app.getUserDetail("no-such-user")).toBeNull();
+    expect(await app.getUserDetail("bad\u0000id")).toBeNull();
   });
 
   it("lists the newest 20 security events: the account's own and those about it", async () => {

@@ -33,6 +33,8 @@ export type UserDetail = {
 
 /** Everything the user page shows about one account, or null for an unknown id. */
 export async function getUserDetail(userId: string, now = new Date()): Promise<UserDetail | null> {
+  // From the URL: what cannot be an id (or be stored in PostgreSQL) is simply not found.
+  if (userId.length > 100 || userId.includes("\u0000")) return null;
   const user = await db.user.findUnique({
     where: { id: userId },
     select: {

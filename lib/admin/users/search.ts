@@ -52,7 +52,8 @@ const newestFirst: Prisma.UserOrderByWithRelationInput[] = [{ createdAt: "desc" 
 
 /** The search box: trimmed, case-insensitive; empty lists everyone. */
 export function normalizeUserQuery(raw: unknown): string {
-  return typeof raw === "string" ? raw.trim().slice(0, 200) : "";
+  // PostgreSQL cannot hold NUL in text: a pasted one would fail the query instead of matching nothing.
+  return typeof raw === "string" ? raw.replaceAll("\u0000", "").trim().slice(0, 200) : "";
 }
 
 export function normalizePage(raw: unknown): number {
