@@ -125,6 +125,16 @@ describe("search and list", () => {
     }
   });
 
+  it("takes % and _ literally, as people type them in addresses", async () => {
+    const tag = marker();
+    const underscore = await admin.user.create({ data: { email: `${tag}_a@example.test` } });
+    await admin.user.create({ data: { email: `${tag}xa@example.test` } });
+    expect((await app.searchUsers(`${tag}_a`, undefined)).users.map((u) => u.id)).toEqual([
+      underscore.id,
+    ]);
+    expect((await app.searchUsers(`${tag}%`, undefined)).users).toEqual([]);
+  });
+
   it("puts an exact id match first, ahead of newer users that merely contain it", async () => {
     const target = await admin.user.create({ data: { email: `${marker()}@example.test` } });
     const mentions = await admin.user.create({

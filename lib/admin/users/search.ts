@@ -75,12 +75,14 @@ export async function searchUsers(rawQuery: unknown, rawPage: unknown): Promise<
         select: listSelect,
       })
     : [];
+  // Prisma passes `contains` to LIKE as is: % and _ are escaped so they match themselves.
+  const pattern = query.replace(/[\\%_]/g, (c) => `\\${c}`);
   const where: Prisma.UserWhereInput = {
     ...(query
       ? {
           OR: [
-            { email: { contains: query, mode: "insensitive" } },
-            { name: { contains: query, mode: "insensitive" } },
+            { email: { contains: pattern, mode: "insensitive" } },
+            { name: { contains: pattern, mode: "insensitive" } },
           ],
         }
       : {}),
