@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Callout } from "@/components/ui/callout";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireStaffPage } from "@/lib/admin/page-access";
@@ -27,6 +28,9 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
             : `${total} ${total === 1 ? "user" : "users"}, newest first.`
         }
       />
+      {params.deleted === "1" ? (
+        <Callout tone="success">The account and its data are deleted.</Callout>
+      ) : null}
       <UserSearchForm query={query} />
       {result.users.length > 0 ? (
         <UsersTable users={result.users} />

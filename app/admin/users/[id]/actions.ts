@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { toFormError } from "@/lib/actions/form";
 import type { ActionResult } from "@/lib/actions/result";
 import {
@@ -107,5 +108,6 @@ export async function deleteUserForm(_state: FormState, formData: FormData): Pro
   const result = await deleteUserAction(fields);
   if (!result.ok) return toFormError(result, { reason: fields.reason });
   revalidatePath("/admin/users");
-  return { status: "success", message: "The account and its data are deleted." };
+  // Its page is gone: back to the list, which says what happened.
+  redirect("/admin/users?deleted=1");
 }
