@@ -3,7 +3,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import type { RequestContext } from "@/lib/auth/flows/context";
 import { requireRecentAuthentication } from "@/lib/auth/recent-authentication";
-import { enterOrganization, withScope, withTenant } from "@/lib/db/tenant";
+import { enterOrganization, withScope, withTenant, type ScopedDb } from "@/lib/db/tenant";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { cancelBillingForOrganization } from "@/lib/organizations/billing";
 
@@ -53,14 +53,24 @@ async function soloOrganizations(userId: string): Promise<string[]> {
   return solo;
 }
 
-// The asking session must have authenticated within the last minutes. Audit entries stay, with
-// the actor cleared.
+export type AccountDeletionResult = { ok: true } | { ok: false; blockers: DeletionBlocker[] };
+
+// The asking session must have authenticated within the last minutes.
 export async function deleteAccount(
   session: { userId: string; sessionId: string },
   ctx: RequestContext,
-): Promise<{ ok: true } | { ok: false; blockers: DeletionBlocker[] }> {
+): Promise<AccountDeletionResult> {
   await requireRecentAuthentication(session, ctx.now);
-  const { userId } = session;
+  return deleteUserAccount(session.userId, ctx);
+}
+
+// For callers that checked who is asking themselves (the operator console); `alsoRecord` writes
+// their own audit entry in the deleting transaction. Audit entries stay, with the actor cleared.
+export async function deleteUserAccount(
+  userId: string,
+  ctx: RequestContext,
+  alsoRecord?: (tx: ScopedDb, organizationsDeleted: number) => Promise<unknown>,
+): Promise<AccountDeletionResult> {
   const blockers = await accountDeletionBlockers(userId);
   if (blockers.length > 0) return { ok: false, blockers };
   const solo = await soloOrganizations(userId);
@@ -76,6 +86,7 @@ export async function deleteAccount(
       userAgent: ctx.userAgent,
       metadata: { organizationsDeleted: solo.length },
     });
+    await alsoRecord?.(tx, solo.length);
     // What the log keeps is what happened, not who the person was or where they were.
     await tx.auditLog.updateMany({
       where: { actorId: userId },

@@ -75,7 +75,9 @@ describe("OAuth sign-in decisions", () => {
     const disabled = await app.db.user.create({
       data: { email: uniqueEmail("off"), disabledAt: new Date() },
     });
-    expect((await app.decideOAuthSignIn(google(disabled.email, true))).result).toBe(false);
+    expect((await app.decideOAuthSignIn(google(disabled.email, true))).result).toBe(
+      "/sign-in?error=account-disabled",
+    );
 
     // Whoever signed up with the address never proved it: their password, second factor,
     // sessions and links do not survive the owner proving it through the provider.

@@ -7,6 +7,20 @@ import type { RequestContext } from "@/lib/auth/flows/context";
 
 // Secrets are described, not exported.
 export async function exportUserData(userId: string, ctx: RequestContext) {
+  const data = await collectUserData(userId, ctx.now);
+  await recordAudit(db, {
+    action: "account.exported",
+    actorId: userId,
+    targetType: "user",
+    targetId: userId,
+    ipAddress: ctx.ipAddress,
+    userAgent: ctx.userAgent,
+  });
+  return data;
+}
+
+// Unaudited: each caller records who asked (the user themselves, or staff with a reason).
+export async function collectUserData(userId: string, now: Date = new Date()) {
   // The user's own scope; rows that belong to an organization (projects, invitations) stay with it.
   const user = await withScope({ userId }, (tx) =>
     tx.user.findUniqueOrThrow({
@@ -58,16 +72,8 @@ export async function exportUserData(userId: string, ctx: RequestContext) {
     }),
   );
   const { passwordHash, recoveryCodes, ...rest } = user;
-  await recordAudit(db, {
-    action: "account.exported",
-    actorId: userId,
-    targetType: "user",
-    targetId: userId,
-    ipAddress: ctx.ipAddress,
-    userAgent: ctx.userAgent,
-  });
   return {
-    exportedAt: (ctx.now ?? new Date()).toISOString(),
+    exportedAt: now.toISOString(),
     format: "keel-user-export/1",
     user: {
       ...rest,

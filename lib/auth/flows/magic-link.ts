@@ -10,14 +10,11 @@ import { accountLinks } from "./links";
 import { finishPrimarySignIn, type SignInResult } from "./sign-in";
 
 // Unknown addresses get a link too (the click creates the account); callers run this after the
-// response, so neither the answer nor its timing tells addresses apart.
+// response, so neither the answer nor its timing tells addresses apart. A disabled account gets
+// one as well: its landing page tells the mailbox's owner the account is disabled.
 export async function sendMagicLink(email: string, ctx: RequestContext): Promise<string[]> {
   return db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({
-      where: { email },
-      select: { id: true, disabledAt: true },
-    });
-    if (user?.disabledAt) return [];
+    const user = await tx.user.findUnique({ where: { email }, select: { id: true } });
     const { token } = await issueToken(tx, {
       purpose: "MAGIC_LINK",
       email,
@@ -39,7 +36,7 @@ export async function sendMagicLink(email: string, ctx: RequestContext): Promise
 export async function signInWithMagicLink(
   token: string,
   ctx: RequestContext,
-): Promise<Extract<SignInResult, { status: "signed-in" | "two-factor" }> | { status: "invalid" }> {
+): Promise<Extract<SignInResult, { status: "signed-in" | "two-factor" | "invalid" | "disabled" }>> {
   const now = ctx.now ?? new Date();
   const user = await db.$transaction(async (tx) => {
     const used = await consumeToken(tx, "MAGIC_LINK", token, now);
@@ -48,7 +45,7 @@ export async function signInWithMagicLink(
       where: { email: used.email },
       select: { id: true, disabledAt: true, twoFactorEnabledAt: true },
     });
-    if (existing?.disabledAt) return null;
+    if (existing?.disabledAt) return "disabled" as const;
     if (existing) {
       const outcome = await confirmMailbox(tx, {
         userId: existing.id,
@@ -75,5 +72,6 @@ export async function signInWithMagicLink(
     return { id: created.id, twoFactor: false };
   });
   if (!user) return { status: "invalid" };
+  if (user === "disabled") return { status: "disabled" };
   return finishPrimarySignIn(user.id, user.twoFactor, "magic-link", ctx);
 }

@@ -10,4 +10,7 @@ export const authMessages = {
   invalidLink: "This link is invalid or has expired. Ask for a new one.",
   wrongCode: "That code is not valid. Try the current code from your app, or a recovery code.",
   challengeExpired: "Your sign-in expired. Sign in again.",
+  // Shown only to someone who proved they own the account (right password, the emailed link,
+  // the provider), so it tells no stranger which addresses exist.
+  accountDisabled: "This account has been disabled. Contact support.",
 } as const;

@@ -30,6 +30,9 @@ const byIp = (_input: unknown, ctx: PublicContext) => ipRateLimitKey(ctx.client.
 const byIpAndEmail = (input: { email: string }, ctx: PublicContext) =>
   `${ipRateLimitKey(ctx.client.ipAddress)}|${input.email}`;
 
+// Only after the right password, the emailed link or a passed first factor (see authMessages).
+const accountDisabled = () => new ExpectedError(authMessages.accountDisabled, 403);
+
 // A capped address is answered as usual with nothing sent, or the cap would tell who has an
 // account; a store that is down refuses every address alike.
 async function underRecipientCap(policy: RateLimitPolicy, email: string): Promise<boolean> {
@@ -88,6 +91,8 @@ export const requestSignIn = publicAction(
         throw rateLimitError(result.limit);
       case "invalid":
         throw new ExpectedError(authMessages.wrongCredentials, 401);
+      case "disabled":
+        throw accountDisabled();
       case "two-factor":
         return { kind: "two-factor", challengeToken: result.challengeToken };
       case "signed-in":
@@ -131,6 +136,7 @@ export const requestMagicLinkSignIn = publicAction(
   async ({ token }, ctx): Promise<SignInOutcome> => {
     const result = await signInWithMagicLink(token, ctx.client);
     if (result.status === "invalid") throw invalidLink();
+    if (result.status === "disabled") throw accountDisabled();
     if (result.status === "two-factor")
       return { kind: "two-factor", challengeToken: result.challengeToken };
     return { kind: "signed-in", sessionToken: result.sessionToken, expires: result.expires };
@@ -160,6 +166,8 @@ export const requestTwoFactorSignIn = publicAction(
         throw rateLimitError(result.limit);
       case "wrong-code":
         throw new FieldError("code", authMessages.wrongCode);
+      case "disabled":
+        throw accountDisabled();
       case "signed-in":
         return { kind: "signed-in", sessionToken: result.sessionToken, expires: result.expires };
     }

@@ -29,6 +29,7 @@ export type SignInResult =
     }
   | { status: "two-factor"; challengeToken: string }
   | { status: "invalid" }
+  | { status: "disabled" }
   | { status: "limited"; limit: RateLimited };
 
 // Every path an attacker can tell apart costs the same: unknown addresses check a dummy hash and
@@ -55,10 +56,10 @@ export async function signInWithPassword(
       twoFactorEnabledAt: true,
     },
   });
-  const valid =
-    user?.passwordHash && !user.disabledAt
-      ? await verifyPassword(user.passwordHash, input.password)
-      : await verifyAgainstDummy(input.password);
+  // A disabled account checks its real hash too: only the right password learns it is disabled.
+  const valid = user?.passwordHash
+    ? await verifyPassword(user.passwordHash, input.password)
+    : await verifyAgainstDummy(input.password);
 
   if (!valid || !user) {
     await db.$transaction(async (tx) => {
@@ -98,6 +99,7 @@ export async function signInWithPassword(
     return { status: "invalid" };
   }
   await refundRateLimit("signInAccount", input.email);
+  if (user.disabledAt) return { status: "disabled" };
 
   let verifiedHash = user.passwordHash;
   // An upgrade, not a need: skipped when the instance is too busy to hash.
@@ -133,18 +135,15 @@ export async function finishPrimarySignIn(
   method: "password" | "magic-link",
   ctx: RequestContext,
   verifiedPasswordHash?: string | null,
-): Promise<Extract<SignInResult, { status: "signed-in" | "two-factor" | "invalid" }>> {
+): Promise<Extract<SignInResult, { status: "signed-in" | "two-factor" | "invalid" | "disabled" }>> {
   const now = ctx.now ?? new Date();
   return db.$transaction(async (tx) => {
     // Re-checked under the row lock, in the transaction that creates the session.
     const current = await lockSignInCredentials(tx, userId);
-    if (
-      !current ||
-      current.disabledAt ||
-      (method === "password" && current.passwordHash !== verifiedPasswordHash)
-    ) {
+    if (!current || (method === "password" && current.passwordHash !== verifiedPasswordHash)) {
       return { status: "invalid" as const };
     }
+    if (current.disabledAt) return { status: "disabled" as const };
     if (hasSecondFactor) {
       const user = await tx.user.findUniqueOrThrow({
         where: { id: userId },

@@ -198,6 +198,7 @@ export type TwoFactorChallengeResult =
   | { status: "signed-in"; userId: string; sessionToken: string; expires: Date }
   | { status: "wrong-code" }
   | { status: "expired" }
+  | { status: "disabled" }
   | { status: "limited"; limit: Extract<RateLimitResult, { ok: false }> };
 
 // A wrong code keeps the challenge (up to the rate limit); a right one uses it up.
@@ -215,7 +216,9 @@ export async function completeTwoFactorChallenge(
     where: { id: challenge.userId },
     select: { id: true, twoFactorSecret: true, twoFactorLastStep: true, disabledAt: true },
   });
-  if (user.disabledAt || !user.twoFactorSecret) return { status: "expired" };
+  // The challenge shows the first factor was passed, so its holder may learn the account's state.
+  if (user.disabledAt) return { status: "disabled" };
+  if (!user.twoFactorSecret) return { status: "expired" };
 
   const totp = verifyTotp({
     secret: open(user.twoFactorSecret, totpKey()),
@@ -253,7 +256,8 @@ export async function completeTwoFactorChallenge(
   const result = await db.$transaction(async (tx) => {
     // A password change or reset revokes challenges; the lock orders this against one in flight.
     const current = await lockSignInCredentials(tx, user.id);
-    if (!current || current.disabledAt) return null;
+    if (!current) return null;
+    if (current.disabledAt) return "disabled" as const;
     // Used up here, in the same transaction: two tabs submitting at once get one session.
     if (!(await consumeToken(tx, "TWO_FACTOR_CHALLENGE", input.challengeToken, now))) return null;
     if (totp.ok) {
@@ -299,6 +303,7 @@ export async function completeTwoFactorChallenge(
     return session;
   });
   if (!result) return { status: "wrong-code" };
+  if (result === "disabled") return { status: "disabled" };
   return {
     status: "signed-in",
     userId: user.id,

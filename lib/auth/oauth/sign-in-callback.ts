@@ -49,7 +49,8 @@ export async function decideOAuthSignIn(
       emailVerified: true,
     },
   });
-  if (existing?.disabledAt) return { result: false };
+  // The provider vouched for the address, as a right password would: the owner may know why.
+  if (existing?.disabledAt) return { result: "/sign-in?error=account-disabled" };
   let twoFactor = existing?.twoFactorEnabledAt != null;
   if (existing && !existing.emailVerified) {
     // The provider's verification equals a link click: a never-verified account is claimed first.

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { ActionForm } from "@/components/forms/action-form";
 import { Callout } from "@/components/ui/callout";
+import { authMessages } from "@/lib/auth/flows/messages";
 import { signInAction } from "../../actions";
 import { AuthCard, Notice, textLinkClassName } from "../../_components/auth-card";
 import { MagicLinkDetails } from "../../_components/magic-link-details";
@@ -20,7 +21,9 @@ export function SignInCard({ params }: { params: SignInParams }) {
   const error =
     params.error === "unverified-email"
       ? "That account's email address is not verified with the provider. Verify it there, or sign in another way."
-      : undefined;
+      : params.error === "account-disabled"
+        ? authMessages.accountDisabled
+        : undefined;
 
   return (
     <AuthCard
