@@ -1,5 +1,7 @@
+import { renderToStaticMarkup } from "react-dom/server";
 import type Stripe from "stripe";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import JobsPage from "@/app/admin/jobs/page";
 import { POST } from "@/app/api/webhooks/stripe/route";
 import {
   discardJobAction,
@@ -242,5 +244,22 @@ describe("queue overview", () => {
     const row = (await jobsOverview()).kinds.find((stats) => stats.kind === kind);
     expect(row).toMatchObject({ pending: 2, running: 1, dead: 1 });
     expect(row?.oldestPendingAgeSeconds).toBeGreaterThanOrEqual(15 * 60);
+  });
+});
+
+describe("the /admin/jobs page", () => {
+  it("shows failed events and dead jobs to staff, with masked recipients and the notice of the last action", async () => {
+    const { event } = await failedEvent("jobs-page");
+    const to = `page-reader-${Date.now()}@example.test`;
+    const job = await deadJob("email", to);
+    const html = renderToStaticMarkup(
+      await JobsPage({ searchParams: Promise.resolve({ done: "job-retried" }) }),
+    );
+    expect(html).toContain(event.id);
+    expect(html).toContain(job.id);
+    expect(html).toContain("p•••@example.test");
+    expect(html).not.toContain(to);
+    expect(html).toContain("The job is back in the queue");
+    expect(html).toContain("Retry or discard");
   });
 });
