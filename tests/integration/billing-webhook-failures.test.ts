@@ -95,6 +95,16 @@ describe("a verified event that fails to apply", () => {
     expect(row.status).toBe("TRIALING");
   });
 
+  it("counts each of three concurrent failing deliveries on one row", async () => {
+    const paid = await paidOrganization(admin, "whf-concurrent");
+    const event = created(paid.events);
+    stripeDown("connection reset");
+    const responses = await Promise.all([deliver(event), deliver(event), deliver(event)]);
+    expect(responses.map((r) => r.status)).toEqual([503, 503, 503]);
+    const failure = await admin.stripeEventFailure.findUniqueOrThrow({ where: { id: event.id } });
+    expect(failure.attempts).toBe(3);
+  });
+
   it("is kept without an organization when it failed before one was known", async () => {
     const event = eventAbout("customer.subscription.updated", {
       id: "sub_whf_unknown",

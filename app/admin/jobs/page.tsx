@@ -55,7 +55,7 @@ export default async function JobsPage({ searchParams }: { searchParams: SearchP
       </Section>
       <Section
         id="dead-jobs"
-        title="Dead jobs"
+        title={`Dead jobs (${overview.kinds.reduce((sum, kind) => sum + kind.dead, 0)})`}
         description="Emails that could not be delivered and other jobs that used up their attempts. A retry starts their attempts again."
       >
         <DeadJobsTable jobs={jobs} confirmIdentity={confirmIdentity} />
