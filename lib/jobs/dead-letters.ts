@@ -1,6 +1,10 @@
 import "server-only";
 
-import { db } from "@/lib/db";
+import { db, type Database } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+// The operator console passes its transaction, so the change and its audit entry go together.
+type OutboxClient = Pick<Database | Prisma.TransactionClient, "outboxMessage">;
 
 export type DeadJob = {
   id: string;
@@ -21,15 +25,19 @@ export async function listDeadJobs(
   });
 }
 
-export async function retryDeadJob(id: string, now = new Date()): Promise<boolean> {
-  const { count } = await db.outboxMessage.updateMany({
+export async function retryDeadJob(
+  id: string,
+  now = new Date(),
+  client: OutboxClient = db,
+): Promise<boolean> {
+  const { count } = await client.outboxMessage.updateMany({
     where: { id, status: "DEAD" },
     data: { status: "PENDING", attempts: 0, availableAt: now, lockedUntil: null },
   });
   return count === 1;
 }
 
-export async function discardDeadJob(id: string): Promise<boolean> {
-  const { count } = await db.outboxMessage.deleteMany({ where: { id, status: "DEAD" } });
+export async function discardDeadJob(id: string, client: OutboxClient = db): Promise<boolean> {
+  const { count } = await client.outboxMessage.deleteMany({ where: { id, status: "DEAD" } });
   return count === 1;
 }

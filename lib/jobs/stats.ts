@@ -25,3 +25,36 @@ export async function queueStats(now = new Date()): Promise<QueueStats> {
     dead: row?.dead ?? 0,
   };
 }
+
+export type KindStats = {
+  kind: string;
+  /** Waiting for a worker, due now or backing off. */
+  pending: number;
+  /** Held by a worker right now. */
+  running: number;
+  dead: number;
+  oldestPendingAgeSeconds: number;
+};
+
+// The operator console's queue overview: one row per kind that has unfinished work.
+export async function queueStatsByKind(now = new Date()): Promise<KindStats[]> {
+  const rows = await db.$queryRaw<
+    { kind: string; pending: number; running: number; dead: number; oldest: Date | null }[]
+  >`
+    SELECT
+      "kind",
+      count(*) FILTER (WHERE "status" = 'PENDING' AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now}))::int AS "pending",
+      count(*) FILTER (WHERE "status" = 'PENDING' AND "lockedUntil" >= ${now})::int AS "running",
+      count(*) FILTER (WHERE "status" = 'DEAD')::int AS "dead",
+      min("availableAt") FILTER (WHERE "status" = 'PENDING' AND "availableAt" <= ${now}) AS "oldest"
+    FROM "OutboxMessage"
+    WHERE "status" IN ('PENDING', 'DEAD')
+    GROUP BY "kind"
+    ORDER BY "kind"`;
+  return rows.map(({ oldest, ...row }) => ({
+    ...row,
+    oldestPendingAgeSeconds: oldest
+      ? Math.max(0, Math.floor((now.getTime() - oldest.getTime()) / 1000))
+      : 0,
+  }));
+}

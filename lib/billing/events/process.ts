@@ -5,6 +5,7 @@ import { withScope, withTenant, type ScopedDb } from "@/lib/db/tenant";
 import { applySubscriptionState, billingContacts } from "../subscription/apply";
 import { stripe } from "../stripe/client";
 import { stateOf } from "../subscription/state";
+import { recordEventFailure, resolveEventFailure, type FailedEventSubject } from "./failures";
 import { eventHandlers } from "./handlers";
 import {
   handledEventTypes,
@@ -20,12 +21,20 @@ import { recordWebhookLag } from "@/lib/observability/metrics";
 // ON CONFLICT DO NOTHING, so concurrent deliveries wait and all but one change nothing) and in any
 // order (the subscription is re-read from Stripe; an ended one stays ended). The organization comes
 // from the customer id through our own rows, never from a browser; metadata may only confirm it.
+// An event that throws is kept (StripeEventFailure) for the operator console until one succeeds.
 
 export type ProcessOutcome =
   | { outcome: "applied"; organizationId: string; emails: string[] }
   | { outcome: "duplicate"; organizationId: string }
   | { outcome: "unknown_customer"; customerId: string | null }
   | { outcome: "ignored"; reason: string };
+
+export type ProcessOptions = {
+  /** "console": an operator's retry of a stored failure; its StripeEvent says "retried". */
+  via?: "stripe" | "console";
+  /** Per-request Stripe options, e.g. a shorter timeout while an operator waits. */
+  stripeRequest?: Stripe.RequestOptions;
+};
 
 export function isHandled(type: string): type is HandledEventType {
   return (handledEventTypes as readonly string[]).includes(type);
@@ -58,25 +67,60 @@ async function resolveOrganization(subject: EventSubject): Promise<string | null
 async function currentSubscription(
   id: string,
   carried: Stripe.Subscription | null,
+  requestOptions: Stripe.RequestOptions | undefined,
 ): Promise<Stripe.Subscription | null> {
   try {
-    return await stripe().subscriptions.retrieve(id);
+    return await stripe().subscriptions.retrieve(id, {}, requestOptions);
   } catch (error) {
     if ((error as { statusCode?: number }).statusCode === 404) return carried;
     throw error;
   }
 }
 
-async function recordOnce(tx: ScopedDb, event: Stripe.Event): Promise<boolean> {
+async function recordOnce(
+  tx: ScopedDb,
+  event: Stripe.Event,
+  organizationId: string,
+  via: ProcessOptions["via"],
+): Promise<boolean> {
   const { count } = await tx.stripeEvent.createMany({
-    data: [{ id: event.id, type: event.type, createdAt: new Date(event.created * 1000) }],
+    data: [
+      {
+        id: event.id,
+        type: event.type,
+        createdAt: new Date(event.created * 1000),
+        organizationId,
+        outcome: via === "console" ? "retried" : "applied",
+      },
+    ],
     skipDuplicates: true,
   });
   return count === 1;
 }
 
-export async function processStripeEvent(event: Stripe.Event): Promise<ProcessOutcome> {
-  recordWebhookLag(event.type, event.created);
+export async function processStripeEvent(
+  event: Stripe.Event,
+  options: ProcessOptions = {},
+): Promise<ProcessOutcome> {
+  // An operator's retry of an old event is not delivery lag.
+  if (options.via !== "console") recordWebhookLag(event.type, event.created);
+  const known: FailedEventSubject = { customerId: null, organizationId: null };
+  let result: ProcessOutcome;
+  try {
+    result = await apply(event, known, options);
+  } catch (error) {
+    await recordEventFailure(event, error, known);
+    throw error;
+  }
+  if (result.outcome !== "ignored") await resolveEventFailure(event.id);
+  return result;
+}
+
+async function apply(
+  event: Stripe.Event,
+  known: FailedEventSubject,
+  options: ProcessOptions,
+): Promise<ProcessOutcome> {
   if (!isHandled(event.type)) {
     logger.info(`[stripe] ${event.id}: ${event.type} is not handled; acknowledged`);
     return { outcome: "ignored", reason: "unhandled type" };
@@ -84,7 +128,9 @@ export async function processStripeEvent(event: Stripe.Event): Promise<ProcessOu
   const typed = event as EventOf<HandledEventType>;
   const handler = handlerFor(event.type);
   const subject = handler.subject(typed);
+  known.customerId = subject.customerId;
   const organizationId = await resolveOrganization(subject);
+  known.organizationId = organizationId;
   if (!organizationId) {
     logger.warn(
       `[stripe] ${event.id}: ${event.type} for unknown customer ${subject.customerId ?? "(none)"}; acknowledged`,
@@ -97,12 +143,12 @@ export async function processStripeEvent(event: Stripe.Event): Promise<ProcessOu
     ? (event.data.object as Stripe.Subscription)
     : null;
   const subscription = subject.subscriptionId
-    ? await currentSubscription(subject.subscriptionId, carried)
+    ? await currentSubscription(subject.subscriptionId, carried, options.stripeRequest)
     : null;
 
   const occurredAt = new Date(event.created * 1000);
   const emails = await withTenant(organizationId, async (tx) => {
-    if (!(await recordOnce(tx, event))) return null;
+    if (!(await recordOnce(tx, event, organizationId, options.via))) return null;
     if (subscription) {
       await applySubscriptionState(tx, organizationId, stateOf(subscription), {
         stripeEventId: event.id,
