@@ -79,7 +79,8 @@ export async function setImpersonationCookies(
   const secret = impersonationCookieConfig();
   const display = impersonationBannerCookieConfig();
   jar.set(secret.name, token, { ...secret.options, expires });
-  jar.set(display.name, encodeURIComponent(banner), { ...display.options, expires });
+  // Next.js percent-encodes cookie values itself; the banner decodes once.
+  jar.set(display.name, banner, { ...display.options, expires });
 }
 
 export async function clearImpersonationCookies(): Promise<void> {

@@ -105,7 +105,7 @@ describe("starting and stopping", () => {
     expect(browser.written.get(VIEWING)).toMatchObject({ httpOnly: true });
     const banner = browser.written.get(BANNER);
     expect(banner?.httpOnly).toBe(false);
-    expect(JSON.parse(decodeURIComponent(banner!.value))).toEqual({
+    expect(JSON.parse(banner!.value)).toEqual({
       viewing: `customer (${customer.email})`,
       by: "Sam Support",
     });
