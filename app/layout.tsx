@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import localFont from "next/font/local";
+import { ImpersonationBanner } from "@/components/shell/impersonation-banner";
 import "./globals.css";
 
 // Geist's variable font cut to Latin (scripts/subset-fonts.sh): one 24 KiB file for every
@@ -21,6 +22,8 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="en" className={geistSans.variable}>
       <body className="min-h-dvh bg-white font-sans text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
+        {/* Reads no cookie on the server: prerendered pages stay static. */}
+        <ImpersonationBanner />
         {children}
       </body>
     </html>

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -58,6 +58,9 @@ if (process.env.E2E_SKIP_BUILD !== "1") {
 const database = await startEmbeddedDatabase();
 const mailboxDir = await mkdtemp(path.join(os.tmpdir(), "keel-e2e-mailbox-"));
 await applyMigrations(database.url);
+// Where the specs find the database for what no page may do (`npm run staff`): tests/e2e/support/database.ts.
+const databaseUrlFile = path.join(os.tmpdir(), `keel-e2e-${PORT}.database-url`);
+await writeFile(databaseUrlFile, database.url);
 
 // Emails are rendered when they are queued: links in the seeded ones must point at this server.
 process.env.APP_URL = APP_URL;
@@ -131,6 +134,7 @@ async function stop(code: number) {
   await stripe.emulator.stop();
   await database.stop();
   await rm(mailboxDir, { recursive: true, force: true });
+  await rm(databaseUrlFile, { force: true });
   process.exit(code);
 }
 

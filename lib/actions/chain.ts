@@ -7,7 +7,11 @@ import { env } from "@/lib/env";
 import { BadRequestError, forbidden, notFound, notSignedIn } from "@/lib/errors";
 import { clientInfoFrom } from "@/lib/http/client-info";
 import { withOutboxDelivery } from "@/lib/outbox/after-response";
-import { setContextOrganization, setContextUser } from "@/lib/observability/context";
+import {
+  setContextImpersonator,
+  setContextOrganization,
+  setContextUser,
+} from "@/lib/observability/context";
 import { runInRequestContext } from "@/lib/observability/request";
 import { parseTenantHost } from "@/lib/tenancy/host";
 import { findMembershipBySlug } from "@/lib/tenancy/membership";
@@ -15,6 +19,7 @@ import type { AuthenticatedContext, MemberContext, PublicContext } from "@/lib/t
 import { can, type Permission } from "@/lib/tenancy/permissions";
 import { staffContext as verifiedStaff } from "@/lib/admin/access";
 import type { StaffContext } from "@/lib/admin/context";
+import { refuseWhileImpersonating } from "./impersonation";
 import { actionInput, parseInput } from "./input";
 import { recentAuthentication } from "./middleware";
 import { requestHeaders } from "./request-scope";
@@ -45,6 +50,8 @@ export async function authenticatedContext(): Promise<AuthenticatedContext> {
   // On the id itself: an object without a user id is not a user.
   if (!session?.user.id) throw notSignedIn();
   setContextUser(session.user.id);
+  // Staff viewing the app as this user: every audit entry of the request names them.
+  if (session.impersonatorId) setContextImpersonator(session.impersonatorId);
   return { ...(await publicContext()), session, userId: session.user.id };
 }
 
@@ -81,6 +88,7 @@ function wrap<S extends z.ZodType, C, T>(
         try {
           // Who is asking comes first: an anonymous caller learns nothing from validation errors.
           const ctx = await context();
+          await refuseWhileImpersonating(label);
           const parsed = parseInput(schema, actionInput(raw));
           if (!parsed.success) {
             if (options.invalidInput !== "bad-request") return invalidInput(parsed.error);

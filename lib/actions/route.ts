@@ -20,6 +20,7 @@ import {
   type MemberContext,
   type PublicContext,
 } from "./chain";
+import { refuseWhileImpersonating, type RefusedWhileImpersonating } from "./impersonation";
 import { planFeature } from "./middleware";
 import { withRequestHeaders } from "./request-scope";
 import { failure } from "./result";
@@ -36,7 +37,11 @@ export type RouteArgs<C, P> = {
   body: Record<string, unknown>;
 };
 
-type RouteOptions = { body?: "json" };
+type RouteOptions = {
+  body?: "json";
+  /** Refused with 403 while staff view the app as a customer (lib/actions/impersonation.ts). */
+  refuseWhileImpersonating?: RefusedWhileImpersonating;
+};
 
 type RouteHandler<C, P> = (args: RouteArgs<C, P>) => Promise<Response>;
 
@@ -55,6 +60,8 @@ function route<C, P>(
             return forbiddenOrigin();
           try {
             const ctx = await context();
+            if (options.refuseWhileImpersonating)
+              await refuseWhileImpersonating(options.refuseWhileImpersonating);
             let body: Record<string, unknown> = {};
             if (options.body === "json") {
               const json = await readJsonObject(request);

@@ -3,6 +3,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { parseIpAddress } from "@/lib/http/client-info";
+import { currentContext } from "@/lib/observability/context";
 import type { AuditAction } from "./actions";
 
 export type AuditClient = Pick<Prisma.TransactionClient, "auditLog">;
@@ -75,8 +76,19 @@ function cleanUserAgent(userAgent: string | null | undefined): string | null {
   return Array.from(cleaned).slice(0, USER_AGENT_MAX_LENGTH).join("");
 }
 
+// Whatever happens while staff view the app as a customer is recorded as "staff X acting as user
+// Y": the request's context carries the staff member (set by lib/actions/chain.ts).
+function withImpersonator(
+  metadata: AuditEntry["metadata"],
+): Record<string, Prisma.JsonValue> | undefined {
+  const impersonatorId = currentContext()?.impersonatorId;
+  if (!impersonatorId) return metadata;
+  return { ...metadata, impersonatorId };
+}
+
 // Pass the transaction of the change, so the row exists exactly when the change does.
 export async function recordAudit(client: AuditClient, entry: AuditEntry): Promise<string> {
+  const metadata = withImpersonator(entry.metadata);
   // No RETURNING: an account-level entry is readable only by its actor under row-level security,
   // and INSERT ... RETURNING would have to read it back.
   const id = randomUUID();
@@ -91,7 +103,7 @@ export async function recordAudit(client: AuditClient, entry: AuditEntry): Promi
         targetId: entry.targetId ?? null,
         ipAddress: parseIpAddress(entry.ipAddress),
         userAgent: cleanUserAgent(entry.userAgent),
-        ...(entry.metadata && { metadata: sanitizeAuditMetadata(entry.metadata) }),
+        ...(metadata && { metadata: sanitizeAuditMetadata(metadata) }),
       },
     ],
   });

@@ -27,6 +27,29 @@ export function sharedCookieDomain(rootDomain: string): string | undefined {
   return host;
 }
 
+// A staff member viewing the app as a customer: its own token, scoped like the session cookie so it
+// reaches organization subdomains, and honoured only beside the staff member's session cookie.
+export function impersonationCookieConfig() {
+  const secure = env.appUrl.startsWith("https://");
+  return {
+    name: secure ? "__Secure-keel.viewing-as" : "keel.viewing-as",
+    options: {
+      httpOnly: true,
+      secure,
+      sameSite: "lax" as const,
+      path: "/",
+      domain: sharedCookieDomain(env.rootDomain),
+    },
+  };
+}
+
+// Readable by the page, so prerendered pages can show the banner without a server round trip. It
+// holds display text only; the server decides from the HttpOnly cookie above.
+export function impersonationBannerCookieConfig() {
+  const { name, options } = impersonationCookieConfig();
+  return { name: `${name}-banner`, options: { ...options, httpOnly: false } };
+}
+
 export function challengeCookieConfig() {
   const secure = env.appUrl.startsWith("https://");
   return {

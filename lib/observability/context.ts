@@ -9,6 +9,8 @@ export type ObservedContext = {
   organizationId?: string;
   organizationSlug?: string;
   userId?: string;
+  /** The staff member acting, when the request's session is an impersonation. */
+  impersonatorId?: string;
   spans?: Span[];
 };
 
@@ -70,6 +72,11 @@ export function setContextOrganization(organization: { id: string; slug: string 
 export function setContextUser(userId: string): void {
   enrichContext({ userId });
   tagSpans({ "keel.user.id": userId });
+}
+
+export function setContextImpersonator(impersonatorId: string): void {
+  enrichContext({ impersonatorId });
+  tagSpans({ "keel.impersonator.id": impersonatorId });
 }
 
 function tagSpans(attributes: Record<string, string>): void {

@@ -10,11 +10,13 @@ import { listSessions } from "@/lib/auth/session-store";
 import { db } from "@/lib/db";
 import { signOutAction } from "../../(auth)/actions";
 import { reauthenticateAction, sendReauthenticationLinkAction } from "./confirm-actions";
+import { securityHistory } from "./security-history";
 import { AccountNotices } from "./_components/account-notices";
 import { DeleteAccountSection } from "./_components/delete-account-section";
 import { EmailSection } from "./_components/email-section";
 import { PasswordSection } from "./_components/password-section";
 import { ProfileSection } from "./_components/profile-section";
+import { SecurityHistorySection } from "./_components/security-history-section";
 import { SessionsSection } from "./_components/sessions-section";
 import { TwoFactorSection } from "./_components/two-factor-section";
 
@@ -25,11 +27,12 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function AccountPage({ searchParams }: { searchParams: SearchParams }) {
   const session = await requireSession("/account");
   const { user } = session;
-  const [params, sessions, recoveryLeft, methods] = await Promise.all([
+  const [params, sessions, recoveryLeft, methods, history] = await Promise.all([
     searchParams,
     listSessions(db, user.id),
     user.twoFactorEnabled ? remainingRecoveryCodes(user.id) : 0,
     reauthenticationMethods(user.id),
+    securityHistory(user.id),
   ]);
   // Shown under a dangerous form when it was refused for want of a recent sign-in.
   const confirmIdentity = (
@@ -62,6 +65,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
         confirmIdentity={confirmIdentity}
       />
       <SessionsSection sessions={sessions} current={session.sessionId} />
+      <SecurityHistorySection events={history} />
       <Section
         id="data"
         title="Your data"

@@ -11,6 +11,7 @@ import {
   reauthenticateAction,
   sendReauthenticationLinkAction,
 } from "../../../(account)/account/confirm-actions";
+import { ImpersonateSection } from "./_components/impersonate-section";
 import { MembershipsSection } from "./_components/memberships-section";
 import { SecurityEventsSection } from "./_components/security-events-section";
 import { SessionsSection } from "./_components/sessions-section";
@@ -54,7 +55,13 @@ export default async function AdminUserPage({ params }: { params: Params }) {
       <SessionsSection sessions={user.sessions} />
       <SecurityEventsSection userId={user.id} events={user.securityEvents} />
       {actionable ? (
-        <UserActions user={user} confirmIdentity={confirmIdentity} />
+        <>
+          <ImpersonateSection
+            user={{ id: user.id, isStaff: false, disabled: user.disabledAt !== null }}
+            confirmIdentity={confirmIdentity}
+          />
+          <UserActions user={user} confirmIdentity={confirmIdentity} />
+        </>
       ) : (
         <Callout tone="neutral">
           Staff accounts are not changed from the console. Revoke the staff role first with{" "}

@@ -18,7 +18,10 @@ export const GET = withPublic({}, async ({ request }) => {
   if (!target)
     return Response.json({ error: "The target is not one of our addresses." }, { status: 400 });
   const session = await getCurrentSession();
-  if (!session || !sessionHandoffNeeded()) return NextResponse.redirect(target, 303);
+  // Viewing as a customer stays on hosts the staff member's own cookie reaches: a hand-off would
+  // mint the customer a full session of their own.
+  if (!session || session.impersonatorId || !sessionHandoffNeeded())
+    return NextResponse.redirect(target, 303);
   const accept = await createHandoff({
     userId: session.user.id,
     email: session.user.email,

@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { impersonationRefusedMessage } from "@/lib/actions/impersonation";
 import { getCurrentSession } from "@/lib/auth/current-session";
 import { applyReturningCheckout } from "@/lib/billing/manage/checkout-return";
 import { env } from "@/lib/env";
@@ -20,7 +21,8 @@ export async function GET(request: Request, { params }: Context) {
   const { slug } = await params;
   const url = new URL(request.url);
   const here = tenantUrl(slug, `/settings/billing/checkout-return${url.search}`, env);
-  if (!(await getCurrentSession())) {
+  const session = await getCurrentSession();
+  if (!session) {
     return NextResponse.redirect(
       tenantUrl(slug, `/sign-in?callbackUrl=${encodeURIComponent(here)}`, env),
       303,
@@ -32,6 +34,8 @@ export async function GET(request: Request, { params }: Context) {
     return new Response("Not found", { status: 404 });
   }
   if (!can(member.role, "billing:manage")) return new Response("Forbidden", { status: 403 });
+  // "billing.checkout_return" in lib/actions/impersonation.ts: staff viewing as a customer.
+  if (session.impersonatorId) return new Response(impersonationRefusedMessage, { status: 403 });
   const sessionId = url.searchParams.get("session_id");
   if (sessionId) await applyReturningCheckout(member.organization.id, sessionId);
   return NextResponse.redirect(tenantUrl(slug, "/settings/billing?checkout=success", env), 303);
