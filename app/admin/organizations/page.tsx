@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Callout } from "@/components/ui/callout";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { parseInput } from "@/lib/actions/input";
@@ -37,6 +38,11 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
         title="Organizations"
         description="Plans, subscriptions, seats and revenue of every organization."
       />
+      {typeof raw.deleted === "string" ? (
+        <Callout tone="success">
+          Deleted {raw.deleted}; its Stripe subscription was canceled.
+        </Callout>
+      ) : null}
       <OrganizationFilters filter={filter} />
       {!parsed.success ? (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">
