@@ -15,6 +15,7 @@ import {
 import { runInRequestContext } from "@/lib/observability/request";
 import { parseTenantHost } from "@/lib/tenancy/host";
 import { findMembershipBySlug } from "@/lib/tenancy/membership";
+import { OrganizationSuspendedError } from "@/lib/tenancy/suspension";
 import type { AuthenticatedContext, MemberContext, PublicContext } from "@/lib/tenancy/context";
 import { can, type Permission } from "@/lib/tenancy/permissions";
 import { staffContext as verifiedStaff } from "@/lib/admin/access";
@@ -63,6 +64,7 @@ export async function memberContext(permission: Permission): Promise<MemberConte
   if (host.kind !== "tenant") throw notFound("That organization");
   const membership = await findMembershipBySlug(ctx.userId, host.slug);
   if (!membership) throw notFound("That organization");
+  if (membership.suspended) throw new OrganizationSuspendedError();
   setContextOrganization(membership.organization);
   if (!can(membership.role, permission)) throw forbidden();
   return { ...ctx, organization: membership.organization, role: membership.role };

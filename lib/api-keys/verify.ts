@@ -15,7 +15,7 @@ export type ApiKeyCaller = {
 
 export type ApiKeyVerdict =
   | { ok: true; caller: ApiKeyCaller }
-  | { ok: false; reason: "malformed" | "unknown" | "revoked" | "expired" };
+  | { ok: false; reason: "malformed" | "unknown" | "revoked" | "expired" | "suspended" };
 
 // Last used is written at most once a minute per key, so a busy key is not a write per request.
 export const LAST_USED_RESOLUTION_MS = 60_000;
@@ -41,7 +41,7 @@ export async function verifyApiKey(
         revokedAt: true,
         expiresAt: true,
         lastUsedAt: true,
-        organization: { select: { id: true, slug: true, name: true } },
+        organization: { select: { id: true, slug: true, name: true, suspendedAt: true } },
       },
     });
     if (!key) return { ok: false, reason: "unknown" };
@@ -49,6 +49,8 @@ export async function verifyApiKey(
     if (key.expiresAt && key.expiresAt.getTime() <= now.getTime()) {
       return { ok: false, reason: "expired" };
     }
+    // Staff suspended the organization: its keys are refused, and nothing is recorded as used.
+    if (key.organization.suspendedAt) return { ok: false, reason: "suspended" };
     await enterOrganization(tx, key.organizationId);
     const plan = effectivePlan(await billingSnapshot(tx, key.organizationId));
     if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
@@ -61,7 +63,11 @@ export async function verifyApiKey(
       ok: true,
       caller: {
         keyId: key.id,
-        organization: key.organization,
+        organization: {
+          id: key.organization.id,
+          slug: key.organization.slug,
+          name: key.organization.name,
+        },
         scopes: key.scopes.filter(isApiKeyScope),
         plan,
       },

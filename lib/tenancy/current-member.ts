@@ -18,27 +18,52 @@ export type CurrentMember = VerifiedMembership & {
   read<T>(fn: (tx: ScopedDb) => Promise<T>): Promise<T>;
 };
 
+type MemberLookup =
+  | { kind: "none" }
+  | { kind: "suspended"; membership: VerifiedMembership }
+  | { kind: "member"; member: CurrentMember };
+
 // The host only proposes a slug; the membership row decides (as in lib/actions/chain.ts).
-export const getCurrentMember = cache(async (): Promise<CurrentMember | null> => {
+const lookupCurrentMember = cache(async (): Promise<MemberLookup> => {
   const host = await requestHost();
-  if (host.kind !== "tenant") return null;
+  if (host.kind !== "tenant") return { kind: "none" };
   const session = await getCurrentSession();
-  if (!session?.user.id) return null;
+  if (!session?.user.id) return { kind: "none" };
   const userId = session.user.id;
   const transaction = sharedTransaction({ userId });
-  const { memberships, current } = await transaction.read((tx) =>
+  const { memberships, current, suspended } = await transaction.read((tx) =>
     readMembershipsEntering(tx, userId, host.slug),
   );
-  if (!current) return null;
+  if (suspended) return { kind: "suspended", membership: suspended };
+  if (!current) return { kind: "none" };
   transaction.enter(current.organization.id);
   setContextMember({ ...current, userId });
-  return { ...current, session, userId, memberships, read: transaction.read };
+  return {
+    kind: "member",
+    member: { ...current, session, userId, memberships, read: transaction.read },
+  };
 });
 
-// Non-members get not-found, so a page never confirms what they may not see.
+/** The caller's membership of this host's organization; null for a suspended organization too. */
+export const getCurrentMember = cache(async (): Promise<CurrentMember | null> => {
+  const lookup = await lookupCurrentMember();
+  return lookup.kind === "member" ? lookup.member : null;
+});
+
+/** For the organization's layout: the membership of a suspended organization, to say so. */
+export async function getSuspendedMembership(): Promise<VerifiedMembership | null> {
+  const lookup = await lookupCurrentMember();
+  return lookup.kind === "suspended" ? lookup.membership : null;
+}
+
+// Non-members get not-found, so a page never confirms what they may not see. Members of a
+// suspended organization get 403 (the layout shows them the suspended notice) and no data.
 export async function requireMember(permission: Permission): Promise<CurrentMember> {
   const member = await getCurrentMember();
-  if (!member) notFound();
+  if (!member) {
+    if (await getSuspendedMembership()) forbidden();
+    notFound();
+  }
   if (!can(member.role, permission)) forbidden();
   return member;
 }

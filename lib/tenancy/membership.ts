@@ -11,15 +11,26 @@ export type VerifiedMembership = {
 };
 
 // The tenant comes from this row, not the slug (a Host header candidate); read in the user's
-// own scope, where row-level security shows only their memberships.
+// own scope, where row-level security shows only their memberships. `suspended` is for the
+// caller to refuse (lib/actions/chain.ts).
 export const findMembershipBySlug = cache(
-  async (userId: string, slug: string): Promise<VerifiedMembership | null> =>
-    withScope({ userId }, (tx) =>
+  async (
+    userId: string,
+    slug: string,
+  ): Promise<(VerifiedMembership & { suspended: boolean }) | null> => {
+    const row = await withScope({ userId }, (tx) =>
       tx.membership.findFirst({
         where: { userId, organization: { slug } },
-        select: { role: true, organization: { select: { id: true, slug: true, name: true } } },
+        select: {
+          role: true,
+          organization: { select: { id: true, slug: true, name: true, suspendedAt: true } },
+        },
       }),
-    ),
+    );
+    if (!row) return null;
+    const { suspendedAt, ...organization } = row.organization;
+    return { role: row.role, organization, suspended: suspendedAt !== null };
+  },
 );
 
 export async function listMemberships(userId: string): Promise<VerifiedMembership[]> {
@@ -32,18 +43,31 @@ export async function listMemberships(userId: string): Promise<VerifiedMembershi
   );
 }
 
-type MembershipRow = { role: Role; id: string; slug: string; name: string; entered: string | null };
+type MembershipRow = {
+  role: Role;
+  id: string;
+  slug: string;
+  name: string;
+  entered: string | null;
+  suspended: boolean;
+};
 
-// Moves the transaction into the organization from the membership row only.
+// Moves the transaction into the organization from the membership row only, and never into a
+// suspended one: its membership comes back as `suspended`, with nothing of it readable.
 export async function readMembershipsEntering(
   tx: ScopedDb,
   userId: string,
   slug: string,
-): Promise<{ memberships: VerifiedMembership[]; current: VerifiedMembership | null }> {
+): Promise<{
+  memberships: VerifiedMembership[];
+  current: VerifiedMembership | null;
+  suspended: VerifiedMembership | null;
+}> {
   const target = slugProblem(slug) === null ? slug : null;
   const rows = await tx.$queryRaw<MembershipRow[]>`
-    SELECT m."role", o."id", o."slug", o."name",
-      CASE WHEN o."slug" = ${target} THEN set_config('app.org_id', o."id", true) END AS "entered"
+    SELECT m."role", o."id", o."slug", o."name", o."suspendedAt" IS NOT NULL AS "suspended",
+      CASE WHEN o."slug" = ${target} AND o."suspendedAt" IS NULL
+        THEN set_config('app.org_id', o."id", true) END AS "entered"
     FROM "Membership" m JOIN "Organization" o ON o."id" = m."organizationId"
     WHERE m."userId" = ${userId}
     ORDER BY o."name" ASC`;
@@ -52,5 +76,10 @@ export async function readMembershipsEntering(
     organization: { id, slug, name },
   }));
   const index = rows.findIndex((row) => row.entered !== null);
-  return { memberships, current: memberships[index] ?? null };
+  const suspendedIndex = rows.findIndex((row) => row.suspended && row.slug === target);
+  return {
+    memberships,
+    current: memberships[index] ?? null,
+    suspended: memberships[suspendedIndex] ?? null,
+  };
 }

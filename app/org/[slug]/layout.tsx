@@ -8,11 +8,12 @@ import { SiteShell } from "@/components/shell/site-shell";
 import { getCurrentSession } from "@/lib/auth/current-session";
 import { billingSnapshot, paymentStatusOf } from "@/lib/billing/plans/entitlements";
 import { env } from "@/lib/env";
-import { getCurrentMember } from "@/lib/tenancy/current-member";
+import { getCurrentMember, getSuspendedMembership } from "@/lib/tenancy/current-member";
 import { organizationUrl } from "@/lib/tenancy/links";
 import { findOrganizationBySlug } from "@/lib/tenancy/organizations";
 import { can, type Permission } from "@/lib/tenancy/permissions";
 import { requestHost } from "@/lib/tenancy/request-host";
+import { SuspendedNotice } from "./_components/suspended-notice";
 
 type OrganizationLayoutProps = {
   children: ReactNode;
@@ -59,7 +60,15 @@ export default async function OrganizationLayout({ children, params }: Organizat
     );
   }
   const member = await getCurrentMember();
-  if (!member) notFound();
+  if (!member) {
+    const suspended = await getSuspendedMembership();
+    if (!suspended) notFound();
+    return (
+      <SiteShell user={{ name: session.user.name, email: session.user.email }}>
+        <SuspendedNotice organizationName={suspended.organization.name} />
+      </SiteShell>
+    );
+  }
 
   const billing = paymentStatusOf(
     await member.read((tx) => billingSnapshot(tx, member.organization.id)),

@@ -9,6 +9,7 @@ import { runWithRequestContext, setContextOrganization } from "@/lib/observabili
 import { logError } from "@/lib/observability/logger";
 import { REQUEST_ID_HEADER } from "@/lib/observability/request-id";
 import { consumeRateLimit, rateLimitPolicies } from "@/lib/rate-limit";
+import { SUSPENDED_MESSAGE } from "@/lib/tenancy/suspension";
 import { corsHeaders } from "./cors";
 import {
   IDEMPOTENCY_KEY_MAX_LENGTH,
@@ -103,6 +104,14 @@ async function handle<P>(
     }
     const client = clientInfoFrom(request.headers);
     const verdict = await verifyApiKey(secret, client.ipAddress);
+    if (!verdict.ok && verdict.reason === "suspended") {
+      return problem({
+        status: 403,
+        code: "organization_suspended",
+        detail: SUSPENDED_MESSAGE,
+        requestId,
+      });
+    }
     if (!verdict.ok) {
       return problem({
         status: 401,

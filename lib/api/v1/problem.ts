@@ -11,6 +11,7 @@ export type ProblemCode =
   | "read_only"
   | "forbidden"
   | "insufficient_scope"
+  | "organization_suspended"
   | "not_found"
   | "method_not_allowed"
   | "conflict"

@@ -4,16 +4,23 @@ import { PlanLimitError, ReadOnlyError } from "@/lib/errors";
 import { inOrganization, lockOrganization, type ScopedDb } from "@/lib/db/tenant";
 import { env } from "@/lib/env";
 import type { SubscriptionStatus } from "@/lib/generated/prisma/enums";
-import { planOf, type Feature, type Plan } from "./plans";
+import { activeOverrides, flagNames, flags, type Flag, type FlagOverride } from "./flags";
+import { planIds, planOf, type Feature, type Plan } from "./plans";
 import { isOverdue } from "../subscription/state";
 
 // Enforced in the data layer, inside the organization's transaction, so a direct POST meets the
-// same limits as the UI.
+// same limits as the UI. Plan features and feature flags are one concept (./flags.ts).
 
 export type BillingSnapshot = {
   plan: string;
   status: SubscriptionStatus;
   pastDueSince: Date | null;
+  /** Granted by staff without Stripe; counts while `endsAt` is ahead and the plan is better. */
+  comp?: { plan: string; endsAt: Date } | null;
+  /** Staff-set limits for this organization; null keeps the plan's. */
+  seatLimit?: number | null;
+  projectLimit?: number | null;
+  flagOverrides?: readonly FlagOverride[];
 };
 
 export const FREE_SNAPSHOT: BillingSnapshot = { plan: "free", status: "FREE", pastDueSince: null };
@@ -21,8 +28,72 @@ export const FREE_SNAPSHOT: BillingSnapshot = { plan: "free", status: "FREE", pa
 // Past due keeps the paid plan through the grace period.
 const payingStatuses: readonly SubscriptionStatus[] = ["ACTIVE", "TRIALING", "PAST_DUE"];
 
-export function effectivePlan(snapshot: BillingSnapshot): Plan {
+const rank = (plan: Plan) => planIds.indexOf(plan.id);
+
+/** The plan paid for at Stripe, Free unless it is paying. */
+export function paidPlan(snapshot: BillingSnapshot): Plan {
   return payingStatuses.includes(snapshot.status) ? planOf(snapshot.plan) : planOf("free");
+}
+
+/** A complimentary plan that is in effect now: not expired, and better than the paid plan. */
+export function complimentaryPlan(
+  snapshot: BillingSnapshot,
+  now = new Date(),
+): { plan: Plan; endsAt: Date } | null {
+  const comp = snapshot.comp;
+  if (!comp || comp.endsAt.getTime() <= now.getTime()) return null;
+  const plan = planOf(comp.plan);
+  return rank(plan) > rank(paidPlan(snapshot)) ? { plan, endsAt: comp.endsAt } : null;
+}
+
+/**
+ * The plan in effect for an organization, with its entitlements as they apply to it: the better
+ * of the paid and the complimentary plan, then staff-set limits and flag overrides on top.
+ */
+export function effectivePlan(snapshot: BillingSnapshot, now = new Date()): Plan {
+  const base = complimentaryPlan(snapshot, now)?.plan ?? paidPlan(snapshot);
+  const overrides = Object.fromEntries(activeOverrides(snapshot.flagOverrides ?? [], now));
+  return {
+    ...base,
+    entitlements: {
+      ...base.entitlements,
+      seats: snapshot.seatLimit ?? base.entitlements.seats,
+      projects: snapshot.projectLimit ?? base.entitlements.projects,
+      ...overrides,
+    },
+  };
+}
+
+export type FlagState = {
+  flag: Flag;
+  label: string;
+  description: string;
+  /** The default of the plan in effect. */
+  planDefault: boolean;
+  override: { enabled: boolean; expiresAt: Date | null } | null;
+  enabled: boolean;
+};
+
+/** Every flag with its plan default, its live override and the value the app checks. */
+export function flagStates(snapshot: BillingSnapshot, now = new Date()): FlagState[] {
+  const base = complimentaryPlan(snapshot, now)?.plan ?? paidPlan(snapshot);
+  const effective = effectivePlan(snapshot, now);
+  const live = new Map(
+    (snapshot.flagOverrides ?? [])
+      .filter((o) => !o.expiresAt || o.expiresAt.getTime() > now.getTime())
+      .map((o) => [o.flag, o]),
+  );
+  return flagNames.map((flag) => {
+    const override = live.get(flag);
+    return {
+      flag,
+      label: flags[flag].label,
+      description: flags[flag].description,
+      planDefault: flags[flag].defaults[base.id],
+      override: override ? { enabled: override.enabled, expiresAt: override.expiresAt } : null,
+      enabled: effective.entitlements[flag],
+    };
+  });
 }
 
 export function readOnlyFrom(
@@ -46,19 +117,37 @@ export function paymentStatusOf(snapshot: BillingSnapshot) {
   };
 }
 
-export async function billingSnapshot(tx: ScopedDb, organizationId: string) {
-  const row = await tx.subscription.findFirst({
-    where: inOrganization(organizationId),
-    select: { plan: true, status: true, pastDueSince: true },
+// One read of the organization with its subscription and flag overrides: every page and API call
+// of the organization makes it.
+export async function billingSnapshot(
+  tx: ScopedDb,
+  organizationId: string,
+): Promise<BillingSnapshot> {
+  const row = await tx.organization.findUnique({
+    where: { id: organizationId },
+    select: {
+      compPlan: true,
+      compEndsAt: true,
+      seatLimit: true,
+      projectLimit: true,
+      subscription: { select: { plan: true, status: true, pastDueSince: true } },
+      featureFlags: {
+        where: inOrganization(organizationId),
+        select: { flag: true, enabled: true, expiresAt: true },
+      },
+    },
   });
-  return row ?? FREE_SNAPSHOT;
+  if (!row) return FREE_SNAPSHOT;
+  return {
+    ...(row.subscription ?? FREE_SNAPSHOT),
+    comp: row.compPlan && row.compEndsAt ? { plan: row.compPlan, endsAt: row.compEndsAt } : null,
+    seatLimit: row.seatLimit,
+    projectLimit: row.projectLimit,
+    flagOverrides: row.featureFlags,
+  };
 }
 
-const featureNames: Record<Feature, string> = {
-  api: "The JSON API",
-  auditExport: "Audit log export",
-};
-
+/** The one check for a plan feature or a feature flag (they are the same thing). */
 export async function requireEntitlement(
   tx: ScopedDb,
   organizationId: string,
@@ -67,7 +156,7 @@ export async function requireEntitlement(
   const plan = effectivePlan(await billingSnapshot(tx, organizationId));
   if (!plan.entitlements[feature]) {
     throw new PlanLimitError(
-      `${featureNames[feature]} is not included in the ${plan.name} plan. Upgrade to use it.`,
+      `${flags[feature].label} is not included in the ${plan.name} plan. Upgrade to use it.`,
     );
   }
 }

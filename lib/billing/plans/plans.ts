@@ -1,5 +1,8 @@
+import { flagDefaults, flagNames, type Flag } from "./flags";
+
 // The one place plans are declared; the pricing page, entitlements, `npm run stripe:sync` and the
-// webhook all read it. Paid plans are priced per seat, in the smallest currency unit.
+// webhook all read it. Paid plans are priced per seat, in the smallest currency unit. A plan's
+// features are flags with a default per plan (./flags.ts).
 
 export const planIds = ["free", "pro", "business"] as const;
 export type PlanId = (typeof planIds)[number];
@@ -7,8 +10,8 @@ export type PlanId = (typeof planIds)[number];
 export const billingIntervals = ["month", "year"] as const;
 export type BillingInterval = (typeof billingIntervals)[number];
 
-export const features = ["api", "auditExport"] as const;
-export type Feature = (typeof features)[number];
+export const features: readonly Flag[] = flagNames;
+export type Feature = Flag;
 
 export type Entitlements = {
   seats: number;
@@ -51,7 +54,7 @@ export const plans: Record<PlanId, Plan> = {
     highlights: ["Up to 3 members", "Up to 3 projects", "Audit log"],
     prices: null,
     trialDays: 0,
-    entitlements: { seats: 3, projects: 3, api: false, auditExport: false },
+    entitlements: { seats: 3, projects: 3, ...flagDefaults("free") },
     auditRetentionDays: 90,
     apiUsage: {
       includedCalls: 0,
@@ -70,7 +73,7 @@ export const plans: Record<PlanId, Plan> = {
       year: { amount: 12000, lookupKey: "keel_pro_yearly" },
     },
     trialDays: 14,
-    entitlements: { seats: 25, projects: 100, api: true, auditExport: false },
+    entitlements: { seats: 25, projects: 100, ...flagDefaults("pro") },
     auditRetentionDays: 365,
     apiUsage: {
       includedCalls: 10_000,
@@ -94,7 +97,7 @@ export const plans: Record<PlanId, Plan> = {
       year: { amount: 24000, lookupKey: "keel_business_yearly" },
     },
     trialDays: 14,
-    entitlements: { seats: 200, projects: null, api: true, auditExport: true },
+    entitlements: { seats: 200, projects: null, ...flagDefaults("business") },
     auditRetentionDays: 7 * 365,
     apiUsage: {
       includedCalls: 100_000,

@@ -4,8 +4,8 @@ import { inOrganization, withTenant } from "@/lib/db/tenant";
 import type { SubscriptionStatus } from "@/lib/generated/prisma/enums";
 import {
   billingSnapshot,
+  complimentaryPlan,
   effectivePlan,
-  FREE_SNAPSHOT,
   paymentStatusOf,
   seatsInUse,
 } from "../plans/entitlements";
@@ -20,6 +20,8 @@ import { logger } from "@/lib/observability/logger";
 export type BillingOverview = {
   plan: Plan;
   subscribedPlan: Plan;
+  /** A plan granted by staff without Stripe, while it is in effect. */
+  complimentary: { plan: Plan; endsAt: Date } | null;
   status: SubscriptionStatus;
   hasSubscription: boolean;
   hasCustomer: boolean;
@@ -38,7 +40,7 @@ export type BillingOverview = {
 export async function billingOverview(organizationId: string): Promise<BillingOverview> {
   return withTenant(organizationId, async (tx) => {
     const row = await tx.subscription.findFirst({ where: inOrganization(organizationId) });
-    const snapshot = row ?? FREE_SNAPSHOT;
+    const snapshot = await billingSnapshot(tx, organizationId);
     const plan = effectivePlan(snapshot);
     const used = await seatsInUse(tx, organizationId);
     const live = row !== null && hasLiveSubscription(row);
@@ -46,6 +48,7 @@ export async function billingOverview(organizationId: string): Promise<BillingOv
     return {
       plan,
       subscribedPlan: subscribed,
+      complimentary: complimentaryPlan(snapshot),
       status: snapshot.status,
       hasSubscription: live,
       hasCustomer: Boolean(row?.stripeCustomerId),

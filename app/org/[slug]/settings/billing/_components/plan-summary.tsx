@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { StatusButtonForm } from "@/components/forms/status-button-form";
 import { Callout } from "@/components/ui/callout";
 import { Muted, Section } from "@/components/ui/section";
+import { complimentaryLabel } from "@/lib/billing/plans/comp";
 import type { BillingOverview } from "@/lib/billing/subscription/overview";
 import { portalForm } from "../actions";
 import { billingDate as date } from "./format";
@@ -67,6 +68,9 @@ export function PlanSummary({ overview }: { overview: BillingOverview }) {
         ) : null}
         {overview.hasSubscription ? <Fact label="Billed seats">{overview.billedSeats}</Fact> : null}
       </dl>
+      {overview.complimentary ? (
+        <Callout tone="success">{complimentaryLabel(overview.complimentary)}</Callout>
+      ) : null}
       <Muted>{seatsSentence(seats)}</Muted>
       {overview.pastDue ? <Callout tone="error">{pastDueMessage(overview)}</Callout> : null}
       {overview.hasCustomer ? (
