@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { withScope } from "@/lib/db/tenant";
+import { deriveMetrics } from "@/lib/metrics/derive";
+import { addMonths } from "@/lib/metrics/months";
+import { computeMonthFromLog } from "@/lib/metrics/read";
+import { loadMonthFacts } from "@/lib/metrics/snapshots";
+import { adminDatabase } from "../support/admin-db";
+import { fixtureGrossMargin, seedMetricsFixture } from "../support/metrics-fixture";
+
+/**
+ * The hand-computed fixture through the SQL reader on PostgreSQL, as the app's role under
+ * row-level security: the same numbers as the pure engine (tests/unit/metrics-fixture.test.ts).
+ * The fixture sits 30 months back, where nothing else in the test database has events.
+ */
+
+const admin = adminDatabase();
+let fixture: Awaited<ReturnType<typeof seedMetricsFixture>>;
+
+beforeAll(async () => {
+  fixture = await seedMetricsFixture(admin, {
+    organizationPrefix: `metrics-${Date.now().toString(36)}`,
+    monthsAgoOffset: 30,
+  });
+});
+
+afterAll(async () => {
+  await admin.$disconnect();
+  await db.$disconnect();
+});
+
+describe("the SQL reader", () => {
+  it("computes every fixture month exactly", async () => {
+    const now = new Date();
+    for (const [index, month] of fixture.months.entries()) {
+      const facts = await computeMonthFromLog(month, now);
+      const metrics = deriveMetrics(facts, {
+        spend: fixture.spend[index]!.amount,
+        grossMargin: fixtureGrossMargin,
+      });
+      expect(metrics).toEqual({
+        version: 1,
+        month: fixture.monthKeys[index],
+        ...fixture.expected[index],
+      });
+    }
+  });
+
+  it("sees no billing event outside the console's cross-organization scope", async () => {
+    const visible = await withScope({}, (tx) =>
+      tx.billingEvent.count({ where: { organizationId: { in: fixture.organizationIds } } }),
+    );
+    expect(visible).toBe(0);
+  });
+});
+
+describe("snapshots", () => {
+  // A "now" a month after the fixture, so its six months are closed months of the window.
+  const nowAfterFixture = () =>
+    new Date(addMonths(fixture.months[5]!, 1).getTime() + 9 * 86_400_000);
+
+  it("are computed for missing months, then read back instead of recomputed", async () => {
+    const now = nowAfterFixture();
+    const first = await loadMonthFacts(now);
+    expect(first).toHaveLength(25);
+    const byMonth = new Map(first.map((facts) => [facts.month, facts]));
+    fixture.monthKeys.forEach((key, index) => {
+      expect(byMonth.get(key)?.mrr).toBe(fixture.expected[index]!.mrr);
+    });
+    expect(await admin.metricsSnapshot.count({ where: { month: { in: fixture.months } } })).toBe(6);
+
+    // A stored closed month is trusted: change it behind the engine's back and it shows.
+    const m3 = fixture.months[2]!;
+    const stored = await admin.metricsSnapshot.findUniqueOrThrow({ where: { month: m3 } });
+    await admin.metricsSnapshot.update({
+      where: { month: m3 },
+      data: { data: { ...(stored.data as object), mrr: 1 } },
+    });
+    const second = await loadMonthFacts(now);
+    expect(second.find((facts) => facts.month === fixture.monthKeys[2])?.mrr).toBe(1);
+
+    // One computed before its month closed is not: it is recomputed from the log.
+    await admin.metricsSnapshot.update({ where: { month: m3 }, data: { computedAt: m3 } });
+    const third = await loadMonthFacts(now);
+    expect(third.find((facts) => facts.month === fixture.monthKeys[2])?.mrr).toBe(
+      fixture.expected[2]!.mrr,
+    );
+  });
+
+  it("recompute the month in progress once its snapshot is a day old", async () => {
+    const now = nowAfterFixture();
+    const current = addMonths(fixture.months[5]!, 1);
+    await loadMonthFacts(now);
+    await admin.metricsSnapshot.update({
+      where: { month: current },
+      data: {
+        data: { ...(await snapshotData(current)), mrr: 7 },
+        computedAt: new Date(now.getTime() - 3_600_000),
+      },
+    });
+    expect((await loadMonthFacts(now)).at(-1)?.mrr).toBe(7);
+    await admin.metricsSnapshot.update({
+      where: { month: current },
+      data: { computedAt: new Date(now.getTime() - 25 * 3_600_000) },
+    });
+    expect((await loadMonthFacts(now)).at(-1)?.mrr).toBe(fixture.expected[5]!.mrr);
+  });
+});
+
+async function snapshotData(month: Date) {
+  return (await admin.metricsSnapshot.findUniqueOrThrow({ where: { month } })).data as object;
+}
