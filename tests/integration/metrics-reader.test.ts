@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { enqueueJob } from "@/lib/jobs/enqueue";
+import { runJobs } from "@/lib/jobs/run";
+import { scheduleRecurringJobs } from "@/lib/jobs/schedule";
 import { withScope } from "@/lib/db/tenant";
 import { deriveMetrics } from "@/lib/metrics/derive";
-import { addMonths } from "@/lib/metrics/months";
+import { addMonths, monthStart } from "@/lib/metrics/months";
 import { computeMonthFromLog } from "@/lib/metrics/read";
 import { loadMonthFacts } from "@/lib/metrics/snapshots";
 import { adminDatabase } from "../support/admin-db";
@@ -104,6 +107,31 @@ describe("snapshots", () => {
       data: { computedAt: new Date(now.getTime() - 25 * 3_600_000) },
     });
     expect((await loadMonthFacts(now)).at(-1)?.mrr).toBe(fixture.expected[5]!.mrr);
+  });
+});
+
+describe("the metrics-snapshot job", () => {
+  it("is queued once a day, before retention", async () => {
+    await scheduleRecurringJobs(new Date("2031-05-04T10:00:00Z"));
+    await scheduleRecurringJobs(new Date("2031-05-04T23:00:00Z"));
+    const rows = await admin.outboxMessage.findMany({
+      where: { kind: "metrics-snapshot", dedupeKey: "metrics-snapshot:2031-05-05" },
+    });
+    expect(rows.map((row) => row.availableAt.toISOString())).toEqual(["2031-05-05T02:00:00.000Z"]);
+    await admin.outboxMessage.deleteMany({
+      where: { kind: { in: ["metrics-snapshot", "retention"] } },
+    });
+  });
+
+  it("refreshes the month in progress and the one before it", async () => {
+    const startedAt = new Date();
+    const id = await enqueueJob(db, "metrics-snapshot", {});
+    expect(await runJobs({ ids: [id] })).toEqual({ sent: 1, failed: 0, dead: 0 });
+    const current = monthStart(new Date());
+    const rows = await admin.metricsSnapshot.findMany({
+      where: { month: { in: [addMonths(current, -1), current] }, computedAt: { gte: startedAt } },
+    });
+    expect(rows).toHaveLength(2);
   });
 });
 
