@@ -49,6 +49,40 @@ describe("the SQL reader", () => {
     }
   });
 
+  it("takes the row written last when two events share an instant", async () => {
+    const month = addMonths(monthStart(new Date()), -45);
+    const org = await admin.organization.create({
+      data: { slug: `metrics-tie-${Date.now().toString(36)}`, name: "tie" },
+    });
+    const occurredAt = new Date(month.getTime() + 3 * 86_400_000);
+    for (const seats of [1, 3]) {
+      await admin.billingEvent.create({
+        data: {
+          organizationId: org.id,
+          type: "subscription.seats_changed",
+          toStatus: "ACTIVE",
+          plan: "pro",
+          seats,
+          interval: "month",
+          unitAmount: 1200,
+          occurredAt,
+        },
+      });
+    }
+    expect((await computeMonthFromLog(month, new Date())).mrr).toBe(3600);
+    // Gone again long before the fixture's months.
+    await admin.billingEvent.create({
+      data: {
+        organizationId: org.id,
+        type: "subscription.canceled",
+        toStatus: "CANCELED",
+        plan: "free",
+        seats: 3,
+        occurredAt: addMonths(month, 1),
+      },
+    });
+  });
+
   it("sees no billing event outside the console's cross-organization scope", async () => {
     const visible = await withScope({}, (tx) =>
       tx.billingEvent.count({ where: { organizationId: { in: fixture.organizationIds } } }),
