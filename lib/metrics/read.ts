@@ -18,18 +18,18 @@ const toEvent = (row: Row): RevenueEvent => ({
 const byOrganization = (rows: Row[]) =>
   new Map(rows.map((row) => [row.organizationId, toEvent(row)]));
 
-// Each organization's newest paid-state (or comp) event before an instant, ties on occurredAt
+// Each organization's newest paid-state event before an instant, ties on occurredAt
 // going to the row written last. Per organization, two probes of the (organizationId, occurredAt)
 // index walked backwards (the newest instant, then the newest row at it), so the cost grows with
 // organizations, not with events: a DISTINCT ON ("organizationId") over the log scans and sorts
 // every event before the instant (docs/operator-console/metrics.md has both measured).
-async function lastEventsBefore(tx: ScopedDb, before: Date, complimentary: boolean) {
+async function lastPaidStatesBefore(tx: ScopedDb, before: Date) {
   const rows = await tx.$queryRaw<Row[]>`
     SELECT e.* FROM "Organization" o
     CROSS JOIN LATERAL (
       SELECT b."occurredAt" FROM "BillingEvent" b
       WHERE b."organizationId" = o."id" AND b."occurredAt" < ${before}
-        AND b."complimentary" = ${complimentary} AND (${complimentary} OR b."toStatus" IS NOT NULL)
+        AND NOT b."complimentary" AND b."toStatus" IS NOT NULL
       ORDER BY b."occurredAt" DESC LIMIT 1
     ) newest
     CROSS JOIN LATERAL (
@@ -37,9 +37,21 @@ async function lastEventsBefore(tx: ScopedDb, before: Date, complimentary: boole
         b."plan", b."seats", b."interval", b."unitAmount", b."complimentary", b."data"
       FROM "BillingEvent" b
       WHERE b."organizationId" = o."id" AND b."occurredAt" = newest."occurredAt"
-        AND b."complimentary" = ${complimentary} AND (${complimentary} OR b."toStatus" IS NOT NULL)
+        AND NOT b."complimentary" AND b."toStatus" IS NOT NULL
       ORDER BY b."createdAt" DESC, b."id" DESC LIMIT 1
     ) e`;
+  return byOrganization(rows);
+}
+
+// Comp events are few: one pass over the log finds them, and DISTINCT ON sorts only those.
+async function lastCompsBefore(tx: ScopedDb, before: Date) {
+  const rows = await tx.$queryRaw<Row[]>`
+    SELECT DISTINCT ON ("organizationId")
+      "organizationId", "occurredAt", "type", "toStatus"::text AS "toStatus", "plan", "seats",
+      "interval", "unitAmount", "complimentary", "data"
+    FROM "BillingEvent"
+    WHERE "occurredAt" < ${before} AND "complimentary"
+    ORDER BY "organizationId", "occurredAt" DESC, "createdAt" DESC, "id" DESC`;
   return byOrganization(rows);
 }
 
@@ -72,10 +84,13 @@ async function paidBefore(tx: ScopedDb, organizationIds: string[], before: Date)
 }
 
 export async function readMonthInput(tx: ScopedDb, start: Date, end: Date): Promise<MonthInput> {
-  const atStart = await lastEventsBefore(tx, start, false);
-  const atEnd = await lastEventsBefore(tx, end, false);
+  const atStart = await lastPaidStatesBefore(tx, start);
   const within = await paidStateEventsBetween(tx, start, end);
-  const compsAtEnd = await lastEventsBefore(tx, end, true);
+  // The state at the end is the last event inside the month, else the state at its start: one
+  // walk of the index per month instead of two.
+  const atEnd = new Map(atStart);
+  for (const event of within) atEnd.set(event.organizationId, event);
+  const compsAtEnd = await lastCompsBefore(tx, end);
   const joined = [...atEnd]
     .filter(([id, event]) => mrrOf(event) > 0 && mrrOf(atStart.get(id)) === 0)
     .map(([id]) => id);
