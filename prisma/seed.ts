@@ -90,5 +90,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   await withScriptDatabase(async (db) => {
     await seed(db);
     console.log("Seeded the demo organization (acme) and its users.");
+    if (process.argv.includes("--demo-history")) {
+      const { seedDemoHistory } = await import("./seed-demo-history");
+      const { added } = await seedDemoHistory(db);
+      console.log(`Seeded 24 months of billing history for ${added} new demo organizations.`);
+    }
   });
 }

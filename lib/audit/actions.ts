@@ -74,6 +74,7 @@ const staffActions = [
   "staff.stripe_event_discarded",
   "staff.job_retried",
   "staff.job_discarded",
+  "staff.metrics_recomputed",
 ] as const;
 
 export type StaffAuditAction = (typeof staffActions)[number];

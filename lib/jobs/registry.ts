@@ -3,6 +3,7 @@ import "server-only";
 import type { JobDefinition } from "./define";
 import { accountExportJob } from "./kinds/account-export";
 import { emailJob } from "./kinds/email";
+import { metricsSnapshotJob } from "./kinds/metrics-snapshot";
 import { retentionJob } from "./kinds/retention";
 import { seatSyncJob } from "./kinds/seat-sync";
 import { signUpJob } from "./kinds/sign-up";
@@ -17,6 +18,7 @@ const kinds = [
   retentionJob,
   usageFlushJob,
   usageReportJob,
+  metricsSnapshotJob,
 ] as const;
 
 type Kinds = (typeof kinds)[number];

@@ -13,4 +13,15 @@ export async function scheduleRecurringJobs(now = new Date()): Promise<void> {
   if (next <= now) next.setUTCDate(next.getUTCDate() + 1);
   const day = next.toISOString().slice(0, 10);
   await enqueueJob(db, "retention", {}, { runAt: next, dedupeKey: `retention:${day}` });
+  // An hour before retention, so a day's numbers are fresh when people read them.
+  const metricsAt = new Date(next.getTime() - 60 * 60 * 1000);
+  await enqueueJob(
+    db,
+    "metrics-snapshot",
+    {},
+    {
+      runAt: metricsAt > now ? metricsAt : now,
+      dedupeKey: `metrics-snapshot:${day}`,
+    },
+  );
 }

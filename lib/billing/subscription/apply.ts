@@ -28,7 +28,9 @@ export async function applySubscriptionState(
 
   // The grace period runs from the first overdue moment, however many failures follow.
   const pastDueSince = isOverdue(state.status) ? (local.pastDueSince ?? source.occurredAt) : null;
-  const next = { ...state, pastDueSince };
+  // The price terms live on the event log only, where revenue metrics read them.
+  const { interval, unitAmount, ...stored } = state;
+  const next = { ...stored, pastDueSince };
 
   const changes: Record<string, { from: Prisma.JsonValue; to: Prisma.JsonValue }> = {};
   const compare = (key: string, from: unknown, to: unknown) => {
@@ -78,6 +80,9 @@ export async function applySubscriptionState(
       toStatus: next.status,
       plan: next.plan,
       seats: next.seats,
+      interval,
+      unitAmount,
+      complimentary: false,
       data: changes,
       occurredAt: source.occurredAt,
     },

@@ -1,6 +1,12 @@
 import type Stripe from "stripe";
 import type { SubscriptionStatus } from "@/lib/generated/prisma/enums";
-import { planForLookupKey, isPlanId, type PlanId } from "../plans/plans";
+import {
+  billingIntervals,
+  planForLookupKey,
+  isPlanId,
+  type BillingInterval,
+  type PlanId,
+} from "../plans/plans";
 
 const statusMap: Record<string, SubscriptionStatus> = {
   trialing: "TRIALING",
@@ -28,7 +34,29 @@ export type SubscriptionState = {
   trialEndsAt: Date | null;
   currentPeriodEnd: Date | null;
   cancelAtPeriodEnd: boolean;
+} & PriceTerms;
+
+// What the event log needs to recompute revenue for any past month: kept on each BillingEvent,
+// not on the Subscription row.
+export type PriceTerms = {
+  interval: BillingInterval | null;
+  /** Per seat per interval, smallest currency unit. */
+  unitAmount: number | null;
 };
+
+const isInterval = (value: unknown): value is BillingInterval =>
+  typeof value === "string" && (billingIntervals as readonly string[]).includes(value);
+
+// The lookup key names Keel's own interval; a price without one falls back to Stripe's recurring.
+export function priceTermsOf(price: Stripe.Price | undefined): PriceTerms {
+  if (!price) return { interval: null, unitAmount: null };
+  const recurring = price.recurring?.interval;
+  return {
+    interval:
+      planForLookupKey(price.lookup_key)?.interval ?? (isInterval(recurring) ? recurring : null),
+    unitAmount: price.unit_amount ?? null,
+  };
+}
 
 const date = (seconds: number | null | undefined) =>
   typeof seconds === "number" ? new Date(seconds * 1000) : null;
@@ -64,6 +92,7 @@ export function stateOf(subscription: Stripe.Subscription): SubscriptionState {
     trialEndsAt: date(subscription.trial_end),
     currentPeriodEnd: date(item?.current_period_end),
     cancelAtPeriodEnd: subscription.cancel_at_period_end || subscription.cancel_at !== null,
+    ...priceTermsOf(price),
   };
 }
 
