@@ -522,6 +522,7 @@ const routeHandlers: Record<string, "refused" | string> = {
   "app/api/webhooks/": "signed provider callbacks, no session",
   "app/api/health/": "no session",
   "app/api/metrics/": "METRICS_TOKEN, no session",
+  "app/admin/": "staff only: a viewing session is the customer's, so the console answers 404",
 };
 
 describe("coverage of the refused list", () => {

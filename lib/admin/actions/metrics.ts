@@ -26,7 +26,7 @@ const amountSchema = z
   )
   .transform((value) => Math.round(Number(value) * 100));
 
-export const spendSchema = z.object({ month: monthSchema, amount: amountSchema });
+const spendSchema = z.object({ month: monthSchema, amount: amountSchema });
 
 /** Records (or corrects) a month's sales and marketing spend, which CAC divides. */
 export const recordSpendAction = staffAction(
