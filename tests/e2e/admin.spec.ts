@@ -100,8 +100,9 @@ test("staff with 2FA views the app as a customer, is refused a billing change, a
   // The customer's page in the console: "View as this user", with a reason.
   const customerId = await userId(customerEmail);
   await page.goto(`${app}/admin/users/${customerId}`);
-  await page.getByLabel("Reason").fill("Ticket 4211: cannot find the billing page");
-  await page.getByRole("button", { name: "View as this user" }).click();
+  const viewAs = page.getByRole("region", { name: "View as this user" });
+  await viewAs.getByLabel("Reason").fill("Ticket 4211: cannot find the billing page");
+  await viewAs.getByRole("button", { name: "View as this user" }).click();
   await expect(banner(page)).toContainText(customerEmail);
   await expect(banner(page)).toContainText("by Sam Support");
 
