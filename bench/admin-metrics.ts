@@ -133,6 +133,7 @@ try {
   for (let i = 0; i < PAGE_ROUNDS; i++) page.push(await time(() => metricsReport(now)));
   const sorted = [...page].sort((a, b) => a - b);
   const report = await metricsReport(now);
+  if (report.status !== "ready") throw new Error("The snapshots were not all computed");
   const last = report.months.at(-2)!;
 
   console.log(

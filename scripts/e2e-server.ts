@@ -7,6 +7,8 @@ import path from "node:path";
 import { createDatabaseClient, type Database } from "@/lib/db/create-client";
 import { startEmbeddedDatabase } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrate";
+import { e2eMetricsFixturePrefix } from "../tests/e2e/support/database";
+import { seedMetricsFixture } from "../tests/support/metrics-fixture";
 import { startDevStripe } from "./lib/dev-stripe";
 
 /**
@@ -73,6 +75,14 @@ if (typeof seed === "function") {
   log("database migrated and seeded");
 } else {
   log("database migrated (prisma/seed.ts exports no seed function)");
+}
+// The operator console's metrics fixture (tests/support/metrics-fixture.ts), ending last month so
+// what the other specs do today never changes its numbers; loaded before the app starts, so no
+// request shares the embedded database's one session with it.
+{
+  const client = createDatabaseClient(database.url, { poolSize: 1, role: null });
+  await seedMetricsFixture(client, { organizationPrefix: e2eMetricsFixturePrefix });
+  await client.$disconnect();
 }
 
 // The Stripe emulator, in memory: the billing specs upgrade through its checkout page.

@@ -33,11 +33,20 @@ const settings: Record<keyof Scope, string> = {
 // Role and settings are transaction-local, so a pooled connection never carries one request's
 // organization into the next; the role is set even if held (the embedded database shares one
 // session). Pass only server-established values: the policies trust them completely.
-export async function withScope<T>(scope: Scope, fn: (tx: ScopedDb) => Promise<T>): Promise<T> {
-  return db.$transaction(async (tx) => {
-    await applyScope(tx, scope);
-    return fn(tx);
-  });
+export async function withScope<T>(
+  scope: Scope,
+  fn: (tx: ScopedDb) => Promise<T>,
+  // A longer bound than the client's default, for the rare reader known to take seconds (each
+  // statement keeps the client's statement timeout).
+  options: { timeoutMs?: number } = {},
+): Promise<T> {
+  return db.$transaction(
+    async (tx) => {
+      await applyScope(tx, scope);
+      return fn(tx);
+    },
+    options.timeoutMs === undefined ? undefined : { timeout: options.timeoutMs },
+  );
 }
 
 export async function applyScope(tx: ScopedDb, scope: Scope): Promise<void> {

@@ -76,6 +76,31 @@ export async function runJobs(options: RunOptions = {}): Promise<RunResult> {
   return result;
 }
 
+/**
+ * Runs the named jobs until each has run or waits for a retry, within `budgetMs`: a kind with a
+ * concurrency limit is claimed a few rows at a time, so one batch may not reach them all.
+ */
+export async function runNamedJobs(
+  ids: readonly string[],
+  {
+    budgetMs = 120_000,
+    ...options
+  }: Omit<RunOptions, "ids" | "limit" | "deadline"> & {
+    budgetMs?: number;
+  } = {},
+): Promise<RunResult> {
+  const deadline = Date.now() + budgetMs;
+  const total: RunResult = { sent: 0, failed: 0, dead: 0 };
+  while (ids.length > 0 && Date.now() < deadline) {
+    const batch = await runJobs({ ...options, ids, limit: ids.length, deadline });
+    total.sent += batch.sent;
+    total.failed += batch.failed;
+    total.dead += batch.dead;
+    if (batch.sent + batch.failed + batch.dead === 0) break;
+  }
+  return total;
+}
+
 export type DrainOptions = Omit<RunOptions, "limit" | "deadline" | "ids"> & {
   budgetMs?: number;
   batchSize?: number;

@@ -3,6 +3,7 @@ import "server-only";
 import { revenueStatuses } from "@/lib/billing/plans/mrr";
 import { withScope, type ScopedDb } from "@/lib/db/tenant";
 import type { SubscriptionStatus } from "@/lib/generated/prisma/enums";
+import { metricsConfig } from "./config";
 import { computeMonthFacts, type MonthInput } from "./engine";
 import { mrrOf, type RevenueEvent } from "./events";
 import type { MonthFacts } from "./facts";
@@ -107,11 +108,13 @@ export async function readMonthInput(tx: ScopedDb, start: Date, end: Date): Prom
 
 /**
  * One month's facts from the event log on PostgreSQL, across every organization: only after a
- * staff check (the console's pages and actions) or from the scheduled job.
+ * staff check (the console's actions) or from the scheduled job; pages only read snapshots.
  */
 export async function computeMonthFromLog(start: Date, now: Date): Promise<MonthFacts> {
-  const input = await withScope({ platformRead: true }, (tx) =>
-    readMonthInput(tx, start, monthEnd(start, now)),
+  const input = await withScope(
+    { platformRead: true },
+    (tx) => readMonthInput(tx, start, monthEnd(start, now)),
+    { timeoutMs: metricsConfig.monthComputeTimeoutMs },
   );
   return computeMonthFacts(input);
 }

@@ -3,25 +3,51 @@ import "server-only";
 import { metricsConfig } from "./config";
 import { deriveMetrics, type MonthMetrics } from "./derive";
 import { monthFromKey, type MonthKey } from "./months";
-import { loadMonthFacts } from "./snapshots";
+import { readSnapshotWindow } from "./snapshots";
 import { spendByMonth } from "./spend";
 
-export type MetricsReport = {
-  months: MonthMetrics[];
-  grossMargin: number;
-  now: Date;
-};
+export type MetricsReport =
+  | {
+      status: "ready";
+      /** The last 24 months and the current one, oldest first. */
+      months: MonthMetrics[];
+      grossMargin: number;
+      now: Date;
+      /** Months shown from an older snapshot while a newer one is computed. */
+      due: Date[];
+    }
+  | {
+      // Some month has no snapshot yet (a new database, or the first view in a new month): its
+      // numbers are being computed in the background, and a partial report would mislead.
+      status: "computing";
+      ready: number;
+      total: number;
+      now: Date;
+      due: Date[];
+    };
 
-/** The console's report: the last 24 months and the current one, oldest first. */
+/**
+ * The console's report, from snapshots only: a page view never recomputes a month (seconds each
+ * at scale). The caller queues what is due (lib/metrics/refresh.ts).
+ */
 export async function metricsReport(now: Date = new Date()): Promise<MetricsReport> {
-  const facts = await loadMonthFacts(now);
-  const spend = await spendByMonth(facts.map((f) => monthFromKey(f.month as MonthKey)));
+  const { months, stored, due } = await readSnapshotWindow(now);
+  if (stored.size < months.length) {
+    return { status: "computing", ready: stored.size, total: months.length, now, due };
+  }
+  const facts = months.map((month) => stored.get(month.getTime())!);
+  const spend = await spendByMonth(months);
   const grossMargin = metricsConfig.grossMargin;
-  const months = facts.map((f) =>
-    deriveMetrics(f, {
-      spend: spend.get(monthFromKey(f.month as MonthKey).getTime()) ?? null,
-      grossMargin,
-    }),
-  );
-  return { months, grossMargin, now };
+  return {
+    status: "ready",
+    months: facts.map((f) =>
+      deriveMetrics(f, {
+        spend: spend.get(monthFromKey(f.month as MonthKey).getTime()) ?? null,
+        grossMargin,
+      }),
+    ),
+    grossMargin,
+    now,
+    due,
+  };
 }

@@ -21,36 +21,49 @@ export async function refreshMonth(start: Date, now: Date = new Date()): Promise
   return facts;
 }
 
-// A closed month is final once computed after it closed; the month in progress for a day. A
-// snapshot of an older shape is recomputed rather than trusted.
-function usable(snapshot: Snapshot | undefined, start: Date, now: Date): MonthFacts | null {
-  if (!snapshot) return null;
-  const parsed = monthFactsSchema.safeParse(snapshot.data);
-  if (!parsed.success) return null;
+// A closed month is final once computed after it closed; the month in progress for a day.
+function fresh(snapshot: Snapshot, start: Date, now: Date): boolean {
   const next = addMonths(start, 1);
-  if (next <= now) return snapshot.computedAt >= next ? parsed.data : null;
-  return now.getTime() - snapshot.computedAt.getTime() < metricsConfig.currentMonthMaxAgeMs
-    ? parsed.data
-    : null;
+  if (next <= now) return snapshot.computedAt >= next;
+  return now.getTime() - snapshot.computedAt.getTime() < metricsConfig.currentMonthMaxAgeMs;
 }
 
-/**
- * The reporting window's facts, oldest first: from snapshots, computing (and storing) the months
- * that have none or a stale one.
- */
-export async function loadMonthFacts(now: Date = new Date()): Promise<MonthFacts[]> {
+export type SnapshotWindow = {
+  /** The reporting window, oldest first. */
+  months: Date[];
+  /** The stored facts of each month that has a snapshot of the current shape, fresh or not. */
+  stored: Map<number, MonthFacts>;
+  /** Months to recompute: no snapshot, one of an older shape, or one no longer fresh. */
+  due: Date[];
+};
+
+/** What the snapshots hold for the reporting window, without computing anything. */
+export async function readSnapshotWindow(now: Date = new Date()): Promise<SnapshotWindow> {
   const months = reportingMonths(now);
   const snapshots = await db.metricsSnapshot.findMany({
     where: { month: { gte: months[0]!, lte: months.at(-1)! } },
   });
   const byMonth = new Map(snapshots.map((s) => [s.month.getTime(), s]));
-  const facts: MonthFacts[] = [];
+  const stored = new Map<number, MonthFacts>();
+  const due: Date[] = [];
   for (const month of months) {
-    facts.push(
-      usable(byMonth.get(month.getTime()), month, now) ?? (await refreshMonth(month, now)),
-    );
+    const snapshot = byMonth.get(month.getTime());
+    const parsed = snapshot ? monthFactsSchema.safeParse(snapshot.data) : undefined;
+    if (parsed?.success) stored.set(month.getTime(), parsed.data);
+    if (!snapshot || !parsed?.success || !fresh(snapshot, month, now)) due.push(month);
   }
-  return facts;
+  return { months, stored, due };
+}
+
+/**
+ * The reporting window's facts, oldest first, computing (and storing) every month that is due
+ * first. Seconds per month at scale: for jobs, scripts and tests, never a page view.
+ */
+export async function loadMonthFacts(now: Date = new Date()): Promise<MonthFacts[]> {
+  const window = await readSnapshotWindow(now);
+  for (const month of window.due)
+    window.stored.set(month.getTime(), await refreshMonth(month, now));
+  return window.months.map((month) => window.stored.get(month.getTime())!);
 }
 
 /** What the scheduled job refreshes every day: the month in progress and the one before it. */

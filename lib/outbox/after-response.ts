@@ -2,6 +2,7 @@ import "server-only";
 
 import { after } from "next/server";
 import { redactedError } from "@/lib/observability/redact-url";
+import { runNamedJobs } from "@/lib/jobs/run";
 import { deliverOutbox } from "./deliver";
 import { collectEnqueued, inEnqueueScope } from "@/lib/jobs/request-scope";
 import { logger } from "@/lib/observability/logger";
@@ -11,7 +12,8 @@ import { logger } from "@/lib/observability/logger";
 async function deliverNow(ids: readonly string[] | undefined, label: string): Promise<void> {
   try {
     if (ids?.length === 0) return;
-    await deliverOutbox(ids ? { ids } : {});
+    // Named jobs all run now, not just the first batch of them.
+    await (ids ? runNamedJobs(ids) : deliverOutbox({}));
   } catch (error) {
     // Redacted: the error of a failed insert can quote the email, link and token included.
     logger.error(

@@ -1,16 +1,18 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { currentTotp } from "../../lib/auth/two-factor/totp";
+import { formatValue, metricSeries } from "../../lib/metrics/series";
+import { expectedMonths, metricsFixture } from "../support/metrics-fixture";
 import { app, tenantApp } from "./support/app";
 import { budgetSteps, STEP_MS } from "./support/budget";
-import { e2eQuery, sqlText } from "./support/database";
+import { e2eMetricsFixturePrefix, e2eQuery, sqlText } from "./support/database";
 import { clientIpHeaders, mailedLink } from "./support/mailbox";
 import { password, signUpWithOrganization } from "./support/organization";
 
 /**
  * The operator console in the browser: a staff member signs in with 2FA, opens a user's page,
  * views the app as them (banner on every page, on the organization's subdomain too), is refused
- * a billing change, stops, and is back in the console. The console is on the root host only and
- * answers 404 to everyone but staff.
+ * a billing change, stops, and is back in the console; the metrics page shows the hand-computed
+ * fixture. The console is on the root host only and answers 404 to everyone but staff.
  */
 
 const uniqueEmail = (label: string) =>
@@ -58,7 +60,7 @@ const banner = (page: Page) => page.getByRole("region", { name: "Viewing as a cu
 test("staff with 2FA views the app as a customer, is refused a billing change, and stops", async ({
   browser,
 }) => {
-  budgetSteps(32);
+  budgetSteps(40);
   // The customer: an owner of an organization on the Free plan.
   const customerEmail = uniqueEmail("customer");
   const slug = `viewed-${Date.now().toString(36)}`;
@@ -97,9 +99,13 @@ test("staff with 2FA views the app as a customer, is refused a billing change, a
   await page.getByRole("button", { name: "Verify" }).click();
   await expect(page).toHaveURL(`${app}/organizations`);
 
-  // The customer's page in the console: "View as this user", with a reason.
+  // Finds the customer by email, and opens their page: "View as this user", with a reason.
   const customerId = await userId(customerEmail);
-  await page.goto(`${app}/admin/users/${customerId}`);
+  await page.goto(`${app}/admin/users`);
+  await page.getByLabel("Search users by email, name or id").fill(customerEmail);
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await page.getByRole("link", { name: customerEmail, exact: true }).click();
+  await expect(page).toHaveURL(`${app}/admin/users/${customerId}`);
   const viewAs = page.getByRole("region", { name: "View as this user" });
   await viewAs.getByLabel("Reason").fill("Ticket 4211: cannot find the billing page");
   await viewAs.getByRole("button", { name: "View as this user" }).click();
@@ -120,8 +126,27 @@ test("staff with 2FA views the app as a customer, is refused a billing change, a
   await expect(page.getByRole("button", { name: "View as this user" })).toBeVisible();
   await expect(banner(page)).toHaveCount(0);
 
-  // The console lives on the root host only, even for staff.
+  // The console lives on the root host only, even for staff; an unknown id is an HTTP 404.
   expect((await page.goto(`${tenantApp("acme")}/admin`))?.status()).toBe(404);
+  expect((await page.goto(`${app}/admin/users/no-such-user`))?.status()).toBe(404);
+  expect((await page.goto(`${app}/admin/organizations/nosuchorganization`))?.status()).toBe(404);
+
+  // The metrics page shows the hand-computed fixture that the e2e server loaded (its six months
+  // end last month): every series of every month, as the page formats them. On this fresh
+  // database the months are computed in the background first; the page refreshes itself.
+  await page.goto(`${app}/admin/metrics`);
+  const table = page.getByRole("table", { name: "Unit economics by month" });
+  await expect(table).toBeVisible({ timeout: 3 * STEP_MS });
+  const fixture = metricsFixture({ organizationPrefix: e2eMetricsFixturePrefix });
+  for (const [index, key] of fixture.monthKeys.entries()) {
+    const expected = { ...expectedMonths[index]!, version: 1 as const, month: key };
+    const row = table.getByRole("row").filter({
+      has: page.getByRole("rowheader", { name: key, exact: true }),
+    });
+    await expect(row.getByRole("cell"), key).toHaveText(
+      metricSeries.map((series) => formatValue(series.kind, series.value(expected))),
+    );
+  }
 });
 
 test("the console answers 404 to visitors and on an organization's subdomain", async ({ page }) => {

@@ -274,7 +274,12 @@ const adminFiles = await sourceFiles("app/admin");
 const serverFiles: string[] = [];
 for (const file of adminFiles)
   if (hasUseServerDirective(file, await source(file))) serverFiles.push(file);
-const pages = adminFiles.filter((file) => /\/page\.tsx?$/.test(file));
+// Nested layouts run before their page's loading boundary (an unknown id's 404): they check too.
+// The console's root layout only decides between 404 and rendering; each page below it checks.
+const pages = adminFiles.filter(
+  (file) =>
+    /\/page\.tsx?$/.test(file) || (/\/layout\.tsx?$/.test(file) && file !== "app/admin/layout.tsx"),
+);
 const routes = adminFiles.filter((file) => /\/route\.tsx?$/.test(file));
 // The one page a staff member without two-factor may open.
 const twoFactorPage = "app/admin/two-factor-required/page.tsx";
@@ -312,7 +317,12 @@ describe("what the test finds", () => {
     ).toBeGreaterThanOrEqual(4);
     expect(serverFiles).toContain("app/admin/jobs/actions.ts");
     expect(pages).toEqual(
-      expect.arrayContaining(["app/admin/page.tsx", twoFactorPage, "app/admin/jobs/page.tsx"]),
+      expect.arrayContaining([
+        "app/admin/page.tsx",
+        twoFactorPage,
+        "app/admin/jobs/page.tsx",
+        "app/admin/users/[id]/layout.tsx",
+      ]),
     );
   });
 });

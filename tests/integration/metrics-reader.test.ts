@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { enqueueJob } from "@/lib/jobs/enqueue";
-import { runJobs } from "@/lib/jobs/run";
+import { runJobs, runNamedJobs } from "@/lib/jobs/run";
 import { scheduleRecurringJobs } from "@/lib/jobs/schedule";
 import { withScope } from "@/lib/db/tenant";
 import { deriveMetrics } from "@/lib/metrics/derive";
-import { addMonths, monthStart } from "@/lib/metrics/months";
+import { addMonths, monthStart, reportingMonths } from "@/lib/metrics/months";
 import { computeMonthFromLog } from "@/lib/metrics/read";
+import { queueSnapshotRefresh } from "@/lib/metrics/refresh";
+import { metricsReport } from "@/lib/metrics/report";
 import { loadMonthFacts } from "@/lib/metrics/snapshots";
 import { adminDatabase } from "../support/admin-db";
 import { fixtureGrossMargin, seedMetricsFixture } from "../support/metrics-fixture";
@@ -141,6 +143,52 @@ describe("snapshots", () => {
       data: { computedAt: new Date(now.getTime() - 25 * 3_600_000) },
     });
     expect((await loadMonthFacts(now)).at(-1)?.mrr).toBe(fixture.expected[5]!.mrr);
+  });
+});
+
+describe("the console's report", () => {
+  it("computes nothing itself: months without a snapshot are queued as jobs, which fill them", async () => {
+    // Its own window (49 to 25 months back), which no other test reads: the fixture's months
+    // are closed months in it, and it shares none with a window ending today.
+    const now = new Date(addMonths(fixture.months[5]!, 5).getTime() + 3 * 86_400_000);
+    const months = reportingMonths(now);
+    const inWindow = { month: { gte: months[0]!, lte: months.at(-1)! } };
+    await admin.metricsSnapshot.deleteMany({ where: inWindow });
+    // Nor any refresh queued by an earlier run of this test in the same database.
+    await admin.outboxMessage.deleteMany({
+      where: { kind: "metrics-snapshot", status: "PENDING" },
+    });
+
+    const first = await metricsReport(now);
+    expect(first).toMatchObject({ status: "computing", ready: 0, total: 25 });
+    expect(first.due).toEqual(months);
+    expect(await admin.metricsSnapshot.count({ where: inWindow })).toBe(0);
+
+    // Many views of the page queue each month once.
+    const ids = await queueSnapshotRefresh(first.due, now);
+    expect(await queueSnapshotRefresh(first.due, now)).toEqual(ids);
+    expect(new Set(ids).size).toBe(25);
+    expect(await runNamedJobs(ids, { now })).toEqual({ sent: 25, failed: 0, dead: 0 });
+
+    const second = await metricsReport(now);
+    if (second.status !== "ready") throw new Error(`still computing: ${second.ready} ready`);
+    expect(second.due).toEqual([]);
+    const byMonth = new Map(second.months.map((month) => [month.month, month]));
+    fixture.monthKeys.forEach((key, index) => {
+      expect(byMonth.get(key)).toMatchObject({
+        mrr: fixture.expected[index]!.mrr,
+        movements: fixture.expected[index]!.movements,
+      });
+    });
+  });
+
+  it("shows a stale month while its newer snapshot is computed", async () => {
+    const now = new Date(addMonths(fixture.months[5]!, 5).getTime() + 3 * 86_400_000);
+    const m2 = fixture.months[1]!;
+    await admin.metricsSnapshot.update({ where: { month: m2 }, data: { computedAt: m2 } });
+    const report = await metricsReport(now);
+    expect(report.status).toBe("ready");
+    expect(report.due).toEqual([m2]);
   });
 });
 

@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import { ConfirmIdentity } from "@/components/auth/confirm-identity";
 import { ActionForm } from "@/components/forms/action-form";
+import { Callout } from "@/components/ui/callout";
 import { PageHeader } from "@/components/ui/page-header";
 import { Muted, Section } from "@/components/ui/section";
 import { requireStaffPage } from "@/lib/admin/page-access";
 import { reauthenticationMethods } from "@/lib/auth/flows/reauthenticate";
+import { queueSnapshotRefresh } from "@/lib/metrics/refresh";
 import { metricsReport } from "@/lib/metrics/report";
+import { runAfterResponse } from "@/lib/outbox/after-response";
 import {
   reauthenticateAction,
   sendReauthenticationLinkAction,
@@ -16,6 +19,7 @@ import { HeadlineCards } from "./_components/headline-cards";
 import { MetricsTable } from "./_components/metrics-table";
 import { MovementsChart } from "./_components/movements-chart";
 import { MrrChart } from "./_components/mrr-chart";
+import { RefreshWhileComputing } from "./_components/refresh-while-computing";
 import { SpendForm } from "./_components/spend-form";
 
 export const metadata: Metadata = { title: "Metrics" };
@@ -24,6 +28,23 @@ export const metadata: Metadata = { title: "Metrics" };
 export default async function MetricsPage() {
   const staff = await requireStaffPage();
   const [report, methods] = await Promise.all([metricsReport(), reauthenticationMethods(staff.id)]);
+  // Months without a fresh snapshot are computed by jobs, run after this response is sent.
+  if (report.due.length > 0) {
+    const { due, now } = report;
+    runAfterResponse("metrics snapshots", () => queueSnapshotRefresh(due, now));
+  }
+  if (report.status === "computing") {
+    return (
+      <div className="grid gap-8">
+        <PageHeader title="Metrics" description="Computed from the billing event log." />
+        <Callout tone="neutral">
+          Computing the monthly numbers from the billing event log: {report.ready} of {report.total}{" "}
+          months are ready. This page updates by itself when they all are.
+        </Callout>
+        <RefreshWhileComputing />
+      </div>
+    );
+  }
   const { months } = report;
   const current = months.at(-1)!;
   const confirmIdentity = (
@@ -48,6 +69,13 @@ export default async function MetricsPage() {
           </a>
         }
       />
+      {report.due.length > 0 ? (
+        <Callout tone="neutral">
+          {report.due.length === 1 ? "One month is" : `${report.due.length} months are`} being
+          recomputed from the billing event log in the background; reload in a minute for the newest
+          numbers.
+        </Callout>
+      ) : null}
       <HeadlineCards current={current} closed={months.at(-2)} />
       <Section id="charts" title="Trends">
         <div className="grid gap-8">

@@ -154,3 +154,14 @@ export async function organizationDetail(id: string, now = new Date()) {
 }
 
 export type OrganizationDetail = NonNullable<Awaited<ReturnType<typeof organizationDetail>>>;
+
+const organizationIdPattern = /^[a-z0-9]{1,64}$/i;
+
+/** Whether an organization exists: its console page's layout answers 404 before any of it streams. */
+export async function organizationExists(id: string): Promise<boolean> {
+  if (!organizationIdPattern.test(id)) return false;
+  const org = await withScope({ platformRead: true }, (tx) =>
+    tx.organization.findUnique({ where: { id }, select: { id: true } }),
+  );
+  return org !== null;
+}

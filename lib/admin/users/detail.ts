@@ -102,3 +102,10 @@ export async function getUserDetail(userId: string, now = new Date()): Promise<U
     })),
   };
 }
+
+/** Whether an account exists: the user page's layout answers 404 before any of it streams. */
+export async function userExists(userId: string): Promise<boolean> {
+  if (userId.length > 100 || userId.includes("\u0000")) return false;
+  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true } });
+  return user !== null;
+}

@@ -1,18 +1,23 @@
 import "server-only";
 
 import { z } from "zod";
-import { refreshRecentMonths } from "@/lib/metrics/snapshots";
+import { isMonthKey, monthFromKey, type MonthKey } from "@/lib/metrics/months";
+import { refreshMonth, refreshRecentMonths } from "@/lib/metrics/snapshots";
 import { logger } from "@/lib/observability/logger";
 import { defineJob } from "../define";
 
-// Daily: the month in progress, and the previous one for events that arrive after it closed.
+// Daily without a month: the month in progress, and the previous one for events that arrive after
+// it closed. With a month: that month, queued by the console for a month that has no snapshot yet
+// or an old one (lib/metrics/refresh.ts).
 export const metricsSnapshotJob = defineJob({
   kind: "metrics-snapshot",
-  payload: z.object({}),
+  payload: z.object({ month: z.string().refine(isMonthKey).optional() }),
   maxAttempts: 3,
   concurrency: 1,
-  handler: async (_payload, { now }) => {
-    const months = await refreshRecentMonths(now);
+  handler: async ({ month }, { now }) => {
+    const months = month
+      ? [await refreshMonth(monthFromKey(month as MonthKey), now)]
+      : await refreshRecentMonths(now);
     logger.info(
       { months: months.map((m) => ({ month: m.month, mrr: m.mrr })) },
       "[metrics] snapshots refreshed",

@@ -26,3 +26,6 @@ export function sqlText(value: string): string {
   if (!/^[\w.@+-]+$/.test(value)) throw new Error(`Not a plain address: ${value}`);
   return `'${value}'`;
 }
+
+/** The metrics fixture's organizations, loaded by the e2e server before it starts the app. */
+export const e2eMetricsFixturePrefix = "e2e-metrics";

@@ -4,9 +4,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireStaffPage } from "@/lib/admin/page-access";
 import { searchUsers } from "@/lib/admin/users/search";
-import { Pagination } from "./_components/pagination";
-import { UserSearchForm } from "./_components/user-search-form";
-import { UsersTable } from "./_components/users-table";
+import { Pagination } from "../_components/pagination";
+import { UserSearchForm } from "../_components/user-search-form";
+import { UsersTable } from "../_components/users-table";
 
 export const metadata: Metadata = { title: "Users" };
 

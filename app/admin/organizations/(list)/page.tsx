@@ -9,9 +9,9 @@ import {
   type OrganizationFilter,
 } from "@/lib/admin/organizations/list";
 import { requireStaffPage } from "@/lib/admin/page-access";
-import { OrganizationFilters } from "./_components/organization-filters";
-import { OrganizationPagination } from "./_components/organization-pagination";
-import { OrganizationTable } from "./_components/organization-table";
+import { OrganizationFilters } from "../_components/organization-filters";
+import { OrganizationPagination } from "../_components/organization-pagination";
+import { OrganizationTable } from "../_components/organization-table";
 
 export const metadata: Metadata = { title: "Organizations" };
 

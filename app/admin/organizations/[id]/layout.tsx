@@ -1,0 +1,19 @@
+import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { requireStaffPage } from "@/lib/admin/page-access";
+import { organizationExists } from "@/lib/admin/organizations/detail";
+
+// Outside the page's loading boundary, so an unknown id answers HTTP 404 rather than a streamed
+// "not found" inside a 200.
+export default async function AdminOrganizationLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ id: string }>;
+}) {
+  await requireStaffPage();
+  const { id } = await params;
+  if (!(await organizationExists(id))) notFound();
+  return children;
+}
