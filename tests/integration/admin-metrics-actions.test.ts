@@ -1,12 +1,16 @@
+import type * as NextServer from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { adminDatabase } from "../support/admin-db";
 import { staffWithSession } from "../support/staff";
 import { callAs, userWithSession } from "../support/tenant-request";
 
 vi.mock("next/headers", async () => (await import("../support/next-mocks")).tenantHeaders());
-vi.mock("next/server", async (original) =>
-  (await import("../support/next-mocks")).withoutAfter(original),
-);
+// Work a route leaves for after its response is kept here, for the test to run when it chooses.
+const afterResponse = vi.hoisted(() => [] as (() => Promise<unknown>)[]);
+vi.mock("next/server", async (original) => ({
+  ...(await original<typeof NextServer>()),
+  after: (work: () => Promise<unknown>) => void afterResponse.push(work),
+}));
 
 /**
  * The metrics console's CSV export, spend entry and recompute as everyone meets them: nothing
@@ -117,8 +121,20 @@ describe("for staff", () => {
     });
   });
 
-  it("downloads every series of 25 months as CSV", async () => {
+  it("answers 503 while the months are computed after the response, then every series as CSV", async () => {
     callAs(people.staff);
+    // A fresh database has no snapshot of the months ending today: nothing is computed inline.
+    afterResponse.length = 0;
+    const computing = await app.exportCsv();
+    expect(computing.status).toBe(503);
+    expect(computing.headers.get("retry-after")).toBe("30");
+    expect(await computing.json()).toEqual({
+      error: expect.stringMatching(/^The monthly numbers are still being computed/),
+    });
+    // What the route left for after its response queues and runs one job per month.
+    expect(afterResponse).toHaveLength(1);
+    for (const work of afterResponse.splice(0)) await work();
+
     const response = await app.exportCsv();
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
