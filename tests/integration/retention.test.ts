@@ -178,6 +178,33 @@ describe("purgeExpiredData", () => {
     expect(third).toMatchObject({ counts: { sessions: 1 }, more: false });
     expect(await remaining()).toBe(0);
   });
+
+  it("visits a bounded number of organizations per run and goes on where it stopped", async () => {
+    // Three Free organizations (90 days of audit log), each with one entry past it.
+    const ids: string[] = [];
+    const old: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const org = await organization(admin, unique("pass"), { plan: "free", status: "FREE" });
+      ids.push(org.id);
+      const entry = await admin.auditLog.create({
+        data: { organizationId: org.id, action: "project.created", createdAt: daysAgo(120) },
+        select: { id: true },
+      });
+      old.push(entry.id);
+    }
+    ids.sort();
+    const left = () => admin.auditLog.count({ where: { id: { in: old } } });
+
+    // One organization per run, from the first of these: it stops after it (other tests'
+    // organizations may sit between ours in id order).
+    const first = await purgeExpiredData({ auditFrom: ids[0], organizationsPerRun: 1 });
+    expect(first.more).toBe(true);
+    expect(first.auditFrom! > ids[0]! && first.auditFrom! <= ids[1]!).toBe(true);
+    expect(await left()).toBe(2);
+    // The next run starts there and goes on through the other two.
+    await purgeExpiredData({ auditFrom: first.auditFrom!, organizationsPerRun: 1_000 });
+    expect(await left()).toBe(0);
+  });
 });
 
 describe("the retention job", () => {

@@ -8,16 +8,27 @@ import { enqueueJob } from "../enqueue";
 
 export const retentionJob = defineJob({
   kind: "retention",
-  payload: z.object({ batchSize: z.number().int().positive().optional() }),
+  payload: z.object({
+    batchSize: z.number().int().positive().optional(),
+    // Where the previous run's pass over the organizations stopped.
+    auditFrom: z.string().max(100).optional(),
+  }),
   maxAttempts: 3,
   concurrency: 1,
-  handler: async ({ batchSize }, { db, now }) => {
-    const { counts, more } = await purgeExpiredData({ now, ...(batchSize ? { batchSize } : {}) });
+  handler: async ({ batchSize, auditFrom }, { db, now }) => {
+    const {
+      counts,
+      more,
+      auditFrom: next,
+    } = await purgeExpiredData({
+      now,
+      ...(batchSize ? { batchSize } : {}),
+      ...(auditFrom ? { auditFrom } : {}),
+    });
     logger.info({ purged: counts, more }, "[retention] purged expired data");
     if (more) {
-      await enqueueJob(db, "retention", batchSize ? { batchSize } : {}, {
-        runAt: new Date(now.getTime() + 60_000),
-      });
+      const payload = { ...(batchSize ? { batchSize } : {}), ...(next ? { auditFrom: next } : {}) };
+      await enqueueJob(db, "retention", payload, { runAt: new Date(now.getTime() + 60_000) });
     }
   },
 });
