@@ -26,6 +26,7 @@ const WARM_UP = 5;
 const POOL_SIZE = 10;
 // Smaller for a quick try of the bench itself; the report is made at 10,000.
 const LARGE = Number(process.env.BENCH_ORGANIZATIONS ?? 10_000);
+const THROUGHPUT_SECONDS = Number(process.env.BENCH_THROUGHPUT_SECONDS ?? 5);
 const server = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
 const perTenant = {
@@ -86,7 +87,9 @@ try {
   for (const scenario of scenarios) {
     const samples: Sample[][] = apps.map(() => []);
     for (let i = 0; i < WARM_UP + REQUESTS; i++) {
-      for (const [a, platform] of apps.entries()) {
+      // Each goes first every other round, so neither always runs just after the other.
+      const order = i % 2 ? [...apps.entries()].reverse() : [...apps.entries()];
+      for (const [a, platform] of order) {
         app.keelDb = platform.client;
         const before = { ...platform.counter.counts };
         const start = performance.now();
@@ -135,6 +138,55 @@ try {
       );
     }
   }
+  // How far one instance goes: the project list on the large platform, with this many
+  // requests in flight at once, each level for a few seconds.
+  const large = apps.at(-1)!;
+  const projectList = scenarios.find((s) => s.name.startsWith("project list"))!;
+  app.keelDb = large.client;
+  console.log(
+    `\nOne instance (pool of ${POOL_SIZE}) on ${large.label}: project list with N requests in flight, ${THROUGHPUT_SECONDS} s each\n`,
+  );
+  console.log("| in flight | requests/s | median (ms) | 95th percentile (ms) |");
+  console.log("|---|---|---|---|");
+  for (const inFlight of [1, 4, 10, 20, 40]) {
+    const times: number[] = [];
+    const start = performance.now();
+    const deadline = start + THROUGHPUT_SECONDS * 1000;
+    await Promise.all(
+      Array.from({ length: inFlight }, async () => {
+        while (performance.now() < deadline) {
+          const begun = performance.now();
+          await projectList.run({ token: large.token, slug: large.organization.slug, round: 0 });
+          times.push(performance.now() - begun);
+        }
+      }),
+    );
+    const elapsed = (performance.now() - start) / 1000;
+    const sorted = [...times].sort((a, b) => a - b);
+    const p95 = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]!;
+    console.log(
+      `| ${inFlight} | ${(times.length / elapsed).toFixed(0)} | ${median(times).toFixed(1)} | ${p95.toFixed(1)} |`,
+    );
+  }
+  // The daily retention job visits every organization for its audit entries, whether or not
+  // it has any to delete (here none have: every entry is inside its plan's window).
+  const { purgeExpiredData } = await import("@/lib/retention/purge");
+  for (const platform of apps) {
+    app.keelDb = platform.client;
+    const before = { ...platform.counter.counts };
+    const begun = performance.now();
+    await purgeExpiredData();
+    const seconds = (performance.now() - begun) / 1000;
+    const { transactions, roundTrips } = platform.counter.counts;
+    console.log(
+      `\nRetention run (lib/retention/purge.ts) on ${platform.label}, nothing to delete: ` +
+        `${seconds.toFixed(1)} s, ${transactions - before.transactions} transactions, ` +
+        `${roundTrips - before.roundTrips} round trips`,
+    );
+  }
+  const [settings] = await large.client.$queryRaw<{ max_connections: string }[]>`
+    SELECT current_setting('max_connections') AS max_connections`;
+  console.log(`\nPostgreSQL max_connections: ${settings!.max_connections}`);
   console.log(
     `\nmachine load average (1, 5, 15 min): ${loadavg()
       .map((v) => v.toFixed(1))
