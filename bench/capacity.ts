@@ -23,7 +23,7 @@ import { median, serverBenchDatabase } from "./support";
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 40);
 const WARM_UP = 5;
-const POOL_SIZE = 10;
+const POOL_SIZE = Number(process.env.BENCH_POOL_SIZE ?? 10);
 // Smaller for a quick try of the bench itself; the report is made at 10,000.
 const LARGE = Number(process.env.BENCH_ORGANIZATIONS ?? 10_000);
 const THROUGHPUT_SECONDS = Number(process.env.BENCH_THROUGHPUT_SECONDS ?? 5);
