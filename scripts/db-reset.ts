@@ -16,7 +16,7 @@ const { loadEnvConfig } = nextEnv;
  */
 
 loadEnvConfig(process.cwd(), true);
-const external = process.env.DATABASE_URL;
+const external = process.env.DIRECT_URL || process.env.DATABASE_URL;
 
 if (external) {
   assertLocalDatabase(external);

@@ -54,7 +54,10 @@ if (embedded) {
 }
 const databaseUrl = process.env.DATABASE_URL!;
 
-const { applied } = await applyMigrations(databaseUrl, { log: (line) => log(line) });
+// Migrations hold a session-level advisory lock: past a transaction pooler, straight to PostgreSQL.
+const { applied } = await applyMigrations(process.env.DIRECT_URL || databaseUrl, {
+  log: (line) => log(line),
+});
 log(applied.length ? `applied ${applied.length} migration(s)` : "database schema is up to date");
 
 if (embedded) {
