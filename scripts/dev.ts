@@ -55,7 +55,8 @@ if (embedded) {
 const databaseUrl = process.env.DATABASE_URL!;
 
 // Migrations hold a session-level advisory lock: past a transaction pooler, straight to PostgreSQL.
-const { applied } = await applyMigrations(process.env.DIRECT_URL || databaseUrl, {
+const migrationUrl = embedded ? databaseUrl : process.env.DIRECT_URL || databaseUrl;
+const { applied } = await applyMigrations(migrationUrl, {
   log: (line) => log(line),
 });
 log(applied.length ? `applied ${applied.length} migration(s)` : "database schema is up to date");

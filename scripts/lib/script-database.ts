@@ -15,7 +15,9 @@ export async function withScriptDatabase(
   task: (db: Database, url: string) => Promise<void>,
 ): Promise<void> {
   loadEnvConfig(process.cwd(), true);
-  let url = process.env.DIRECT_URL || process.env.DATABASE_URL || (await runningDevDatabase());
+  const configured =
+    process.env.DATABASE_URL && (process.env.DIRECT_URL || process.env.DATABASE_URL);
+  let url = configured || (await runningDevDatabase());
   const embedded = url ? undefined : await startDevDatabase();
   url ??= embedded!.url;
   if (embedded) await applyMigrations(url);
