@@ -12,9 +12,10 @@ export default defineConfig({
     seed: "tsx prisma/seed.ts",
   },
   // `prisma generate` needs no database, so a missing URL must not fail it.
-  // Migrate commands fail with Prisma's own message when it is absent.
+  // Migrate commands fail with Prisma's own message when it is absent. They take locks and
+  // run as the owner, so they bypass a transaction pooler in DATABASE_URL through DIRECT_URL.
   datasource: {
-    url: process.env.DATABASE_URL ?? "",
+    url: process.env.DIRECT_URL || process.env.DATABASE_URL || "",
     shadowDatabaseUrl: process.env.SHADOW_DATABASE_URL,
   },
 });

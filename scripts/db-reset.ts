@@ -16,7 +16,8 @@ const { loadEnvConfig } = nextEnv;
  */
 
 loadEnvConfig(process.cwd(), true);
-const external = process.env.DATABASE_URL;
+// The direct connection when DATABASE_URL goes through a pooler: DROP SCHEMA and migrations.
+const external = process.env.DATABASE_URL && (process.env.DIRECT_URL || process.env.DATABASE_URL);
 
 if (external) {
   assertLocalDatabase(external);

@@ -54,7 +54,11 @@ if (embedded) {
 }
 const databaseUrl = process.env.DATABASE_URL!;
 
-const { applied } = await applyMigrations(databaseUrl, { log: (line) => log(line) });
+// Migrations hold a session-level advisory lock: past a transaction pooler, straight to PostgreSQL.
+const migrationUrl = embedded ? databaseUrl : process.env.DIRECT_URL || databaseUrl;
+const { applied } = await applyMigrations(migrationUrl, {
+  log: (line) => log(line),
+});
 log(applied.length ? `applied ${applied.length} migration(s)` : "database schema is up to date");
 
 if (embedded) {

@@ -26,6 +26,11 @@ export type DatabaseClientOptions = {
   poolSize?: number;
   // keel_app cannot bypass row-level security; null keeps the login role (migrations, seed).
   role?: string | null;
+  // Behind a transaction pooler (PgBouncer, Supavisor, Neon's pooled host) consecutive
+  // statements may reach different server sessions, so nothing is set per session: the login
+  // role must default to the role and timeouts (README, "Connection pooling"), each connection
+  // checks the role, and every scoped transaction sets the timeouts again itself.
+  pooled?: boolean;
   maxUses?: number;
   timeouts?: Partial<DatabaseTimeouts>;
 };
@@ -40,10 +45,28 @@ function isReadTimeout(error: unknown): boolean {
   return error instanceof Error && error.message === "Query read timeout";
 }
 
+// The same limits as transaction-local settings, for the statement that opens a scope: behind a
+// pooler the session's own limits are whatever the login role defaults to.
+export function transactionTimeoutSettings(timeouts: DatabaseTimeouts): [string, string][] {
+  return [
+    ["statement_timeout", String(timeouts.statementMs)],
+    ["idle_in_transaction_session_timeout", String(timeouts.transactionMs)],
+  ];
+}
+
+async function checkRole(client: pg.Client, role: string): Promise<void> {
+  const { rows } = await client.query<{ role: string }>("SELECT current_user AS role");
+  if (rows[0]?.role === role) return;
+  throw new Error(
+    `Behind a connection pooler the database login must default to the role ${role}, but it is ${rows[0]?.role}: run ALTER ROLE <login> SET role = '${role}' (README, "Connection pooling").`,
+  );
+}
+
 // SET ROLE while connecting, so a failed switch fails loudly (the embedded database ignores
-// startup options). A query_timeout leaves the protocol out of step and Prisma would reuse the
-// connection silently, so it is destroyed.
-function keelClient(role: string | null): typeof pg.Client {
+// startup options); behind a pooler a session-wide SET would land on one server session among
+// many, so the login role's default is checked instead. A query_timeout leaves the protocol out
+// of step and Prisma would reuse the connection silently, so it is destroyed.
+function keelClient(role: string | null, pooled: boolean): typeof pg.Client {
   if (role !== null && !roleName.test(role)) throw new Error(`Invalid database role name: ${role}`);
   class KeelClient extends pg.Client {}
   const query = pg.Client.prototype.query as (this: pg.Client, ...args: unknown[]) => unknown;
@@ -66,6 +89,7 @@ function keelClient(role: string | null): typeof pg.Client {
   }
   KeelClient.prototype.query = queryDroppingLostConnections as typeof pg.Client.prototype.query;
   if (role === null) return KeelClient;
+  const appRole = role;
   function connectWithRole(
     this: pg.Client,
     callback?: (error: Error | null, c?: pg.Client) => void,
@@ -73,7 +97,10 @@ function keelClient(role: string | null): typeof pg.Client {
     const connect = pg.Client.prototype.connect as (this: pg.Client) => Promise<pg.Client>;
     const connected = connect
       .call(this)
-      .then(() => this.query(`SET ROLE "${role}"`))
+      .then(async () => {
+        if (pooled) await checkRole(this, appRole);
+        else await this.query(`SET ROLE "${appRole}"`);
+      })
       .then(() => this);
     if (!callback) return connected;
     connected.then(
@@ -89,21 +116,35 @@ type ClientInternals = { connection?: { stream: { destroy(): void } } };
 
 export function createDatabaseClient(
   connectionString: string,
-  { poolSize = 10, role = null, maxUses, timeouts = {} }: DatabaseClientOptions = {},
+  {
+    poolSize = 10,
+    role = null,
+    pooled = false,
+    maxUses,
+    timeouts = {},
+  }: DatabaseClientOptions = {},
 ): Database {
   const { connectMs, statementMs, transactionMs } = { ...DEFAULT_DATABASE_TIMEOUTS, ...timeouts };
+  // Sent in the startup packet, which poolers refuse ("unsupported startup parameter") or drop.
+  const sessionTimeouts = pooled
+    ? {}
+    : {
+        statement_timeout: statementMs,
+        // A client that vanished mid-transaction would otherwise hold its locks.
+        idle_in_transaction_session_timeout: transactionMs,
+      };
+  // No statementNameGenerator (PrismaPg's second argument): statements stay unnamed, so none
+  // outlives its transaction on a server session that a pooler hands to someone else.
   const adapter = new PrismaPg({
     connectionString,
     max: poolSize,
     connectionTimeoutMillis: connectMs,
-    // A client that vanished mid-transaction would otherwise hold its locks.
-    statement_timeout: statementMs,
-    idle_in_transaction_session_timeout: transactionMs,
+    ...sessionTimeouts,
     query_timeout: statementMs + CLIENT_GRACE_MS,
     keepAlive: true,
     keepAliveInitialDelayMillis: KEEP_ALIVE_INITIAL_DELAY_MS,
     ...(maxUses ? { maxUses } : {}),
-    Client: keelClient(role),
+    Client: keelClient(role, pooled),
   });
   return new PrismaClient({
     adapter,

@@ -1,11 +1,23 @@
 import "server-only";
 
 import { env } from "@/lib/env";
-import { createDatabaseClient, type Database } from "./create-client";
-import { clientOptionsFor, databaseProfile } from "./profile";
+import { createDatabaseClient, type Database, type DatabaseTimeouts } from "./create-client";
+import { behindPooler, clientOptionsFor, databaseProfile, resolvedTimeouts } from "./profile";
 
 // On globalThis so development reloads reuse one pool.
 const globalForDb = globalThis as unknown as { keelDb?: Database };
+
+function appClientOptions() {
+  return clientOptionsFor(databaseProfile(Boolean(env.KEEL_EMBEDDED_DB)), {
+    poolSize: env.DATABASE_POOL_SIZE,
+    pooled: behindPooler({ databaseUrl: env.DATABASE_URL, directUrl: env.DIRECT_URL }),
+    timeouts: {
+      connectMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+      statementMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+      transactionMs: env.DATABASE_TRANSACTION_TIMEOUT_MS,
+    },
+  });
+}
 
 function getDatabase(): Database {
   if (globalForDb.keelDb) return globalForDb.keelDb;
@@ -14,19 +26,13 @@ function getDatabase(): Database {
       "DATABASE_URL is not set. Start the app with `npm run dev` (embedded database) or set DATABASE_URL.",
     );
   }
-  const profile = databaseProfile(Boolean(env.KEEL_EMBEDDED_DB));
-  globalForDb.keelDb = createDatabaseClient(
-    env.DATABASE_URL,
-    clientOptionsFor(profile, {
-      poolSize: env.DATABASE_POOL_SIZE,
-      timeouts: {
-        connectMs: env.DATABASE_CONNECT_TIMEOUT_MS,
-        statementMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
-        transactionMs: env.DATABASE_TRANSACTION_TIMEOUT_MS,
-      },
-    }),
-  );
+  globalForDb.keelDb = createDatabaseClient(env.DATABASE_URL, appClientOptions());
   return globalForDb.keelDb;
+}
+
+/** The limits the app's client runs with, for scoped transactions to set again locally. */
+export function databaseTimeouts(): DatabaseTimeouts {
+  return resolvedTimeouts(appClientOptions());
 }
 
 // Connected on first use: `next build` imports route modules without a database.

@@ -1,4 +1,9 @@
-import { APP_ROLE, type DatabaseClientOptions, type DatabaseTimeouts } from "./create-client";
+import {
+  APP_ROLE,
+  DEFAULT_DATABASE_TIMEOUTS,
+  type DatabaseClientOptions,
+  type DatabaseTimeouts,
+} from "./create-client";
 
 // "embedded" is PGlite behind pglite-socket: one session for every connection, and it can
 // interleave the protocol messages of concurrent connections.
@@ -14,12 +19,22 @@ export function databaseProfile(embedded: boolean): DatabaseProfile {
   return embedded ? "embedded" : "server";
 }
 
+// A DIRECT_URL of its own means DATABASE_URL goes through a transaction pooler.
+export function behindPooler(urls: { databaseUrl?: string; directUrl?: string }): boolean {
+  return Boolean(urls.directUrl) && urls.directUrl !== urls.databaseUrl;
+}
+
 export function clientOptionsFor(
   profile: DatabaseProfile,
-  settings: { poolSize?: number; timeouts?: Partial<DatabaseTimeouts> } = {},
+  settings: { poolSize?: number; timeouts?: Partial<DatabaseTimeouts>; pooled?: boolean } = {},
 ): DatabaseClientOptions {
   if (profile === "server") {
-    return { poolSize: settings.poolSize, role: APP_ROLE, timeouts: settings.timeouts };
+    return {
+      poolSize: settings.poolSize,
+      role: APP_ROLE,
+      pooled: settings.pooled ?? false,
+      timeouts: settings.timeouts,
+    };
   }
   return {
     // One connection keeps the protocol in order; a fresh socket per checkout stops one that saw a
@@ -29,4 +44,8 @@ export function clientOptionsFor(
     maxUses: 1,
     timeouts: { ...settings.timeouts, ...EMBEDDED_DATABASE_TIMEOUTS },
   };
+}
+
+export function resolvedTimeouts(options: DatabaseClientOptions): DatabaseTimeouts {
+  return { ...DEFAULT_DATABASE_TIMEOUTS, ...options.timeouts };
 }

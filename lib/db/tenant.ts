@@ -1,8 +1,8 @@
 import "server-only";
 
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { APP_ROLE } from "./create-client";
-import { db } from "./index";
+import { APP_ROLE, transactionTimeoutSettings } from "./create-client";
+import { databaseTimeouts, db } from "./index";
 import { testSwitches } from "./test-switches";
 
 export type ScopedDb = Prisma.TransactionClient;
@@ -30,9 +30,11 @@ const settings: Record<keyof Scope, string> = {
   platformRead: "app.platform_read",
 };
 
-// Role and settings are transaction-local, so a pooled connection never carries one request's
-// organization into the next; the role is set even if held (the embedded database shares one
-// session). Pass only server-established values: the policies trust them completely.
+// Role, settings and timeouts are transaction-local and set by one statement, so a pooled
+// connection (ours, or a transaction pooler's server session) never carries one request's
+// organization into the next, and the limits hold behind a pooler that dropped the session's.
+// The role is set even if held (the embedded database shares one session). Pass only
+// server-established values: the policies trust them completely.
 export async function withScope<T>(
   scope: Scope,
   fn: (tx: ScopedDb) => Promise<T>,
@@ -56,7 +58,9 @@ export async function applyScope(tx: ScopedDb, scope: Scope): Promise<void> {
     const value = raw === true ? "on" : raw;
     if (value) pairs.push(name, value);
   }
-  if (pairs.length === 0) return;
+  for (const [name, value] of transactionTimeoutSettings(databaseTimeouts())) {
+    pairs.push(name, value);
+  }
   const calls = [];
   for (let i = 1; i < pairs.length; i += 2) calls.push(`set_config($${i}, $${i + 1}, true)`);
   await tx.$executeRawUnsafe(`SELECT ${calls.join(", ")}`, ...pairs);

@@ -35,6 +35,15 @@ const variables = {
     about:
       "PostgreSQL connection string. Unset in development: `npm run dev` starts an embedded database.",
   },
+  DIRECT_URL: {
+    schema: z
+      .string()
+      .trim()
+      .regex(/^postgres(ql)?:\/\//, "a postgresql:// connection string")
+      .optional(),
+    about:
+      "Direct PostgreSQL connection for migrations when DATABASE_URL goes through a transaction pooler. Defaults to DATABASE_URL.",
+  },
   DATABASE_POOL_SIZE: {
     schema: z.coerce.number().int().min(1).max(100).default(10),
     about: "Connections the app keeps open to PostgreSQL per server instance.",

@@ -7,14 +7,17 @@ import { runningDevDatabase, startDevDatabase } from "./dev-database";
 const { loadEnvConfig } = nextEnv;
 
 /**
- * Runs `task` against the development database: DATABASE_URL when set, else the
- * embedded database of a running `npm run dev`, else the embedded files opened here.
+ * Runs `task` against the development database: DIRECT_URL or DATABASE_URL when set, else
+ * the embedded database of a running `npm run dev`, else the embedded files opened here.
+ * The task keeps the login role, which a pooled DATABASE_URL does not.
  */
 export async function withScriptDatabase(
   task: (db: Database, url: string) => Promise<void>,
 ): Promise<void> {
   loadEnvConfig(process.cwd(), true);
-  let url = process.env.DATABASE_URL ?? (await runningDevDatabase());
+  const configured =
+    process.env.DATABASE_URL && (process.env.DIRECT_URL || process.env.DATABASE_URL);
+  let url = configured || (await runningDevDatabase());
   const embedded = url ? undefined : await startDevDatabase();
   url ??= embedded!.url;
   if (embedded) await applyMigrations(url);

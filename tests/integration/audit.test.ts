@@ -8,7 +8,7 @@ let db: Database;
 let actorId: string;
 
 beforeAll(async () => {
-  db = createDatabaseClient(process.env.DATABASE_URL!, { poolSize: 2 });
+  db = createDatabaseClient(process.env.DIRECT_URL || process.env.DATABASE_URL!, { poolSize: 2 });
   const actor = await db.user.create({
     data: { email: `audit-${randomUUID()}@example.com` },
     select: { id: true },

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { APP_ROLE, createDatabaseClient, type Database } from "@/lib/db/create-client";
+import { behindPooler } from "@/lib/db/profile";
 import { adminDatabase } from "../support/admin-db";
 import { startFaultProxy, type FaultProxy } from "../support/tcp-fault-proxy";
 import { callAs, organization, tenantRequest, userWithSession } from "../support/tenant-request";
@@ -35,6 +36,10 @@ beforeAll(async () => {
   client = createDatabaseClient(proxy.url, {
     poolSize: 2,
     role: embedded ? null : APP_ROLE,
+    pooled: behindPooler({
+      databaseUrl: process.env.DATABASE_URL,
+      directUrl: process.env.DIRECT_URL,
+    }),
     ...(embedded ? { maxUses: 1 } : {}),
     timeouts: { connectMs: 1_000, statementMs: 1_000, transactionMs: 2_000 },
   });

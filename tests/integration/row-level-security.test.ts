@@ -1,6 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { APP_ROLE, createDatabaseClient, type Database } from "@/lib/db/create-client";
+import { behindPooler } from "@/lib/db/profile";
 import type * as Tenant from "@/lib/db/tenant";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { adminDatabase } from "../support/admin-db";
@@ -255,6 +256,7 @@ describe("a pool of two connections under load", () => {
     const small = createDatabaseClient(url, {
       poolSize: 2,
       role: embedded ? null : APP_ROLE,
+      pooled: behindPooler({ databaseUrl: url, directUrl: process.env.DIRECT_URL }),
       timeouts: { connectMs: 60_000 },
     });
     const saved = g.keelDb;

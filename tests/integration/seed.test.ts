@@ -8,7 +8,7 @@ import { demo, seed } from "@/prisma/seed";
 let db: Database;
 
 beforeAll(() => {
-  db = createDatabaseClient(process.env.DATABASE_URL!, { poolSize: 2 });
+  db = createDatabaseClient(process.env.DIRECT_URL || process.env.DATABASE_URL!, { poolSize: 2 });
 });
 afterAll(async () => {
   await db.$disconnect();

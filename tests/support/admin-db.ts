@@ -13,7 +13,8 @@ import { clientOptionsFor } from "@/lib/db/profile";
  * tests use the app's own single connection, so nothing interleaves.
  */
 export function adminDatabase(): Database {
-  const url = process.env.DATABASE_URL;
+  // DIRECT_URL when the app goes through a pooler, whose login is the app role.
+  const url = process.env.DIRECT_URL || process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set: run through the integration project");
   if (process.env.KEEL_EMBEDDED_DB === "1") {
     const shared = globalThis as unknown as { keelDb?: Database };
