@@ -18,6 +18,7 @@ export const listProjectsAction = memberAction(
   "projects:read",
   projectListSchema,
   (query, ctx) => listProjects(ctx.organization.id, query),
+  { readOnly: true },
 );
 
 export const getProjectAction = memberAction(
