@@ -32,9 +32,12 @@ async function rememberWrite(): Promise<void> {
  * Runs an action as a write: its own reads see the primary, and after it succeeds the same
  * browser's reads stay on the primary for RECENT_WRITE_WINDOW_MS. Nothing changes without replicas.
  */
-export async function asRememberedWrite<T>(work: () => Promise<T>): Promise<T> {
+export async function asRememberedWrite<T>(
+  work: () => Promise<T>,
+  succeeded: (result: T) => boolean = () => true,
+): Promise<T> {
   if (!replicasConfigured()) return work();
   const result = await asWrite(work);
-  await rememberWrite();
+  if (succeeded(result)) await rememberWrite();
   return result;
 }
