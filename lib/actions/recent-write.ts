@@ -1,6 +1,7 @@
 import "server-only";
 
 import { cookies } from "next/headers";
+import { unstable_rethrow } from "next/navigation";
 import { sharedCookieDomain } from "@/lib/auth/session-cookie";
 import { replicasConfigured } from "@/lib/db/read-routing";
 import {
@@ -23,7 +24,8 @@ async function rememberWrite(): Promise<void> {
       domain: sharedCookieDomain(env.rootDomain),
       maxAge: Math.ceil(RECENT_WRITE_WINDOW_MS / 1000),
     });
-  } catch {
+  } catch (error) {
+    unstable_rethrow(error);
     // Outside a server action or route handler (a render, a job) there is no response to mark.
   }
 }

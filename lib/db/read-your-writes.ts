@@ -2,6 +2,7 @@ import "server-only";
 
 import { AsyncLocalStorage } from "node:async_hooks";
 import { cookies } from "next/headers";
+import { unstable_rethrow } from "next/navigation";
 
 /**
  * How long after a user's last write their reads stay on the primary. Replicas normally trail
@@ -33,7 +34,9 @@ export async function mustReadOwnWrites(now = Date.now()): Promise<boolean> {
   let value: string | undefined;
   try {
     value = (await cookies()).get(RECENT_WRITE_COOKIE)?.value;
-  } catch {
+  } catch (error) {
+    // Next's own signals (a dynamic render bailing out) are not ours to swallow.
+    unstable_rethrow(error);
     // Outside a request (jobs, scripts) there is no user whose writes must show.
     return false;
   }

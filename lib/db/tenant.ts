@@ -91,9 +91,8 @@ export async function lockOrganization(tx: ScopedDb, organizationId: string): Pr
 export function withTenant<T>(
   organizationId: string,
   fn: (tx: ScopedDb) => Promise<T>,
-  options?: ScopeOptions,
 ): Promise<T> {
-  return withScope({ organizationId }, fn, options);
+  return withScope({ organizationId }, fn);
 }
 
 // Added to every tenant `where` on top of row-level security.

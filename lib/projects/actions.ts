@@ -30,6 +30,7 @@ export const getProjectAction = memberAction(
     if (!project) throw notFound("That project");
     return project;
   },
+  { readOnly: true },
 );
 
 export const createProjectAction = memberAction(
