@@ -103,7 +103,11 @@ async function listedNames(user: { token: string }): Promise<string[]> {
 
 describe.skipIf(skip)("reads that tolerate lag, on a streaming replica", () => {
   beforeAll(async () => {
-    if (!bin) throw new Error("No PostgreSQL server binaries (initdb, pg_ctl, pg_basebackup).");
+    if (!bin) {
+      throw new Error(
+        "No PostgreSQL server binaries (initdb, pg_ctl, pg_basebackup): CI must run the replica tests, install postgresql or set KEEL_PG_BIN.",
+      );
+    }
     cluster = await startReplicaCluster(bin);
     process.env.DATABASE_URL = cluster.primaryUrl;
     process.env.DATABASE_REPLICA_URLS = cluster.replicaUrl;
