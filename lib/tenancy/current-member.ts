@@ -5,7 +5,7 @@ import { cache } from "react";
 import { getCurrentSession } from "@/lib/auth/current-session";
 import type { ActiveSession } from "@/lib/auth/session-store";
 import { setContextMember } from "@/lib/observability/request";
-import { withReplicaScope } from "@/lib/db/replica-scope";
+import { withReplicaScopeOr } from "@/lib/db/replica-scope";
 import { sharedTransaction } from "@/lib/db/shared-transaction";
 import type { ScopedDb } from "@/lib/db/tenant";
 import { readMembershipsEntering, type VerifiedMembership } from "./membership";
@@ -17,7 +17,7 @@ export type CurrentMember = VerifiedMembership & {
   userId: string;
   memberships: VerifiedMembership[];
   read<T>(fn: (tx: ScopedDb) => Promise<T>): Promise<T>;
-  /** A read that tolerates a little lag (a list): on a replica when one is configured. */
+  /** A read that tolerates a little lag (a list): on a replica when one is configured, else `read`. */
   readReplica<T>(fn: (tx: ScopedDb) => Promise<T>): Promise<T>;
 };
 
@@ -50,7 +50,11 @@ const lookupCurrentMember = cache(async (): Promise<MemberLookup> => {
       memberships,
       read: transaction.read,
       readReplica: (fn) =>
-        withReplicaScope({ userId, organizationId: current.organization.id }, fn),
+        withReplicaScopeOr(
+          { userId, organizationId: current.organization.id },
+          fn,
+          transaction.read,
+        ),
     },
   };
 });

@@ -50,21 +50,24 @@ if (skip) {
 // The app modules read the environment when first imported, so they are loaded once the
 // private primary and its replica are up and DATABASE_URL / DATABASE_REPLICA_URLS name them.
 async function loadApp() {
-  const [tenant, replicaScope, actions, routing, createClient, fixtures, logs] = await Promise.all([
-    import("@/lib/db/tenant"),
-    import("@/lib/db/replica-scope"),
-    import("@/lib/projects/actions"),
-    import("@/lib/db/read-routing"),
-    import("@/lib/db/create-client"),
-    import("../support/tenant-request"),
-    import("../support/log-capture"),
-  ]);
+  const [tenant, replicaScope, actions, routing, createClient, member, fixtures, logs] =
+    await Promise.all([
+      import("@/lib/db/tenant"),
+      import("@/lib/db/replica-scope"),
+      import("@/lib/projects/actions"),
+      import("@/lib/db/read-routing"),
+      import("@/lib/db/create-client"),
+      import("@/lib/tenancy/current-member"),
+      import("../support/tenant-request"),
+      import("../support/log-capture"),
+    ]);
   return {
     ...tenant,
     ...replicaScope,
     ...actions,
     ...routing,
     ...createClient,
+    ...member,
     ...fixtures,
     ...logs,
   };
@@ -92,6 +95,18 @@ async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean
 function as(user: { token: string }, slug: string) {
   browser.session = user.token;
   browser.host = `${slug}.localhost:3000`;
+}
+
+// A page's list read (lib/tenancy/current-member.ts): where it ran, and what it saw.
+async function pageList(user: { token: string }) {
+  as(user, mine.slug);
+  const member = await app.getCurrentMember();
+  if (!member) throw new Error("not a member");
+  return member.readReplica(async (tx) => {
+    const [row] = await tx.$queryRaw<[{ standby: boolean }]>`SELECT pg_is_in_recovery() AS standby`;
+    const names = await tx.project.findMany({ select: { name: true }, orderBy: { name: "asc" } });
+    return { standby: row.standby, names: names.map((project) => project.name) };
+  });
 }
 
 async function listedNames(user: { token: string }): Promise<string[]> {
@@ -184,6 +199,8 @@ describe.skipIf(skip)("reads that tolerate lag, on a streaming replica", () => {
 
     expect(await listedNames(writer)).toContain("Fresh");
     expect(await listedNames(reader)).toEqual(["Ours"]);
+    expect(await pageList(writer)).toEqual({ standby: false, names: ["Fresh", "Ours"] });
+    expect(await pageList(reader)).toEqual({ standby: true, names: ["Ours"] });
 
     // Past the window the writer's lists go back to the replica, which has not replayed it yet.
     browser.jars.get(writer.token)?.set("keel.recent-write", String(Date.now() - 1));
