@@ -23,6 +23,7 @@ import type { StaffContext } from "@/lib/admin/context";
 import { refuseWhileImpersonating } from "./impersonation";
 import { actionInput, parseInput } from "./input";
 import { recentAuthentication } from "./middleware";
+import { asRememberedWrite } from "./recent-write";
 import { requestHeaders } from "./request-scope";
 import { failure, fieldErrorsOf, invalidInput, type ActionResult } from "./result";
 
@@ -38,6 +39,8 @@ export type Middleware<I, C> = <T>(input: I, ctx: C, next: () => Promise<T>) => 
 export type ActionOptions<I, C> = {
   use?: readonly Middleware<I, C>[];
   invalidInput?: "fields" | "bad-request";
+  /** Writes nothing, so it neither keeps the caller's next reads on the primary nor reads there. */
+  readOnly?: boolean;
 };
 
 export type Action<T> = (raw: unknown) => Promise<ActionResult<T>>;
@@ -102,7 +105,8 @@ function wrap<S extends z.ZodType, C, T>(
             const next = run;
             run = () => middleware(input, ctx, next);
           }
-          return { ok: true, data: await run() };
+          const data = options.readOnly ? await run() : await asRememberedWrite(run);
+          return { ok: true, data };
         } catch (error) {
           return failure(error, { action: label });
         }

@@ -22,6 +22,7 @@ import {
 } from "./chain";
 import { refuseWhileImpersonating, type RefusedWhileImpersonating } from "./impersonation";
 import { planFeature } from "./middleware";
+import { asRememberedWrite } from "./recent-write";
 import { withRequestHeaders } from "./request-scope";
 import { failure } from "./result";
 
@@ -69,7 +70,10 @@ function route<C, P>(
               body = json;
             }
             const params = segment ? await segment.params : ({} as P);
-            return await handler({ request, ctx, params, body });
+            const run = () => handler({ request, ctx, params, body });
+            // A state-changing request is a write, as an action is (lib/actions/recent-write.ts).
+            if (safeMethods.has(request.method)) return await run();
+            return await asRememberedWrite(run, (response) => response.ok);
           } catch (error) {
             return toResponse(failure(error, { route: new URL(request.url).pathname }));
           }

@@ -8,4 +8,5 @@ export const listAuditLogAction = memberAction(
   "audit:read",
   auditFilterSchema,
   (filter, ctx) => listAuditLog(ctx.organization.id, filter),
+  { readOnly: true },
 );

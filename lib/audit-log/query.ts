@@ -1,7 +1,8 @@
 import "server-only";
 
 import { z } from "zod";
-import { inOrganization, withTenant } from "@/lib/db/tenant";
+import { withReplicaTenant } from "@/lib/db/replica-scope";
+import { inOrganization } from "@/lib/db/tenant";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { organizationAuditActions } from "@/lib/audit/actions";
 
@@ -53,7 +54,7 @@ export async function listAuditLog(
     ...(filter.action ? { action: filter.action } : {}),
     ...(filter.from || filter.to ? { createdAt } : {}),
   };
-  const rows = await withTenant(organizationId, (tx) =>
+  const rows = await withReplicaTenant(organizationId, (tx) =>
     tx.auditLog.findMany({
       where,
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],

@@ -7,7 +7,7 @@ import { behindPooler, clientOptionsFor, databaseProfile, resolvedTimeouts } fro
 // On globalThis so development reloads reuse one pool.
 const globalForDb = globalThis as unknown as { keelDb?: Database };
 
-function appClientOptions() {
+export function appClientOptions() {
   return clientOptionsFor(databaseProfile(Boolean(env.KEEL_EMBEDDED_DB)), {
     poolSize: env.DATABASE_POOL_SIZE,
     pooled: behindPooler({ databaseUrl: env.DATABASE_URL, directUrl: env.DIRECT_URL }),

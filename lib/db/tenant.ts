@@ -1,8 +1,9 @@
 import "server-only";
 
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { APP_ROLE, transactionTimeoutSettings } from "./create-client";
+import { APP_ROLE, transactionTimeoutSettings, type Database } from "./create-client";
 import { databaseTimeouts, db } from "./index";
+import { lagTolerantRead } from "./read-routing";
 import { testSwitches } from "./test-switches";
 
 export type ScopedDb = Prisma.TransactionClient;
@@ -39,20 +40,30 @@ export async function withScope<T>(
   scope: Scope,
   fn: (tx: ScopedDb) => Promise<T>,
   // A longer bound than the client's default, for the rare reader known to take seconds (each
-  // statement keeps the client's statement timeout).
-  options: { timeoutMs?: number } = {},
+  // statement keeps the client's statement timeout). `replica`: a read that tolerates a little
+  // lag, run READ ONLY on a read replica when one is configured (lib/db/read-routing.ts).
+  options: ScopeOptions = {},
 ): Promise<T> {
-  return db.$transaction(
-    async (tx) => {
-      await applyScope(tx, scope);
-      return fn(tx);
-    },
-    options.timeoutMs === undefined ? undefined : { timeout: options.timeoutMs },
-  );
+  const transaction = (client: Database) =>
+    client.$transaction(
+      async (tx) => {
+        await applyScope(tx, scope, { readOnly: options.replica });
+        return fn(tx);
+      },
+      options.timeoutMs === undefined ? undefined : { timeout: options.timeoutMs },
+    );
+  return options.replica ? lagTolerantRead(transaction) : transaction(db);
 }
 
-export async function applyScope(tx: ScopedDb, scope: Scope): Promise<void> {
+export type ScopeOptions = { timeoutMs?: number; replica?: boolean };
+
+export async function applyScope(
+  tx: ScopedDb,
+  scope: Scope,
+  { readOnly = false }: { readOnly?: boolean } = {},
+): Promise<void> {
   const pairs: string[] = testSwitches().bypassRowSecurity ? [] : ["role", APP_ROLE];
+  if (readOnly) pairs.push("transaction_read_only", "on");
   for (const [key, name] of Object.entries(settings) as [keyof Scope, string][]) {
     const raw = scope[key];
     const value = raw === true ? "on" : raw;

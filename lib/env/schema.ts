@@ -5,6 +5,15 @@ type Source = Record<string, string | undefined>;
 
 const optionalString = z.string().trim().min(1).optional();
 const optionalUrl = z.url({ protocol: /^https?$/ }).optional();
+function isPostgresUrl(value: string): boolean {
+  if (!/^postgres(ql)?:\/\/./.test(value)) return false;
+  try {
+    return Boolean(new URL(value).hostname);
+  } catch {
+    return false;
+  }
+}
+
 const flag = z.enum(["0", "1", "true", "false"]).optional();
 
 const variables = {
@@ -43,6 +52,25 @@ const variables = {
       .optional(),
     about:
       "Direct PostgreSQL connection for migrations when DATABASE_URL goes through a transaction pooler. Defaults to DATABASE_URL.",
+  },
+  DATABASE_REPLICA_URLS: {
+    schema: z
+      .string()
+      .trim()
+      .transform((value, ctx) => {
+        const urls = value.split(",").map((entry) => entry.trim());
+        // Names the entry by position only: the URL may hold a password.
+        const bad = urls.findIndex((url) => !isPostgresUrl(url));
+        if (bad === -1) return urls;
+        ctx.addIssue({
+          code: "custom",
+          message: `entry ${bad + 1} is not a postgresql:// connection string (separate replicas with commas)`,
+        });
+        return z.NEVER;
+      })
+      .optional(),
+    about:
+      "Read replicas of DATABASE_URL, comma-separated postgresql:// URLs (direct, not through a pooler). Optional: lag-tolerant reads (lists, the audit log, the console) go to them.",
   },
   DATABASE_POOL_SIZE: {
     schema: z.coerce.number().int().min(1).max(100).default(10),

@@ -11,6 +11,7 @@ export const listInvitationsAction = memberAction(
   "members:invite",
   z.strictObject({}),
   (_input, ctx) => listPendingInvitations(ctx.organization.id),
+  { readOnly: true },
 );
 
 export const inviteMemberAction = memberAction(

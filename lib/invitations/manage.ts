@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { AuditAction } from "@/lib/audit/actions";
 import { generateToken, hashToken } from "@/lib/auth/tokens";
 import { requireSeatCapacity, requireWritable } from "@/lib/billing/plans/entitlements";
+import { withReplicaTenant } from "@/lib/db/replica-scope";
 import { inOrganization, lockOrganization, withTenant, type ScopedDb } from "@/lib/db/tenant";
 import { env } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -28,7 +29,7 @@ export type PendingInvitation = {
 };
 
 export async function listPendingInvitations(organizationId: string): Promise<PendingInvitation[]> {
-  return withTenant(organizationId, (tx) =>
+  return withReplicaTenant(organizationId, (tx) =>
     tx.invitation.findMany({
       where: { ...inOrganization(organizationId), acceptedAt: null, revokedAt: null },
       orderBy: { createdAt: "desc" },

@@ -10,6 +10,7 @@ export const listMembersAction = memberAction(
   "members:read",
   z.strictObject({}),
   (_input, ctx) => listMembers(ctx.organization.id),
+  { readOnly: true },
 );
 
 export const changeRoleAction = memberAction(

@@ -5,6 +5,7 @@ import { ExpectedError, forbidden, notFound } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { requireWritable } from "@/lib/billing/plans/entitlements";
 import { queueSeatSync } from "@/lib/billing/stripe/seats";
+import { withReplicaTenant } from "@/lib/db/replica-scope";
 import { inOrganization, lockOrganization, withTenant, type ScopedDb } from "@/lib/db/tenant";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { canAssignRole, roleRank } from "@/lib/tenancy/permissions";
@@ -17,7 +18,7 @@ export type MemberView = {
 };
 
 export async function listMembers(organizationId: string): Promise<MemberView[]> {
-  const members = await withTenant(organizationId, (tx) =>
+  const members = await withReplicaTenant(organizationId, (tx) =>
     tx.membership.findMany({
       where: inOrganization(organizationId),
       orderBy: { createdAt: "asc" },

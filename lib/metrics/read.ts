@@ -114,7 +114,8 @@ export async function computeMonthFromLog(start: Date, now: Date): Promise<Month
   const input = await withScope(
     { platformRead: true },
     (tx) => readMonthInput(tx, start, monthEnd(start, now)),
-    { timeoutMs: metricsConfig.monthComputeTimeoutMs },
+    // Closed months from the log: the heaviest read there is, and lag-tolerant.
+    { timeoutMs: metricsConfig.monthComputeTimeoutMs, replica: true },
   );
   return computeMonthFacts(input);
 }

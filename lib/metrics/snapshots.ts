@@ -1,6 +1,7 @@
 import "server-only";
 
 import { db } from "@/lib/db";
+import { withReplicaScope } from "@/lib/db/replica-scope";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { metricsConfig } from "./config";
 import { monthFactsSchema, type MonthFacts } from "./facts";
@@ -40,9 +41,10 @@ export type SnapshotWindow = {
 /** What the snapshots hold for the reporting window, without computing anything. */
 export async function readSnapshotWindow(now: Date = new Date()): Promise<SnapshotWindow> {
   const months = reportingMonths(now);
-  const snapshots = await db.metricsSnapshot.findMany({
-    where: { month: { gte: months[0]!, lte: months.at(-1)! } },
-  });
+  // The console's page view: a replica's lag only delays a refreshed month by a reload.
+  const snapshots = await withReplicaScope({ platformRead: true }, (tx) =>
+    tx.metricsSnapshot.findMany({ where: { month: { gte: months[0]!, lte: months.at(-1)! } } }),
+  );
   const byMonth = new Map(snapshots.map((s) => [s.month.getTime(), s]));
   const stored = new Map<number, MonthFacts>();
   const due: Date[] = [];

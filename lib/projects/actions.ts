@@ -18,6 +18,7 @@ export const listProjectsAction = memberAction(
   "projects:read",
   projectListSchema,
   (query, ctx) => listProjects(ctx.organization.id, query),
+  { readOnly: true },
 );
 
 export const getProjectAction = memberAction(
@@ -29,6 +30,7 @@ export const getProjectAction = memberAction(
     if (!project) throw notFound("That project");
     return project;
   },
+  { readOnly: true },
 );
 
 export const createProjectAction = memberAction(

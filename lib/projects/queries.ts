@@ -1,5 +1,6 @@
 import "server-only";
 
+import { withReplicaTenant } from "@/lib/db/replica-scope";
 import { inOrganization, withTenant, type ScopedDb } from "@/lib/db/tenant";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ProjectCursor } from "./cursor";
@@ -79,7 +80,7 @@ export async function listProjects(
   pageSize = PROJECTS_PAGE_SIZE,
 ): Promise<ProjectPage> {
   const where = matching(organizationId, q);
-  return withTenant(organizationId, async (tx) => {
+  return withReplicaTenant(organizationId, async (tx) => {
     const total = await tx.project.count({ where });
     const pageCount = Math.max(1, Math.ceil(total / pageSize));
     const items = await tx.project.findMany({

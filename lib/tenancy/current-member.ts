@@ -5,6 +5,7 @@ import { cache } from "react";
 import { getCurrentSession } from "@/lib/auth/current-session";
 import type { ActiveSession } from "@/lib/auth/session-store";
 import { setContextMember } from "@/lib/observability/request";
+import { withReplicaScopeOr } from "@/lib/db/replica-scope";
 import { sharedTransaction } from "@/lib/db/shared-transaction";
 import type { ScopedDb } from "@/lib/db/tenant";
 import { readMembershipsEntering, type VerifiedMembership } from "./membership";
@@ -16,6 +17,8 @@ export type CurrentMember = VerifiedMembership & {
   userId: string;
   memberships: VerifiedMembership[];
   read<T>(fn: (tx: ScopedDb) => Promise<T>): Promise<T>;
+  /** A read that tolerates a little lag (a list): on a replica when one is configured, else `read`. */
+  readReplica<T>(fn: (tx: ScopedDb) => Promise<T>): Promise<T>;
 };
 
 type MemberLookup =
@@ -40,7 +43,19 @@ const lookupCurrentMember = cache(async (): Promise<MemberLookup> => {
   setContextMember({ ...current, userId });
   return {
     kind: "member",
-    member: { ...current, session, userId, memberships, read: transaction.read },
+    member: {
+      ...current,
+      session,
+      userId,
+      memberships,
+      read: transaction.read,
+      readReplica: (fn) =>
+        withReplicaScopeOr(
+          { userId, organizationId: current.organization.id },
+          fn,
+          transaction.read,
+        ),
+    },
   };
 });
 

@@ -206,6 +206,25 @@ describe("parseEnv with malformed values", () => {
     expect(names.sort()).toEqual(["APP_URL", "AUTH_SECRET", "DATABASE_URL", "STRIPE_SECRET_KEY"]);
   });
 
+  it("reads replica URLs as a list, and refuses an entry that is not one, without echoing it", () => {
+    const urls = " postgresql://r1.keel.example/keel , postgres://r2.keel.example/keel";
+    expect(parseEnv({ DATABASE_REPLICA_URLS: urls }).DATABASE_REPLICA_URLS).toEqual([
+      "postgresql://r1.keel.example/keel",
+      "postgres://r2.keel.example/keel",
+    ]);
+    expect(parseEnv({}).DATABASE_REPLICA_URLS).toBeUndefined();
+    const secret = "mysql://root:hunter2@r2.keel.example/keel";
+    const problem = problemFor(
+      { DATABASE_REPLICA_URLS: `postgresql://r1.keel.example/keel,${secret}` },
+      "DATABASE_REPLICA_URLS",
+    );
+    expect(problem).toContain("entry 2 is not a postgresql:// connection string");
+    expect(problem).not.toContain("hunter2");
+    expect(
+      problemFor({ DATABASE_REPLICA_URLS: "postgresql://r1/keel,," }, "DATABASE_REPLICA_URLS"),
+    ).toContain("entry 2");
+  });
+
   it("never echoes the rejected value back", () => {
     const secret = "pk_live_do_not_print_me";
     expect(problemFor({ STRIPE_SECRET_KEY: secret }, "STRIPE_SECRET_KEY")).not.toContain(secret);

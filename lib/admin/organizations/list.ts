@@ -9,7 +9,7 @@ import {
 } from "@/lib/billing/plans/entitlements";
 import { monthlyRecurringRevenue } from "@/lib/billing/plans/mrr";
 import { planIds } from "@/lib/billing/plans/plans";
-import { withScope } from "@/lib/db/tenant";
+import { withReplicaScope } from "@/lib/db/replica-scope";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { SubscriptionStatus } from "@/lib/generated/prisma/enums";
 import { priceIntervals } from "./price-intervals";
@@ -80,7 +80,7 @@ export async function listOrganizations(
   now = new Date(),
 ): Promise<{ rows: OrganizationRow[]; total: number; page: number; pages: number }> {
   const where = whereOf(filter, now);
-  const [found, total] = await withScope({ platformRead: true }, (tx) =>
+  const [found, total] = await withReplicaScope({ platformRead: true }, (tx) =>
     Promise.all([
       tx.organization.findMany({
         where,

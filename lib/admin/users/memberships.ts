@@ -1,6 +1,6 @@
 import "server-only";
 
-import { withScope } from "@/lib/db/tenant";
+import { withReplicaScope } from "@/lib/db/replica-scope";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export type UserMembership = {
@@ -14,7 +14,7 @@ export type UserMembership = {
 export async function membershipsOf(userIds: string[]): Promise<Map<string, UserMembership[]>> {
   const byUser = new Map<string, UserMembership[]>(userIds.map((id) => [id, []]));
   if (userIds.length === 0) return byUser;
-  const rows = await withScope({ platformRead: true }, (tx) =>
+  const rows = await withReplicaScope({ platformRead: true }, (tx) =>
     tx.membership.findMany({
       where: { userId: { in: userIds } },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { withScope } from "@/lib/db/tenant";
+import { withReplicaScope } from "@/lib/db/replica-scope";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export const SECURITY_EVENTS_SHOWN = 20;
@@ -26,7 +26,7 @@ function reasonOf(metadata: Prisma.JsonValue | null): string | null {
  * and 2FA changes) and what was done to the account (by staff, by a failed sign-in), newest first.
  */
 export async function recentSecurityEvents(userId: string): Promise<SecurityEvent[]> {
-  const rows = await withScope({ platformRead: true }, (tx) =>
+  const rows = await withReplicaScope({ platformRead: true }, (tx) =>
     tx.auditLog.findMany({
       where: {
         OR: [

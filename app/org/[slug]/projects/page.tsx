@@ -28,7 +28,7 @@ export default async function ProjectsPage({ searchParams }: ProjectsPageProps) 
   const q = parsed.success ? parsed.data.q : "";
   const after = decodeCursor(raw.after);
   const before = after ? undefined : decodeCursor(raw.before);
-  const result = await member.read((tx) =>
+  const result = await member.readReplica((tx) =>
     sliceProjects(tx, member.organization.id, { q, after, before }),
   );
   const canWrite = can(member.role, "projects:write");

@@ -1,0 +1,45 @@
+import "server-only";
+
+import { cookies } from "next/headers";
+import { unstable_rethrow } from "next/navigation";
+import { sharedCookieDomain } from "@/lib/auth/session-cookie";
+import { replicasConfigured } from "@/lib/db/read-routing";
+import {
+  asWrite,
+  RECENT_WRITE_COOKIE,
+  RECENT_WRITE_WINDOW_MS,
+  recentWriteUntil,
+} from "@/lib/db/read-your-writes";
+import { env } from "@/lib/env";
+
+// On the root domain like the session cookie, so a write on one host (account settings) shows
+// on the organization's subdomain too.
+async function rememberWrite(): Promise<void> {
+  try {
+    (await cookies()).set(RECENT_WRITE_COOKIE, String(recentWriteUntil()), {
+      httpOnly: true,
+      secure: env.appUrl.startsWith("https://"),
+      sameSite: "lax",
+      path: "/",
+      domain: sharedCookieDomain(env.rootDomain),
+      maxAge: Math.ceil(RECENT_WRITE_WINDOW_MS / 1000),
+    });
+  } catch (error) {
+    unstable_rethrow(error);
+    // Outside a server action or route handler (a render, a job) there is no response to mark.
+  }
+}
+
+/**
+ * Runs an action as a write: its own reads see the primary, and after it succeeds the same
+ * browser's reads stay on the primary for RECENT_WRITE_WINDOW_MS. Nothing changes without replicas.
+ */
+export async function asRememberedWrite<T>(
+  work: () => Promise<T>,
+  succeeded: (result: T) => boolean = () => true,
+): Promise<T> {
+  if (!replicasConfigured()) return work();
+  const result = await asWrite(work);
+  if (succeeded(result)) await rememberWrite();
+  return result;
+}
