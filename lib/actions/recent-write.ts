@@ -1,11 +1,11 @@
 import "server-only";
 
 import { cookies } from "next/headers";
-import { unstable_rethrow } from "next/navigation";
 import { sharedCookieDomain } from "@/lib/auth/session-cookie";
 import { replicasConfigured } from "@/lib/db/read-routing";
 import {
   asWrite,
+  outsideRequestScope,
   RECENT_WRITE_COOKIE,
   RECENT_WRITE_WINDOW_MS,
   recentWriteUntil,
@@ -25,9 +25,15 @@ async function rememberWrite(): Promise<void> {
       maxAge: Math.ceil(RECENT_WRITE_WINDOW_MS / 1000),
     });
   } catch (error) {
-    unstable_rethrow(error);
     // Outside a server action or route handler (a render, a job) there is no response to mark.
+    if (outsideRequestScope(error) || readOnlyCookies(error)) return;
+    throw error;
   }
+}
+
+// Next refuses to set a cookie while rendering a page (ReadonlyRequestCookiesError).
+function readOnlyCookies(error: unknown): boolean {
+  return error instanceof Error && error.message.startsWith("Cookies can only be modified");
 }
 
 /**

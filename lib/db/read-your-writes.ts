@@ -2,7 +2,6 @@ import "server-only";
 
 import { AsyncLocalStorage } from "node:async_hooks";
 import { cookies } from "next/headers";
-import { unstable_rethrow } from "next/navigation";
 
 /**
  * How long after a user's last write their reads stay on the primary. Replicas normally trail
@@ -35,11 +34,20 @@ export async function mustReadOwnWrites(now = Date.now()): Promise<boolean> {
   try {
     value = (await cookies()).get(RECENT_WRITE_COOKIE)?.value;
   } catch (error) {
-    // Next's own signals (a dynamic render bailing out) are not ours to swallow.
-    unstable_rethrow(error);
-    // Outside a request (jobs, scripts) there is no user whose writes must show.
-    return false;
+    // Outside a request (jobs, scripts) there is no user whose writes must show. Anything else
+    // (a prerender bailing out to dynamic rendering) is Next's own signal: not ours to swallow.
+    if (outsideRequestScope(error)) return false;
+    throw error;
   }
   const until = Number(value);
   return Number.isFinite(until) && now < until && until - now <= RECENT_WRITE_WINDOW_MS;
+}
+
+/**
+ * Whether `cookies()` refused because no request is being served (a job, a script). Matched on
+ * Next's message rather than with `unstable_rethrow` from next/navigation, which loads the client
+ * router under plain Node (scripts and benchmarks importing the data layer).
+ */
+export function outsideRequestScope(error: unknown): boolean {
+  return error instanceof Error && error.message.includes("was called outside a request scope");
 }
