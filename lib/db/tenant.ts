@@ -88,6 +88,12 @@ export async function lockOrganization(tx: ScopedDb, organizationId: string): Pr
   await tx.$queryRaw`SELECT 1 FROM "Organization" WHERE "id" = ${organizationId} FOR NO KEY UPDATE`;
 }
 
+/**
+ * Runs reads in one organization's scope. Pages pass their request's shared transaction (the
+ * member's `read`), so every read of a page is one transaction; the default opens its own.
+ */
+export type TenantRead = <T>(fn: (tx: ScopedDb) => Promise<T>) => Promise<T>;
+
 export function withTenant<T>(
   organizationId: string,
   fn: (tx: ScopedDb) => Promise<T>,

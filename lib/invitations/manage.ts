@@ -7,7 +7,13 @@ import type { AuditAction } from "@/lib/audit/actions";
 import { generateToken, hashToken } from "@/lib/auth/tokens";
 import { requireSeatCapacity, requireWritable } from "@/lib/billing/plans/entitlements";
 import { withReplicaTenant } from "@/lib/db/replica-scope";
-import { inOrganization, lockOrganization, withTenant, type ScopedDb } from "@/lib/db/tenant";
+import {
+  inOrganization,
+  lockOrganization,
+  withTenant,
+  type ScopedDb,
+  type TenantRead,
+} from "@/lib/db/tenant";
 import { env } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { enqueueEmail } from "@/lib/outbox/enqueue";
@@ -28,8 +34,11 @@ export type PendingInvitation = {
   invitedBy: { name: string | null; email: string } | null;
 };
 
-export async function listPendingInvitations(organizationId: string): Promise<PendingInvitation[]> {
-  return withReplicaTenant(organizationId, (tx) =>
+export async function listPendingInvitations(
+  organizationId: string,
+  read: TenantRead = (fn) => withReplicaTenant(organizationId, fn),
+): Promise<PendingInvitation[]> {
+  return read((tx) =>
     tx.invitation.findMany({
       where: { ...inOrganization(organizationId), acceptedAt: null, revokedAt: null },
       orderBy: { createdAt: "desc" },

@@ -6,7 +6,13 @@ import { recordAudit } from "@/lib/audit/record";
 import { requireWritable } from "@/lib/billing/plans/entitlements";
 import { queueSeatSync } from "@/lib/billing/stripe/seats";
 import { withReplicaTenant } from "@/lib/db/replica-scope";
-import { inOrganization, lockOrganization, withTenant, type ScopedDb } from "@/lib/db/tenant";
+import {
+  inOrganization,
+  lockOrganization,
+  withTenant,
+  type ScopedDb,
+  type TenantRead,
+} from "@/lib/db/tenant";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { canAssignRole, roleRank } from "@/lib/tenancy/permissions";
 
@@ -17,8 +23,11 @@ export type MemberView = {
   user: { id: string; name: string | null; email: string };
 };
 
-export async function listMembers(organizationId: string): Promise<MemberView[]> {
-  const members = await withReplicaTenant(organizationId, (tx) =>
+export async function listMembers(
+  organizationId: string,
+  read: TenantRead = (fn) => withReplicaTenant(organizationId, fn),
+): Promise<MemberView[]> {
+  const members = await read((tx) =>
     tx.membership.findMany({
       where: inOrganization(organizationId),
       orderBy: { createdAt: "asc" },

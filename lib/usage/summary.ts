@@ -1,6 +1,6 @@
 import "server-only";
 
-import { inOrganization, withTenant } from "@/lib/db/tenant";
+import { inOrganization, withTenant, type TenantRead } from "@/lib/db/tenant";
 import { billingSnapshot, effectivePlan } from "@/lib/billing/plans/entitlements";
 import { overageUnits, usagePeriod, type UsagePeriod } from "./period";
 import { periodCalls } from "./thresholds";
@@ -15,9 +15,18 @@ export type UsageSummary = {
 };
 
 // Flushed counts only: calls of the last minute or two are still in Redis or memory.
-export function usageSummary(organizationId: string, now = new Date()): Promise<UsageSummary> {
+export function usageSummary(
+  organizationId: string,
+  {
+    now = new Date(),
+    read = (fn) => withTenant(organizationId, fn),
+  }: {
+    now?: Date;
+    read?: TenantRead;
+  } = {},
+): Promise<UsageSummary> {
   const period = usagePeriod(now);
-  return withTenant(organizationId, async (tx) => {
+  return read(async (tx) => {
     const plan = effectivePlan(await billingSnapshot(tx, organizationId));
     const calls = await periodCalls(tx, organizationId, period);
     const { includedCalls, overagePer1000 } = plan.apiUsage;

@@ -116,7 +116,7 @@ describe.each([
     // Nothing left to move: a second run flushes nothing.
     expect(await flushUsage({ store })).toEqual({ buckets: 0, calls: 0 });
 
-    const summary = await usageSummary(org.id, new Date(CALL_TIME));
+    const summary = await usageSummary(org.id, { now: new Date(CALL_TIME) });
     expect(summary).toMatchObject({
       calls: 12_345,
       includedCalls: 10_000,
@@ -191,7 +191,7 @@ describe.each([
 
     expect(await flushedCalls(pro.id)).toBe(10);
     expect(await flushedCalls(free.id)).toBe(20);
-    expect(await usageSummary(free.id, new Date(CALL_TIME))).toMatchObject({
+    expect(await usageSummary(free.id, { now: new Date(CALL_TIME) })).toMatchObject({
       calls: 20,
       includedCalls: 0,
       overagePer1000: null,

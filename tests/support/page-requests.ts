@@ -88,9 +88,9 @@ export const scenarios: { name: string; run: (request: PageRequest) => Promise<u
     run: (request) =>
       organizationPage(request, (member) =>
         Promise.all([
-          listMembers(member.organizationId),
-          listPendingInvitations(member.organizationId),
-          billingOverview(member.organizationId),
+          listMembers(member.organizationId, member.read),
+          listPendingInvitations(member.organizationId, member.read),
+          billingOverview(member.organizationId, member.read),
         ]),
       ),
   },
@@ -100,9 +100,9 @@ export const scenarios: { name: string; run: (request: PageRequest) => Promise<u
     run: (request) =>
       organizationPage(request, (member) =>
         Promise.all([
-          billingOverview(member.organizationId),
-          recentInvoices(member.organizationId),
-          usageSummary(member.organizationId),
+          billingOverview(member.organizationId, member.read),
+          recentInvoices(member.organizationId, { read: member.read }),
+          usageSummary(member.organizationId, { read: member.read }),
         ]),
       ),
   },

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { inOrganization, withTenant } from "@/lib/db/tenant";
+import { inOrganization, withTenant, type TenantRead } from "@/lib/db/tenant";
 import type { SubscriptionStatus } from "@/lib/generated/prisma/enums";
 import {
   billingSnapshot,
@@ -37,8 +37,11 @@ export type BillingOverview = {
   billingEnabled: boolean;
 };
 
-export async function billingOverview(organizationId: string): Promise<BillingOverview> {
-  return withTenant(organizationId, async (tx) => {
+export async function billingOverview(
+  organizationId: string,
+  read: TenantRead = (fn) => withTenant(organizationId, fn),
+): Promise<BillingOverview> {
+  return read(async (tx) => {
     const row = await tx.subscription.findFirst({ where: inOrganization(organizationId) });
     const snapshot = await billingSnapshot(tx, organizationId);
     const plan = effectivePlan(snapshot);
@@ -103,9 +106,11 @@ export type InvoiceSummary = {
 
 export async function recentInvoices(
   organizationId: string,
-  limit = 5,
+  { limit = 5, read }: { limit?: number; read?: TenantRead } = {},
 ): Promise<InvoiceSummary[] | null> {
-  const row = await localSubscription(organizationId);
+  const row = read
+    ? await read((tx) => tx.subscription.findFirst({ where: inOrganization(organizationId) }))
+    : await localSubscription(organizationId);
   if (!row?.stripeCustomerId || !billingEnabled()) return [];
   try {
     const invoices = await stripe().invoices.list({ customer: row.stripeCustomerId, limit });

@@ -19,10 +19,11 @@ export default async function MembersPage() {
   const member = await requireMember("members:read");
   const orgId = member.organization.id;
   const canInvite = can(member.role, "members:invite");
+  // One transaction for the page: the lists on a replica when there is one, else with the rest.
   const [members, invitations, billing] = await Promise.all([
-    listMembers(orgId),
-    canInvite ? listPendingInvitations(orgId) : null,
-    canInvite ? billingOverview(orgId) : null,
+    listMembers(orgId, member.readReplica),
+    canInvite ? listPendingInvitations(orgId, member.readReplica) : null,
+    canInvite ? billingOverview(orgId, member.read) : null,
   ]);
 
   return (

@@ -17,7 +17,7 @@ export default async function ApiKeysPage() {
   const member = await requireMember("org:update");
   const [keys, billing, callsThisMonth] = await Promise.all([
     listApiKeys(member.organization.id),
-    billingOverview(member.organization.id),
+    billingOverview(member.organization.id, member.read),
     usageByKey(member.organization.id),
   ]);
   const included = billing.plan.entitlements.api;

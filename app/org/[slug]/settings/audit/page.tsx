@@ -32,8 +32,8 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
   // The same checked action an API would call.
   const [result, members, billing] = await Promise.all([
     listAuditLogAction(parsed.success ? query : {}),
-    listMembers(member.organization.id),
-    billingOverview(member.organization.id),
+    listMembers(member.organization.id, member.readReplica),
+    billingOverview(member.organization.id, member.read),
   ]);
   if (!result.ok) throw new Error(result.error);
   const log = result.data;

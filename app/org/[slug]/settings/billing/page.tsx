@@ -23,9 +23,10 @@ export default async function BillingPage({ searchParams }: BillingPageProps) {
   const organizationId = member.organization.id;
   const [query, overview, invoices, usage] = await Promise.all([
     searchParams,
-    billingOverview(organizationId),
-    recentInvoices(organizationId),
-    usageSummary(organizationId),
+    // All in the request's one transaction (the layout's), read one after another.
+    billingOverview(organizationId, member.read),
+    recentInvoices(organizationId, { read: member.read }),
+    usageSummary(organizationId, { read: member.read }),
   ]);
 
   return (
