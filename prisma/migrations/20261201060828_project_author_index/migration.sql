@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Project_createdById_idx" ON "Project"("createdById");
