@@ -32,6 +32,8 @@ export type DatabaseClientOptions = {
   // checks the role, and every scoped transaction sets the timeouts again itself.
   pooled?: boolean;
   maxUses?: number;
+  // How long an unused connection stays open (pg's default: 10 s).
+  idleMs?: number;
   timeouts?: Partial<DatabaseTimeouts>;
 };
 
@@ -121,6 +123,7 @@ export function createDatabaseClient(
     role = null,
     pooled = false,
     maxUses,
+    idleMs,
     timeouts = {},
   }: DatabaseClientOptions = {},
 ): Database {
@@ -144,6 +147,7 @@ export function createDatabaseClient(
     keepAlive: true,
     keepAliveInitialDelayMillis: KEEP_ALIVE_INITIAL_DELAY_MS,
     ...(maxUses ? { maxUses } : {}),
+    ...(idleMs ? { idleTimeoutMillis: idleMs } : {}),
     Client: keelClient(role, pooled),
   });
   return new PrismaClient({

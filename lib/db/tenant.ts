@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { APP_ROLE, transactionTimeoutSettings, type Database } from "./create-client";
 import { databaseTimeouts, db } from "./index";
 import { lagTolerantRead } from "./read-routing";
+import { noteOrganization, routeTenantModels } from "./tenant-databases/router";
 import { testSwitches } from "./test-switches";
 
 export type ScopedDb = Prisma.TransactionClient;
@@ -48,7 +49,24 @@ export async function withScope<T>(
     client.$transaction(
       async (tx) => {
         await applyScope(tx, scope, { readOnly: options.replica });
-        return fn(tx);
+        // Tenant models of an organization in a dedicated database go there, in a transaction
+        // of the same scope that commits just before this one (lib/db/tenant-databases).
+        const routed = routeTenantModels(
+          tx,
+          scope.organizationId,
+          (tenantTx, organizationId) =>
+            applyScope(tenantTx, { ...scope, organizationId }, { readOnly: options.replica }),
+          options.timeoutMs,
+        );
+        let result: T;
+        try {
+          result = await fn(routed.client);
+        } catch (error) {
+          await routed.finish(false);
+          throw error;
+        }
+        await routed.finish(true);
+        return result;
       },
       options.timeoutMs === undefined ? undefined : { timeout: options.timeoutMs },
     );
@@ -80,6 +98,7 @@ export async function applyScope(
 // For an organization known only mid-transaction: just created, or found by an invitation token.
 export async function enterOrganization(tx: ScopedDb, organizationId: string): Promise<void> {
   await tx.$executeRaw`SELECT set_config('app.org_id', ${organizationId}, true)`;
+  noteOrganization(tx, organizationId);
 }
 
 // Call before count-then-write rules (plan limits, last owner) so concurrent requests serialize;

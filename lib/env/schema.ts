@@ -76,6 +76,16 @@ const variables = {
     schema: z.coerce.number().int().min(1).max(100).default(10),
     about: "Connections the app keeps open to PostgreSQL per server instance.",
   },
+  TENANT_DATABASE_POOL_SIZE: {
+    schema: z.coerce.number().int().min(1).max(20).default(2),
+    about:
+      "Connections per instance to each dedicated tenant database (README, \"Hybrid tenancy\"); idle ones close after 10 s.",
+  },
+  TENANT_DATABASE_MAX_OPEN: {
+    schema: z.coerce.number().int().min(1).max(1000).default(20),
+    about:
+      "Dedicated tenant databases an instance keeps pools open to at once; the least recently used pool closes beyond it.",
+  },
   DATABASE_CONNECT_TIMEOUT_MS: {
     schema: z.coerce.number().int().min(100).max(120_000).default(10_000),
     about:

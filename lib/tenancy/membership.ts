@@ -1,6 +1,8 @@
 import "server-only";
 
 import { cache } from "react";
+import { notePlacement } from "@/lib/db/tenant-databases/placement";
+import { noteOrganization } from "@/lib/db/tenant-databases/router";
 import { withScope, type ScopedDb } from "@/lib/db/tenant";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { slugProblem } from "./slug";
@@ -50,6 +52,7 @@ type MembershipRow = {
   name: string;
   entered: string | null;
   suspended: boolean;
+  tenantDatabaseId: string | null;
 };
 
 // Moves the transaction into the organization from the membership row only, and never into a
@@ -66,6 +69,7 @@ export async function readMembershipsEntering(
   const target = slugProblem(slug) === null ? slug : null;
   const rows = await tx.$queryRaw<MembershipRow[]>`
     SELECT m."role", o."id", o."slug", o."name", o."suspendedAt" IS NOT NULL AS "suspended",
+      o."tenantDatabaseId",
       CASE WHEN o."slug" = ${target} AND o."suspendedAt" IS NULL
         THEN set_config('app.org_id', o."id", true) END AS "entered"
     FROM "Membership" m JOIN "Organization" o ON o."id" = m."organizationId"
@@ -76,6 +80,11 @@ export async function readMembershipsEntering(
     organization: { id, slug, name },
   }));
   const index = rows.findIndex((row) => row.entered !== null);
+  const entered = rows[index];
+  if (entered) {
+    notePlacement(entered.id, entered.tenantDatabaseId);
+    noteOrganization(tx, entered.id);
+  }
   const suspendedIndex = rows.findIndex((row) => row.suspended && row.slug === target);
   return {
     memberships,

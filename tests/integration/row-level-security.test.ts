@@ -81,6 +81,7 @@ describe("the catalog", () => {
       "Organization",
       "Project",
       "Subscription",
+      "TenantWriteFreeze",
       "UsageCounter",
     ]);
     for (const row of tenantRows) {

@@ -1,0 +1,80 @@
+import "server-only";
+
+import { env } from "@/lib/env";
+import { createDatabaseClient, type Database } from "../create-client";
+import { appClientOptions, db } from "../index";
+import { openTenantDatabaseUrl } from "./sealed-url";
+
+type OpenPool = { client: Promise<Database>; lastUsed: number };
+
+// On globalThis so development reloads reuse the pools.
+const globalForPools = globalThis as unknown as { keelTenantPools?: Map<string, OpenPool> };
+const pools = (globalForPools.keelTenantPools ??= new Map());
+
+const IDLE_MS = 10_000;
+
+export class UnknownTenantDatabaseError extends Error {
+  constructor(databaseId: string) {
+    super(`No tenant database ${databaseId} in the registry.`);
+  }
+}
+
+// A small pool per dedicated database whose connections close when idle, and only the most
+// recently used databases open at once: 200 dedicated customers cost an instance at most
+// TENANT_DATABASE_MAX_OPEN × TENANT_DATABASE_POOL_SIZE connections, and usually far fewer.
+export function tenantDatabaseClient(databaseId: string): Promise<Database> {
+  const known = pools.get(databaseId);
+  if (known) {
+    known.lastUsed = Date.now();
+    return known.client;
+  }
+  const client = connect(databaseId);
+  pools.set(databaseId, { client, lastUsed: Date.now() });
+  client.catch(() => pools.delete(databaseId));
+  closeLeastRecentlyUsed();
+  return client;
+}
+
+async function connect(databaseId: string): Promise<Database> {
+  const row = await db.tenantDatabase.findUnique({
+    where: { id: databaseId },
+    select: { sealedUrl: true },
+  });
+  if (!row) throw new UnknownTenantDatabaseError(databaseId);
+  const options = appClientOptions();
+  return createDatabaseClient(openTenantDatabaseUrl(row.sealedUrl), {
+    ...options,
+    poolSize: Math.min(
+      options.poolSize ?? env.TENANT_DATABASE_POOL_SIZE,
+      env.TENANT_DATABASE_POOL_SIZE,
+    ),
+    // Behind a pooler the main database's login role is checked, not switched; a tenant
+    // database's URL is a direct connection (README, "Hybrid tenancy").
+    pooled: false,
+    idleMs: IDLE_MS,
+  });
+}
+
+function closeLeastRecentlyUsed(): void {
+  while (pools.size > env.TENANT_DATABASE_MAX_OPEN) {
+    let oldest: [string, OpenPool] | undefined;
+    for (const entry of pools)
+      if (!oldest || entry[1].lastUsed < oldest[1].lastUsed) oldest = entry;
+    if (!oldest) return;
+    pools.delete(oldest[0]);
+    void oldest[1].client.then((client) => client.$disconnect()).catch(() => {});
+  }
+}
+
+/** Closes every tenant database pool (tests, and after the registry's URL for one changes). */
+export async function closeTenantDatabasePools(): Promise<void> {
+  const open: OpenPool[] = [...pools.values()];
+  pools.clear();
+  await Promise.allSettled(
+    open.map((pool) => pool.client.then((client: Database) => client.$disconnect())),
+  );
+}
+
+export function openTenantDatabasePoolCount(): number {
+  return pools.size;
+}

@@ -1,0 +1,170 @@
+import "server-only";
+
+import type { ScopedDb } from "../tenant";
+import { placementOf } from "./placement";
+import { tenantDatabaseClient } from "./pools";
+
+/** The models whose rows live in an organization's tenant database (README, "Hybrid tenancy"). */
+export const TENANT_MODELS = ["project", "auditLog"] as const;
+const tenantModels = new Set<string>(TENANT_MODELS);
+
+const NOTE_ORGANIZATION = Symbol("keel.noteOrganization");
+const TENANT_CLIENT = Symbol("keel.tenantClient");
+
+type Held = {
+  tx: ScopedDb;
+  databaseId: string;
+  organizationId: string;
+  finish(commit: boolean): Promise<void>;
+};
+
+export class TenantDatabaseUnavailableError extends Error {
+  readonly code = "KL503";
+  constructor(cause: unknown) {
+    super("This organization's database is not answering. Please try again in a moment.", {
+      cause,
+    });
+  }
+}
+
+const ROLLBACK = Symbol("rollback");
+
+// Opens a transaction on the tenant database and holds it open until the main transaction's
+// work is done, so both commit (tenant side first) or neither does.
+function holdTransaction(
+  databaseId: string,
+  organizationId: string,
+  begin: (tx: ScopedDb) => Promise<void>,
+  timeoutMs: number | undefined,
+): Promise<Held> {
+  return new Promise<Held>((resolveHeld, rejectHeld) => {
+    let decide: (commit: boolean) => void = () => {};
+    const decided = new Promise<boolean>((resolve) => (decide = resolve));
+    let opened = false;
+    const settled = tenantDatabaseClient(databaseId)
+      .then((client) =>
+        client.$transaction(
+          async (tx) => {
+            await begin(tx);
+            opened = true;
+            resolveHeld({
+              tx,
+              databaseId,
+              organizationId,
+              async finish(commit) {
+                decide(commit);
+                await settled;
+              },
+            });
+            if (!(await decided)) throw ROLLBACK;
+          },
+          timeoutMs === undefined ? undefined : { timeout: timeoutMs },
+        ),
+      )
+      .catch((error: unknown) => {
+        if (error === ROLLBACK) return;
+        if (!opened) rejectHeld(new TenantDatabaseUnavailableError(error));
+        else throw error;
+      });
+  });
+}
+
+export type RoutedTransaction = {
+  client: ScopedDb;
+  /** Commits (or rolls back) the tenant database's side, if one was opened. */
+  finish(commit: boolean): Promise<void>;
+};
+
+/**
+ * The scoped transaction callers see: the same client, except that the tenant models of an
+ * organization in a dedicated database read and write there. The organization is the scope's,
+ * or the one the transaction entered since (`noteOrganization`).
+ */
+export function routeTenantModels(
+  tx: ScopedDb,
+  initialOrganizationId: string | undefined,
+  begin: (tenantTx: ScopedDb, organizationId: string) => Promise<void>,
+  timeoutMs?: number,
+): RoutedTransaction {
+  let organizationId = initialOrganizationId;
+  let held: Promise<Held> | null = null;
+
+  async function tenantSide(): Promise<ScopedDb> {
+    if (!organizationId) return tx;
+    const current = organizationId;
+    const databaseId = await placementOf(tx, current);
+    if (databaseId === null) return tx;
+    held ??= holdTransaction(databaseId, current, (ttx) => begin(ttx, current), timeoutMs);
+    const side = await held;
+    if (side.organizationId !== current || side.databaseId !== databaseId) {
+      throw new Error("A transaction reaches one organization's tenant database at most.");
+    }
+    return side.tx;
+  }
+
+  const delegates = new Map<string, unknown>();
+  function delegate(model: string): unknown {
+    let proxy = delegates.get(model);
+    if (!proxy) {
+      proxy = new Proxy(
+        {},
+        {
+          get(_target, method) {
+            return (...args: unknown[]) =>
+              tenantSide().then((side) => {
+                const target = (side as unknown as Record<string, Record<PropertyKey, unknown>>)[
+                  model
+                ];
+                const fn = target?.[method];
+                if (typeof fn !== "function")
+                  throw new TypeError(`${model}.${String(method)} is not a function`);
+                return (fn as (...a: unknown[]) => unknown).apply(target, args);
+              });
+          },
+        },
+      );
+      delegates.set(model, proxy);
+    }
+    return proxy;
+  }
+
+  const client = new Proxy(tx, {
+    get(target, property) {
+      if (property === NOTE_ORGANIZATION) {
+        return (id: string) => {
+          organizationId = id;
+        };
+      }
+      if (property === TENANT_CLIENT) return tenantSide;
+      if (typeof property === "string" && tenantModels.has(property)) return delegate(property);
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === "function"
+        ? (value as (...a: unknown[]) => unknown).bind(target)
+        : value;
+    },
+  });
+
+  return {
+    client,
+    async finish(commit) {
+      if (!held) return;
+      const side = await held.catch(() => null);
+      await side?.finish(commit);
+    },
+  };
+}
+
+/** Tells a routed transaction which organization it entered by SQL (see lib/tenancy/membership.ts). */
+export function noteOrganization(tx: ScopedDb, organizationId: string): void {
+  const note = (tx as unknown as Record<symbol, unknown>)[NOTE_ORGANIZATION];
+  if (typeof note === "function") (note as (id: string) => void)(organizationId);
+}
+
+/**
+ * Where raw SQL on a tenant table must run: the organization's tenant database when it has one,
+ * else the transaction itself. Prisma model calls are routed without this.
+ */
+export function tenantClient(tx: ScopedDb): Promise<ScopedDb> {
+  const side = (tx as unknown as Record<symbol, unknown>)[TENANT_CLIENT];
+  return typeof side === "function" ? (side as () => Promise<ScopedDb>)() : Promise.resolve(tx);
+}
