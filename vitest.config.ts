@@ -31,8 +31,12 @@ export default defineConfig({
           globalSetup: ["tests/support/database-setup.ts", "tests/support/stripe-setup.ts"],
           fileParallelism: false,
           // The tests send x-real-ip as Vercel would set it; files about forged client
-          // addresses choose their own TRUSTED_PROXY.
-          env: { TRUSTED_PROXY: "vercel" },
+          // addresses choose their own TRUSTED_PROXY. The secret seals tenant database URLs
+          // (and anything else the app seals); files about it set their own.
+          env: {
+            TRUSTED_PROXY: "vercel",
+            AUTH_SECRET: "an application secret for the integration tests",
+          },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -5,6 +5,7 @@ import { withReplicaTenant } from "@/lib/db/replica-scope";
 import { inOrganization } from "@/lib/db/tenant";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { organizationAuditActions } from "@/lib/audit/actions";
+import { userNames } from "@/lib/tenancy/user-names";
 
 const day = z
   .string()
@@ -54,8 +55,8 @@ export async function listAuditLog(
     ...(filter.action ? { action: filter.action } : {}),
     ...(filter.from || filter.to ? { createdAt } : {}),
   };
-  const rows = await withReplicaTenant(organizationId, (tx) =>
-    tx.auditLog.findMany({
+  const rows = await withReplicaTenant(organizationId, async (tx) => {
+    const found = await tx.auditLog.findMany({
       where,
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       skip: (filter.page - 1) * pageSize,
@@ -69,9 +70,17 @@ export async function listAuditLog(
         targetType: true,
         targetId: true,
         metadata: true,
-        actor: { select: { id: true, name: true, email: true } },
+        actorId: true,
       },
-    }),
-  );
+    });
+    const actors = await userNames(
+      tx,
+      found.map((row) => row.actorId),
+    );
+    return found.map(({ actorId, ...entry }) => ({
+      ...entry,
+      actor: (actorId && actors.get(actorId)) || null,
+    }));
+  });
   return { entries: rows.slice(0, pageSize), page: filter.page, hasMore: rows.length > pageSize };
 }

@@ -1,21 +1,27 @@
 import "server-only";
 
 import { withReplicaTenant } from "@/lib/db/replica-scope";
+import { tenantClient } from "@/lib/db/tenant-databases/router";
 import { inOrganization, withTenant, type ScopedDb } from "@/lib/db/tenant";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { withAuthor, withAuthors } from "./authors";
 import type { ProjectCursor } from "./cursor";
 import { PROJECTS_PAGE_SIZE, type ProjectListQuery } from "./schemas";
 
+// No relation to the author: a dedicated tenant database has no users (lib/projects/authors.ts).
 export const projectFields = {
   id: true,
   name: true,
   description: true,
   createdAt: true,
   updatedAt: true,
-  createdBy: { select: { name: true, email: true } },
+  createdById: true,
 } satisfies Prisma.ProjectSelect;
 
-export type ProjectView = Prisma.ProjectGetPayload<{ select: typeof projectFields }>;
+export type ProjectRow = Prisma.ProjectGetPayload<{ select: typeof projectFields }>;
+export type ProjectView = Omit<ProjectRow, "createdById"> & {
+  createdBy: { name: string | null; email: string } | null;
+};
 
 const listFields = {
   id: true,
@@ -64,7 +70,9 @@ const newestFirst = [
 async function cappedCount(tx: ScopedDb, organizationId: string, q: string): Promise<number> {
   const scoped = inOrganization(organizationId).organizationId;
   const pattern = `%${literal(q)}%`;
-  const [row] = await tx.$queryRaw<[{ count: number }]>`
+  const [row] = await (
+    await tenantClient(tx)
+  ).$queryRaw<[{ count: number }]>`
     SELECT count(*)::int AS "count" FROM (
       SELECT 1 FROM "Project"
       WHERE ${scoped ? Prisma.sql`"organizationId" = ${scoped}` : Prisma.sql`TRUE`}
@@ -83,14 +91,14 @@ export async function listProjects(
   return withReplicaTenant(organizationId, async (tx) => {
     const total = await tx.project.count({ where });
     const pageCount = Math.max(1, Math.ceil(total / pageSize));
-    const items = await tx.project.findMany({
+    const rows = await tx.project.findMany({
       where,
       select: projectFields,
       orderBy: newestFirst,
       skip: (page - 1) * pageSize,
       take: pageSize,
     });
-    return { items, total, page, pageCount, query: q };
+    return { items: await withAuthors(tx, rows), total, page, pageCount, query: q };
   });
 }
 
@@ -148,10 +156,11 @@ export async function sliceProjects(
 }
 
 export async function getProject(organizationId: string, id: string): Promise<ProjectView | null> {
-  return withTenant(organizationId, (tx) =>
-    tx.project.findFirst({
+  return withTenant(organizationId, async (tx) => {
+    const row = await tx.project.findFirst({
       where: { id, ...inOrganization(organizationId) },
       select: projectFields,
-    }),
-  );
+    });
+    return row ? withAuthor(tx, row) : null;
+  });
 }

@@ -3,6 +3,7 @@ import "server-only";
 import { env } from "@/lib/env";
 import { createDatabaseClient, type Database } from "../create-client";
 import { appClientOptions, db } from "../index";
+import { testSwitches } from "../test-switches";
 import { openTenantDatabaseUrl } from "./sealed-url";
 
 type OpenPool = { client: Promise<Database>; lastUsed: number };
@@ -52,6 +53,8 @@ async function connect(databaseId: string): Promise<Database> {
     // database's URL is a direct connection (README, "Hybrid tenancy").
     pooled: false,
     idleMs: IDLE_MS,
+    // The isolation suite's "app checks only" mode: the login role, as its main client has.
+    ...(testSwitches().bypassRowSecurity ? { role: null } : {}),
   });
 }
 

@@ -98,7 +98,7 @@ const marker = () => `marker-${randomBytes(6).toString("hex")}`;
 
 async function aProject(admin: Database, world: World, org: OrgKey) {
   const name = marker();
-  return admin.project.create({
+  return world.tenantAdmin[org].project.create({
     data: { organizationId: world.orgs[org].id, name, description: `About ${name}` },
     select: { id: true, name: true },
   });
@@ -180,9 +180,11 @@ const organization = {
 /** An entry in the organization's log, and someone's account-level entry outside any. */
 async function auditEntries({ admin, world, org }: PrepareEnv): Promise<Prepared> {
   const m = marker();
+  await world.tenantAdmin[org].auditLog.create({
+    data: { organizationId: world.orgs[org].id, action: "project.created", metadata: { name: m } },
+  });
   await admin.auditLog.createMany({
     data: [
-      { organizationId: world.orgs[org].id, action: "project.created", metadata: { name: m } },
       // Someone's sign-in belongs to no organization's log, whatever the scope shows.
       {
         organizationId: null,

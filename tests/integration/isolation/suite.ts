@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { closeTenantDatabasePools } from "@/lib/db/tenant-databases/pools";
 import { adminDatabase } from "../../support/admin-db";
 import { modeSwitches, runOperation, type Mode } from "./matrix";
 import { operations } from "./operations";
+import { dropDedicatedDatabase } from "./world";
 
 /** Declares the whole matrix for one mode; each mode's test file calls it once. */
 export function isolationSuite(mode: Mode) {
@@ -16,6 +18,8 @@ export function isolationSuite(mode: Mode) {
   });
   afterAll(async () => {
     switches.off();
+    await closeTenantDatabasePools();
+    await dropDedicatedDatabase();
     await admin.$disconnect();
   });
 

@@ -4,6 +4,11 @@ import { createSession } from "@/lib/auth/session-store";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { displayPrefixOf, generateApiKey, hashApiKey } from "@/lib/api-keys/format";
 import { apiKeyScopes } from "@/lib/api-keys/scopes";
+import {
+  createDedicatedDatabase,
+  placeOrganization,
+  type DedicatedDatabase,
+} from "../../support/dedicated-tenant";
 
 /**
  * Two organizations, A and B, and the actors of the isolation matrix: A's owner, A's
@@ -17,6 +22,11 @@ export type Person = Exclude<Actor, "anonymous" | "keyA">;
 
 export type World = {
   tag: string;
+  /**
+   * Where each organization's tenant rows are, read as the login role: A's in the main
+   * database, B's in a dedicated one (README, "Hybrid tenancy").
+   */
+  tenantAdmin: Record<OrgKey, Database>;
   orgs: Record<OrgKey, { id: string; slug: string; name: string }>;
   users: Record<Person, { id: string; email: string; token: string }>;
   /** The secret of keyA, a key of organization A. */
@@ -30,6 +40,20 @@ const membershipsOf: Record<Person, [OrgKey, Role]> = {
   memberA: ["A", "MEMBER"],
   ownerB: ["B", "OWNER"],
 };
+
+let dedicated: Promise<DedicatedDatabase> | undefined;
+
+/** One dedicated database per test file, holding organization B of every world. */
+function dedicatedDatabase(admin: Database): Promise<DedicatedDatabase> {
+  dedicated ??= createDedicatedDatabase(admin, `isolation-${randomBytes(4).toString("hex")}`);
+  return dedicated;
+}
+
+export async function dropDedicatedDatabase(): Promise<void> {
+  const created = dedicated;
+  dedicated = undefined;
+  await (await created)?.drop();
+}
 
 export async function createWorld(admin: Database): Promise<World> {
   const tag = `${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
@@ -45,6 +69,9 @@ export async function createWorld(admin: Database): Promise<World> {
       data: { organizationId: orgs[key].id, plan: "business", status: "ACTIVE" },
     });
   }
+  const dedicatedB = await dedicatedDatabase(admin);
+  await placeOrganization(admin, orgs.B.id, dedicatedB.id);
+  const tenantAdmin = { A: admin, B: dedicatedB.admin };
   const users = {} as World["users"];
   const roles: World["roles"] = { ownerA: {}, memberA: {}, ownerB: {}, anonymous: {}, keyA: {} };
   for (const [actor, [org, role]] of Object.entries(membershipsOf) as [Person, [OrgKey, Role]][]) {
@@ -71,7 +98,7 @@ export async function createWorld(admin: Database): Promise<World> {
       createdById: users.ownerA.id,
     },
   });
-  return { tag, orgs, users, roles, apiKeyA };
+  return { tag, tenantAdmin, orgs, users, roles, apiKeyA };
 }
 
 /** A fresh user who is a member of `org`: the target of role changes and removals. */
@@ -105,7 +132,9 @@ export async function snapshot(admin: Database, world: World): Promise<string> {
     organizations: await admin.organization.findMany({ where: { id: { in: ids } }, orderBy }),
     memberships: await admin.membership.findMany({ where, orderBy }),
     invitations: await admin.invitation.findMany({ where, orderBy }),
-    projects: await admin.project.findMany({ where, orderBy }),
+    projects: await tenantRows(world, (client, organizationId) =>
+      client.project.findMany({ where: { organizationId }, orderBy }),
+    ),
     subscriptions: await admin.subscription.findMany({ where, orderBy }),
     // Last used is bookkeeping any call with the key refreshes, like a session's last seen.
     apiKeys: await admin.apiKey.findMany({
@@ -115,7 +144,26 @@ export async function snapshot(admin: Database, world: World): Promise<string> {
     }),
     // Audit entries of denied calls would be harmless, but none are written: the chain
     // refuses before any handler runs.
-    auditLogs: await admin.auditLog.findMany({ where, orderBy }),
+    auditLogs: await tenantRows(world, (client, organizationId) =>
+      client.auditLog.findMany({ where: { organizationId }, orderBy }),
+    ),
+    // Nothing of either organization may be left in the other's database.
+    strays: [
+      await admin.project.count({ where: { organizationId: world.orgs.B.id } }),
+      await admin.auditLog.count({ where: { organizationId: world.orgs.B.id } }),
+      await world.tenantAdmin.B.project.count({ where: { organizationId: world.orgs.A.id } }),
+      await world.tenantAdmin.B.auditLog.count({ where: { organizationId: world.orgs.A.id } }),
+    ],
   };
   return JSON.stringify(state);
+}
+
+async function tenantRows<T>(
+  world: World,
+  read: (client: Database, organizationId: string) => Promise<T[]>,
+): Promise<T[]> {
+  const [a, b] = await Promise.all(
+    (["A", "B"] as const).map((org) => read(world.tenantAdmin[org], world.orgs[org].id)),
+  );
+  return [...(a ?? []), ...(b ?? [])];
 }

@@ -1,0 +1,21 @@
+import "server-only";
+
+import type { ScopedDb } from "@/lib/db/tenant";
+
+export type UserName = { id: string; name: string | null; email: string };
+
+// Tenant rows (projects, audit entries) may live in a dedicated database, and users never do:
+// who wrote them is read from the main database by id, not through a relation. A missing id
+// is a deleted user.
+export async function userNames(
+  tx: ScopedDb,
+  ids: (string | null)[],
+): Promise<Map<string, UserName>> {
+  const unique = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (unique.length === 0) return new Map();
+  const users = await tx.user.findMany({
+    where: { id: { in: unique } },
+    select: { id: true, name: true, email: true },
+  });
+  return new Map(users.map((user) => [user.id, user]));
+}
