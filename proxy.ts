@@ -10,6 +10,8 @@ import {
   strictTransportSecurity,
 } from "@/lib/http/security-headers";
 import { parseTenantHost } from "@/lib/tenancy/host";
+import { tenantHostDown } from "@/lib/db/tenant-databases/outages";
+import { RETRY_AFTER_SECONDS } from "@/lib/db/unavailable";
 
 // No database and no authorization here: pages and actions check themselves, so a request
 // that skips this (CVE-2025-29927) reaches nothing. The host is `Host`, never the forgeable
@@ -130,6 +132,20 @@ function withSecurityHeaders(
   return response;
 }
 
+// This organization's dedicated database stopped answering moments ago (the app's JSON routes
+// answer 503 on their own): a page that says so, not an error page for every click.
+function tenantUnavailable(): Response {
+  const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Temporarily unavailable</title></head><body style="font-family:system-ui,sans-serif;max-width:36rem;margin:6rem auto;padding:0 1.25rem;line-height:1.6"><main><h1>This organization is temporarily unavailable</h1><p>Its data lives in a database of its own, which is not answering right now. Other organizations are not affected. Please try again in a moment.</p></main></body></html>`;
+  return new NextResponse(body, {
+    status: 503,
+    headers: {
+      "content-type": "text/html; charset=utf-8",
+      "retry-after": String(RETRY_AFTER_SECONDS),
+      "cache-control": "no-store",
+    },
+  });
+}
+
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const requestId = requestIdFor(request.headers, env.trustedProxy);
@@ -163,6 +179,9 @@ export function proxy(request: NextRequest) {
   }
   if (!rewritten || host.kind !== "tenant") {
     return withSecurityHeaders(NextResponse.next(init), pathname, csp, requestId);
+  }
+  if (tenantHostDown(host.slug) && !pathname.startsWith("/api/")) {
+    return withSecurityHeaders(tenantUnavailable(), pathname, csp, requestId);
   }
   const url = request.nextUrl.clone();
   url.pathname = `${TENANT_PREFIX}/${host.slug}${pathname === "/" ? "" : pathname}`;

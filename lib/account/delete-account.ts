@@ -6,6 +6,8 @@ import { requireRecentAuthentication } from "@/lib/auth/recent-authentication";
 import { enterOrganization, withScope, withTenant, type ScopedDb } from "@/lib/db/tenant";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { cancelBillingForOrganization } from "@/lib/organizations/billing";
+import { queueTenantDataPurge } from "@/lib/organizations/tenant-data";
+import { inEveryTenantDatabase } from "@/lib/db/tenant-databases/fan-out";
 
 export type DeletionBlocker = {
   organization: { slug: string; name: string };
@@ -76,6 +78,14 @@ export async function deleteUserAccount(
   const solo = await soloOrganizations(userId);
   // Subscriptions end first: if Stripe cannot cancel one, nothing is deleted and nothing keeps charging.
   for (const organizationId of solo) await cancelBillingForOrganization(organizationId);
+  // Erased in dedicated tenant databases first: one that does not answer stops the deletion
+  // (503) rather than leaving the person's addresses there.
+  await inEveryTenantDatabase({ userId }, (tx) =>
+    tx.auditLog.updateMany({
+      where: { actorId: userId },
+      data: { ipAddress: null, userAgent: null },
+    }),
+  );
   await withScope({ userId }, async (tx) => {
     await recordAudit(tx, {
       action: "account.deleted",
@@ -99,6 +109,7 @@ export async function deleteUserAccount(
     // Each organization from its own scope (row-level security allows no other); its data goes by cascade.
     for (const organizationId of solo) {
       await enterOrganization(tx, organizationId);
+      await queueTenantDataPurge(tx, organizationId);
       await tx.organization.delete({ where: { id: organizationId } });
     }
     await tx.user.delete({ where: { id: userId } });

@@ -16,7 +16,8 @@ const adapterKinds = new Set([
   "TooManyConnections",
   "TransactionAlreadyClosed",
 ]);
-const sqlStates = new Set(["57014", "25P03", "57P01", "57P02", "57P03", "53300"]);
+// KL503: an organization's tenant database does not answer (lib/db/tenant-databases/router.ts).
+const sqlStates = new Set(["57014", "25P03", "57P01", "57P02", "57P03", "53300", "KL503"]);
 const socketCodes = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH"]);
 const messages =
   /Query read timeout|Connection terminated|timeout exceeded when trying to connect|Unable to start a transaction in the given time|Transaction already closed/;

@@ -13,6 +13,8 @@ export type PingableRedis = { ping(): Promise<string> };
 export type HealthDependencies = {
   database: PingableDatabase;
   redis?: PingableRedis;
+  /** Dedicated tenant databases, by name (README, "Hybrid tenancy"). */
+  tenantDatabases?: () => Promise<{ name: string; database: () => Promise<PingableDatabase> }[]>;
   /** Per dependency: load balancers give up after a few seconds. */
   timeoutMs?: number;
   log?: (message: string, error: unknown) => void;
@@ -23,7 +25,13 @@ export type CheckResult =
 
 export type HealthReport = {
   status: "ok" | "degraded";
-  checks: { database: CheckResult; redis?: CheckResult };
+  checks: {
+    database: CheckResult;
+    redis?: CheckResult;
+    // Named, but not part of the status: one customer's database down leaves the app up for
+    // everyone else, so it must not fail liveness and restart every instance.
+    tenantDatabases?: Record<string, CheckResult>;
+  };
 };
 
 export const DEFAULT_HEALTH_TIMEOUT_MS = 2_000;
@@ -86,6 +94,7 @@ export async function checkRedis(
 export async function runHealthChecks({
   database,
   redis,
+  tenantDatabases,
   timeoutMs = DEFAULT_HEALTH_TIMEOUT_MS,
   log = logError,
 }: HealthDependencies): Promise<HealthReport> {
@@ -96,6 +105,29 @@ export async function runHealthChecks({
   const checks: HealthReport["checks"] = { database: databaseResult };
   if (redisResult) checks.redis = redisResult;
   const allUp = Object.values(checks).every((result) => result.status === "up");
+  if (tenantDatabases && databaseResult.status === "up") {
+    let tenants: Awaited<ReturnType<typeof tenantDatabases>> = [];
+    await check(
+      "tenant database registry",
+      async () => {
+        tenants = await tenantDatabases();
+      },
+      timeoutMs,
+      log,
+    );
+    const results = await Promise.all(
+      tenants.map(async ({ name, database: open }) => {
+        const result = await check(
+          `tenant database ${name}`,
+          async () => (await open()).$queryRaw`SELECT 1`,
+          timeoutMs,
+          log,
+        );
+        return [name, result] as const;
+      }),
+    );
+    if (results.length > 0) checks.tenantDatabases = Object.fromEntries(results);
+  }
   return { status: allUp ? "ok" : "degraded", checks };
 }
 

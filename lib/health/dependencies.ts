@@ -2,6 +2,7 @@ import "server-only";
 
 import type { Redis } from "@upstash/redis";
 import { db } from "@/lib/db";
+import { tenantDatabaseClient } from "@/lib/db/tenant-databases/pools";
 import { env } from "@/lib/env";
 import { createBoundedRedis } from "@/lib/rate-limit/bounded-redis";
 import { DEFAULT_HEALTH_TIMEOUT_MS, type HealthDependencies } from "./checks";
@@ -18,5 +19,16 @@ export function appHealthDependencies(): HealthDependencies {
   if (env.rateLimitStore === "upstash" && url && token) {
     redis ??= createHealthRedis(url, token);
   }
-  return { database: db, redis };
+  return {
+    database: db,
+    redis,
+    tenantDatabases: async () => {
+      const databases = await db.tenantDatabase.findMany({
+        where: { status: "ACTIVE" },
+        select: { id: true, name: true },
+        orderBy: { name: "asc" },
+      });
+      return databases.map(({ id, name }) => ({ name, database: () => tenantDatabaseClient(id) }));
+    },
+  };
 }

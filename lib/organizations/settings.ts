@@ -7,6 +7,7 @@ import { requireWritable } from "@/lib/billing/plans/entitlements";
 import { inOrganization, lockOrganization, withTenant } from "@/lib/db/tenant";
 import { can } from "@/lib/tenancy/permissions";
 import { cancelBillingForOrganization } from "./billing";
+import { queueTenantDataPurge } from "./tenant-data";
 
 const auditContext = (ctx: MemberContext) => ({
   actorId: ctx.userId,
@@ -47,6 +48,7 @@ export async function deleteOrganization(
   // Billing first: if the payment provider cannot cancel, nothing is deleted.
   await cancelBillingForOrganization(id);
   return withTenant(id, async (tx) => {
+    await queueTenantDataPurge(tx, id);
     await tx.organization.delete({ where: { id } });
     await recordAudit(tx, {
       ...auditContext(ctx),

@@ -3,6 +3,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { withTenant } from "@/lib/db/tenant";
 import { billingSnapshot, effectivePlan } from "@/lib/billing/plans/entitlements";
+import { tenantClient } from "@/lib/db/tenant-databases/router";
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -113,7 +114,8 @@ async function purgeAuditEntries(
       const removed = await withTenant(id, async (tx) => {
         const days = effectivePlan(await billingSnapshot(tx, id)).auditRetentionDays;
         const before = new Date(now.getTime() - days * DAY_MS);
-        return tx.$executeRaw`
+        // The organization's log may be in its dedicated database.
+        return (await tenantClient(tx)).$executeRaw`
           DELETE FROM "AuditLog" WHERE "id" IN (
             SELECT "id" FROM "AuditLog"
             WHERE "organizationId" = ${id} AND "createdAt" < ${before}

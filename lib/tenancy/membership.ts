@@ -1,6 +1,7 @@
 import "server-only";
 
 import { cache } from "react";
+import { noteTenantHost } from "@/lib/db/tenant-databases/outages";
 import { notePlacement } from "@/lib/db/tenant-databases/placement";
 import { noteOrganization } from "@/lib/db/tenant-databases/router";
 import { withScope, type ScopedDb } from "@/lib/db/tenant";
@@ -25,12 +26,16 @@ export const findMembershipBySlug = cache(
         where: { userId, organization: { slug } },
         select: {
           role: true,
-          organization: { select: { id: true, slug: true, name: true, suspendedAt: true } },
+          organization: {
+            select: { id: true, slug: true, name: true, suspendedAt: true, tenantDatabaseId: true },
+          },
         },
       }),
     );
     if (!row) return null;
-    const { suspendedAt, ...organization } = row.organization;
+    const { suspendedAt, tenantDatabaseId, ...organization } = row.organization;
+    notePlacement(organization.id, tenantDatabaseId);
+    noteTenantHost(organization.slug, tenantDatabaseId);
     return { role: row.role, organization, suspended: suspendedAt !== null };
   },
 );
@@ -83,6 +88,7 @@ export async function readMembershipsEntering(
   const entered = rows[index];
   if (entered) {
     notePlacement(entered.id, entered.tenantDatabaseId);
+    noteTenantHost(entered.slug, entered.tenantDatabaseId);
     noteOrganization(tx, entered.id);
   }
   const suspendedIndex = rows.findIndex((row) => row.suspended && row.slug === target);

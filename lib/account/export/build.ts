@@ -3,7 +3,19 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { withScope } from "@/lib/db/tenant";
+import { inEveryTenantDatabase } from "@/lib/db/tenant-databases/fan-out";
 import type { RequestContext } from "@/lib/auth/flows/context";
+
+const auditFields = {
+  action: true,
+  organizationId: true,
+  targetType: true,
+  targetId: true,
+  ipAddress: true,
+  userAgent: true,
+  metadata: true,
+  createdAt: true,
+} as const;
 
 // Secrets are described, not exported.
 export async function exportUserData(userId: string, ctx: RequestContext) {
@@ -54,29 +66,28 @@ export async function collectUserData(userId: string, now: Date = new Date()) {
             organization: { select: { id: true, slug: true, name: true } },
           },
         },
-        auditLogs: {
-          orderBy: { createdAt: "asc" },
-          select: {
-            action: true,
-            organizationId: true,
-            targetType: true,
-            targetId: true,
-            ipAddress: true,
-            userAgent: true,
-            metadata: true,
-            createdAt: true,
-          },
-        },
+        auditLogs: { orderBy: { createdAt: "asc" }, select: auditFields },
         recoveryCodes: { select: { usedAt: true, createdAt: true } },
       },
     }),
   );
-  const { passwordHash, recoveryCodes, ...rest } = user;
+  // Entries about organizations in dedicated databases are kept there (README, "Hybrid tenancy").
+  const dedicated = await inEveryTenantDatabase({ userId }, (tx) =>
+    tx.auditLog.findMany({
+      where: { actorId: userId },
+      orderBy: { createdAt: "asc" },
+      select: auditFields,
+    }),
+  );
+  const { passwordHash, recoveryCodes, auditLogs, ...rest } = user;
   return {
     exportedAt: now.toISOString(),
     format: "keel-user-export/1",
     user: {
       ...rest,
+      auditLogs: [...auditLogs, ...dedicated.flat()].sort(
+        (a, b) => a.createdAt.getTime() - b.createdAt.getTime(),
+      ),
       hasPassword: passwordHash !== null,
       recoveryCodes: {
         total: recoveryCodes.length,

@@ -5,6 +5,7 @@ import { cancelBillingForOrganization } from "@/lib/organizations/billing";
 import { recordStaffAudit } from "../audit";
 import { withOrganizationForStaff, type StaffWriter } from "./staff-write";
 import { db } from "@/lib/db";
+import { queueTenantDataPurge } from "@/lib/organizations/tenant-data";
 
 /**
  * The organization deletion members use, run by staff: the Stripe subscription is canceled first
@@ -24,6 +25,7 @@ export async function deleteOrganizationAsStaff(
   }
   await cancelBillingForOrganization(input.organizationId);
   return withOrganizationForStaff(input.organizationId, async (tx, current) => {
+    await queueTenantDataPurge(tx, current.id);
     await tx.organization.delete({ where: { id: current.id } });
     await recordStaffAudit(tx, ctx, {
       action: "staff.organization_deleted",

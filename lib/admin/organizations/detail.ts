@@ -12,6 +12,7 @@ import {
 import { db } from "@/lib/db";
 import { withScope } from "@/lib/db/tenant";
 import { EMAIL_KIND } from "@/lib/outbox/enqueue";
+import { noteOrganization } from "@/lib/db/tenant-databases/router";
 
 const TIMELINE_LIMIT = 100;
 
@@ -54,19 +55,21 @@ export async function organizationDetail(id: string, now = new Date()) {
             user: { select: { id: true, name: true, email: true } },
           },
         },
-        _count: { select: { projects: true } },
       },
     });
     if (!org) return null;
+    // Counted where the projects are: the main database or the organization's own.
+    noteOrganization(tx, id);
+    const projects = await tx.project.count({ where: { organizationId: id } });
     const billingEvents = await tx.billingEvent.findMany({
       where: { organizationId: id },
       orderBy: [{ occurredAt: "desc" }, { createdAt: "desc" }],
       take: TIMELINE_LIMIT,
     });
-    return { org, billingEvents };
+    return { org, billingEvents, projects };
   });
   if (!found) return null;
-  const { org, billingEvents } = found;
+  const { org, billingEvents, projects } = found;
   const emails = org.memberships.map((m) => m.user.email);
   // Not tenant tables: the webhook and the outbox write them outside any organization's scope.
   const [stripeEvents, stripeFailures, queuedEmails] = await Promise.all([
@@ -114,7 +117,7 @@ export async function organizationDetail(id: string, now = new Date()) {
       projectLimit: org.projectLimit,
       compPlan: org.compPlan,
       compEndsAt: org.compEndsAt,
-      projects: org._count.projects,
+      projects,
     },
     plan,
     paidPlan: paidPlan(snapshot),

@@ -2,7 +2,8 @@ import "server-only";
 
 import type { ScopedDb } from "../tenant";
 import { placementOf } from "./placement";
-import { tenantDatabaseClient } from "./pools";
+import { noteOutage, noteRecovery } from "./outages";
+import { tenantDatabaseClient, UnknownTenantDatabaseError } from "./pools";
 
 /** The models whose rows live in an organization's tenant database (README, "Hybrid tenancy"). */
 export const TENANT_MODELS = ["project", "auditLog"] as const;
@@ -29,6 +30,17 @@ export class TenantDatabaseUnavailableError extends Error {
 
 const ROLLBACK = Symbol("rollback");
 
+// An audit entry of no organization (a sign-in, an account deleted) belongs to the main
+// database whatever organization the transaction is in.
+function accountLevel(model: string, method: PropertyKey, args: unknown): boolean {
+  if (model !== "auditLog" || (method !== "create" && method !== "createMany")) return false;
+  const data = (args as { data?: unknown } | undefined)?.data;
+  const rows = Array.isArray(data) ? data : [data];
+  return rows.every(
+    (row) => (row as { organizationId?: string | null } | undefined)?.organizationId == null,
+  );
+}
+
 // Opens a transaction on the tenant database and holds it open until the main transaction's
 // work is done, so both commit (tenant side first) or neither does.
 function holdTransaction(
@@ -47,6 +59,7 @@ function holdTransaction(
           async (tx) => {
             await begin(tx);
             opened = true;
+            noteRecovery(databaseId);
             resolveHeld({
               tx,
               databaseId,
@@ -63,8 +76,9 @@ function holdTransaction(
       )
       .catch((error: unknown) => {
         if (error === ROLLBACK) return;
-        if (!opened) rejectHeld(new TenantDatabaseUnavailableError(error));
-        else throw error;
+        if (opened) throw error;
+        if (!(error instanceof UnknownTenantDatabaseError)) noteOutage(databaseId);
+        rejectHeld(new TenantDatabaseUnavailableError(error));
       });
   });
 }
@@ -111,15 +125,17 @@ export function routeTenantModels(
         {
           get(_target, method) {
             return (...args: unknown[]) =>
-              tenantSide().then((side) => {
-                const target = (side as unknown as Record<string, Record<PropertyKey, unknown>>)[
-                  model
-                ];
-                const fn = target?.[method];
-                if (typeof fn !== "function")
-                  throw new TypeError(`${model}.${String(method)} is not a function`);
-                return (fn as (...a: unknown[]) => unknown).apply(target, args);
-              });
+              (accountLevel(model, method, args[0]) ? Promise.resolve(tx) : tenantSide()).then(
+                (side) => {
+                  const target = (side as unknown as Record<string, Record<PropertyKey, unknown>>)[
+                    model
+                  ];
+                  const fn = target?.[method];
+                  if (typeof fn !== "function")
+                    throw new TypeError(`${model}.${String(method)} is not a function`);
+                  return (fn as (...a: unknown[]) => unknown).apply(target, args);
+                },
+              );
           },
         },
       );

@@ -1,0 +1,52 @@
+import "server-only";
+
+import { applyScope, type Scope, type ScopedDb } from "../tenant";
+import { db } from "../index";
+import { tenantDatabaseClient } from "./pools";
+import { TENANT_MODELS } from "./router";
+
+/**
+ * Runs `fn` in a transaction of `scope` on every registered tenant database: for what is keyed
+ * by user rather than organization (an account's export and erasure), which may have rows in
+ * any of them. A database that does not answer fails the call: an erasure must not silently
+ * skip one.
+ */
+export async function inEveryTenantDatabase<T>(
+  scope: Scope,
+  fn: (tx: ScopedDb, database: { id: string; name: string }) => Promise<T>,
+): Promise<T[]> {
+  const databases = await db.tenantDatabase.findMany({
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+  });
+  const results: T[] = [];
+  for (const database of databases) {
+    const client = await tenantDatabaseClient(database.id);
+    results.push(
+      await client.$transaction(async (tx) => {
+        await applyScope(tx, scope);
+        return fn(tx, database);
+      }),
+    );
+  }
+  return results;
+}
+
+/**
+ * Deletes a deleted organization's rows from its dedicated database (in the main database the
+ * foreign keys cascade). Run by the tenant-data-purge job the deletion queues.
+ */
+export async function purgeTenantData(databaseId: string, organizationId: string): Promise<number> {
+  const client = await tenantDatabaseClient(databaseId);
+  return client.$transaction(async (tx) => {
+    await applyScope(tx, { organizationId });
+    let deleted = 0;
+    for (const model of TENANT_MODELS) {
+      const delegate = tx[model] as unknown as {
+        deleteMany(args: { where: { organizationId: string } }): Promise<{ count: number }>;
+      };
+      deleted += (await delegate.deleteMany({ where: { organizationId } })).count;
+    }
+    return deleted;
+  });
+}

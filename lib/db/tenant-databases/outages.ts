@@ -1,0 +1,36 @@
+// What this instance saw of dedicated databases that stopped answering, for the proxy to answer
+// that organization's pages with a 503 (and no others). No imports: the proxy loads this file.
+
+/** How long one failure to open a transaction marks a database as down. */
+export const OUTAGE_MS = 15_000;
+
+type Memory = { down: Map<string, number>; hosts: Map<string, string> };
+const globalForOutages = globalThis as unknown as { keelTenantOutages?: Memory };
+const memory = (globalForOutages.keelTenantOutages ??= { down: new Map(), hosts: new Map() });
+const MAX_HOSTS = 50_000;
+
+export function noteOutage(databaseId: string, now = Date.now()): void {
+  memory.down.set(databaseId, now + OUTAGE_MS);
+}
+
+export function noteRecovery(databaseId: string): void {
+  memory.down.delete(databaseId);
+}
+
+/** Remembers which dedicated database an organization's subdomain reads (from its membership). */
+export function noteTenantHost(slug: string, databaseId: string | null): void {
+  if (databaseId === null) {
+    memory.hosts.delete(slug);
+    return;
+  }
+  if (memory.hosts.size >= MAX_HOSTS) memory.hosts.clear();
+  memory.hosts.set(slug, databaseId);
+}
+
+/** True while the database behind this organization's subdomain is known to be down. */
+export function tenantHostDown(slug: string, now = Date.now()): boolean {
+  const databaseId = memory.hosts.get(slug);
+  if (!databaseId) return false;
+  const until = memory.down.get(databaseId);
+  return until !== undefined && until > now;
+}

@@ -1,0 +1,20 @@
+import "server-only";
+
+import type { ScopedDb } from "@/lib/db/tenant";
+import { enqueueJob } from "@/lib/jobs/enqueue";
+
+/**
+ * Call in the transaction that deletes an organization, before the delete. In the main database
+ * its tenant rows go by cascade; in a dedicated one a job deletes them once this commits.
+ */
+export async function queueTenantDataPurge(tx: ScopedDb, organizationId: string): Promise<void> {
+  const org = await tx.organization.findUnique({
+    where: { id: organizationId },
+    select: { tenantDatabaseId: true },
+  });
+  if (!org?.tenantDatabaseId) return;
+  await enqueueJob(tx, "tenant-data-purge", {
+    organizationId,
+    databaseId: org.tenantDatabaseId,
+  });
+}
