@@ -9,7 +9,7 @@ import { forgetPlacements } from "@/lib/db/tenant-databases/placement";
 import { closeTenantDatabasePools } from "@/lib/db/tenant-databases/pools";
 import { sealTenantDatabaseUrl } from "@/lib/db/tenant-databases/sealed-url";
 import { withTenant } from "@/lib/db/tenant";
-import { runJobs } from "@/lib/jobs/run";
+import { runNamedJobs } from "@/lib/jobs/run";
 import { deleteOrganizationAction } from "@/lib/organizations/actions";
 import {
   createProjectAction,
@@ -20,6 +20,7 @@ import { proxy } from "@/proxy";
 import { adminDatabase } from "../support/admin-db";
 import {
   createDedicatedDatabase,
+  forgetDedicatedDatabase,
   placeOrganization,
   type DedicatedDatabase,
 } from "../support/dedicated-tenant";
@@ -164,7 +165,15 @@ describe("an organization in a dedicated database", () => {
     expect(await deleteOrganizationAction({ confirmSlug: doomed.slug })).toMatchObject({
       ok: true,
     });
-    await runJobs();
+    const queued = await admin.outboxMessage.findMany({
+      where: {
+        kind: "tenant-data-purge",
+        payload: { path: ["organizationId"], equals: doomed.id },
+      },
+      select: { id: true },
+    });
+    expect(queued).toHaveLength(1);
+    await runNamedJobs(queued.map((job) => job.id));
     expect(await dedicated.admin.project.count({ where: { organizationId: doomed.id } })).toBe(0);
     expect(await dedicated.admin.auditLog.count({ where: { organizationId: doomed.id } })).toBe(0);
   });
@@ -200,6 +209,7 @@ describe("a dedicated database that stops answering", () => {
   let down: Awaited<ReturnType<typeof organization>>;
   let downOwner: Awaited<ReturnType<typeof userWithSession>>;
   const downName = `down-${Date.now().toString(36)}`;
+  let downId = "";
 
   beforeAll(async () => {
     // A second registration of the same database, reached through a proxy the test can cut.
@@ -211,6 +221,7 @@ describe("a dedicated database that stops answering", () => {
     const row = await admin.tenantDatabase.create({
       data: { name: downName, sealedUrl: sealTenantDatabaseUrl(url.toString()) },
     });
+    downId = row.id;
     down = await organization(admin, "hybrid-down");
     await placeOrganization(admin, down.id, row.id);
     downOwner = await userWithSession(admin, "down-owner", {
@@ -223,6 +234,7 @@ describe("a dedicated database that stops answering", () => {
   afterAll(async () => {
     await closeTenantDatabasePools();
     await fault.close().catch(() => {});
+    await forgetDedicatedDatabase(admin, downId);
   });
 
   it("answers that organization's pages and API with 503, names it in /api/health, and leaves the others alone", async () => {

@@ -3,6 +3,7 @@ import { setTestSwitches } from "@/lib/db/test-switches";
 import { adminDatabase } from "../support/admin-db";
 import { modeSwitches, runOperation } from "./isolation/matrix";
 import { operations } from "./isolation/operations";
+import { keepBothOrganizationsPooled } from "./isolation/world";
 
 vi.mock("next/headers", async () => (await import("../support/next-mocks")).isolationHeaders());
 vi.mock("next/server", async (original) =>
@@ -15,6 +16,7 @@ vi.mock("next/server", async (original) =>
  * that lets everything through (row-level security only), or both walls off at once.
  */
 
+keepBothOrganizationsPooled();
 const admin = adminDatabase();
 const projectGet = operations.find((op) => op.name === "project.get")!;
 

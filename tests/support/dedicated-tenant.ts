@@ -37,7 +37,10 @@ export async function createDedicatedDatabase(
     name,
     url: database.url,
     admin,
+    // The test database is shared by every file: leave no organization pointing at it, nor
+    // the registry naming a database that is gone.
     async drop() {
+      await forgetDedicatedDatabase(mainAdmin, row.id);
       await admin.$disconnect();
       await database.drop();
     },
@@ -54,4 +57,13 @@ export async function placeOrganization(
     where: { id: organizationId },
     data: { tenantDatabaseId: databaseId },
   });
+}
+
+/** Takes a database out of the registry, with every organization pointing at it back home. */
+export async function forgetDedicatedDatabase(mainAdmin: Database, databaseId: string) {
+  await mainAdmin.organization.updateMany({
+    where: { tenantDatabaseId: databaseId },
+    data: { tenantDatabaseId: null },
+  });
+  await mainAdmin.tenantDatabase.deleteMany({ where: { id: databaseId } });
 }

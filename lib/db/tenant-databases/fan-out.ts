@@ -6,7 +6,7 @@ import { tenantDatabaseClient } from "./pools";
 import { TENANT_MODELS } from "./router";
 
 /**
- * Runs `fn` in a transaction of `scope` on every registered tenant database: for what is keyed
+ * Runs `fn` in a transaction of `scope` on every tenant database in use: for what is keyed
  * by user rather than organization (an account's export and erasure), which may have rows in
  * any of them. A database that does not answer fails the call: an erasure must not silently
  * skip one.
@@ -15,7 +15,9 @@ export async function inEveryTenantDatabase<T>(
   scope: Scope,
   fn: (tx: ScopedDb, database: { id: string; name: string }) => Promise<T>,
 ): Promise<T[]> {
+  // A database no organization points at holds nothing (a move deletes what it leaves).
   const databases = await db.tenantDatabase.findMany({
+    where: { organizations: { some: {} } },
     select: { id: true, name: true },
     orderBy: { name: "asc" },
   });

@@ -42,6 +42,15 @@ const membershipsOf: Record<Person, [OrgKey, Role]> = {
 };
 
 let dedicated: Promise<DedicatedDatabase> | undefined;
+let placeBInDedicated = true;
+
+/**
+ * The walls test keeps both organizations in the main database: there only the walls stand
+ * between them, while a dedicated database would keep them apart on its own.
+ */
+export function keepBothOrganizationsPooled(): void {
+  placeBInDedicated = false;
+}
 
 /** One dedicated database per test file, holding organization B of every world. */
 function dedicatedDatabase(admin: Database): Promise<DedicatedDatabase> {
@@ -69,9 +78,12 @@ export async function createWorld(admin: Database): Promise<World> {
       data: { organizationId: orgs[key].id, plan: "business", status: "ACTIVE" },
     });
   }
-  const dedicatedB = await dedicatedDatabase(admin);
-  await placeOrganization(admin, orgs.B.id, dedicatedB.id);
-  const tenantAdmin = { A: admin, B: dedicatedB.admin };
+  let tenantAdmin = { A: admin, B: admin };
+  if (placeBInDedicated) {
+    const dedicatedB = await dedicatedDatabase(admin);
+    await placeOrganization(admin, orgs.B.id, dedicatedB.id);
+    tenantAdmin = { A: admin, B: dedicatedB.admin };
+  }
   const users = {} as World["users"];
   const roles: World["roles"] = { ownerA: {}, memberA: {}, ownerB: {}, anonymous: {}, keyA: {} };
   for (const [actor, [org, role]] of Object.entries(membershipsOf) as [Person, [OrgKey, Role]][]) {
