@@ -11,10 +11,11 @@ import { allChecks, formatResults, runChecks, type SmokeTarget } from "./smoke/c
  *   --resolve <address>     connect to this IP for every host (before DNS is live)
  *   --timeout <ms>          per request, default 10000
  *   --skip <name,...>       health, landing, sign-in, organization-not-found, stripe, headers
+ *   --header "name: value"  sent with every request (repeatable), e.g. a protection bypass
  */
 
 const usage =
-  "usage: npm run smoke -- <url> [--root-domain <domain>] [--resolve <ip>] [--timeout <ms>] [--skip <name,...>]";
+  "usage: npm run smoke -- <url> [--root-domain <domain>] [--resolve <ip>] [--timeout <ms>] [--skip <name,...>] [--header 'name: value']...";
 
 function usageError(message: string): never {
   console.error(`${message}\n${usage}`);
@@ -30,6 +31,7 @@ const { values, positionals } = (() => {
         resolve: { type: "string" },
         timeout: { type: "string", default: "10000" },
         skip: { type: "string", default: "" },
+        header: { type: "string", multiple: true, default: [] },
       },
     });
   } catch (error) {
@@ -65,7 +67,14 @@ for (const name of skipped) {
   if (!(name in checks)) usageError(`--skip: no check named ${name}`);
 }
 
-const target: SmokeTarget = { baseUrl, rootDomain, resolve: values.resolve, timeoutMs };
+const headers: Record<string, string> = {};
+for (const header of values.header) {
+  const match = /^([A-Za-z0-9-]+):\s*(.+)$/.exec(header);
+  if (!match?.[1] || !match[2]) usageError(`--header takes "name: value", not ${header}`);
+  headers[match[1].toLowerCase()] = match[2].trim();
+}
+
+const target: SmokeTarget = { baseUrl, rootDomain, resolve: values.resolve, timeoutMs, headers };
 const selected = Object.entries(checks)
   .filter(([name]) => !skipped.includes(name))
   .map(([, check]) => check);

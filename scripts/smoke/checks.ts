@@ -9,6 +9,8 @@ export type SmokeTarget = {
   /** Connect every request to this address (before DNS is live, or a made-up test domain). */
   resolve?: string;
   timeoutMs: number;
+  /** Sent with every request, e.g. Vercel's `x-vercel-protection-bypass` on a protected preview. */
+  headers?: Record<string, string>;
 };
 
 export type SmokeCheck = {
@@ -31,7 +33,12 @@ function fail(problem: string): never {
 }
 
 function get(target: SmokeTarget, url: URL, init: Partial<Parameters<typeof request>[1]> = {}) {
-  return request(url, { timeoutMs: target.timeoutMs, resolve: target.resolve, ...init });
+  return request(url, {
+    timeoutMs: target.timeoutMs,
+    resolve: target.resolve,
+    ...init,
+    headers: { ...target.headers, ...init.headers },
+  });
 }
 
 function on(target: SmokeTarget, path: string): URL {
@@ -174,6 +181,8 @@ export const securityHeadersCheck: SmokeCheck = {
   name: "security headers on /",
   async run(target) {
     const response = await get(target, on(target, "/"));
+    // Another answer (a platform's login wall, an error page) says nothing about the app's headers.
+    expectStatus(response, 200, "/");
     const https = target.baseUrl.protocol === "https:";
     const problems = securityHeaderProblems(response.headers, { https });
     if (problems.length > 0) fail(problems.join("; "));

@@ -117,6 +117,33 @@ describe("against a deployment that answers as Keel does", () => {
   });
 });
 
+describe("behind a protection that wants a header", () => {
+  it("sends the target's headers with every request", async () => {
+    const bypass = "x-vercel-protection-bypass";
+    const protectedKeel: Route = (request) =>
+      request.headers[bypass] === "let-me-in"
+        ? keel(request)
+        : page("Authentication required", 401);
+    for (const route of [
+      "GET /api/health",
+      "GET /",
+      "GET /sign-in",
+      "GET tenant",
+      "POST /api/webhooks/stripe",
+    ]) {
+      overrides.set(route, protectedKeel);
+    }
+
+    const without = await runChecks(Object.values(allChecks()), target());
+    expect(without.filter((result) => result.ok)).toEqual([]);
+    const withHeader = await runChecks(
+      Object.values(allChecks()),
+      target({ headers: { [bypass]: "let-me-in" } }),
+    );
+    expect(withHeader.filter((result) => !result.ok)).toEqual([]);
+  });
+});
+
 describe("each check fails when the deployment is wrong", () => {
   it.each<[string, Answer, RegExp]>([
     ["down", json(503, { status: "degraded" }), /answered 503, expected 200/],
