@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { isIP } from "node:net";
 import { request, type SmokeResponse } from "./http";
 
 /** Where the checks go: the deployment's root URL and the domain its organizations live under. */
@@ -97,7 +98,13 @@ export function organizationNotFoundCheck(slug = randomOrganizationSlug()): Smok
   return {
     name: "unknown organization → 404",
     async run(target) {
-      const url = new URL(`${target.baseUrl.protocol}//${slug}.${target.rootDomain}/`);
+      const rootHost = target.rootDomain.replace(/:\d+$/, "");
+      if (isIP(rootHost) !== 0) {
+        fail(`${rootHost} is an IP address, which has no subdomains: give --root-domain`);
+      }
+      const address = `${target.baseUrl.protocol}//${slug}.${target.rootDomain}/`;
+      if (!URL.canParse(address)) fail(`${slug}.${target.rootDomain} is not a host name`);
+      const url = new URL(address);
       const response = await get(target, url);
       if (response.status === 200) {
         fail(`${url.host} answered 200, the root app: is the root domain right (--root-domain)?`);

@@ -202,6 +202,15 @@ describe("each check fails when the deployment is wrong", () => {
     expect(seenHosts).toEqual([`smoke-check.localhost:${port}`]);
   });
 
+  it("unknown organization: says an IP address has no subdomains instead of requesting one", async () => {
+    const result = await outcome(
+      organizationNotFoundCheck(),
+      target({ baseUrl: new URL(`http://127.0.0.1:${port}`), rootDomain: `127.0.0.1:${port}` }),
+    );
+    expect(result).toMatchObject({ ok: false, detail: expect.stringMatching(/IP address/) });
+    expect(seenHosts).toEqual([]);
+  });
+
   it.each<[string, Answer, RegExp]>([
     ["a 500", json(500, { error: "boom" }), /answered 500, expected 400/],
     ["accepted", json(200, { received: true }), /answered 200, expected 400/],
