@@ -2,6 +2,7 @@ import "server-only";
 
 import { isIP } from "node:net";
 import { env } from "@/lib/env";
+import { onPlatformSuffix } from "@/lib/env/cookie-scope";
 
 // On the root domain, so one sign-in covers every subdomain; `__Host-` would forbid that.
 export function sessionCookieConfig() {
@@ -18,12 +19,18 @@ export function sessionCookieConfig() {
   };
 }
 
-// Browsers refuse Domain=localhost and IPs, so local cookies are host-only (see flows/handoff.ts).
+/**
+ * The Domain of the cookies shared with organization subdomains, or undefined for host-only.
+ * Browsers refuse Domain=localhost and IPs, so local cookies are host-only (see flows/handoff.ts).
+ * A Vercel deployment host (`*.vercel.app`) is host-only too: the cookie stays with that one
+ * deployment and can never be scoped to the public suffix every deployment shares.
+ */
 export function sharedCookieDomain(rootDomain: string): string | undefined {
   const host = rootDomain.replace(/:\d+$/, "").toLowerCase();
   if (!host.includes(".") || isIP(host) || host === "localhost" || host.endsWith(".localhost")) {
     return undefined;
   }
+  if (onPlatformSuffix(host)) return undefined;
   return host;
 }
 

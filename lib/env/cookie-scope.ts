@@ -1,3 +1,22 @@
+// Hosting platforms' shared domains, all on the Public Suffix List: each customer host under one is
+// a site of its own, the platform serves no subdomain of it, and a browser refuses a cookie for the
+// suffix itself. No organization can live there, so cookies stay host-only.
+const platformSuffixes = [
+  "vercel.app",
+  "netlify.app",
+  "pages.dev",
+  "fly.dev",
+  "onrender.com",
+  "up.railway.app",
+  "herokuapp.com",
+];
+
+/** True for a platform's shared suffix (`vercel.app`) and every host under it. */
+export function onPlatformSuffix(host: string): boolean {
+  const name = host.replace(/:\d+$/, "").toLowerCase();
+  return platformSuffixes.some((suffix) => name === suffix || name.endsWith(`.${suffix}`));
+}
+
 // The session cookie's Domain reaches every host under ROOT_DOMAIN; an app on a subdomain of it
 // means the domain is shared with the company's other sites.
 export function sharedDomainWarning(appUrl: string, rootDomain: string): string | null {

@@ -14,6 +14,13 @@ function isPostgresUrl(value: string): boolean {
   }
 }
 
+const deploymentHost = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9.-]+$/, "a host name without scheme or path")
+  .optional();
+
 const flag = z.enum(["0", "1", "true", "false"]).optional();
 
 const variables = {
@@ -163,6 +170,19 @@ const variables = {
       "Which proxy's headers give the client IP: vercel (x-real-ip), cloudflare (cf-connecting-ip), N (the Nth X-Forwarded-For entry from the right, one per proxy you run) or none. Defaults to vercel on Vercel, none elsewhere.",
   },
   VERCEL: { schema: optionalString, about: "Set to 1 by Vercel on its builds and functions." },
+  VERCEL_ENV: {
+    schema: z.enum(["production", "preview", "development"]).optional(),
+    about: "Set by Vercel: the environment of the deployment (production, preview or development).",
+  },
+  VERCEL_URL: {
+    schema: deploymentHost,
+    about: "Set by Vercel: the deployment's own host (<project>-<hash>-<team>.vercel.app).",
+  },
+  VERCEL_BRANCH_URL: {
+    schema: deploymentHost,
+    about:
+      "Set by Vercel: the host of the branch's latest deployment (<project>-git-<branch>-<team>.vercel.app). A preview without APP_URL serves it as its root host.",
+  },
   RESEND_API_KEY: {
     schema: optionalString,
     about: "Resend API key. Unset in development: emails go to the dev mailbox at /dev/mailbox.",
@@ -289,6 +309,13 @@ function looksDeployed(vars: Parsed): boolean {
   return url.protocol === "https:" && !loopbackHost.test(url.hostname);
 }
 
+// A Vercel preview without APP_URL is served from its branch URL (else its own): each branch is
+// its own root host, with host-only cookies (vercel.app is a public suffix) and no organizations.
+function previewHostOf(vars: Parsed): string | undefined {
+  if (vars.VERCEL_ENV !== "preview") return undefined;
+  return vars.VERCEL_BRANCH_URL ?? vars.VERCEL_URL;
+}
+
 export function parseEnv(source: Source): Env {
   const problems: string[] = [];
   const parsed: Record<string, unknown> = {};
@@ -336,10 +363,11 @@ export function parseEnv(source: Source): Env {
     problems.push(describe("STRIPE_WEBHOOK_SECRET", "required when STRIPE_SECRET_KEY is set"));
   }
 
+  const previewHost = previewHostOf(vars);
   if (isProduction && !isBuild) {
     const required: (keyof Variables)[] = [
       "DATABASE_URL",
-      "APP_URL",
+      ...(previewHost ? [] : (["APP_URL"] as const)),
       "AUTH_SECRET",
       "RESEND_API_KEY",
       "EMAIL_FROM",
@@ -374,7 +402,8 @@ export function parseEnv(source: Source): Env {
   }
   if (problems.length > 0) throw new EnvError(problems);
 
-  const appUrl = (vars.APP_URL ?? "http://localhost:3000").replace(/\/+$/, "");
+  const fallbackUrl = previewHost ? `https://${previewHost}` : "http://localhost:3000";
+  const appUrl = (vars.APP_URL ?? fallbackUrl).replace(/\/+$/, "");
   return {
     ...vars,
     isProduction,

@@ -1,4 +1,5 @@
 import { env } from "@/lib/env";
+import { onPlatformSuffix } from "@/lib/env/cookie-scope";
 
 // Checked before building absolute URLs or trusting Host: no links or cookies for another domain.
 export function isAllowedHost(host: string | null | undefined): host is string {
@@ -7,7 +8,9 @@ export function isAllowedHost(host: string | null | undefined): host is string {
   if (!/^[a-z0-9.-]+(:\d{1,5})?$/.test(normalized)) return false;
   const appHost = new URL(env.appUrl).host.toLowerCase();
   const root = env.rootDomain;
-  return normalized === appHost || normalized === root || normalized.endsWith(`.${root}`);
+  if (normalized === appHost || normalized === root) return true;
+  // No organization lives under a platform's shared domain (a preview's `*.vercel.app` host).
+  return !onPlatformSuffix(root) && normalized.endsWith(`.${root}`);
 }
 
 export function publicHostOf(headers: Headers): string | null {

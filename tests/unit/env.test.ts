@@ -345,3 +345,49 @@ describe("envWarnings", () => {
     expect(envWarnings(parseEnv({}))).toEqual([]);
   });
 });
+
+describe("on a Vercel preview deployment", () => {
+  const preview: Source = {
+    ...production,
+    APP_URL: undefined,
+    VERCEL: "1",
+    VERCEL_ENV: "preview",
+    VERCEL_URL: "keel-abc123-team.vercel.app",
+    VERCEL_BRANCH_URL: "keel-git-feature-x-team.vercel.app",
+  };
+
+  it("serves the branch URL as the root host when APP_URL is not set", () => {
+    const env = parseEnv(preview);
+    expect(env.appUrl).toBe("https://keel-git-feature-x-team.vercel.app");
+    expect(env.rootDomain).toBe("keel-git-feature-x-team.vercel.app");
+  });
+
+  it("falls back to the deployment URL without a branch URL", () => {
+    const env = parseEnv({ ...preview, VERCEL_BRANCH_URL: undefined });
+    expect(env.appUrl).toBe("https://keel-abc123-team.vercel.app");
+  });
+
+  it("keeps an APP_URL set for previews (a custom preview domain)", () => {
+    const env = parseEnv({
+      ...preview,
+      APP_URL: "https://preview.keel-staging.app",
+    });
+    expect(env.appUrl).toBe("https://preview.keel-staging.app");
+    expect(env.rootDomain).toBe("preview.keel-staging.app");
+  });
+
+  it("still requires APP_URL in production and on hosts that are not previews", () => {
+    expect(problemFor({ ...preview, VERCEL_ENV: "production" }, "APP_URL")).toContain(
+      "required in production",
+    );
+    expect(problemFor({ ...preview, VERCEL_ENV: undefined }, "APP_URL")).toContain(
+      "required in production",
+    );
+  });
+
+  it("refuses a VERCEL_BRANCH_URL that is not a host name", () => {
+    expect(
+      problemFor({ ...preview, VERCEL_BRANCH_URL: "https://x/y" }, "VERCEL_BRANCH_URL"),
+    ).toBeTruthy();
+  });
+});

@@ -9,8 +9,8 @@ describe("parseTenantHost", () => {
     ["acme.keel.app", "keel.app", { kind: "tenant", slug: "acme" }],
     ["ACME.Keel.App", "keel.app", { kind: "tenant", slug: "acme" }],
     ["acme.localhost:3000", "localhost:3000", { kind: "tenant", slug: "acme" }],
-    ["acme---fix-login.keel.vercel.app", "keel.app", { kind: "tenant", slug: "acme" }],
-    ["keel-git-main.vercel.app", "keel.app", { kind: "root" }],
+    ["acme.preview.keel-staging.app", "preview.keel-staging.app", { kind: "tenant", slug: "acme" }],
+    ["preview.keel-staging.app", "preview.keel-staging.app", { kind: "root" }],
   ] as const)("%s on %s", (host, root, expected) => {
     expect(parseTenantHost(host, root)).toEqual(expected);
   });
@@ -27,6 +27,53 @@ describe("parseTenantHost", () => {
     ["acme.keel.app/x", "keel.app"],
   ])("%s on %s is unknown", (host, root) => {
     expect(parseTenantHost(host, root)).toEqual({ kind: "unknown" });
+  });
+
+  // The host forms Vercel gives a deployment: `<project>-<hash>-<team>.vercel.app` (one per
+  // deployment) and `<project>-git-<branch>-<team>.vercel.app` (per branch). vercel.app is a public
+  // suffix and Vercel serves no subdomain of these, so no organization is ever reached on them.
+  describe("on Vercel's own hosts", () => {
+    const deployment = "keel-abc123-team.vercel.app";
+    const branch = "keel-git-feature-x-team.vercel.app";
+
+    it.each([
+      [deployment, "keel.app"],
+      [branch, "keel.app"],
+      ["acme---keel-git-feature-x-team.vercel.app", "keel.app"],
+      ["acme---fix-login.keel.vercel.app", "keel.app"],
+      ["vercel.app", "keel.app"],
+    ])(
+      "%s is unknown to the production root %s (served as the root app, no organization)",
+      (host, root) => {
+        expect(parseTenantHost(host, root)).toEqual({ kind: "unknown" });
+      },
+    );
+
+    it("is the root app when the preview's root is the branch host", () => {
+      expect(parseTenantHost(branch, branch)).toEqual({ kind: "root" });
+      expect(parseTenantHost(branch.toUpperCase(), branch)).toEqual({ kind: "root" });
+    });
+
+    it.each([
+      `acme---${branch}`,
+      `acme.${branch}`,
+      `www.${branch}`,
+      deployment,
+      "keel-git-other-team.vercel.app",
+    ])("names no organization on %s when the root is the branch host", (host) => {
+      expect(parseTenantHost(host, branch)).toEqual({ kind: "unknown" });
+    });
+
+    it("reaches organizations on a custom preview domain", () => {
+      const root = "preview.example.com";
+      expect(parseTenantHost("acme.preview.example.com", root)).toEqual({
+        kind: "tenant",
+        slug: "acme",
+      });
+      expect(parseTenantHost("preview.example.com", root)).toEqual({ kind: "root" });
+      expect(parseTenantHost(branch, root)).toEqual({ kind: "unknown" });
+      expect(parseTenantHost("acme.example.com", root)).toEqual({ kind: "unknown" });
+    });
   });
 
   it("builds organization URLs with the app's protocol", () => {
