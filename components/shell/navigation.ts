@@ -1,3 +1,5 @@
+import { brand } from "@/brand.config";
+
 export type NavigationItem = {
   label: string;
   href: string;
@@ -9,7 +11,7 @@ export type NavigationGroup = {
   items: readonly NavigationItem[];
 };
 
-export const REPOSITORY_URL = "https://github.com/keel-dev/keel";
+export const REPOSITORY_URL = brand.social.github;
 export const DOCS_URL = `${REPOSITORY_URL}#readme`;
 
 export const authLinks = {
@@ -32,6 +34,7 @@ export const footerNavigation: readonly NavigationGroup[] = [
       { label: "Pricing", href: "/pricing" },
       { label: "Get started", href: authLinks.signUp },
       { label: "Sign in", href: authLinks.signIn },
+      { label: "Support", href: `mailto:${brand.supportEmail}`, external: true },
     ],
   },
   {
