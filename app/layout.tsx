@@ -18,7 +18,7 @@ export const metadata: Metadata = {
   description: brand.description,
   applicationName: brand.name,
   icons: { icon: { url: brand.logo.mark, type: "image/svg+xml" } },
-  openGraph: { type: "website", siteName: brand.name, description: brand.description },
+  openGraph: { type: "website", siteName: brand.name },
 };
 
 export const viewport: Viewport = { themeColor: brand.colors.accent };

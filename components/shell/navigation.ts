@@ -1,4 +1,4 @@
-import { brand } from "@/brand.config";
+import { brand, type Brand } from "@/brand.config";
 
 export type NavigationItem = {
   label: string;
@@ -26,6 +26,13 @@ export const primaryNavigation: readonly NavigationItem[] = [
   { label: "Docs", href: DOCS_URL, external: true },
 ];
 
+// Optional in the brand file: a link appears once its address is filled in.
+const social: Brand["social"] = brand.social;
+const socialLinks: NavigationItem[] = [
+  ...(social.x ? [{ label: "X", href: social.x, external: true }] : []),
+  ...(social.linkedin ? [{ label: "LinkedIn", href: social.linkedin, external: true }] : []),
+];
+
 export const footerNavigation: readonly NavigationGroup[] = [
   {
     title: "Product",
@@ -35,6 +42,7 @@ export const footerNavigation: readonly NavigationGroup[] = [
       { label: "Get started", href: authLinks.signUp },
       { label: "Sign in", href: authLinks.signIn },
       { label: "Support", href: `mailto:${brand.supportEmail}`, external: true },
+      ...socialLinks,
     ],
   },
   {
