@@ -1,5 +1,6 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
+import { brand } from "@/brand.config";
 import { ImpersonationBanner } from "@/components/shell/impersonation-banner";
 import "./globals.css";
 
@@ -13,10 +14,14 @@ const geistSans = localFont({
 });
 
 export const metadata: Metadata = {
-  title: { default: "Keel", template: "%s · Keel" },
-  description: "The SaaS starter for Next.js with organizations, auth and billing done properly.",
-  icons: { icon: { url: "/favicon.svg", type: "image/svg+xml" } },
+  title: { default: brand.name, template: `%s · ${brand.name}` },
+  description: brand.description,
+  applicationName: brand.name,
+  icons: { icon: { url: brand.logo.mark, type: "image/svg+xml" } },
+  openGraph: { type: "website", siteName: brand.name },
 };
+
+export const viewport: Viewport = { themeColor: brand.colors.accent };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (

@@ -5,6 +5,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 // @next/env is CommonJS without named exports Node can detect: import the whole module.
 import nextEnv from "@next/env";
+import { brand } from "@/brand.config";
 import { createDatabaseClient } from "@/lib/db/create-client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { startDevDatabase } from "./lib/dev-database";
@@ -24,7 +25,7 @@ const { loadEnvConfig } = nextEnv;
  * - No CRON_SECRET: a random one. Either way this process calls the job queue's cron route
  *   every 30 s, so retries, delayed jobs and retention run locally as the scheduler runs
  *   them in production.
- * - No STRIPE_SECRET_KEY: the local Stripe emulator (scripts/stripe-emulator) with Keel's
+ * - No STRIPE_SECRET_KEY: the local Stripe emulator (scripts/stripe-emulator) with the app's
  *   plans synced into it, delivering signed webhooks to this server; its state is kept
  *   in .keel/stripe-emulator.json. Its controls (failed renewal, trial end) are at its
  *   own address, printed below.
@@ -41,7 +42,7 @@ async function persistentDevSecret(): Promise<string> {
   return secret;
 }
 
-const log = (message: string) => console.log(`\x1b[36m[keel]\x1b[0m ${message}`);
+const log = (message: string) => console.log(`\x1b[36m[${brand.fileSlug}]\x1b[0m ${message}`);
 const port = Number(process.env.PORT ?? 3000);
 
 loadEnvConfig(process.cwd(), true);

@@ -5,7 +5,7 @@ import { formatAmount } from "@/lib/billing/plans/plans";
 import { billingEnabled, stripe } from "@/lib/billing/stripe/client";
 
 /**
- * `npm run stripe:sync`: creates or updates Keel's products and prices in the Stripe
+ * `npm run stripe:sync`: creates or updates the app's products and prices in the Stripe
  * account of STRIPE_SECRET_KEY (or in the local emulator given by STRIPE_API_BASE), then
  * prints the resulting configuration. Safe to run again: unchanged prices stay.
  */

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { brand } from "@/brand.config";
 import { ClosingCall } from "./_components/closing-call";
 import { FeaturesSection } from "./_components/features-section";
 import { Hero } from "./_components/hero";
@@ -6,7 +7,7 @@ import { HowItWorks } from "./_components/how-it-works";
 import { StackStrip } from "./_components/stack-strip";
 
 export const metadata: Metadata = {
-  title: { absolute: "Keel · The SaaS starter for Next.js" },
+  title: { absolute: `${brand.name} · ${brand.tagline}` },
 };
 
 export default function LandingPage() {

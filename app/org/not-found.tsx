@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { brand } from "@/brand.config";
 import { Button } from "@/components/ui/button";
 import { env } from "@/lib/env";
 
@@ -21,7 +22,7 @@ export default function OrganizationNotFound() {
       <div className="mt-10">
         {/* The root host: "/" here would be this same subdomain. */}
         <Button href={`${env.appUrl}/`} size="lg">
-          Go to the Keel home page
+          Go to the {brand.name} home page
         </Button>
       </div>
     </div>

@@ -1,3 +1,5 @@
+import { brand, type Brand } from "@/brand.config";
+
 export type NavigationItem = {
   label: string;
   href: string;
@@ -9,7 +11,7 @@ export type NavigationGroup = {
   items: readonly NavigationItem[];
 };
 
-export const REPOSITORY_URL = "https://github.com/keel-dev/keel";
+export const REPOSITORY_URL = brand.social.github;
 export const DOCS_URL = `${REPOSITORY_URL}#readme`;
 
 export const authLinks = {
@@ -24,6 +26,13 @@ export const primaryNavigation: readonly NavigationItem[] = [
   { label: "Docs", href: DOCS_URL, external: true },
 ];
 
+// Optional in the brand file: a link appears once its address is filled in.
+const social: Brand["social"] = brand.social;
+const socialLinks: NavigationItem[] = [
+  ...(social.x ? [{ label: "X", href: social.x, external: true }] : []),
+  ...(social.linkedin ? [{ label: "LinkedIn", href: social.linkedin, external: true }] : []),
+];
+
 export const footerNavigation: readonly NavigationGroup[] = [
   {
     title: "Product",
@@ -32,6 +41,8 @@ export const footerNavigation: readonly NavigationGroup[] = [
       { label: "Pricing", href: "/pricing" },
       { label: "Get started", href: authLinks.signUp },
       { label: "Sign in", href: authLinks.signIn },
+      { label: "Support", href: `mailto:${brand.supportEmail}`, external: true },
+      ...socialLinks,
     ],
   },
   {

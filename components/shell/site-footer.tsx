@@ -1,3 +1,4 @@
+import { brand } from "@/brand.config";
 import { NavLink } from "./nav-link";
 import { footerNavigation, REPOSITORY_URL } from "./navigation";
 import { Wordmark } from "./wordmark";
@@ -35,7 +36,9 @@ export function SiteFooter() {
 
       <div className="border-t border-zinc-200 dark:border-zinc-800">
         <div className="mx-auto flex max-w-6xl flex-col gap-2 px-5 py-6 text-sm text-zinc-600 sm:flex-row sm:items-center sm:justify-between sm:px-6 lg:px-8 dark:text-zinc-400">
-          <p>Keel is open source under the MIT License.</p>
+          <p>
+            © {brand.legal.companyName}. {brand.name} is open source under the MIT License.
+          </p>
           <p>
             Built with Next.js, PostgreSQL and Stripe.{" "}
             <a

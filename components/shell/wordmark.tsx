@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { brand } from "@/brand.config";
 import { LogoMark } from "./logo-mark";
 
 type WordmarkProps = {
@@ -12,7 +13,7 @@ export function Wordmark({ className }: WordmarkProps) {
       className={`inline-flex items-center gap-2.5 rounded-md text-lg font-semibold tracking-tight text-zinc-950 dark:text-white ${className ?? ""}`}
     >
       <LogoMark className="size-7" />
-      <span>Keel</span>
+      <span>{brand.name}</span>
     </Link>
   );
 }

@@ -1,3 +1,7 @@
+import { brand } from "@/brand.config";
+
+const product = brand.name.toLowerCase();
+
 // Only entries of 8+ characters: shorter ones already fail the length rule.
 export const commonPasswords: ReadonlySet<string> = new Set([
   "password",
@@ -182,6 +186,7 @@ export const commonPasswords: ReadonlySet<string> = new Set([
   "1234zxcv",
   "company1",
   "company123",
-  "keel1234",
-  "keelkeel",
+  // The product's own name, which people try first.
+  `${product}1234`,
+  `${product}${product}`,
 ]);

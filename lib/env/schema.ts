@@ -1,4 +1,6 @@
 import { z } from "zod";
+// Relative: next.config.ts loads this file before the "@/" alias exists.
+import { brand } from "../../brand.config";
 import { sharedDomainWarning } from "./cookie-scope";
 
 type Source = Record<string, string | undefined>;
@@ -31,7 +33,7 @@ const variables = {
   APP_URL: {
     schema: optionalUrl,
     about:
-      "Public URL of the root host (marketing, sign-in), e.g. https://keel.example. Defaults to http://localhost:3000 outside production.",
+      "Public URL of the root host (marketing, sign-in), e.g. https://acme.example. Defaults to http://localhost:3000 outside production.",
   },
   ROOT_DOMAIN: {
     schema: z
@@ -194,7 +196,7 @@ const variables = {
   EMAIL_FROM: {
     schema: z.string().trim().min(3).optional(),
     about:
-      'Sender of every email, e.g. "Keel <hello@mail.keel.example>" on a domain verified in Resend.',
+      'Sender of every email, e.g. "Acme <hello@mail.acme.example>" on a domain verified in Resend; a bare address gets brand.config.ts\'s sender name.',
   },
   CRON_SECRET: {
     schema: z.string().min(16, "at least 16 characters").optional(),
@@ -257,6 +259,15 @@ const variables = {
   },
   NEXT_PHASE: { schema: optionalString, about: "Set by Next.js while it builds." },
 } satisfies Record<string, { schema: z.ZodType; about: string }>;
+
+// A display name with RFC 5322 specials (as in "Acme, Inc.") must be quoted.
+const quotedName = (name: string) =>
+  /[()<>@,;:\\".[\]]/.test(name) ? `"${name.replace(/["\\]/g, "\\$&")}"` : name;
+
+/** EMAIL_FROM as given when it names its sender; a bare address gets the brand's sender name. */
+export function senderOf(from: string, name: string = brand.email.senderName): string {
+  return from.includes("<") ? from : `${quotedName(name)} <${from}>`;
+}
 
 type Variables = typeof variables;
 type Parsed = { [K in keyof Variables]: z.output<Variables[K]["schema"]> };
@@ -410,7 +421,7 @@ export function parseEnv(source: Source): Env {
     isBuild,
     appUrl,
     rootDomain: (vars.ROOT_DOMAIN ?? new URL(appUrl).host).toLowerCase(),
-    emailFrom: vars.EMAIL_FROM ?? "Keel <hello@keel.localhost>",
+    emailFrom: senderOf(vars.EMAIL_FROM ?? brand.email.defaultAddress),
     mailTransport: vars.RESEND_API_KEY ? "resend" : "dev-mailbox",
     stripeMode: vars.STRIPE_SECRET_KEY ? "live" : vars.STRIPE_API_BASE ? "emulator" : "off",
     rateLimitStore: vars.UPSTASH_REDIS_REST_URL ? "upstash" : "memory",

@@ -11,7 +11,7 @@ export function initErrorReporting(dsn: string | undefined = env.SENTRY_DSN): bo
   Sentry.init({
     dsn,
     environment: env.SENTRY_ENVIRONMENT ?? env.NODE_ENV,
-    // Errors only: traces go through Keel's own provider.
+    // Errors only: traces go through the app's own provider.
     enableOpenTelemetrySetup: false,
     enableRuntimeChannelInjection: false,
     beforeSend: (event) => redact(event, 32) as typeof event,

@@ -1,5 +1,6 @@
 import "server-only";
 
+import { brand } from "@/brand.config";
 import { ProviderUnavailableError } from "@/lib/errors";
 import { stripe } from "@/lib/billing/stripe/client";
 import { applyFromStripe, liveSubscriptionId } from "@/lib/billing/subscription/subscription";
@@ -12,7 +13,7 @@ export async function cancelBillingForOrganization(organizationId: string): Prom
   let canceled;
   try {
     canceled = await stripe().subscriptions.cancel(subscriptionId, {
-      cancellation_details: { comment: "Organization deleted in Keel" },
+      cancellation_details: { comment: `Organization deleted in ${brand.name}` },
     });
   } catch (error) {
     logger.error({ err: error }, `[billing] could not cancel ${subscriptionId} before deletion`);

@@ -11,7 +11,7 @@ export type DevStripe = {
 
 /**
  * The local Stripe of `npm run dev`, the e2e suite and the integration tests: the
- * emulator on `port` (a free one if that is taken, or 0 for any), with Keel's plans synced
+ * emulator on `port` (a free one if that is taken, or 0 for any), with the app's plans synced
  * into it as `npm run stripe:sync` would into a real account. With `appPort` it delivers
  * signed webhooks to that app; without, it only records events.
  */

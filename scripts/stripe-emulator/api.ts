@@ -1,5 +1,5 @@
 /**
- * The `/v1` REST endpoints Keel uses. Handlers validate their parameters the way
+ * The `/v1` REST endpoints the app uses. Handlers validate their parameters the way
  * Stripe does (400 naming the parameter, 404 `resource_missing` for unknown ids) and
  * return SDK-typed objects; expansion works on copies so state is never rewritten by
  * a read.

@@ -68,6 +68,6 @@ export function unknownRoute(method: string, path: string): EmulatorError {
   return new EmulatorError(
     404,
     "invalid_request_error",
-    `Unrecognized request URL (${method}: ${path}). The Stripe emulator implements only the endpoints Keel uses.`,
+    `Unrecognized request URL (${method}: ${path}). The Stripe emulator implements only the endpoints the app uses.`,
   );
 }

@@ -1,5 +1,5 @@
 /**
- * A local, stateful stand-in for the part of the Stripe API Keel uses, so billing runs
+ * A local, stateful stand-in for the part of the Stripe API the app uses, so billing runs
  * in development and tests with no Stripe account and no network. The official SDK
  * talks to it unchanged:
  *
@@ -66,7 +66,7 @@ export type StripeEmulator = {
   settled(): Promise<void>;
 };
 
-/** Request bodies beyond this are refused; Keel's requests are a few hundred bytes. */
+/** Request bodies beyond this are refused; the app's requests are a few hundred bytes. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
 /** How many idempotent responses to remember; the SDK keys every POST. */

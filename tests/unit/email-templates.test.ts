@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { brand } from "@/brand.config";
 import { env } from "@/lib/env";
 import { renderTemplate, templates } from "@/lib/email/templates";
 import { escapeHtml, renderEmail } from "@/lib/email/templates/layout";
@@ -40,6 +41,12 @@ describe("welcome email", () => {
     expect(email.html).toContain(`href="${link}"`);
     expect(email.html).toContain("Open Keel");
     expect(email.text).toContain(`Open Keel: ${link}`);
+  });
+
+  it("paints the button in the brand's accent", () => {
+    const { html } = welcomeEmail({ name: "Ada" });
+    expect(html).toContain(`background-color:${brand.colors.accent};`);
+    expect(html).toContain(`color:${brand.colors.onAccent};`);
   });
 
   it("greets neutrally without a name", () => {

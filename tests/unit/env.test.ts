@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, envWarnings, parseEnv } from "@/lib/env/schema";
+import { brand } from "@/brand.config";
+import { EnvError, envWarnings, parseEnv, senderOf } from "@/lib/env/schema";
 
 type Source = Record<string, string | undefined>;
 
@@ -389,5 +390,29 @@ describe("on a Vercel preview deployment", () => {
     expect(
       problemFor({ ...preview, VERCEL_BRANCH_URL: "https://x/y" }, "VERCEL_BRANCH_URL"),
     ).toBeTruthy();
+  });
+});
+
+describe("the email sender", () => {
+  it("is the brand's name and default address when EMAIL_FROM is unset", () => {
+    expect(parseEnv({}).emailFrom).toBe(
+      `${brand.email.senderName} <${brand.email.defaultAddress}>`,
+    );
+  });
+
+  it("keeps an EMAIL_FROM that names its sender, and names a bare address after the brand", () => {
+    expect(parseEnv({ EMAIL_FROM: "Acme <hello@mail.acme.example>" }).emailFrom).toBe(
+      "Acme <hello@mail.acme.example>",
+    );
+    expect(parseEnv({ EMAIL_FROM: "hello@mail.acme.example" }).emailFrom).toBe(
+      `${brand.email.senderName} <hello@mail.acme.example>`,
+    );
+  });
+
+  it("quotes a sender name a mail header would otherwise split", () => {
+    expect(senderOf("hi@acme.example", "Acme, Inc.")).toBe('"Acme, Inc." <hi@acme.example>');
+    expect(senderOf("hi@acme.example", 'The "Best" App')).toBe(
+      '"The \\"Best\\" App" <hi@acme.example>',
+    );
   });
 });

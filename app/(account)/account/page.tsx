@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { brand } from "@/brand.config";
 import { ConfirmIdentity } from "@/components/auth/confirm-identity";
 import { buttonClassName } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -69,7 +70,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
       <Section
         id="data"
         title="Your data"
-        description="A JSON file with everything Keel holds about you. We email you a link to it."
+        description={`A JSON file with everything ${brand.name} holds about you. We email you a link to it.`}
       >
         <form method="post" action="/api/account/export">
           <button type="submit" className={buttonClassName({ variant: "secondary" })}>

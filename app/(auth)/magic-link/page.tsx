@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { brand } from "@/brand.config";
 import { ActionForm } from "@/components/forms/action-form";
 import { magicLinkSignInAction } from "../actions";
 import { AuthCard } from "../_components/auth-card";
@@ -21,12 +22,15 @@ export default async function MagicLinkPage({ searchParams }: { searchParams: Se
     );
   }
   return (
-    <AuthCard title="Sign in to Keel" lead="Continue to sign in with the link from your email.">
+    <AuthCard
+      title={`Sign in to ${brand.name}`}
+      lead="Continue to sign in with the link from your email."
+    >
       <ActionForm
         action={magicLinkSignInAction}
         hidden={{ token }}
         fields={[]}
-        submitLabel="Sign in to Keel"
+        submitLabel={`Sign in to ${brand.name}`}
         pendingLabel="Signing in…"
       />
     </AuthCard>

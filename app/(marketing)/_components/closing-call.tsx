@@ -1,3 +1,4 @@
+import { brand } from "@/brand.config";
 import { Button } from "@/components/ui/button";
 import { authLinks, DOCS_URL } from "@/components/shell/navigation";
 
@@ -17,8 +18,8 @@ export function ClosingCall() {
             Start on the part only you can build
           </h2>
           <p className="mx-auto mt-4 max-w-xl text-lg leading-8 text-pretty text-zinc-600 dark:text-zinc-300">
-            Organizations, accounts, billing and the tests behind them are done. Fork Keel and spend
-            your first week on your product.
+            Organizations, accounts, billing and the tests behind them are done. Fork {brand.name}{" "}
+            and spend your first week on your product.
           </p>
           <div className="mt-10 flex flex-col items-center justify-center gap-3 sm:flex-row">
             <Button href={authLinks.signUp} size="lg" className="w-full sm:w-auto">

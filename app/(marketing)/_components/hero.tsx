@@ -1,3 +1,4 @@
+import { brand } from "@/brand.config";
 import { Button } from "@/components/ui/button";
 import { authLinks, DOCS_URL } from "@/components/shell/navigation";
 import { WorkspacePreview } from "./workspace-preview";
@@ -27,8 +28,8 @@ export function Hero() {
             The hard parts of SaaS, done properly.
           </h1>
           <p className="mx-auto mt-6 max-w-2xl text-lg leading-8 text-pretty text-zinc-600 dark:text-zinc-400">
-            Keel is the starter you fork to launch your product. Your customers sign up, get an
-            organization on its own subdomain, invite their team and subscribe. Every step is
+            {brand.name} is the starter you fork to launch your product. Your customers sign up, get
+            an organization on its own subdomain, invite their team and subscribe. Every step is
             covered by tests that run on your laptop without a single API key.
           </p>
           <div className="mt-10 flex flex-col items-center justify-center gap-3 sm:flex-row">

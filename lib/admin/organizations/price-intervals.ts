@@ -5,7 +5,7 @@ import { billingEnabled } from "@/lib/billing/stripe/client";
 import { priceIdFor } from "@/lib/billing/stripe/prices";
 
 /**
- * Stripe price id → interval for Keel's plans, from the cached lookup-key prices. Bounded: if
+ * Stripe price id → interval for the app's plans, from the cached lookup-key prices. Bounded: if
  * Stripe is slow or down the map is empty and every subscription counts as monthly.
  */
 export async function priceIntervals(timeoutMs = 1500): Promise<Map<string, BillingInterval>> {

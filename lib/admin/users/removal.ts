@@ -1,5 +1,6 @@
 import "server-only";
 
+import { brand } from "@/brand.config";
 import { deleteUserAccount } from "@/lib/account/delete-account";
 import { collectUserData } from "@/lib/account/export/build";
 import { db } from "@/lib/db";
@@ -22,7 +23,7 @@ export async function exportUser(ctx: Staff, input: { userId: string; reason: st
   });
   return {
     userId: user.id,
-    filename: `keel-user-${user.id}.json`,
+    filename: `${brand.fileSlug}-user-${user.id}.json`,
     content: JSON.stringify(data, null, 2),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { brand } from "@/brand.config";
 import {
   createProjectSchema,
   memberListSchema,
@@ -218,7 +219,7 @@ function buildDocument(): OpenApiDocument {
   return {
     openapi: "3.1.0",
     info: {
-      title: "Keel API",
+      title: `${brand.name} API`,
       version: "1",
       description:
         "The JSON API of an organization, for scripts and backends. Authenticate with an " +

@@ -1,3 +1,4 @@
+import { brand } from "@/brand.config";
 import { ExpectedError, RetryLaterError } from "@/lib/errors";
 
 // RFC 9457 problem details: one shape for every /api/v1 error, with a stable machine code.
@@ -47,7 +48,7 @@ export type ProblemInit = {
 
 export function problem({ status, code, detail, requestId, headers, errors }: ProblemInit) {
   const body = {
-    type: `https://keel.dev/problems/${code.replace(/_/g, "-")}`,
+    type: `${brand.url}/problems/${code.replace(/_/g, "-")}`,
     title: titles[status] ?? "Error",
     status,
     detail,

@@ -40,7 +40,7 @@ export function keelAuthAdapter(): Adapter {
       return { session: { sessionToken, userId: user.id, expires: active.expires }, user };
     },
     async updateSession({ sessionToken }) {
-      // Lifetimes are Keel's (idle and absolute), not Auth.js's rolling expiry.
+      // Lifetimes are the app's own (idle and absolute), not Auth.js's rolling expiry.
       const row = await db.session.findUnique({ where: { sessionToken: hashToken(sessionToken) } });
       return row ? { sessionToken, userId: row.userId, expires: row.expires } : null;
     },

@@ -1,3 +1,5 @@
+import { brand } from "@/brand.config";
+
 // Linking by address is safe only if the provider verified it: else anyone could take it over.
 export async function providerVerifiedEmail(input: {
   provider: string;
@@ -18,7 +20,7 @@ export async function providerVerifiedEmail(input: {
       headers: {
         Authorization: `Bearer ${input.accessToken}`,
         Accept: "application/vnd.github+json",
-        "User-Agent": "keel",
+        "User-Agent": brand.name,
       },
       signal: AbortSignal.timeout(5_000),
     }).catch(() => undefined);

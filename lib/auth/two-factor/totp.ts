@@ -1,5 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import { HOTP, Secret, TOTP } from "otpauth";
+import { brand } from "@/brand.config";
 
 // The settings every authenticator app supports (RFC 6238).
 const ALGORITHM = "SHA1";
@@ -29,7 +30,7 @@ export function generateTotpSecret(): string {
 
 export function totpUri(input: { secret: string; accountName: string; issuer?: string }): string {
   return new TOTP({
-    issuer: input.issuer ?? "Keel",
+    issuer: input.issuer ?? brand.totpIssuer,
     label: input.accountName,
     algorithm: ALGORITHM,
     digits: DIGITS,

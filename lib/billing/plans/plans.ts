@@ -1,3 +1,4 @@
+import { brand } from "@/brand.config";
 import { flagDefaults, flagNames, type Flag } from "./flags";
 
 // The one place plans are declared; the pricing page, entitlements, `npm run stripe:sync` and the
@@ -50,7 +51,7 @@ export const plans: Record<PlanId, Plan> = {
   free: {
     id: "free",
     name: "Free",
-    tagline: "For trying Keel with a small team.",
+    tagline: `For trying ${brand.name} with a small team.`,
     highlights: ["Up to 3 members", "Up to 3 projects", "Audit log"],
     prices: null,
     trialDays: 0,

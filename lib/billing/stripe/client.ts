@@ -1,6 +1,7 @@
 import "server-only";
 
 import Stripe from "stripe";
+import { brand } from "@/brand.config";
 import { ExpectedError, ProviderUnavailableError } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/observability/logger";
@@ -24,7 +25,7 @@ export function billingEnabled(): boolean {
 export function stripe(): Stripe {
   if (client) return client;
   // Short: every call sits in a user's request; the SDK's idempotency keys make its retry safe.
-  const common = { maxNetworkRetries: 1, timeout: 10_000, appInfo: { name: "Keel" } } as const;
+  const common = { maxNetworkRetries: 1, timeout: 10_000, appInfo: { name: brand.name } } as const;
   if (env.STRIPE_SECRET_KEY) {
     client = new Stripe(env.STRIPE_SECRET_KEY, common);
   } else if (env.STRIPE_API_BASE) {

@@ -47,7 +47,7 @@ export type PriceTerms = {
 const isInterval = (value: unknown): value is BillingInterval =>
   typeof value === "string" && (billingIntervals as readonly string[]).includes(value);
 
-// The lookup key names Keel's own interval; a price without one falls back to Stripe's recurring.
+// The lookup key names the app's own interval; a price without one falls back to Stripe's recurring.
 export function priceTermsOf(price: Stripe.Price | undefined): PriceTerms {
   if (!price) return { interval: null, unitAmount: null };
   const recurring = price.recurring?.interval;
@@ -73,7 +73,7 @@ export function seatItemOf(subscription: Stripe.Subscription): Stripe.Subscripti
   return subscription.items.data.find((item) => item.price.recurring?.usage_type !== "metered");
 }
 
-// A price Keel does not know maps to Free rather than to a paid plan it cannot vouch for.
+// A price the app does not know maps to Free rather than to a paid plan it cannot vouch for.
 export function stateOf(subscription: Stripe.Subscription): SubscriptionState {
   const item = seatItemOf(subscription);
   const price = item?.price;

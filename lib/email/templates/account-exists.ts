@@ -1,3 +1,4 @@
+import { brand } from "@/brand.config";
 import { greeting } from "./format";
 import { renderEmail, type RenderedEmail } from "./layout";
 
@@ -9,15 +10,15 @@ export type AccountExistsEmailData = {
 
 // The sign-up page answers alike for every address; only the mailbox's owner learns of the account.
 export function accountExistsEmail(data: AccountExistsEmailData): RenderedEmail {
-  return renderEmail("You already have a Keel account", {
-    preview: "Someone tried to create a Keel account with this address. Sign in instead.",
+  return renderEmail(`You already have a ${brand.name} account`, {
+    preview: `Someone tried to create a ${brand.name} account with this address. Sign in instead.`,
     heading: "You already have an account",
     paragraphs: [
       greeting(data.name),
-      "Someone, probably you, tried to create a Keel account with this email address. It already has one, so nothing was changed.",
+      `Someone, probably you, tried to create a ${brand.name} account with this email address. It already has one, so nothing was changed.`,
       "Sign in with your password, or choose a new one if you forgot it.",
     ],
-    action: { label: "Sign in to Keel", url: data.signInUrl },
+    action: { label: `Sign in to ${brand.name}`, url: data.signInUrl },
     notes: [
       `Forgot your password? Choose a new one: ${data.resetUrl}`,
       "If this was not you, ignore this email. Your account is unchanged.",

@@ -1,3 +1,4 @@
+import { brand } from "@/brand.config";
 import { greeting } from "./format";
 import { renderEmail, type RenderedEmail } from "./layout";
 
@@ -10,12 +11,12 @@ export type AccountExportEmailData = {
 
 /** Sent when the data export someone asked for is ready. */
 export function accountExportEmail(data: AccountExportEmailData): RenderedEmail {
-  return renderEmail("Your Keel data is ready", {
-    preview: "The export of your Keel account's data is ready to download.",
+  return renderEmail(`Your ${brand.name} data is ready`, {
+    preview: `The export of your ${brand.name} account's data is ready to download.`,
     heading: "Your data is ready",
     paragraphs: [
       greeting(data.name),
-      "The export of everything Keel holds about you is ready. Download it while signed in to this account:",
+      `The export of everything ${brand.name} holds about you is ready. Download it while signed in to this account:`,
     ],
     action: { label: "Download my data", url: data.url },
     notes: [

@@ -1,3 +1,4 @@
+import { brand } from "@/brand.config";
 import { formatMinutes, greeting } from "./format";
 import { renderEmail, type RenderedEmail } from "./layout";
 
@@ -13,11 +14,11 @@ export function emailChangeConfirmationEmail(
 ): RenderedEmail {
   const expiry = formatMinutes(data.expiresInMinutes);
   return renderEmail("Confirm your new email address", {
-    preview: `Confirm your new email address for Keel. The link expires in ${expiry}.`,
+    preview: `Confirm your new email address for ${brand.name}. The link expires in ${expiry}.`,
     heading: "Confirm your new email address",
     paragraphs: [
       greeting(data.name),
-      `You asked to change the email address of your Keel account to ${data.newEmail}.`,
+      `You asked to change the email address of your ${brand.name} account to ${data.newEmail}.`,
       "Nothing changes until you confirm: until then you keep signing in with your current address.",
     ],
     action: { label: "Confirm new address", url: data.url },

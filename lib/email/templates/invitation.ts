@@ -1,3 +1,4 @@
+import { brand } from "@/brand.config";
 import { renderEmail, type RenderedEmail } from "./layout";
 
 export type InvitationEmailData = {
@@ -12,17 +13,20 @@ const roleWords = { OWNER: "an owner", ADMIN: "an admin", MEMBER: "a member" } a
 
 export function invitationEmail(data: InvitationEmailData): RenderedEmail {
   const role = roleWords[data.role];
-  return renderEmail(`${data.inviterName} invited you to ${data.organizationName} on Keel`, {
-    preview: `Join ${data.organizationName} as ${role}. The invitation is valid for ${data.expiresInDays} days.`,
-    heading: `Join ${data.organizationName}`,
-    paragraphs: [
-      `${data.inviterName} invited you to join ${data.organizationName} on Keel as ${role}.`,
-      "Accept with the button below. If you do not have a Keel account yet, you can create one with this address on the way.",
-    ],
-    action: { label: `Join ${data.organizationName}`, url: data.url },
-    notes: [
-      `The invitation is valid for ${data.expiresInDays} days and works once.`,
-      "If you did not expect it, ignore this email: nothing happens unless you accept.",
-    ],
-  });
+  return renderEmail(
+    `${data.inviterName} invited you to ${data.organizationName} on ${brand.name}`,
+    {
+      preview: `Join ${data.organizationName} as ${role}. The invitation is valid for ${data.expiresInDays} days.`,
+      heading: `Join ${data.organizationName}`,
+      paragraphs: [
+        `${data.inviterName} invited you to join ${data.organizationName} on ${brand.name} as ${role}.`,
+        `Accept with the button below. If you do not have a ${brand.name} account yet, you can create one with this address on the way.`,
+      ],
+      action: { label: `Join ${data.organizationName}`, url: data.url },
+      notes: [
+        `The invitation is valid for ${data.expiresInDays} days and works once.`,
+        "If you did not expect it, ignore this email: nothing happens unless you accept.",
+      ],
+    },
+  );
 }

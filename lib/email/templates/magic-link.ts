@@ -1,3 +1,4 @@
+import { brand } from "@/brand.config";
 import { formatMinutes } from "./format";
 import { renderEmail, type RenderedEmail } from "./layout";
 
@@ -9,11 +10,11 @@ export type MagicLinkEmailData = {
 // No name: the address may not have an account yet.
 export function magicLinkEmail(data: MagicLinkEmailData): RenderedEmail {
   const expiry = formatMinutes(data.expiresInMinutes);
-  return renderEmail("Your Keel sign-in link", {
-    preview: `Sign in to Keel with one click. The link expires in ${expiry}.`,
-    heading: "Sign in to Keel",
+  return renderEmail(`Your ${brand.name} sign-in link`, {
+    preview: `Sign in to ${brand.name} with one click. The link expires in ${expiry}.`,
+    heading: `Sign in to ${brand.name}`,
     paragraphs: ["Use the button below to sign in. No password needed."],
-    action: { label: "Sign in to Keel", url: data.url },
+    action: { label: `Sign in to ${brand.name}`, url: data.url },
     notes: [
       `The link works once and expires in ${expiry}. If you asked for more than one, only the newest works.`,
       "Do not forward this email: anyone with the link can sign in as you.",

@@ -1,3 +1,4 @@
+import { brand } from "@/brand.config";
 import { formatTimestamp, greeting } from "./format";
 import { renderEmail, type RenderedEmail } from "./layout";
 
@@ -12,12 +13,12 @@ export function passwordChangedEmail(data: PasswordChangedEmailData): RenderedEm
   const when = formatTimestamp(data.changedAt);
   const ip = data.ipAddress?.trim();
   const from = ip ? ` from the IP address ${ip}` : "";
-  return renderEmail("Your Keel password was changed", {
-    preview: "The password for your Keel account was just changed.",
+  return renderEmail(`Your ${brand.name} password was changed`, {
+    preview: `The password for your ${brand.name} account was just changed.`,
     heading: "Your password was changed",
     paragraphs: [
       greeting(data.name),
-      `The password for your Keel account was changed on ${when}${from}.`,
+      `The password for your ${brand.name} account was changed on ${when}${from}.`,
       "For your safety, every other device was signed out. Sign in there again with the new password.",
       "Not you? Reset your password now:",
     ],

@@ -1,3 +1,4 @@
+import { brand } from "@/brand.config";
 import { formatMinutes, greeting } from "./format";
 import { renderEmail, type RenderedEmail } from "./layout";
 
@@ -9,12 +10,12 @@ export type PasswordResetEmailData = {
 
 export function passwordResetEmail(data: PasswordResetEmailData): RenderedEmail {
   const expiry = formatMinutes(data.expiresInMinutes);
-  return renderEmail("Reset your Keel password", {
-    preview: `Choose a new password for Keel. The link expires in ${expiry}.`,
+  return renderEmail(`Reset your ${brand.name} password`, {
+    preview: `Choose a new password for ${brand.name}. The link expires in ${expiry}.`,
     heading: "Reset your password",
     paragraphs: [
       greeting(data.name),
-      "We received a request to reset the password for your Keel account. Choose a new one with the link below.",
+      `We received a request to reset the password for your ${brand.name} account. Choose a new one with the link below.`,
     ],
     action: { label: "Choose a new password", url: data.url },
     notes: [

@@ -1,3 +1,4 @@
+import { brand } from "@/brand.config";
 import { formatMinutes, greeting } from "./format";
 import { renderEmail, type RenderedEmail } from "./layout";
 
@@ -9,12 +10,12 @@ export type ReauthenticationEmailData = {
 
 export function reauthenticationEmail(data: ReauthenticationEmailData): RenderedEmail {
   const expiry = formatMinutes(data.expiresInMinutes);
-  return renderEmail("Confirm it's you on Keel", {
+  return renderEmail(`Confirm it's you on ${brand.name}`, {
     preview: `Confirm it's you to continue a sensitive change. The link expires in ${expiry}.`,
     heading: "Confirm it's you",
     paragraphs: [
       greeting(data.name),
-      "Someone signed in to your Keel account asked to make a sensitive change (such as your email address, two-factor authentication or deleting data). Use the button below to confirm it was you.",
+      `Someone signed in to your ${brand.name} account asked to make a sensitive change (such as your email address, two-factor authentication or deleting data). Use the button below to confirm it was you.`,
     ],
     action: { label: "Confirm it's me", url: data.url },
     notes: [

@@ -1,3 +1,4 @@
+import { brand } from "@/brand.config";
 import { greeting } from "./format";
 import { renderEmail, type RenderedEmail } from "./layout";
 
@@ -10,17 +11,15 @@ export type TwoFactorChangedEmailData = {
 export function twoFactorChangedEmail(data: TwoFactorChangedEmailData): RenderedEmail {
   const change = data.enabled
     ? {
-        subject: "Two-factor authentication is on for your Keel account",
+        subject: `Two-factor authentication is on for your ${brand.name} account`,
         heading: "Two-factor authentication is on",
-        detail:
-          "Two-factor authentication was turned on for your Keel account. Signing in now asks for a code from your authenticator app too. Keep your recovery codes somewhere safe.",
+        detail: `Two-factor authentication was turned on for your ${brand.name} account. Signing in now asks for a code from your authenticator app too. Keep your recovery codes somewhere safe.`,
         notYou: "Not you? Reset your password now:",
       }
     : {
-        subject: "Two-factor authentication was turned off for your Keel account",
+        subject: `Two-factor authentication was turned off for your ${brand.name} account`,
         heading: "Two-factor authentication is off",
-        detail:
-          "Two-factor authentication was turned off for your Keel account. Signing in no longer asks for a code.",
+        detail: `Two-factor authentication was turned off for your ${brand.name} account. Signing in no longer asks for a code.`,
         notYou:
           "Not you? Reset your password now, then turn two-factor authentication back on in your account settings:",
       };

@@ -1,3 +1,4 @@
+import { brand } from "@/brand.config";
 import { env } from "@/lib/env";
 import { renderEmail, type RenderedEmail } from "./layout";
 
@@ -7,13 +8,13 @@ export type WelcomeEmailData = {
 
 export function welcomeEmail(data: WelcomeEmailData): RenderedEmail {
   const name = data.name?.trim();
-  return renderEmail("Welcome to Keel", {
+  return renderEmail(`Welcome to ${brand.name}`, {
     preview: "Your account is ready. Here is where to start.",
-    heading: name ? `Welcome to Keel, ${name}` : "Welcome to Keel",
+    heading: name ? `Welcome to ${brand.name}, ${name}` : `Welcome to ${brand.name}`,
     paragraphs: [
       "Your account is ready. Create an organization, invite your team and start your first project.",
     ],
-    action: { label: "Open Keel", url: `${env.appUrl}/` },
+    action: { label: `Open ${brand.name}`, url: `${env.appUrl}/` },
     notes: ["Questions? Reply to this email and a person will answer."],
   });
 }

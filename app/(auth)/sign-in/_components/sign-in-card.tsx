@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { brand } from "@/brand.config";
 import { ActionForm } from "@/components/forms/action-form";
 import { Callout } from "@/components/ui/callout";
 import { authMessages } from "@/lib/auth/flows/messages";
@@ -27,7 +28,7 @@ export function SignInCard({ params }: { params: SignInParams }) {
 
   return (
     <AuthCard
-      title="Sign in to Keel"
+      title={`Sign in to ${brand.name}`}
       footer={
         <>
           New here?{" "}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { brand } from "@/brand.config";
 import { ActionForm } from "@/components/forms/action-form";
 import { twoFactorAction } from "../../actions";
 import { AuthCard, textLinkClassName } from "../../_components/auth-card";
@@ -14,7 +15,7 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Se
   return (
     <AuthCard
       title="Enter your code"
-      lead="Open your authenticator app and enter the 6-digit code for Keel. Lost your phone? Enter one of your recovery codes."
+      lead={`Open your authenticator app and enter the 6-digit code for ${brand.totpIssuer}. Lost your phone? Enter one of your recovery codes.`}
       footer={
         <Link href="/sign-in" className={textLinkClassName}>
           Start over

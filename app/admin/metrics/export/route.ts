@@ -1,3 +1,4 @@
+import { brand } from "@/brand.config";
 import { staffContext, toResponse } from "@/lib/actions/chain";
 import { failure } from "@/lib/actions/result";
 import { queueSnapshotRefresh } from "@/lib/metrics/refresh";
@@ -31,7 +32,7 @@ export async function GET(): Promise<Response> {
     return new Response(metricsCsv(report.months), {
       headers: {
         "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="keel-metrics-${day}.csv"`,
+        "content-disposition": `attachment; filename="${brand.fileSlug}-metrics-${day}.csv"`,
         "cache-control": "no-store",
       },
     });

@@ -16,7 +16,7 @@ const TOLERANCE_SECONDS = 300;
  * parsing and re-serializing would change the bytes), with a 300 s tolerance. Anything
  * that fails it gets 400 and nothing is written. A verified event is processed once by
  * its id (lib/billing/events/process.ts) and acknowledged with 200 — including event types
- * Keel does not handle and customers it does not know, which Stripe would otherwise
+ * the app does not handle and customers it does not know, which Stripe would otherwise
  * retry for days. A failure on our side answers 503 so Stripe retries; the event is also kept
  * (StripeEventFailure) so staff can retry or discard it from /admin/jobs.
  */

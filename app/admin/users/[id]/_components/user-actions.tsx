@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { brand } from "@/brand.config";
 import { Muted, Section } from "@/components/ui/section";
 import type { UserDetail } from "@/lib/admin/users/detail";
 import {
@@ -57,7 +58,7 @@ export function UserActions({
         </Action>
         <Action
           title="Export their data"
-          about="Everything Keel holds about them, as JSON, downloaded here."
+          about={`Everything ${brand.name} holds about them, as JSON, downloaded here.`}
         >
           <ExportForm {...common} action={exportUserForm} />
         </Action>

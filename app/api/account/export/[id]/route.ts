@@ -1,3 +1,4 @@
+import { brand } from "@/brand.config";
 import { isValidExportLink } from "@/lib/account/export/link";
 import { readExport } from "@/lib/account/export/store";
 import { getCurrentSession } from "@/lib/auth/current-session";
@@ -41,7 +42,7 @@ async function download(request: Request, { id }: { id: string }): Promise<Respo
   return new Response(JSON.stringify(stored.data, null, 2), {
     headers: {
       "content-type": "application/json; charset=utf-8",
-      "content-disposition": `attachment; filename="keel-data-${date}.json"`,
+      "content-disposition": `attachment; filename="${brand.fileSlug}-data-${date}.json"`,
       "cache-control": "no-store",
     },
   });

@@ -1,0 +1,15 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { brand } from "@/brand.config";
+import { SiteFooter } from "@/components/shell/site-footer";
+
+describe("the site footer", () => {
+  it("shows the brand's name, copyright holder, support address and repository", () => {
+    const html = renderToStaticMarkup(createElement(SiteFooter));
+    expect(html).toContain(`<span>${brand.name}</span>`);
+    expect(html).toContain(`© ${brand.legal.companyName}.`);
+    expect(html).toContain(`href="mailto:${brand.supportEmail}"`);
+    expect(html).toContain(`href="${brand.social.github}"`);
+  });
+});
