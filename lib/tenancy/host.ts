@@ -5,7 +5,7 @@ export type TenantHost = { kind: "root" } | { kind: "tenant"; slug: string } | {
 
 // The port is compared too, so `acme.localhost:3001` is not `acme.localhost:3000`'s tenant.
 // Organizations live only under ROOT_DOMAIN. A root on a platform's shared domain (a Vercel
-// preview's `keel-git-x-team.vercel.app`) has none: the platform serves no subdomain of it.
+// preview's `myapp-git-x-team.vercel.app`) has none: the platform serves no subdomain of it.
 export function parseTenantHost(host: string | null, rootDomain: string): TenantHost {
   if (!host || host.length > 253) return { kind: "unknown" };
   const normalized = host.toLowerCase();

@@ -142,7 +142,7 @@ const SAFE_REFERRER_POLICIES = new Set([
 ]);
 const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
 
-/** The problems with a response's security headers; empty when they are what Keel sends. */
+/** The problems with a response's security headers; empty when they are what the app sends. */
 export function securityHeaderProblems(
   headers: SmokeResponse["headers"],
   options: { https: boolean },

@@ -41,7 +41,7 @@ export function request(url: URL, options: RequestOptions): Promise<SmokeRespons
       url,
       {
         method: options.method ?? "GET",
-        headers: { "user-agent": "keel-smoke", ...options.headers },
+        headers: { "user-agent": "post-deploy-smoke", ...options.headers },
         signal: AbortSignal.timeout(options.timeoutMs),
         ...(address ? { lookup: fixedLookup(address) } : {}),
       },

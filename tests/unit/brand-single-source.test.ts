@@ -40,7 +40,7 @@ const allowList: readonly Allowed[] = [
   },
   {
     pattern:
-      /\bkeel(?::|-)(?:totp-secret|recovery-codes|account-export-link|sign-up-binding|secret-box)\b/g,
+      /\bkeel(?::|-)(?:totp-secret|recovery-codes|account-export-link|sign-up-binding|secret-box|tenant-database-url)\b/g,
     reason:
       "key-derivation labels: changing one makes every stored 2FA secret and sealed value unreadable",
   },

@@ -9,8 +9,8 @@ import { tenantDatabaseClient, UnknownTenantDatabaseError } from "./pools";
 export const TENANT_MODELS = ["project", "auditLog"] as const;
 const tenantModels = new Set<string>(TENANT_MODELS);
 
-const NOTE_ORGANIZATION = Symbol("keel.noteOrganization");
-const TENANT_CLIENT = Symbol("keel.tenantClient");
+const NOTE_ORGANIZATION = Symbol("tenantRouter.noteOrganization");
+const TENANT_CLIENT = Symbol("tenantRouter.tenantClient");
 
 type Held = {
   tx: ScopedDb;
