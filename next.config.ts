@@ -30,6 +30,9 @@ export default async function nextConfig(phase: string): Promise<NextConfig> {
     await checkEnvironment();
   }
   return {
+    // The Dockerfile's build sets KEEL_STANDALONE=1: a self-contained server with only the
+    // node_modules it needs. Off otherwise, since `next start` warns about standalone builds.
+    output: process.env.KEEL_STANDALONE === "1" ? "standalone" : undefined,
     poweredByHeader: false,
     reactStrictMode: true,
     typedRoutes: false,

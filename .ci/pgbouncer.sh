@@ -3,7 +3,9 @@
 start_pgbouncer() {
   local pg_host=$1 pg_port=$2 login=$3
   if ! command -v pgbouncer >/dev/null && [ ! -x /usr/sbin/pgbouncer ]; then
-    apt-get update -qq && apt-get install -y -qq pgbouncer >/dev/null
+    # As root here; through sudo on hosted runners (GitHub Actions), which run as a user.
+    local as_root=(); [ "$(id -u)" = 0 ] || as_root=(sudo)
+    "${as_root[@]}" apt-get update -qq && "${as_root[@]}" apt-get install -y -qq pgbouncer >/dev/null
   fi
   local bin; bin="$(command -v pgbouncer || echo /usr/sbin/pgbouncer)"
   pgbouncer_dir="$(mktemp -d)"

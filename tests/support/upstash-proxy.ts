@@ -92,7 +92,14 @@ function encode(value: RedisReply, base64: boolean, topLevel = true): unknown {
 export async function startUpstashProxy({
   token = randomBytes(16).toString("hex"),
   redisUrl,
-}: { token?: string; redisUrl?: string } = {}): Promise<UpstashProxy> {
+  host = "127.0.0.1",
+  port: listenPort = 0,
+}: {
+  token?: string;
+  redisUrl?: string;
+  host?: string;
+  port?: number;
+} = {}): Promise<UpstashProxy> {
   const backend: RedisBackend = await openRedisBackend(redisUrl);
   if (!announced) {
     announced = true;
@@ -231,7 +238,7 @@ export async function startUpstashProxy({
       reply(response, 500, { error: errorMessage(error) }),
     );
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(listenPort, host, resolve));
   const { port } = server.address() as AddressInfo;
 
   const keyPrefix = `keel-test:${randomBytes(6).toString("hex")}`;
