@@ -12,6 +12,8 @@ const PRISMA_MIGRATE_LOCK = 72707369;
 export type MigrationResult = { applied: string[]; alreadyApplied: number };
 
 export const defaultMigrationsDir = path.join(process.cwd(), "prisma", "migrations");
+/** The migrations of a dedicated tenant database (README, "Tenant databases: migrations"). */
+export const tenantMigrationsDir = path.join(process.cwd(), "prisma", "tenant", "migrations");
 
 async function readMigrations(dir: string) {
   const entries = await readdir(dir, { withFileTypes: true });
@@ -29,10 +31,14 @@ async function readMigrations(dir: string) {
 
 export async function applyMigrations(
   connectionString: string,
-  { dir = defaultMigrationsDir, log = (_: string) => {} } = {},
+  {
+    dir = defaultMigrationsDir,
+    log = (_: string) => {},
+    connectTimeoutMs,
+  }: { dir?: string; log?: (line: string) => void; connectTimeoutMs?: number } = {},
 ): Promise<MigrationResult> {
   const migrations = await readMigrations(dir);
-  const client = new pg.Client({ connectionString });
+  const client = new pg.Client({ connectionString, connectionTimeoutMillis: connectTimeoutMs });
   await client.connect();
   try {
     await client.query("SELECT pg_advisory_lock($1)", [PRISMA_MIGRATE_LOCK]);
