@@ -65,7 +65,9 @@ try {
     await mkdir(folder, { recursive: true });
     await writeFile(path.join(folder, "migration.sql"), sql);
     console.log(
-      `Wrote ${folder}/migration.sql. Review it, then restart \`npm run dev\` to apply it${tenant ? " to the registered tenant databases" : ""}.`,
+      tenant
+        ? `Wrote ${folder}/migration.sql. Review it (row-level security, grants to keel_app), make the same change in prisma/schema.prisma with \`npm run db:new -- <name>\`; \`npm run db:migrate\` applies it to every registered tenant database.`
+        : `Wrote ${folder}/migration.sql. Review it, then restart \`npm run dev\` to apply it.`,
     );
   }
 } finally {
