@@ -160,4 +160,27 @@ describe("a tenant database's catalog", () => {
       await tenantClient.query("ROLLBACK");
     }
   });
+
+  it("refuses the app role's writes to a frozen organization's rows, and only to those", async () => {
+    await tenantClient.query(`INSERT INTO "TenantWriteFreeze" ("organizationId") VALUES ('org-f')`);
+    const asApp = async (organizationId: string) => {
+      await tenantClient.query("BEGIN");
+      try {
+        await tenantClient.query(`SET LOCAL ROLE ${APP_ROLE}`);
+        await tenantClient.query(`SELECT set_config('app.org_id', $1, true)`, [organizationId]);
+        await tenantClient.query(
+          `INSERT INTO "Project" ("id", "organizationId", "name", "updatedAt")
+           VALUES ($1, $2, 'P', now())`,
+          [`p-${organizationId}`, organizationId],
+        );
+      } finally {
+        await tenantClient.query("ROLLBACK");
+      }
+    };
+    await expect(asApp("org-f")).rejects.toMatchObject({
+      code: "KL503",
+      message: "organization org-f is being moved; try again in a moment",
+    });
+    await expect(asApp("org-g")).resolves.toBeUndefined();
+  });
 });
