@@ -35,13 +35,24 @@ export async function applyMigrations(
     dir = defaultMigrationsDir,
     log = (_: string) => {},
     connectTimeoutMs,
-  }: { dir?: string; log?: (line: string) => void; connectTimeoutMs?: number } = {},
+    lockTimeoutMs,
+  }: {
+    dir?: string;
+    log?: (line: string) => void;
+    connectTimeoutMs?: number;
+    // A migration waiting for a table lock queues every query on that table behind it: past
+    // this it fails instead (rolled back, to be run again) rather than stalling the app.
+    lockTimeoutMs?: number;
+  } = {},
 ): Promise<MigrationResult> {
   const migrations = await readMigrations(dir);
   const client = new pg.Client({ connectionString, connectionTimeoutMillis: connectTimeoutMs });
   await client.connect();
   try {
     await client.query("SELECT pg_advisory_lock($1)", [PRISMA_MIGRATE_LOCK]);
+    if (lockTimeoutMs !== undefined) {
+      await client.query(`SET lock_timeout = ${Math.max(1, Math.floor(lockTimeoutMs))}`);
+    }
     await client.query(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
       "id" VARCHAR(36) PRIMARY KEY NOT NULL,
       "checksum" VARCHAR(64) NOT NULL,

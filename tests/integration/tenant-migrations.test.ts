@@ -1,9 +1,13 @@
+import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import net from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabaseClient, type Database } from "@/lib/db/create-client";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { assertLocalDatabase } from "@/lib/db/local-database-guard";
+import { tenantMigrationsDir } from "@/lib/db/migrate";
 import {
   formatTenantMigrationReport,
   migrateTenantDatabases,
@@ -182,6 +186,35 @@ describe("migrating every registered tenant database", () => {
       await client.connect();
       await client.query(`DELETE FROM "TenantDatabase" WHERE "name" = 'silent'`);
       await client.end();
+    }
+  });
+
+  it("runs each migration with a lock timeout, so one stuck behind a customer's transaction gives up", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "keel-tenant-migrations-"));
+    try {
+      await cp(tenantMigrationsDir, dir, { recursive: true });
+      await mkdir(path.join(dir, "20991231000000_record_lock_timeout"));
+      await writeFile(
+        path.join(dir, "20991231000000_record_lock_timeout", "migration.sql"),
+        `CREATE TABLE "LockTimeoutSeen" AS SELECT current_setting('lock_timeout') AS "value";`,
+      );
+      const outcomes = await migrateTenantDatabases(main.url, {
+        secret: SECRET,
+        dir,
+        lockTimeoutMs: 1_500,
+      });
+      expect(outcomes.map((o) => o.ok && o.applied)).toEqual([
+        ["20991231000000_record_lock_timeout"],
+        ["20991231000000_record_lock_timeout"],
+        ["20991231000000_record_lock_timeout"],
+      ]);
+      const client = new pg.Client({ connectionString: east.url });
+      await client.connect();
+      const { rows } = await client.query(`SELECT "value" FROM "LockTimeoutSeen"`);
+      await client.end();
+      expect(rows).toEqual([{ value: "1500ms" }]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 

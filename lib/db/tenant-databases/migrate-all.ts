@@ -5,6 +5,8 @@ import { openUrlWith } from "./url-seal";
 
 /** A database that does not answer fails the run in this long instead of holding it up. */
 export const TENANT_CONNECT_TIMEOUT_MS = 10_000;
+/** A migration blocked by a customer's long transaction gives up (and is retried by a rerun). */
+export const TENANT_LOCK_TIMEOUT_MS = 10_000;
 // Databases are migrated a few at a time: a server with many customers' databases is not
 // hit by all of them at once, and one slow database does not hold up the rest.
 const CONCURRENCY = 4;
@@ -20,6 +22,7 @@ export type TenantMigrationOptions = {
   secret: string | undefined;
   dir?: string;
   connectTimeoutMs?: number;
+  lockTimeoutMs?: number;
   log?: (line: string) => void;
 };
 
@@ -42,7 +45,13 @@ async function readRegistry(mainUrl: string, connectTimeoutMs: number): Promise<
 
 async function migrateOne(
   database: Registered,
-  { secret, dir = tenantMigrationsDir, connectTimeoutMs, log }: TenantMigrationOptions,
+  {
+    secret,
+    dir = tenantMigrationsDir,
+    connectTimeoutMs,
+    lockTimeoutMs,
+    log,
+  }: TenantMigrationOptions,
 ): Promise<TenantMigrationOutcome> {
   const { name, status } = database;
   let url: string;
@@ -60,6 +69,7 @@ async function migrateOne(
     const { applied } = await applyMigrations(url, {
       dir,
       connectTimeoutMs: connectTimeoutMs ?? TENANT_CONNECT_TIMEOUT_MS,
+      lockTimeoutMs: lockTimeoutMs ?? TENANT_LOCK_TIMEOUT_MS,
       log: (line) => log?.(`${name}: ${line}`),
     });
     return { name, status, ok: true, applied };

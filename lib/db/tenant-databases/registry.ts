@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Database } from "../create-client";
 import { applyMigrations, tenantMigrationsDir } from "../migrate";
 import { describeConnectionError } from "./connection-error";
-import { TENANT_CONNECT_TIMEOUT_MS } from "./migrate-all";
+import { TENANT_CONNECT_TIMEOUT_MS, TENANT_LOCK_TIMEOUT_MS } from "./migrate-all";
 import { openUrlWith, sealUrlWith } from "./url-seal";
 
 // The operators' registry of dedicated tenant databases (`npm run tenant:db`). These run with
@@ -77,6 +77,7 @@ export async function addTenantDatabase(
     ({ applied } = await applyMigrations(input.url, {
       dir: tenantMigrationsDir,
       connectTimeoutMs,
+      lockTimeoutMs: TENANT_LOCK_TIMEOUT_MS,
       log,
     }));
   } catch (error) {
