@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 // @next/env is CommonJS without named exports Node can detect: import the whole module.
 import nextEnv from "@next/env";
+import { describeConnectionError } from "@/lib/db/tenant-databases/connection-error";
 import {
   formatTenantMigrationReport,
   migrateTenantDatabases,
@@ -26,6 +27,11 @@ const mainUrl = process.env.DIRECT_URL || process.env.DATABASE_URL || "";
 const outcomes = await migrateTenantDatabases(mainUrl, {
   secret: process.env.AUTH_SECRET || (await existingDevSecret()),
   log: (line) => console.log(line),
+}).catch((error: unknown) => {
+  console.error(
+    `Could not read the registry of tenant databases: ${describeConnectionError(error, mainUrl)}`,
+  );
+  process.exit(1);
 });
 console.log(`\n${formatTenantMigrationReport(outcomes)}`);
 const failed = outcomes.filter((o) => !o.ok).length;
