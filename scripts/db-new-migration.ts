@@ -7,20 +7,29 @@ import { startEmbeddedDatabase } from "@/lib/db/embedded";
 /**
  * `npm run db:new -- <name>`: writes prisma/migrations/<timestamp>_<name>/migration.sql
  * with the SQL that takes the committed migrations to prisma/schema.prisma.
+ * `npm run db:new -- --tenant <name>`: the same for the tenant schema, prisma/tenant/schema.prisma
+ * and prisma/tenant/migrations (what a dedicated tenant database gets).
  *
  * Prisma computes the diff by replaying the migrations into a scratch "shadow"
  * database; two throwaway in-memory PostgreSQL servers stand in for the main and
  * shadow databases, so no database needs to be running and none is touched.
  */
 
-const name = process.argv[2];
-if (!name || !/^[a-z0-9_]+$/.test(name)) {
-  console.error("Usage: npm run db:new -- <name>   (lowercase letters, digits, underscores)");
+const args = process.argv.slice(2);
+const tenant = args[0] === "--tenant";
+const name = tenant ? args[1] : args[0];
+if (!name || !/^[a-z0-9_]+$/.test(name) || args.length !== (tenant ? 2 : 1)) {
+  console.error(
+    "Usage: npm run db:new -- [--tenant] <name>   (lowercase letters, digits, underscores)",
+  );
   process.exit(1);
 }
+const [migrations, schema] = tenant
+  ? [path.join("prisma", "tenant", "migrations"), path.join("prisma", "tenant", "schema.prisma")]
+  : [path.join("prisma", "migrations"), path.join("prisma", "schema.prisma")];
 
 const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
-const folder = path.join("prisma", "migrations", `${stamp}_${name}`);
+const folder = path.join(migrations, `${stamp}_${name}`);
 // Written outside prisma/migrations first: Prisma rejects a migration folder without its file.
 const scratch = path.join(await mkdtemp(path.join(tmpdir(), "keel-migration-")), "migration.sql");
 
@@ -35,9 +44,9 @@ try {
       "migrate",
       "diff",
       "--from-migrations",
-      "prisma/migrations",
+      migrations,
       "--to-schema",
-      "prisma/schema.prisma",
+      schema,
       "--script",
       "--output",
       scratch,
@@ -51,12 +60,14 @@ try {
   if (status !== 0) throw new Error("prisma migrate diff failed");
   const sql = await readFile(scratch, "utf8").catch(() => "");
   if (!/^\s*[A-Z]/m.test(sql.replace(/^--.*$/gm, ""))) {
-    console.log("schema.prisma matches the migrations: nothing to write.");
+    console.log(`${schema} matches the migrations: nothing to write.`);
   } else {
     await mkdir(folder, { recursive: true });
     await writeFile(path.join(folder, "migration.sql"), sql);
     console.log(
-      `Wrote ${folder}/migration.sql. Review it, then restart \`npm run dev\` to apply it.`,
+      tenant
+        ? `Wrote ${folder}/migration.sql. Review it (row-level security, grants to keel_app), make the same change in prisma/schema.prisma with \`npm run db:new -- <name>\`; \`npm run db:migrate\` applies it to every registered tenant database.`
+        : `Wrote ${folder}/migration.sql. Review it, then restart \`npm run dev\` to apply it.`,
     );
   }
 } finally {

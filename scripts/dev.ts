@@ -1,6 +1,5 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 // @next/env is CommonJS without named exports Node can detect: import the whole module.
@@ -8,7 +7,12 @@ import nextEnv from "@next/env";
 import { brand } from "@/brand.config";
 import { createDatabaseClient } from "@/lib/db/create-client";
 import { applyMigrations } from "@/lib/db/migrate";
+import {
+  formatTenantMigrationReport,
+  migrateTenantDatabases,
+} from "@/lib/db/tenant-databases/migrate-all";
 import { startDevDatabase } from "./lib/dev-database";
+import { persistentDevSecret } from "./lib/dev-secret";
 import { startDevStripe, type DevStripe } from "./lib/dev-stripe";
 import { pipeRedacted } from "./lib/redacted-output";
 
@@ -31,17 +35,6 @@ const { loadEnvConfig } = nextEnv;
  *   own address, printed below.
  */
 
-/** A development AUTH_SECRET, made once per checkout and kept out of git under .keel/. */
-async function persistentDevSecret(): Promise<string> {
-  const file = path.join(process.cwd(), ".keel", "auth-secret");
-  const existing = await readFile(file, "utf8").catch(() => "");
-  if (existing.trim().length >= 32) return existing.trim();
-  const secret = randomBytes(32).toString("base64url");
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, `${secret}\n`, { mode: 0o600 });
-  return secret;
-}
-
 const log = (message: string) => console.log(`\x1b[36m[${brand.fileSlug}]\x1b[0m ${message}`);
 const port = Number(process.env.PORT ?? 3000);
 
@@ -62,6 +55,20 @@ const { applied } = await applyMigrations(migrationUrl, {
 });
 log(applied.length ? `applied ${applied.length} migration(s)` : "database schema is up to date");
 
+// Registered tenant databases (none by default) get their migrations too; their URLs are
+// sealed with AUTH_SECRET, settled here rather than later for that reason.
+process.env.AUTH_SECRET ||= await persistentDevSecret();
+const tenantOutcomes = await migrateTenantDatabases(migrationUrl, {
+  secret: process.env.AUTH_SECRET,
+  log: (line) => log(line),
+});
+if (tenantOutcomes.length) log(`tenant databases:\n${formatTenantMigrationReport(tenantOutcomes)}`);
+if (tenantOutcomes.some((o) => !o.ok)) {
+  log(
+    "some tenant databases were not migrated: their organizations' pages will fail until they are",
+  );
+}
+
 if (embedded) {
   const { seed } = await import("../prisma/seed");
   const client = createDatabaseClient(databaseUrl, { poolSize: 2 });
@@ -72,7 +79,6 @@ if (embedded) {
 
 // Links in emails and the same-origin checks follow the port this server listens on.
 process.env.APP_URL ||= `http://localhost:${port}`;
-process.env.AUTH_SECRET ||= await persistentDevSecret();
 process.env.CRON_SECRET ??= randomBytes(24).toString("hex");
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 

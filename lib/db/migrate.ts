@@ -12,6 +12,8 @@ const PRISMA_MIGRATE_LOCK = 72707369;
 export type MigrationResult = { applied: string[]; alreadyApplied: number };
 
 export const defaultMigrationsDir = path.join(process.cwd(), "prisma", "migrations");
+/** The migrations of a dedicated tenant database (README, "Tenant databases: migrations"). */
+export const tenantMigrationsDir = path.join(process.cwd(), "prisma", "tenant", "migrations");
 
 async function readMigrations(dir: string) {
   const entries = await readdir(dir, { withFileTypes: true });
@@ -29,13 +31,28 @@ async function readMigrations(dir: string) {
 
 export async function applyMigrations(
   connectionString: string,
-  { dir = defaultMigrationsDir, log = (_: string) => {} } = {},
+  {
+    dir = defaultMigrationsDir,
+    log = (_: string) => {},
+    connectTimeoutMs,
+    lockTimeoutMs,
+  }: {
+    dir?: string;
+    log?: (line: string) => void;
+    connectTimeoutMs?: number;
+    // A migration waiting for a table lock queues every query on that table behind it: past
+    // this it fails instead (rolled back, to be run again) rather than stalling the app.
+    lockTimeoutMs?: number;
+  } = {},
 ): Promise<MigrationResult> {
   const migrations = await readMigrations(dir);
-  const client = new pg.Client({ connectionString });
+  const client = new pg.Client({ connectionString, connectionTimeoutMillis: connectTimeoutMs });
   await client.connect();
   try {
     await client.query("SELECT pg_advisory_lock($1)", [PRISMA_MIGRATE_LOCK]);
+    if (lockTimeoutMs !== undefined) {
+      await client.query(`SET lock_timeout = ${Math.max(1, Math.floor(lockTimeoutMs))}`);
+    }
     await client.query(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
       "id" VARCHAR(36) PRIMARY KEY NOT NULL,
       "checksum" VARCHAR(64) NOT NULL,

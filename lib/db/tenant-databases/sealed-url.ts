@@ -1,18 +1,13 @@
-import { deriveKey, open, seal } from "@/lib/crypto/secret-box";
 import { env } from "@/lib/env";
+import { openUrlWith, sealUrlWith } from "./url-seal";
 
 // A tenant database's URL carries its password, so the registry keeps it sealed: a copy of the
 // main database alone does not open the customer's.
-function key(): Buffer {
-  if (!env.AUTH_SECRET)
-    throw new Error("AUTH_SECRET is required to use dedicated tenant databases.");
-  return deriveKey(env.AUTH_SECRET, "keel:tenant-database-url");
-}
 
 export function sealTenantDatabaseUrl(url: string): string {
-  return seal(url, key());
+  return sealUrlWith(url, env.AUTH_SECRET);
 }
 
 export function openTenantDatabaseUrl(sealed: string): string {
-  return open(sealed, key());
+  return openUrlWith(sealed, env.AUTH_SECRET);
 }

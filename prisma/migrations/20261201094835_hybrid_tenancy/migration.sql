@@ -35,7 +35,7 @@ ALTER TABLE "Organization" ADD CONSTRAINT "Organization_tenantDatabaseId_fkey" F
 
 
 -- The registry carries sealed connection URLs and is changed only by operators' commands,
--- which run as the owner; the app role reads it to connect.
+-- which run as the owner. The app role reads it to connect.
 REVOKE INSERT, UPDATE, DELETE ON "TenantDatabase" FROM keel_app;
 
 -- Only the owner (the move command) sets where an organization's data lives.
@@ -43,7 +43,7 @@ REVOKE UPDATE ON "Organization" FROM keel_app;
 GRANT UPDATE ("slug", "name", "suspendedAt", "suspendedReason", "seatLimit", "projectLimit",
   "compPlan", "compEndsAt", "createdAt", "updatedAt") ON "Organization" TO keel_app;
 
--- Freeze markers hold no customer data; every scope may see them, only the owner writes them.
+-- Freeze markers hold no customer data: every scope may see them, only the owner writes them.
 REVOKE INSERT, UPDATE, DELETE ON "TenantWriteFreeze" FROM keel_app;
 ALTER TABLE "TenantWriteFreeze" ENABLE ROW LEVEL SECURITY;
 ALTER TABLE "TenantWriteFreeze" FORCE ROW LEVEL SECURITY;
@@ -52,21 +52,22 @@ CREATE POLICY freeze_read ON "TenantWriteFreeze" FOR SELECT USING (true);
 -- While an organization's tenant rows are copied elsewhere, the app role may not change them.
 -- A writer holds the organization's lock in shared mode until it commits, so the move, which
 -- takes it exclusively to freeze, waits for writes already under way: none is lost. The same
--- function and triggers are in prisma/tenant/migrations for dedicated databases.
+-- function and triggers are in prisma/tenant/migrations for dedicated databases. The body is an
+-- E'' string with \073 for its semicolons (see 20261130160000_organization_and_audit_walls).
 CREATE FUNCTION keel_refuse_frozen_tenant_write() RETURNS trigger
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql AS E'
 DECLARE
-  org text := CASE WHEN TG_OP = 'DELETE' THEN OLD."organizationId" ELSE NEW."organizationId" END;
+  org text := CASE WHEN TG_OP = ''DELETE'' THEN OLD."organizationId" ELSE NEW."organizationId" END\073
 BEGIN
-  IF org IS NOT NULL AND current_user = 'keel_app' THEN
-    PERFORM pg_advisory_xact_lock_shared(hashtextextended('keel.tenant_write:' || org, 0));
+  IF org IS NOT NULL AND current_user = ''keel_app'' THEN
+    PERFORM pg_advisory_xact_lock_shared(hashtextextended(''keel.tenant_write:'' || org, 0))\073
     IF EXISTS (SELECT 1 FROM "TenantWriteFreeze" WHERE "organizationId" = org) THEN
-      RAISE EXCEPTION 'organization % is being moved; try again in a moment', org
-        USING ERRCODE = 'KL503';
-    END IF;
-  END IF;
-  RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
-END$$;
+      RAISE EXCEPTION ''organization % is being moved\073 try again in a moment'', org
+        USING ERRCODE = ''KL503''\073
+    END IF\073
+  END IF\073
+  RETURN CASE WHEN TG_OP = ''DELETE'' THEN OLD ELSE NEW END\073
+END';
 
 CREATE TRIGGER project_write_freeze BEFORE INSERT OR UPDATE OR DELETE ON "Project"
   FOR EACH ROW EXECUTE FUNCTION keel_refuse_frozen_tenant_write();

@@ -4,8 +4,9 @@
 -- command uses. Users and organizations stay in the main database, so there are no foreign keys
 -- to them here: the data layer checks them there.
 
--- Roles are shared by every database of a server; see the main migration
--- 20261122150000_tenant_row_level_security for why these blocks are E'' strings.
+-- Roles are shared by every database of a server. See the main migration
+-- 20261122150000_tenant_row_level_security for why these blocks and the function bodies are E''
+-- strings with \073 for their semicolons.
 DO E'BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = ''keel_app'') THEN
     CREATE ROLE keel_app NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE\073
@@ -111,9 +112,7 @@ CREATE POLICY audit_own_erase ON "AuditLog" FOR UPDATE
 
 CREATE POLICY freeze_read ON "TenantWriteFreeze" FOR SELECT USING (true);
 
-CREATE FUNCTION keel_audit_log_erase_only() RETURNS trigger
-    LANGUAGE plpgsql
-    AS $$
+CREATE FUNCTION keel_audit_log_erase_only() RETURNS trigger LANGUAGE plpgsql AS E'
 BEGIN
   IF NEW."id" IS DISTINCT FROM OLD."id"
     OR NEW."organizationId" IS DISTINCT FROM OLD."organizationId"
@@ -127,11 +126,11 @@ BEGIN
     OR (NEW."metadata"::text IS DISTINCT FROM OLD."metadata"::text
         AND (NEW."metadata" IS NOT NULL OR OLD."organizationId" IS NOT NULL))
   THEN
-    RAISE EXCEPTION 'audit entries are append-only: an update may only erase personal data'
-      USING ERRCODE = 'insufficient_privilege';
-  END IF;
-  RETURN NEW;
-END$$;
+    RAISE EXCEPTION ''audit entries are append-only: an update may only erase personal data''
+      USING ERRCODE = ''insufficient_privilege''\073
+  END IF\073
+  RETURN NEW\073
+END';
 
 
 CREATE TRIGGER audit_log_erase_only BEFORE UPDATE ON "AuditLog"
@@ -142,19 +141,19 @@ CREATE TRIGGER audit_log_erase_only BEFORE UPDATE ON "AuditLog"
 -- takes it exclusively to freeze, waits for writes already under way: none is lost. The same
 -- function and triggers are in prisma/tenant/migrations for dedicated databases.
 CREATE FUNCTION keel_refuse_frozen_tenant_write() RETURNS trigger
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql AS E'
 DECLARE
-  org text := CASE WHEN TG_OP = 'DELETE' THEN OLD."organizationId" ELSE NEW."organizationId" END;
+  org text := CASE WHEN TG_OP = ''DELETE'' THEN OLD."organizationId" ELSE NEW."organizationId" END\073
 BEGIN
-  IF org IS NOT NULL AND current_user = 'keel_app' THEN
-    PERFORM pg_advisory_xact_lock_shared(hashtextextended('keel.tenant_write:' || org, 0));
+  IF org IS NOT NULL AND current_user = ''keel_app'' THEN
+    PERFORM pg_advisory_xact_lock_shared(hashtextextended(''keel.tenant_write:'' || org, 0))\073
     IF EXISTS (SELECT 1 FROM "TenantWriteFreeze" WHERE "organizationId" = org) THEN
-      RAISE EXCEPTION 'organization % is being moved; try again in a moment', org
-        USING ERRCODE = 'KL503';
-    END IF;
-  END IF;
-  RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
-END$$;
+      RAISE EXCEPTION ''organization % is being moved\073 try again in a moment'', org
+        USING ERRCODE = ''KL503''\073
+    END IF\073
+  END IF\073
+  RETURN CASE WHEN TG_OP = ''DELETE'' THEN OLD ELSE NEW END\073
+END';
 
 CREATE TRIGGER project_write_freeze BEFORE INSERT OR UPDATE OR DELETE ON "Project"
   FOR EACH ROW EXECUTE FUNCTION keel_refuse_frozen_tenant_write();

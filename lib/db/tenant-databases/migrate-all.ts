@@ -1,0 +1,119 @@
+import pg from "pg";
+import { applyMigrations, tenantMigrationsDir } from "../migrate";
+import { describeConnectionError } from "./connection-error";
+import { openUrlWith } from "./url-seal";
+
+/** A database that does not answer fails the run in this long instead of holding it up. */
+export const TENANT_CONNECT_TIMEOUT_MS = 10_000;
+/** A migration blocked by a customer's long transaction gives up (and is retried by a rerun). */
+export const TENANT_LOCK_TIMEOUT_MS = 10_000;
+// Databases are migrated a few at a time: a server with many customers' databases is not
+// hit by all of them at once, and one slow database does not hold up the rest.
+const CONCURRENCY = 4;
+
+type Registered = { name: string; sealedUrl: string; status: string };
+
+export type TenantMigrationOutcome = { name: string; status: string } & (
+  { ok: true; applied: string[] } | { ok: false; reason: string }
+);
+
+export type TenantMigrationOptions = {
+  /** AUTH_SECRET, which sealed the registry's URLs. */
+  secret: string | undefined;
+  dir?: string;
+  connectTimeoutMs?: number;
+  lockTimeoutMs?: number;
+  log?: (line: string) => void;
+};
+
+async function readRegistry(mainUrl: string, connectTimeoutMs: number): Promise<Registered[]> {
+  const client = new pg.Client({
+    connectionString: mainUrl,
+    connectionTimeoutMillis: connectTimeoutMs,
+  });
+  await client.connect();
+  try {
+    // Every status: a closed database still holds the data of the organizations pointing at it.
+    const { rows } = await client.query<Registered>(
+      `SELECT "name", "sealedUrl", "status"::text AS "status" FROM "TenantDatabase" ORDER BY "name"`,
+    );
+    return rows;
+  } finally {
+    await client.end();
+  }
+}
+
+async function migrateOne(
+  database: Registered,
+  {
+    secret,
+    dir = tenantMigrationsDir,
+    connectTimeoutMs,
+    lockTimeoutMs,
+    log,
+  }: TenantMigrationOptions,
+): Promise<TenantMigrationOutcome> {
+  const { name, status } = database;
+  let url: string;
+  try {
+    url = openUrlWith(database.sealedUrl, secret);
+  } catch (error) {
+    return {
+      name,
+      status,
+      ok: false,
+      reason: `its URL does not open: ${(error as Error).message}`,
+    };
+  }
+  try {
+    const { applied } = await applyMigrations(url, {
+      dir,
+      connectTimeoutMs: connectTimeoutMs ?? TENANT_CONNECT_TIMEOUT_MS,
+      lockTimeoutMs: lockTimeoutMs ?? TENANT_LOCK_TIMEOUT_MS,
+      log: (line) => log?.(`${name}: ${line}`),
+    });
+    return { name, status, ok: true, applied };
+  } catch (error) {
+    return { name, status, ok: false, reason: describeConnectionError(error, url) };
+  }
+}
+
+/**
+ * Applies prisma/tenant/migrations to every database in the registry of the main database at
+ * `mainUrl` (an owner connection). One database failing does not stop the others; each
+ * outcome says what happened. Safe to run again: applied migrations are skipped.
+ */
+export async function migrateTenantDatabases(
+  mainUrl: string,
+  options: TenantMigrationOptions,
+): Promise<TenantMigrationOutcome[]> {
+  const registry = await readRegistry(
+    mainUrl,
+    options.connectTimeoutMs ?? TENANT_CONNECT_TIMEOUT_MS,
+  );
+  const outcomes: TenantMigrationOutcome[] = new Array(registry.length);
+  let next = 0;
+  async function worker() {
+    while (next < registry.length) {
+      const index = next++;
+      outcomes[index] = await migrateOne(registry[index]!, options);
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, registry.length) }, worker));
+  return outcomes;
+}
+
+/** The operator's table: one line per database, never its URL. */
+export function formatTenantMigrationReport(outcomes: TenantMigrationOutcome[]): string {
+  if (outcomes.length === 0) return "No tenant databases registered.";
+  const rows = outcomes.map((o) => [
+    o.name,
+    o.status,
+    !o.ok ? `FAILED: ${o.reason}` : o.applied.length ? `applied ${o.applied.length}` : "up to date",
+  ]);
+  const header = ["tenant database", "status", "migrations"];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]!))).join("  ");
+  return [line(header), ...rows.map(line)].join("\n");
+}
