@@ -92,7 +92,7 @@ async function checkPages(base: string): Promise<void> {
   log(`/ allows its ${hashes.length} inline scripts by hash; ${asset} and /favicon.svg served`);
 }
 
-const app = mkdtempSync(path.join(os.tmpdir(), "keel-standalone-"));
+const app = mkdtempSync(path.join(os.tmpdir(), "standalone-check-"));
 let child: ReturnType<typeof spawn> | undefined;
 let output = "";
 let status = 1;
@@ -125,7 +125,7 @@ try {
       AUTH_SECRET: randomBytes(32).toString("base64"),
       CRON_SECRET: randomBytes(24).toString("hex"),
       RESEND_API_KEY: "re_standalone_check",
-      EMAIL_FROM: "Keel <noreply@example.com>",
+      EMAIL_FROM: "noreply@example.com",
       RATE_LIMIT_SINGLE_INSTANCE: "1",
       LOG_LEVEL: "warn",
     },
