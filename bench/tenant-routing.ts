@@ -9,10 +9,10 @@
  *
  * Two scratch databases (main and dedicated) are created on that server and dropped after.
  */
-import { applyMigrations } from "@/lib/db/migrate";
-import { createTestDatabase } from "@/tests/support/test-database";
-import { tenantMigrationsDir } from "@/tests/support/dedicated-tenant";
-import { median } from "./support";
+// The app's modules read the environment when first imported: set it before any of them.
+process.env.AUTH_SECRET ??= "a benchmark secret of at least thirty-two characters";
+const { applyMigrations, tenantMigrationsDir } = await import("@/lib/db/migrate");
+const { createTestDatabase } = await import("@/tests/support/test-database");
 
 const PROJECTS = 2_000;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 400);
@@ -22,9 +22,7 @@ const main = await createTestDatabase(server);
 const tenant = await createTestDatabase(server, { migrate: false });
 await applyMigrations(tenant.url, { dir: tenantMigrationsDir });
 process.env.DATABASE_URL = main.url;
-process.env.AUTH_SECRET ??= "a benchmark secret of at least thirty-two characters";
 
-// The app's modules read the environment when first imported.
 const { createDatabaseClient } = await import("@/lib/db/create-client");
 const { createSession } = await import("@/lib/auth/session-store");
 const { sealTenantDatabaseUrl } = await import("@/lib/db/tenant-databases/sealed-url");
@@ -78,6 +76,7 @@ for (let round = 0; round < ROUNDS + 50; round++) {
   }
 }
 
+const median = (values: number[]) => p(values, 0.5);
 const p = (values: number[], q: number) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length * q)]!;
 const row = (kind: keyof typeof slugs) =>
@@ -97,3 +96,4 @@ await tenantOwner.$disconnect();
 await tenant.drop();
 await main.drop();
 process.exit(0);
+export {};
