@@ -54,8 +54,8 @@ export async function listAuditLog(
     ...(filter.action ? { action: filter.action } : {}),
     ...(filter.from || filter.to ? { createdAt } : {}),
   };
-  const rows = await withReplicaTenant(organizationId, (tx) =>
-    tx.auditLog.findMany({
+  const entries = await withReplicaTenant(organizationId, async (tx) => {
+    const rows = await tx.auditLog.findMany({
       where,
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       skip: (filter.page - 1) * pageSize,
@@ -69,9 +69,27 @@ export async function listAuditLog(
         targetType: true,
         targetId: true,
         metadata: true,
-        actor: { select: { id: true, name: true, email: true } },
+        actorId: true,
       },
-    }),
-  );
-  return { entries: rows.slice(0, pageSize), page: filter.page, hasMore: rows.length > pageSize };
+    });
+    // Actors are users, in the main database; the entries may be in the organization's own.
+    const ids = [...new Set(rows.flatMap((row) => (row.actorId ? [row.actorId] : [])))];
+    const actors =
+      ids.length === 0
+        ? []
+        : await tx.user.findMany({
+            where: { id: { in: ids } },
+            select: { id: true, name: true, email: true },
+          });
+    const byId = new Map(actors.map((actor) => [actor.id, actor]));
+    return rows.map(({ actorId, ...row }) => ({
+      ...row,
+      actor: actorId ? (byId.get(actorId) ?? null) : null,
+    }));
+  });
+  return {
+    entries: entries.slice(0, pageSize),
+    page: filter.page,
+    hasMore: entries.length > pageSize,
+  };
 }

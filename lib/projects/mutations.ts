@@ -6,7 +6,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { AuditAction } from "@/lib/audit/actions";
 import { requireProjectCapacity, requireWritable } from "@/lib/billing/plans/entitlements";
 import { inOrganization, withTenant, type ScopedDb } from "@/lib/db/tenant";
-import { projectFields, type ProjectView } from "./queries";
+import { projectFields, withAuthor, type ProjectView } from "./queries";
 import type { ProjectInput } from "./schemas";
 
 function audit(
@@ -42,7 +42,7 @@ export async function createProject(ctx: MemberContext, input: ProjectInput): Pr
       select: projectFields,
     });
     await audit(tx, ctx, "project.created", project.id, project.name);
-    return project;
+    return withAuthor(tx, project);
   });
 }
 
@@ -68,7 +68,7 @@ export async function updateProject(
       select: projectFields,
     });
     await audit(tx, ctx, "project.updated", id, project.name);
-    return project;
+    return withAuthor(tx, project);
   });
 }
 

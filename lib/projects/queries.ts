@@ -12,10 +12,38 @@ export const projectFields = {
   description: true,
   createdAt: true,
   updatedAt: true,
-  createdBy: { select: { name: true, email: true } },
+  createdById: true,
 } satisfies Prisma.ProjectSelect;
 
-export type ProjectView = Prisma.ProjectGetPayload<{ select: typeof projectFields }>;
+type ProjectRow = Prisma.ProjectGetPayload<{ select: typeof projectFields }>;
+
+export type ProjectView = Omit<ProjectRow, "createdById"> & {
+  createdBy: { name: string | null; email: string } | null;
+};
+
+// Authors are users, in the main database, while an organization's projects may be in its own
+// (README, "Hybrid tenancy"): no join across the two, a second query by id instead. An author
+// deleted since reads as none, as the main database's foreign key makes it.
+export async function withAuthors(tx: ScopedDb, rows: ProjectRow[]): Promise<ProjectView[]> {
+  const ids = [...new Set(rows.flatMap((row) => (row.createdById ? [row.createdById] : [])))];
+  const users =
+    ids.length === 0
+      ? []
+      : await tx.user.findMany({
+          where: { id: { in: ids } },
+          select: { id: true, name: true, email: true },
+        });
+  const byId = new Map(users.map(({ id, name, email }) => [id, { name, email }]));
+  return rows.map(({ createdById, ...row }) => ({
+    ...row,
+    createdBy: createdById ? (byId.get(createdById) ?? null) : null,
+  }));
+}
+
+export async function withAuthor(tx: ScopedDb, row: ProjectRow): Promise<ProjectView> {
+  const [view] = await withAuthors(tx, [row]);
+  return view!;
+}
 
 const listFields = {
   id: true,
@@ -83,14 +111,14 @@ export async function listProjects(
   return withReplicaTenant(organizationId, async (tx) => {
     const total = await tx.project.count({ where });
     const pageCount = Math.max(1, Math.ceil(total / pageSize));
-    const items = await tx.project.findMany({
+    const rows = await tx.project.findMany({
       where,
       select: projectFields,
       orderBy: newestFirst,
       skip: (page - 1) * pageSize,
       take: pageSize,
     });
-    return { items, total, page, pageCount, query: q };
+    return { items: await withAuthors(tx, rows), total, page, pageCount, query: q };
   });
 }
 
@@ -148,10 +176,11 @@ export async function sliceProjects(
 }
 
 export async function getProject(organizationId: string, id: string): Promise<ProjectView | null> {
-  return withTenant(organizationId, (tx) =>
-    tx.project.findFirst({
+  return withTenant(organizationId, async (tx) => {
+    const row = await tx.project.findFirst({
       where: { id, ...inOrganization(organizationId) },
       select: projectFields,
-    }),
-  );
+    });
+    return row ? withAuthor(tx, row) : null;
+  });
 }
