@@ -7,6 +7,7 @@ import { metricsSnapshotJob } from "./kinds/metrics-snapshot";
 import { retentionJob } from "./kinds/retention";
 import { seatSyncJob } from "./kinds/seat-sync";
 import { signUpJob } from "./kinds/sign-up";
+import { tenantMoveJob } from "./kinds/tenant-move";
 import { usageFlushJob } from "./kinds/usage-flush";
 import { usageReportJob } from "./kinds/usage-report";
 
@@ -19,6 +20,7 @@ const kinds = [
   usageFlushJob,
   usageReportJob,
   metricsSnapshotJob,
+  tenantMoveJob,
 ] as const;
 
 type Kinds = (typeof kinds)[number];

@@ -1,6 +1,8 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as projectsApi from "@/app/api/projects/route";
+import { startTenantMoveAction } from "@/lib/admin/actions/organizations";
+import { tenantPlacement } from "@/lib/admin/organizations/tenant-database";
 import { applyMigrations } from "@/lib/db/migrate";
 import { withTenant } from "@/lib/db/tenant";
 import { movingSince } from "@/lib/db/tenant-databases/freeze";
@@ -12,16 +14,18 @@ import {
   type MoveOptions,
   type MoveReport,
 } from "@/lib/db/tenant-databases/move";
-import { forgetPlacements } from "@/lib/db/tenant-databases/placement";
+import type * as Placement from "@/lib/db/tenant-databases/placement";
 import { closeTenantDatabasePools } from "@/lib/db/tenant-databases/pools";
 import { sealTenantDatabaseUrl } from "@/lib/db/tenant-databases/sealed-url";
 import { TENANT_MOVING_MESSAGE } from "@/lib/db/unavailable";
+import { runJobs } from "@/lib/jobs/run";
 import {
   createProjectAction,
   listProjectsAction,
   updateProjectAction,
 } from "@/lib/projects/actions";
 import { adminDatabase } from "../support/admin-db";
+import { staffWithSession } from "../support/staff";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { callAs, organization, tenantRequest, userWithSession } from "../support/tenant-request";
 
@@ -33,6 +37,11 @@ vi.mock("next/headers", async () => (await import("../support/next-mocks")).tena
 vi.mock("next/server", async (original) =>
   (await import("../support/next-mocks")).withoutAfter(original),
 );
+// The console's job waits the real cache time plus its margin; the test needs only the margin.
+vi.mock("@/lib/db/tenant-databases/placement", async (original) => ({
+  ...(await original<typeof Placement>()),
+  PLACEMENT_CACHE_MS: 0,
+}));
 
 /**
  * `npm run tenant:move`: an organization's projects and audit log go from the shared database
@@ -42,9 +51,9 @@ vi.mock("next/server", async (original) =>
 
 const admin = adminDatabase();
 const mainUrl = process.env.DIRECT_URL || process.env.DATABASE_URL!;
-// The test process is the only instance: it forgets what it knows about placements when the
-// pointer switches, as an instance's cache runs out, so the move need not wait 5 s. Longer than
-// any of the writer's transactions takes here, as the real wait is longer than the app's.
+// The test process is the only instance, and the move forgets its own process's placements when
+// the pointer switches, so the move need not wait for caches to run out. Longer than any of the
+// writer's transactions takes here, as the real wait is longer than the app's.
 const WAIT_MS = 1_000;
 
 let dedicated: TestDatabase;
@@ -95,21 +104,7 @@ afterAll(async () => {
 });
 
 function move(slug: string, to: string, extra: Partial<MoveOptions> = {}): Promise<MoveReport> {
-  const after = extra.after ?? {};
-  return moveOrganization({
-    mainUrl,
-    slug,
-    to,
-    waitMs: WAIT_MS,
-    ...extra,
-    after: {
-      ...after,
-      switch: async (ctx) => {
-        forgetPlacements();
-        await after.switch?.(ctx);
-      },
-    },
-  });
+  return moveOrganization({ mainUrl, slug, to, waitMs: WAIT_MS, ...extra });
 }
 
 async function memberOfNewOrganization(label: string) {
@@ -375,5 +370,58 @@ describe("moving an organization", () => {
     await expect(move(org.slug, "pool")).rejects.toThrow(TenantMoveError);
     expect(await freezeRows()).toEqual({ main: 0, dedicated: 0 });
     expect(await rowsIn(dedicatedOwner, org.id)).toBe(0);
+  });
+});
+
+describe("the operator console", () => {
+  it("starts a move that runs as a job, audited when it starts and when it ends", async () => {
+    const { org, owner } = await memberOfNewOrganization("move-console");
+    const staff = await staffWithSession(admin, "move-staff");
+    const reason = "Enterprise contract, ticket 5120";
+    callAs(staff.token);
+    expect(await tenantPlacement(org.id)).toMatchObject({ database: null, movingSince: null });
+    const started = await startTenantMoveAction({
+      organizationId: org.id,
+      to: dedicatedName,
+      reason,
+    });
+    expect(started).toMatchObject({ ok: true, data: { to: dedicatedName } });
+    if (!started.ok) return;
+    await runJobs({ ids: [started.data.jobId] });
+
+    expect((await tenantPlacement(org.id))?.database?.name).toBe(dedicatedName);
+    // Both entries are in the organization's own log, now in its database.
+    const { rows: audit } = await dedicatedOwner.query<{ action: string; actorId: string }>(
+      `SELECT "action", "actorId", "metadata" FROM "AuditLog"
+       WHERE "organizationId" = $1 AND "action" LIKE 'staff.tenant_move_%' ORDER BY "createdAt"`,
+      [org.id],
+    );
+    expect(audit).toMatchObject([
+      {
+        action: "staff.tenant_move_started",
+        actorId: staff.id,
+        metadata: { from: "pool", reason },
+      },
+      {
+        action: "staff.tenant_move_finished",
+        actorId: staff.id,
+        metadata: { ok: true, from: "pool", to: dedicatedName, rows: 12 },
+      },
+    ]);
+
+    callAs(staff.token);
+    const again = await startTenantMoveAction({
+      organizationId: org.id,
+      to: dedicatedName,
+      reason,
+    });
+    expect(again).toMatchObject({ ok: false, status: 409 });
+    const nowhere = await startTenantMoveAction({ organizationId: org.id, to: "nowhere", reason });
+    expect(nowhere).toMatchObject({ ok: false, status: 422 });
+    callAs(owner.token);
+    const byMember = await startTenantMoveAction({ organizationId: org.id, to: "pool", reason });
+    expect(byMember).toMatchObject({ ok: false, status: 404 });
+
+    await move(org.slug, "pool");
   });
 });

@@ -1,7 +1,7 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
-import { PLACEMENT_CACHE_MS } from "./placement";
+import { forgetPlacements, PLACEMENT_CACHE_MS } from "./placement";
 import { openTenantDatabaseUrl } from "./sealed-url";
 import { TENANT_TABLES } from "./tables";
 
@@ -415,6 +415,9 @@ export async function moveOrganization(options: MoveOptions): Promise<MoveReport
       if (moved.rowCount !== 1)
         throw new TenantMoveError(`"${slug}" changed place during the move; nothing was switched.`);
       switched = true;
+      // This process (the console's job runs in an app instance) stops trusting the old place
+      // now; other instances stop within PLACEMENT_CACHE_MS.
+      forgetPlacements();
       done("switch");
     } catch (error) {
       // Before the switch the organization still lives at the source: drop the copy.
