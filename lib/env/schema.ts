@@ -79,7 +79,7 @@ const variables = {
   TENANT_DATABASE_POOL_SIZE: {
     schema: z.coerce.number().int().min(1).max(20).default(2),
     about:
-      "Connections per instance to each dedicated tenant database (README, \"Hybrid tenancy\"); idle ones close after 10 s.",
+      'Connections per instance to each dedicated tenant database (README, "Hybrid tenancy"); idle ones close after 10 s.',
   },
   TENANT_DATABASE_MAX_OPEN: {
     schema: z.coerce.number().int().min(1).max(1000).default(20),

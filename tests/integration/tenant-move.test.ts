@@ -373,6 +373,51 @@ describe("moving an organization", () => {
   });
 });
 
+describe("as an owner without superuser or BYPASSRLS", () => {
+  // Managed PostgreSQL owners are usually neither: row-level security applies to them (FORCE).
+  it("moves there and back", async () => {
+    const { org } = await memberOfNewOrganization("move-plain-owner");
+    const role = `keel_move_owner_${Date.now().toString(36)}`;
+    const withRole = (url: string) => {
+      const u = new URL(url);
+      u.username = role;
+      u.password = "";
+      return u.toString();
+    };
+    await mainOwner.query(`CREATE ROLE "${role}" LOGIN NOSUPERUSER NOBYPASSRLS`);
+    try {
+      for (const client of [mainOwner, dedicatedOwner]) {
+        await client.query(`GRANT SELECT ON ALL TABLES IN SCHEMA public TO "${role}"`);
+        await client.query(
+          `GRANT INSERT, UPDATE, DELETE ON "Project", "AuditLog", "TenantWriteFreeze" TO "${role}"`,
+        );
+      }
+      await mainOwner.query(`GRANT UPDATE ON "Organization" TO "${role}"`);
+      const name = `plain-owner-${role}`;
+      await admin.tenantDatabase.create({
+        data: { name, sealedUrl: sealTenantDatabaseUrl(withRole(dedicated.url)) },
+      });
+      const before = await tenantChecksums(mainOwner, org.id);
+      const there = await moveOrganization({
+        mainUrl: withRole(mainUrl),
+        slug: org.slug,
+        to: name,
+        waitMs: 0,
+      });
+      expect(there.tables).toEqual(before);
+      expect(await rowsIn(dedicatedOwner, org.id)).toBe(11);
+      expect(await rowsIn(mainOwner, org.id)).toBe(0);
+      await moveOrganization({ mainUrl: withRole(mainUrl), slug: org.slug, to: "pool", waitMs: 0 });
+      expect(await tenantChecksums(mainOwner, org.id)).toEqual(before);
+      expect(await freezeRows()).toEqual({ main: 0, dedicated: 0 });
+    } finally {
+      for (const client of [mainOwner, dedicatedOwner])
+        await client.query(`DROP OWNED BY "${role}"`).catch(() => {});
+      await mainOwner.query(`DROP ROLE IF EXISTS "${role}"`);
+    }
+  });
+});
+
 describe("the operator console", () => {
   it("starts a move that runs as a job, audited when it starts and when it ends", async () => {
     const { org, owner } = await memberOfNewOrganization("move-console");

@@ -407,10 +407,12 @@ export async function moveOrganization(options: MoveOptions): Promise<MoveReport
       await hook("verify");
       done("verify", tables.map((t) => `${t.table} ${t.rows} rows`).join(", "));
 
-      const moved = await main.query(
-        `UPDATE "Organization" SET "tenantDatabaseId" = $2
-         WHERE "id" = $1 AND "tenantDatabaseId" IS NOT DISTINCT FROM $3`,
-        [organizationId, targetId, org.tenantDatabaseId],
+      const moved = await inTransaction(main, organizationId, () =>
+        main.query(
+          `UPDATE "Organization" SET "tenantDatabaseId" = $2
+           WHERE "id" = $1 AND "tenantDatabaseId" IS NOT DISTINCT FROM $3`,
+          [organizationId, targetId, org.tenantDatabaseId],
+        ),
       );
       if (moved.rowCount !== 1)
         throw new TenantMoveError(`"${slug}" changed place during the move; nothing was switched.`);
