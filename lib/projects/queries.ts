@@ -2,6 +2,7 @@ import "server-only";
 
 import { withReplicaTenant } from "@/lib/db/replica-scope";
 import { inOrganization, withTenant, type ScopedDb } from "@/lib/db/tenant";
+import { tenantClient } from "@/lib/db/tenant-databases/router";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ProjectCursor } from "./cursor";
 import { PROJECTS_PAGE_SIZE, type ProjectListQuery } from "./schemas";
@@ -92,7 +93,9 @@ const newestFirst = [
 async function cappedCount(tx: ScopedDb, organizationId: string, q: string): Promise<number> {
   const scoped = inOrganization(organizationId).organizationId;
   const pattern = `%${literal(q)}%`;
-  const [row] = await tx.$queryRaw<[{ count: number }]>`
+  // Raw SQL is not routed like model calls: ask where this organization's projects are.
+  const client = await tenantClient(tx);
+  const [row] = await client.$queryRaw<[{ count: number }]>`
     SELECT count(*)::int AS "count" FROM (
       SELECT 1 FROM "Project"
       WHERE ${scoped ? Prisma.sql`"organizationId" = ${scoped}` : Prisma.sql`TRUE`}

@@ -24,6 +24,7 @@ import {
   listProjectsAction,
   updateProjectAction,
 } from "@/lib/projects/actions";
+import { sliceProjects } from "@/lib/projects/queries";
 import { adminDatabase } from "../support/admin-db";
 import { staffWithSession } from "../support/staff";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
@@ -305,6 +306,8 @@ describe("moving an organization", () => {
     // In its dedicated database now: reads and writes go there.
     expect(await createProjectAction({ name: "Dedicated" })).toMatchObject({ ok: true });
     expect(await listProjectsAction({})).toMatchObject({ ok: true, data: { total: 6 } });
+    const slice = await withTenant(org.id, (tx) => sliceProjects(tx, org.id, { q: "" }));
+    expect([slice.total, slice.items.length]).toEqual([6, 6]);
     expect(await admin.project.count({ where: { organizationId: org.id } })).toBe(0);
     await move(org.slug, "pool");
     expect(await admin.project.count({ where: { organizationId: org.id } })).toBe(6);
