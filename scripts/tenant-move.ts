@@ -36,8 +36,7 @@ nextEnv.loadEnvConfig(process.cwd(), true);
 const { moveOrganization, TenantMoveError } = await import("@/lib/db/tenant-databases/move");
 const { runningDevDatabase } = await import("./lib/dev-database");
 
-const mainUrl =
-  process.env.DIRECT_URL || process.env.DATABASE_URL || (await runningDevDatabase());
+const mainUrl = process.env.DIRECT_URL || process.env.DATABASE_URL || (await runningDevDatabase());
 if (!mainUrl) {
   console.error("Set DATABASE_URL (or DIRECT_URL), or start `npm run dev` first.");
   process.exit(1);
