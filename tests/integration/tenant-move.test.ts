@@ -343,6 +343,34 @@ describe("moving an organization", () => {
     },
   );
 
+  it("after the switch, keeps the data at the target and always lifts the freeze", async () => {
+    const { org, owner } = await memberOfNewOrganization("move-after-switch");
+    const before = await tenantChecksums(mainOwner, org.id);
+    const failing = move(org.slug, dedicatedName, {
+      after: {
+        switch: async () => {
+          throw new Error("injected after the switch");
+        },
+      },
+    });
+    await expect(failing).rejects.toThrow(/injected after the switch/);
+    expect(await placementOf(org.id)).not.toBeNull();
+    expect(await tenantChecksums(dedicatedOwner, org.id)).toEqual(before);
+    expect(await freezeRows()).toEqual({ main: 0, dedicated: 0 });
+    callAs(owner.token, org.slug);
+    expect(await createProjectAction({ name: "Writable there" })).toMatchObject({ ok: true });
+
+    // A move that died after its switch left both freezes: running it again lifts them.
+    for (const client of [mainOwner, dedicatedOwner])
+      await client.query(`INSERT INTO "TenantWriteFreeze" ("organizationId") VALUES ($1)`, [
+        org.id,
+      ]);
+    const rerun = await move(org.slug, dedicatedName);
+    expect(rerun.steps.map((step) => step.step)).toEqual(["unfreeze"]);
+    expect(await freezeRows()).toEqual({ main: 0, dedicated: 0 });
+    await move(org.slug, "pool");
+  });
+
   it("clears what an interrupted earlier run left in the target before copying", async () => {
     const { org } = await memberOfNewOrganization("move-rerun");
     await dedicatedOwner.query(

@@ -276,6 +276,8 @@ async function verify(source: Side, target: Side, organizationId: string): Promi
   return counts;
 }
 
+const mainSide = (client: pg.Client): Side => ({ name: POOL, databaseId: null, client });
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function moveOrganization(options: MoveOptions): Promise<MoveReport> {
@@ -330,7 +332,7 @@ export async function moveOrganization(options: MoveOptions): Promise<MoveReport
       return rows[0];
     };
     const side = async (databaseId: string | null): Promise<Side> => {
-      if (databaseId === null) return { name: POOL, databaseId: null, client: main };
+      if (databaseId === null) return mainSide(main);
       const row = await registry(databaseId, null);
       if (!row) throw new TenantMoveError(`Tenant database ${databaseId} is not in the registry.`);
       return {
@@ -350,11 +352,26 @@ export async function moveOrganization(options: MoveOptions): Promise<MoveReport
         );
       targetId = row.id;
     }
-    if (targetId === org.tenantDatabaseId)
-      throw new TenantMoveError(
-        `"${slug}" already lives in ${to === POOL ? "the pool" : `"${to}"`}.`,
-      );
     const source = await side(org.tenantDatabaseId);
+    if (targetId === org.tenantDatabaseId) {
+      // A move that died after its switch left the freeze: lift it, once caches have expired.
+      const leftFrozen = await main.query(
+        `SELECT 1 FROM "TenantWriteFreeze" WHERE "organizationId" = $1`,
+        [organizationId],
+      );
+      if (leftFrozen.rowCount === 0)
+        throw new TenantMoveError(
+          `"${slug}" already lives in ${to === POOL ? "the pool" : `"${to}"`}.`,
+        );
+      await sleep(waitMs);
+      for (const each of source.client === main ? [source] : [source, mainSide(main)])
+        await unfreeze(each, organizationId);
+      done(
+        "unfreeze",
+        `lifted the freeze an interrupted move left; ${slug} lives in ${source.name}`,
+      );
+      return { organizationId, from: source.name, to: source.name, tables: [], steps };
+    }
     const target = await side(targetId);
     if (target.databaseId !== null) await appliedTenantMigrations(target);
     for (const { table } of TENANT_TABLES) await sharedColumns(source, target, table);
@@ -366,8 +383,9 @@ export async function moveOrganization(options: MoveOptions): Promise<MoveReport
 
     // The main database's freeze row is also what members' pages show as "being moved".
     const frozen: Side[] = [];
-    const mainSide: Side = { name: POOL, databaseId: null, client: main };
+    // Every side is tried even when one fails: a side left frozen is named for the operator.
     const unfreezeAll = async () => {
+      const stuck: string[] = [];
       for (const each of frozen.splice(0).reverse()) {
         for (let attempt = 1; ; attempt++) {
           try {
@@ -375,13 +393,17 @@ export async function moveOrganization(options: MoveOptions): Promise<MoveReport
             break;
           } catch (error) {
             if (attempt >= DELETE_ATTEMPTS) {
-              log(`could not unfreeze ${each.name}: ${(error as Error).message}`);
-              throw error;
+              stuck.push(`${each.name} (${(error as Error).message})`);
+              break;
             }
             await sleep(500 * attempt);
           }
         }
       }
+      if (stuck.length > 0)
+        throw new TenantMoveError(
+          `Could not lift the write freeze in ${stuck.join(", ")}. Run the same command again to lift it.`,
+        );
       done("unfreeze");
     };
 
@@ -391,7 +413,7 @@ export async function moveOrganization(options: MoveOptions): Promise<MoveReport
       for (const each of [
         source,
         target,
-        ...(source.client === main || target.client === main ? [] : [mainSide]),
+        ...(source.client === main || target.client === main ? [] : [mainSide(main)]),
       ]) {
         await freeze(each, organizationId);
         frozen.push(each);
@@ -430,6 +452,9 @@ export async function moveOrganization(options: MoveOptions): Promise<MoveReport
           await deleteRows(target, organizationId);
           await hook("roll-back");
           done("roll-back", `removed the copy from ${target.name}`);
+        } catch (cleanup) {
+          // Harmless where it is (the pointer does not name the target); the next run clears it.
+          log(`could not remove the copy from ${target.name}: ${(cleanup as Error).message}`);
         } finally {
           await unfreezeAll();
         }
