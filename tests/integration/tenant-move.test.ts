@@ -1,8 +1,10 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as projectsApi from "@/app/api/projects/route";
+import * as v1ProjectsApi from "@/app/api/v1/projects/route";
 import { startTenantMoveAction } from "@/lib/admin/actions/organizations";
 import { tenantPlacement } from "@/lib/admin/organizations/tenant-database";
+import { displayPrefixOf, generateApiKey, hashApiKey } from "@/lib/api-keys/format";
 import { applyMigrations } from "@/lib/db/migrate";
 import { withTenant } from "@/lib/db/tenant";
 import { movingSince } from "@/lib/db/tenant-databases/freeze";
@@ -272,6 +274,16 @@ describe("moving an organization", () => {
 
   it("keeps reads working and refuses writes with the maintenance message while frozen", async () => {
     const { org, owner } = await memberOfNewOrganization("move-frozen");
+    const secret = generateApiKey("test");
+    await admin.apiKey.create({
+      data: {
+        organizationId: org.id,
+        name: "script",
+        prefix: displayPrefixOf(secret),
+        keyHash: hashApiKey(secret),
+        scopes: ["projects:read", "projects:write"],
+      },
+    });
     const checks: unknown[] = [];
     await move(org.slug, dedicatedName, {
       after: {
@@ -288,6 +300,20 @@ describe("moving an organization", () => {
             body: await response.json(),
           });
           checks.push((await withTenant(org.id, (tx) => movingSince(tx, org.id))) instanceof Date);
+          const v1 = await v1ProjectsApi.POST(
+            new Request("http://localhost:3000/api/v1/projects", {
+              method: "POST",
+              headers: {
+                host: "localhost:3000",
+                authorization: `Bearer ${secret}`,
+                "content-type": "application/json",
+                "x-real-ip": "203.0.113.9",
+              },
+              body: JSON.stringify({ name: "During v1" }),
+            }),
+          );
+          const problem = (await v1.json()) as { code: string; detail: string };
+          checks.push({ status: v1.status, retryAfter: v1.headers.get("retry-after"), ...problem });
         },
       },
     });
@@ -300,6 +326,12 @@ describe("moving an organization", () => {
         body: { error: TENANT_MOVING_MESSAGE, code: "tenant_moving" },
       },
       true,
+      expect.objectContaining({
+        status: 503,
+        retryAfter: "5",
+        code: "unavailable",
+        detail: TENANT_MOVING_MESSAGE,
+      }),
     ]);
     callAs(owner.token, org.slug);
     expect(await withTenant(org.id, (tx) => movingSince(tx, org.id))).toBeNull();
