@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as projectsApi from "@/app/api/projects/route";
 import * as v1ProjectsApi from "@/app/api/v1/projects/route";
 import { startTenantMoveAction } from "@/lib/admin/actions/organizations";
+import { organizationDetail } from "@/lib/admin/organizations/detail";
 import { tenantPlacement } from "@/lib/admin/organizations/tenant-database";
 import { displayPrefixOf, generateApiKey, hashApiKey } from "@/lib/api-keys/format";
 import { applyMigrations } from "@/lib/db/migrate";
@@ -498,6 +499,7 @@ describe("the operator console", () => {
     await runJobs({ ids: [started.data.jobId] });
 
     expect((await tenantPlacement(org.id))?.database?.name).toBe(dedicatedName);
+    expect((await organizationDetail(org.id))?.organization.projects).toBe(5);
     // Both entries are in the organization's own log, now in its database.
     const { rows: audit } = await dedicatedOwner.query<{ action: string; actorId: string }>(
       `SELECT "action", "actorId", "metadata" FROM "AuditLog"

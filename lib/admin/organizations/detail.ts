@@ -67,6 +67,12 @@ export async function organizationDetail(id: string, now = new Date()) {
   });
   if (!found) return null;
   const { org, billingEvents } = found;
+  // Projects in the organization's own database are counted there: the router follows the scope.
+  const projects = org.tenantDatabaseId
+    ? await withScope({ platformRead: true, organizationId: id }, (tx) =>
+        tx.project.count({ where: { organizationId: id } }),
+      )
+    : org._count.projects;
   const emails = org.memberships.map((m) => m.user.email);
   // Not tenant tables: the webhook and the outbox write them outside any organization's scope.
   const [stripeEvents, stripeFailures, queuedEmails] = await Promise.all([
@@ -114,7 +120,7 @@ export async function organizationDetail(id: string, now = new Date()) {
       projectLimit: org.projectLimit,
       compPlan: org.compPlan,
       compEndsAt: org.compEndsAt,
-      projects: org._count.projects,
+      projects,
     },
     plan,
     paidPlan: paidPlan(snapshot),
