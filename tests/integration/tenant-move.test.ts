@@ -273,6 +273,41 @@ describe("moving an organization", () => {
     expect(await createProjectAction({ name: "After" })).toMatchObject({ ok: true });
   });
 
+  it("waits for a write under way before freezing, and takes it along", async () => {
+    const { org } = await memberOfNewOrganization("move-in-flight");
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let written!: () => void;
+    const inserted = new Promise<void>((resolve) => (written = resolve));
+    // A member's transaction that has written but not yet committed when the move starts.
+    const writer = withTenant(org.id, async (tx) => {
+      const project = await tx.project.create({
+        data: { organizationId: org.id, name: "In flight" },
+      });
+      written();
+      await gate;
+      return project.id;
+    });
+    await inserted;
+    const moving = move(org.slug, dedicatedName);
+    // The move's freeze waits on the organization's write lock, which the writer holds.
+    for (let i = 0; ; i++) {
+      const { rows } = await mainOwner.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity
+         WHERE application_name = 'keel-tenant-move' AND wait_event = 'advisory'`,
+      );
+      if (rows[0]!.n > 0 || i >= 100) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    release();
+    const id = await writer;
+    await moving;
+    const there = await dedicatedOwner.query(`SELECT "name" FROM "Project" WHERE "id" = $1`, [id]);
+    expect(there.rows).toEqual([{ name: "In flight" }]);
+    expect(await rowsIn(mainOwner, org.id)).toBe(0);
+    await move(org.slug, "pool");
+  });
+
   it("keeps reads working and refuses writes with the maintenance message while frozen", async () => {
     const { org, owner } = await memberOfNewOrganization("move-frozen");
     const secret = generateApiKey("test");
