@@ -1,9 +1,22 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
-import pg from "pg";
+import type pg from "pg";
+import {
+  connect,
+  inTransaction,
+  mainSide,
+  POOL,
+  TenantMoveError,
+  type Side,
+} from "./owner-connection";
 import { forgetPlacements, PLACEMENT_CACHE_MS } from "./placement";
 import { openTenantDatabaseUrl } from "./sealed-url";
 import { TENANT_TABLES } from "./tables";
+import { copyRows, deleteRows, sharedColumns, verify, type TableCount } from "./tenant-rows";
+import { freeze, unfreeze } from "./write-freeze";
+
+export { POOL, TenantMoveError } from "./owner-connection";
+export { tenantChecksums, type TableCount } from "./tenant-rows";
 
 /**
  * Moves an organization's tenant rows to another database while it stays online: writes are
@@ -11,23 +24,10 @@ import { TENANT_TABLES } from "./tables";
  * the databases' owner, on its own connections (README, "Moving an organization").
  */
 
-export const POOL = "pool";
-
 export const tenantMigrationsDir = path.join(process.cwd(), "prisma", "tenant", "migrations");
 
-const CONNECT_TIMEOUT_MS = 10_000;
-// Freezing waits for writes already under way, which the app bounds well below this.
-const STATEMENT_TIMEOUT_MS = 60_000;
-const BATCH_ROWS = 1_000;
 const SWITCH_MARGIN_MS = 2_000;
 const DELETE_ATTEMPTS = 3;
-
-export class TenantMoveError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = "TenantMoveError";
-  }
-}
 
 export type MoveStep =
   | "validate"
@@ -55,8 +55,6 @@ export type MoveOptions = {
 
 export type MoveHookContext = { organizationId: string; source: pg.Client; target: pg.Client };
 
-export type TableCount = { table: string; rows: number; checksum: string };
-
 export type MoveReport = {
   organizationId: string;
   from: string;
@@ -66,98 +64,6 @@ export type MoveReport = {
   /** Set when the move finished but the rows at the old location could not be deleted. */
   leftover?: string;
 };
-
-type Side = { name: string; databaseId: string | null; client: pg.Client };
-
-async function connect(url: string): Promise<pg.Client> {
-  const client = new pg.Client({
-    connectionString: url,
-    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-    statement_timeout: STATEMENT_TIMEOUT_MS,
-    lock_timeout: STATEMENT_TIMEOUT_MS,
-    application_name: "keel-tenant-move",
-  });
-  client.on("error", () => {});
-  await client.connect();
-  // Checksums compare rows as text: both sides must print values the same way.
-  await client.query("SET DateStyle = ISO; SET TimeZone = 'UTC'; SET extra_float_digits = 3");
-  return client;
-}
-
-// Owner connections still meet row-level security (the tables FORCE it): a transaction
-// names the organization as the app's do.
-async function inTransaction<T>(
-  client: pg.Client,
-  organizationId: string,
-  work: () => Promise<T>,
-): Promise<T> {
-  await client.query("BEGIN");
-  try {
-    await client.query("SELECT set_config('app.org_id', $1, true)", [organizationId]);
-    const result = await work();
-    await client.query("COMMIT");
-    return result;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  }
-}
-
-const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
-
-async function columnsOf(client: pg.Client, table: string): Promise<string[]> {
-  const { rows } = await client.query<{ column_name: string }>(
-    `SELECT column_name FROM information_schema.columns
-     WHERE table_schema = current_schema() AND table_name = $1 ORDER BY column_name`,
-    [table],
-  );
-  return rows.map((row) => row.column_name);
-}
-
-// The columns copied and compared: the source's, which the target must all have.
-async function sharedColumns(source: Side, target: Side, table: string): Promise<string[]> {
-  const [from, to] = await Promise.all([
-    columnsOf(source.client, table),
-    columnsOf(target.client, table),
-  ]);
-  const missing = from.filter((column) => !to.includes(column));
-  if (from.length === 0 || missing.length > 0)
-    throw new TenantMoveError(
-      `${target.name} has no column ${missing.join(", ") || "at all"} of "${table}"; migrate it first.`,
-    );
-  return from;
-}
-
-async function checksum(
-  client: pg.Client,
-  organizationId: string,
-  table: string,
-  columns: string[],
-): Promise<{ rows: number; checksum: string }> {
-  const list = columns.map(quote).join(", ");
-  const { rows } = await client.query<{ rows: number; checksum: string }>(
-    `SELECT count(*)::int AS "rows",
-       coalesce(md5(string_agg(ROW(${list})::text, '|' ORDER BY "id" COLLATE "C")), '') AS "checksum"
-     FROM ${quote(table)} WHERE "organizationId" = $1`,
-    [organizationId],
-  );
-  return rows[0]!;
-}
-
-/** The org's rows of every tenant table in one database: for the move's check, and tests. */
-export async function tenantChecksums(
-  client: pg.Client,
-  organizationId: string,
-): Promise<TableCount[]> {
-  return inTransaction(client, organizationId, async () => {
-    const counts: TableCount[] = [];
-    for (const { table } of TENANT_TABLES) {
-      const columns = await columnsOf(client, table);
-      counts.push({ table, ...(await checksum(client, organizationId, table, columns)) });
-    }
-    return counts;
-  });
-}
 
 async function appliedTenantMigrations(target: Side): Promise<void> {
   const expected = (await readdir(tenantMigrationsDir, { withFileTypes: true }))
@@ -180,103 +86,6 @@ async function appliedTenantMigrations(target: Side): Promise<void> {
       `${target.name} is missing the tenant migration(s) ${missing.join(", ")}. Apply prisma/tenant/migrations to it first.`,
     );
 }
-
-function freezeKey(organizationId: string) {
-  return `keel.tenant_write:${organizationId}`;
-}
-
-// The exclusive lock waits for every writer already holding it shared (lib's triggers), so
-// once the row is committed no write of the organization is in flight or can start.
-async function freeze(side: Side, organizationId: string): Promise<void> {
-  await inTransaction(side.client, organizationId, async () => {
-    await side.client.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [
-      freezeKey(organizationId),
-    ]);
-    await side.client.query(
-      `INSERT INTO "TenantWriteFreeze" ("organizationId") VALUES ($1) ON CONFLICT DO NOTHING`,
-      [organizationId],
-    );
-  });
-}
-
-async function unfreeze(side: Side, organizationId: string): Promise<void> {
-  await side.client.query(`DELETE FROM "TenantWriteFreeze" WHERE "organizationId" = $1`, [
-    organizationId,
-  ]);
-}
-
-async function deleteRows(side: Side, organizationId: string): Promise<void> {
-  await inTransaction(side.client, organizationId, async () => {
-    for (const { table } of TENANT_TABLES)
-      await side.client.query(`DELETE FROM ${quote(table)} WHERE "organizationId" = $1`, [
-        organizationId,
-      ]);
-  });
-}
-
-// Selects each batch as JSON and inserts it with json_populate_recordset: values arrive as
-// PostgreSQL printed them, so timestamps and JSON documents are the same bytes on both sides.
-async function copyRows(source: Side, target: Side, organizationId: string): Promise<void> {
-  const plan: { table: string; columns: string[] }[] = [];
-  for (const { table } of TENANT_TABLES)
-    plan.push({ table, columns: await sharedColumns(source, target, table) });
-  await source.client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-  try {
-    await source.client.query("SELECT set_config('app.org_id', $1, true)", [organizationId]);
-    await inTransaction(target.client, organizationId, async () => {
-      for (const { table, columns } of plan) {
-        // Rows a failed earlier run left here are not the organization's: it does not live here.
-        await target.client.query(`DELETE FROM ${quote(table)} WHERE "organizationId" = $1`, [
-          organizationId,
-        ]);
-        const list = columns.map(quote).join(", ");
-        let after = "";
-        for (;;) {
-          const { rows } = await source.client.query<{ batch: string | null; last: string }>(
-            `SELECT json_agg(b)::text AS "batch", max(b."id" COLLATE "C") AS "last" FROM (
-               SELECT ${list} FROM ${quote(table)}
-               WHERE "organizationId" = $1 AND "id" COLLATE "C" > $2
-               ORDER BY "id" COLLATE "C" LIMIT ${BATCH_ROWS}) b`,
-            [organizationId, after],
-          );
-          const batch = rows[0];
-          if (!batch?.batch) break;
-          await target.client.query(
-            `INSERT INTO ${quote(table)} (${list})
-             SELECT ${list} FROM json_populate_recordset(NULL::${quote(table)}, $1::json)`,
-            [batch.batch],
-          );
-          after = batch.last;
-        }
-      }
-    });
-  } finally {
-    await source.client.query("COMMIT").catch(() => {});
-  }
-}
-
-async function verify(source: Side, target: Side, organizationId: string): Promise<TableCount[]> {
-  const counts: TableCount[] = [];
-  for (const { table } of TENANT_TABLES) {
-    const columns = await sharedColumns(source, target, table);
-    const [from, to] = await Promise.all([
-      inTransaction(source.client, organizationId, () =>
-        checksum(source.client, organizationId, table, columns),
-      ),
-      inTransaction(target.client, organizationId, () =>
-        checksum(target.client, organizationId, table, columns),
-      ),
-    ]);
-    if (from.rows !== to.rows || from.checksum !== to.checksum)
-      throw new TenantMoveError(
-        `"${table}" differs after the copy: ${from.rows} rows (${from.checksum}) at ${source.name}, ${to.rows} (${to.checksum}) at ${target.name}.`,
-      );
-    counts.push({ table, ...from });
-  }
-  return counts;
-}
-
-const mainSide = (client: pg.Client): Side => ({ name: POOL, databaseId: null, client });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
