@@ -8,7 +8,7 @@ import { tenantPlacement } from "@/lib/admin/organizations/tenant-database";
 import { displayPrefixOf, generateApiKey, hashApiKey } from "@/lib/api-keys/format";
 import { applyMigrations } from "@/lib/db/migrate";
 import { withTenant } from "@/lib/db/tenant";
-import { movingSince } from "@/lib/db/tenant-databases/freeze";
+import { movingSince } from "@/lib/db/tenant-databases/moving";
 import {
   moveOrganization,
   tenantChecksums,

@@ -4,7 +4,7 @@ import { billingOverview, recentInvoices } from "@/lib/billing/subscription/over
 import { db } from "@/lib/db";
 import { sharedTransaction } from "@/lib/db/shared-transaction";
 import type { ScopedDb } from "@/lib/db/tenant";
-import { movingSince } from "@/lib/db/tenant-databases/freeze";
+import { movingSince } from "@/lib/db/tenant-databases/moving";
 import { listPendingInvitations } from "@/lib/invitations/manage";
 import { listMembers } from "@/lib/members/members";
 import { createProject } from "@/lib/projects/mutations";

@@ -8,7 +8,7 @@ import { SignedOut } from "@/components/shell/signed-out";
 import { SiteShell } from "@/components/shell/site-shell";
 import { getCurrentSession } from "@/lib/auth/current-session";
 import { billingSnapshot, paymentStatusOf } from "@/lib/billing/plans/entitlements";
-import { movingSince } from "@/lib/db/tenant-databases/freeze";
+import { movingSince } from "@/lib/db/tenant-databases/moving";
 import { env } from "@/lib/env";
 import { getCurrentMember, getSuspendedMembership } from "@/lib/tenancy/current-member";
 import { organizationUrl } from "@/lib/tenancy/links";

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { withScope } from "@/lib/db/tenant";
-import { movingSince } from "@/lib/db/tenant-databases/freeze";
+import { movingSince } from "@/lib/db/tenant-databases/moving";
 import { ExpectedError } from "@/lib/errors";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { recordStaffAudit } from "../audit";
