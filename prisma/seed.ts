@@ -63,7 +63,12 @@ export async function seed(db: Database): Promise<void> {
       create: { organizationId: organization.id, status: "FREE", plan: "free", seats: 2 },
       update: {},
     });
-    for (const project of projects) {
+    // Moved to a dedicated database (KEEL_DEMO_DEDICATED=1): its projects are there already.
+    const placed = await tx.organization.findUniqueOrThrow({
+      where: { id: organization.id },
+      select: { tenantDatabaseId: true },
+    });
+    for (const project of placed.tenantDatabaseId ? [] : projects) {
       await tx.project.upsert({
         where: { id: project.id },
         create: {

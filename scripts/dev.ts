@@ -1,11 +1,13 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 // @next/env is CommonJS without named exports Node can detect: import the whole module.
 import nextEnv from "@next/env";
 import { brand } from "@/brand.config";
 import { createDatabaseClient } from "@/lib/db/create-client";
+import { startEmbeddedDatabase } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrate";
 import {
   formatTenantMigrationReport,
@@ -33,6 +35,9 @@ const { loadEnvConfig } = nextEnv;
  *   plans synced into it, delivering signed webhooks to this server; its state is kept
  *   in .keel/stripe-emulator.json. Its controls (failed renewal, trial end) are at its
  *   own address, printed below.
+ * - KEEL_DEMO_DEDICATED=1 (embedded only): a second embedded database on the next free port
+ *   (data in .keel/pglite-dedicated), migrated with prisma/tenant/migrations, registered as
+ *   "demo-dedicated", with the demo organization moved into it (README, "Moving an organization").
  */
 
 const log = (message: string) => console.log(`\x1b[36m[${brand.fileSlug}]\x1b[0m ${message}`);
@@ -81,6 +86,36 @@ if (embedded) {
 process.env.APP_URL ||= `http://localhost:${port}`;
 process.env.CRON_SECRET ??= randomBytes(24).toString("hex");
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+
+// A demo dedicated tenant. Once its folder exists it is started on every run: the demo
+// organization lives there until moved back (npm run tenant:move -- acme --to pool).
+const dedicatedDir = path.join(process.cwd(), ".keel", "pglite-dedicated");
+const dedicated =
+  embedded && (process.env.KEEL_DEMO_DEDICATED === "1" || existsSync(dedicatedDir))
+    ? await startEmbeddedDatabase({ dataDir: dedicatedDir, port: embedded.port + 100 })
+    : undefined;
+if (dedicated) {
+  await applyMigrations(dedicated.url, { dir: path.join("prisma", "tenant", "migrations") });
+  log(
+    `demo dedicated tenant database on 127.0.0.1:${dedicated.port} (data in .keel/pglite-dedicated)`,
+  );
+  // A child process: lib/env reads AUTH_SECRET when first imported, and this one's was unset then.
+  const demo = spawn(
+    process.execPath,
+    [
+      createRequire(import.meta.url).resolve("tsx/cli"),
+      "--conditions=react-server",
+      "scripts/dedicated-demo.ts",
+      dedicated.url,
+    ],
+    { stdio: ["ignore", "pipe", "inherit"], env: process.env },
+  );
+  demo.stdout.on("data", (chunk: Buffer) => {
+    for (const line of chunk.toString().trimEnd().split("\n")) log(line);
+  });
+  const code = await new Promise<number | null>((resolve) => demo.on("exit", resolve));
+  if (code !== 0) log("the demo dedicated tenant could not be set up (see above)");
+}
 
 let devStripe: DevStripe | undefined;
 if (!process.env.STRIPE_SECRET_KEY) {
@@ -143,6 +178,7 @@ async function stop(code: number) {
   clearInterval(pump);
   if (next.exitCode === null) next.kill("SIGTERM");
   await devStripe?.emulator.stop();
+  await dedicated?.stop();
   await embedded?.stop();
   process.exit(code);
 }

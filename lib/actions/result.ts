@@ -1,5 +1,11 @@
 import type { z } from "zod";
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/unavailable";
+import {
+  DATABASE_UNAVAILABLE_MESSAGE,
+  RETRY_AFTER_SECONDS,
+  TENANT_MOVING_MESSAGE,
+  isDatabaseUnavailable,
+  isTenantMoving,
+} from "@/lib/db/unavailable";
 import {
   BadRequestError,
   ExpectedError,
@@ -64,6 +70,15 @@ export function failure(error: unknown, context: Record<string, unknown>): Actio
       error: error.message,
       status: error.status,
       ...(error.code ? { code: error.code } : {}),
+    };
+  // Expected and brief: the organization's data is moving (README, "Moving an organization").
+  if (isTenantMoving(error))
+    return {
+      ok: false,
+      error: TENANT_MOVING_MESSAGE,
+      status: 503,
+      code: "tenant_moving",
+      retryAfterSeconds: RETRY_AFTER_SECONDS,
     };
   if (isDatabaseUnavailable(error)) {
     // It passes, and the pool recovers by itself: a 503 to retry, not a 500 to report.

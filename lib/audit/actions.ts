@@ -75,6 +75,9 @@ const staffActions = [
   "staff.job_retried",
   "staff.job_discarded",
   "staff.metrics_recomputed",
+  "staff.tenant_move_started",
+  "staff.tenant_move_finished",
+  "staff.tenant_move_failed",
 ] as const;
 
 export type StaffAuditAction = (typeof staffActions)[number];

@@ -8,6 +8,14 @@ export const RETRY_AFTER_SECONDS = 5;
 export const DATABASE_UNAVAILABLE_MESSAGE =
   "The service is temporarily unavailable. Please try again in a moment.";
 
+/** What members are told while their organization's data moves to another database. */
+export const TENANT_MOVING_MESSAGE =
+  "This organization is being moved to its own database; changes are paused for a moment. Please try again shortly.";
+
+// SQLSTATE the write-freeze triggers raise (prisma/migrations/20261201094835_hybrid_tenancy).
+const TENANT_FROZEN_SQLSTATE = "KL503";
+const tenantFrozenMessage = /is being moved; try again in a moment/;
+
 const prismaCodes = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028"]);
 const adapterKinds = new Set([
   "DatabaseNotReachable",
@@ -48,7 +56,24 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   });
 }
 
+/**
+ * A write refused because the organization is being moved (lib/db/tenant-databases/move.ts).
+ * The message is checked too: an unreachable tenant database carries the same code.
+ */
+export function isTenantMoving(error: unknown): boolean {
+  return layers(error).some((layer) => {
+    const { code, originalCode, message } = layer as Record<string, unknown>;
+    const frozen = code === TENANT_FROZEN_SQLSTATE || originalCode === TENANT_FROZEN_SQLSTATE;
+    return frozen && typeof message === "string" && tenantFrozenMessage.test(message);
+  });
+}
+
 export function databaseUnavailableResponse(error: unknown): Response | null {
+  if (isTenantMoving(error))
+    return Response.json(
+      { error: TENANT_MOVING_MESSAGE },
+      { status: 503, headers: { "Retry-After": String(RETRY_AFTER_SECONDS) } },
+    );
   if (!isDatabaseUnavailable(error)) return null;
   logger.error({ err: error }, "[db] database unavailable");
   return Response.json(

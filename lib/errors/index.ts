@@ -10,7 +10,7 @@ export class ExpectedError extends Error {
   }
 }
 
-export type ErrorCode = "plan_limit" | "read_only" | "reauthentication_required";
+export type ErrorCode = "plan_limit" | "read_only" | "reauthentication_required" | "tenant_moving";
 
 export class PlanLimitError extends ExpectedError {
   override readonly code: ErrorCode = "plan_limit";

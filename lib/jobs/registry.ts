@@ -8,6 +8,7 @@ import { retentionJob } from "./kinds/retention";
 import { seatSyncJob } from "./kinds/seat-sync";
 import { signUpJob } from "./kinds/sign-up";
 import { tenantDataPurgeJob } from "./kinds/tenant-data-purge";
+import { tenantMoveJob } from "./kinds/tenant-move";
 import { usageFlushJob } from "./kinds/usage-flush";
 import { usageReportJob } from "./kinds/usage-report";
 
@@ -21,6 +22,7 @@ const kinds = [
   usageReportJob,
   metricsSnapshotJob,
   tenantDataPurgeJob,
+  tenantMoveJob,
 ] as const;
 
 type Kinds = (typeof kinds)[number];

@@ -4,6 +4,7 @@ import { billingOverview, recentInvoices } from "@/lib/billing/subscription/over
 import { db } from "@/lib/db";
 import { sharedTransaction } from "@/lib/db/shared-transaction";
 import type { ScopedDb } from "@/lib/db/tenant";
+import { movingSince } from "@/lib/db/tenant-databases/moving";
 import { listPendingInvitations } from "@/lib/invitations/manage";
 import { listMembers } from "@/lib/members/members";
 import { createProject } from "@/lib/projects/mutations";
@@ -54,7 +55,10 @@ async function organizationPage<T>(
     read: transaction.read,
   };
   const [, result] = await Promise.all([
-    member.read((tx) => billingSnapshot(tx, member.organizationId)),
+    member.read(async (tx) => [
+      await billingSnapshot(tx, member.organizationId),
+      await movingSince(tx, member.organizationId),
+    ]),
     page(member),
   ]);
   return result;

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { databaseUnavailableResponse, isDatabaseUnavailable } from "@/lib/db/unavailable";
+import {
+  databaseUnavailableResponse,
+  isDatabaseUnavailable,
+  isTenantMoving,
+  TENANT_MOVING_MESSAGE,
+} from "@/lib/db/unavailable";
 
 /**
  * Which errors mean "the database is unavailable, try again" (503) rather than a bug or
@@ -54,5 +59,43 @@ describe("isDatabaseUnavailable", () => {
     } finally {
       console.error = original;
     }
+  });
+});
+
+describe("isTenantMoving", () => {
+  const frozen = {
+    originalCode: "KL503",
+    originalMessage: "organization org_1 is being moved; try again in a moment",
+    message: "organization org_1 is being moved; try again in a moment",
+  };
+
+  it("is true for the write freeze's SQLSTATE in Prisma's meta and in node-postgres' error", () => {
+    const prisma = Object.assign(new Error("Invalid `prisma.project.create()` invocation"), {
+      code: "P2010",
+      meta: { driverAdapterError: { cause: frozen } },
+    });
+    expect(isTenantMoving(prisma)).toBe(true);
+    const pg = Object.assign(new Error(frozen.message), { code: "KL503" });
+    expect(isTenantMoving(pg)).toBe(true);
+  });
+
+  it("is false for a tenant database that does not answer, which carries the same code", () => {
+    const unreachable = Object.assign(
+      new Error("This organization's database is not answering. Please try again in a moment.", {
+        cause: Object.assign(new Error("connect"), { code: "ECONNREFUSED" }),
+      }),
+      { code: "KL503" },
+    );
+    expect(isTenantMoving(unreachable)).toBe(false);
+    expect(isDatabaseUnavailable(unreachable)).toBe(true);
+  });
+
+  it("answers 503 with Retry-After and the maintenance message, for route handlers", async () => {
+    const response = databaseUnavailableResponse(
+      Object.assign(new Error(frozen.message), { code: "KL503" }),
+    );
+    expect(response?.status).toBe(503);
+    expect(response?.headers.get("retry-after")).toBe("5");
+    expect((await response?.json()).error).toBe(TENANT_MOVING_MESSAGE);
   });
 });

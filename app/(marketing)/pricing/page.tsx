@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Button } from "@/components/ui/button";
 import { billingIntervals, formatAmount, planIds, plans } from "@/lib/billing/plans/plans";
 import { IntervalFromAddress, PlanCard } from "./_components/viewer-plans";
 
@@ -12,6 +13,11 @@ const intervalLabels = { month: "Monthly", year: "Yearly (2 months free)" } as c
 // Shown while the yearly radio is checked, and hidden then: plain CSS, so no JavaScript needed.
 const whenYearly = "hidden group-has-[#interval-year:checked]/pricing:inline";
 const whenMonthly = "group-has-[#interval-year:checked]/pricing:hidden";
+
+// Dedicated databases are set up by hand (README, "Moving an organization"): a conversation, not
+// a checkout. Change the address to your own sales inbox.
+const enterpriseContact =
+  "mailto:sales@keel.dev?subject=" + encodeURIComponent("Enterprise: a dedicated database");
 
 /**
  * Generated from lib/billing/plans/plans.ts: change a plan there and this page follows. The same
@@ -98,6 +104,24 @@ export default function PricingPage() {
           );
         })}
       </ul>
+
+      <section
+        aria-labelledby="enterprise"
+        className="grid gap-4 rounded-xl border border-zinc-200 p-6 sm:grid-cols-[1fr_auto] sm:items-center dark:border-zinc-800"
+      >
+        <div className="grid gap-1">
+          <h2 id="enterprise" className="text-xl font-semibold text-zinc-950 dark:text-white">
+            Enterprise: a dedicated database
+          </h2>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            Your organization’s projects and audit log in a database of its own, moved there without
+            downtime. Everything in Business, priced with you.
+          </p>
+        </div>
+        <Button href={enterpriseContact} variant="secondary">
+          Contact us
+        </Button>
+      </section>
     </div>
   );
 }

@@ -1,12 +1,14 @@
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { PastDueBanner } from "@/components/billing/past-due-banner";
+import { MovingBanner } from "@/components/org/moving-banner";
 import { OrgNav, type OrgNavItem } from "@/components/org/org-nav";
 import { OrgSwitcher } from "@/components/org/org-switcher";
 import { SignedOut } from "@/components/shell/signed-out";
 import { SiteShell } from "@/components/shell/site-shell";
 import { getCurrentSession } from "@/lib/auth/current-session";
 import { billingSnapshot, paymentStatusOf } from "@/lib/billing/plans/entitlements";
+import { movingSince } from "@/lib/db/tenant-databases/moving";
 import { env } from "@/lib/env";
 import { getCurrentMember, getSuspendedMembership } from "@/lib/tenancy/current-member";
 import { organizationUrl } from "@/lib/tenancy/links";
@@ -70,12 +72,18 @@ export default async function OrganizationLayout({ children, params }: Organizat
     );
   }
 
-  const billing = paymentStatusOf(
-    await member.read((tx) => billingSnapshot(tx, member.organization.id)),
+  const [snapshot, moving] = await member.read(
+    async (tx) =>
+      [
+        await billingSnapshot(tx, member.organization.id),
+        await movingSince(tx, member.organization.id),
+      ] as const,
   );
+  const billing = paymentStatusOf(snapshot);
   const user = { name: session.user.name, email: session.user.email };
   return (
     <SiteShell user={user}>
+      {moving ? <MovingBanner organizationName={member.organization.name} /> : null}
       {billing.pastDue ? (
         <PastDueBanner
           organizationName={member.organization.name}

@@ -13,8 +13,10 @@ import {
   organizationReasonSchema,
   removeFlagSchema,
   setFlagSchema,
+  tenantMoveSchema,
 } from "../organizations/schemas";
 import { setSuspension } from "../organizations/suspension";
+import { startTenantMove } from "../organizations/tenant-database";
 
 // The operator console's organization actions: staff only, with 2FA and a recent sign-in (the
 // chain), each with the reason the staff member typed, kept in the audit log.
@@ -69,4 +71,10 @@ export const removeFlagOverrideAction = staffAction(
   "admin.organizations.remove_flag",
   removeFlagSchema,
   (input, ctx) => removeFlagOverride(ctx, input),
+);
+
+export const startTenantMoveAction = staffAction(
+  "admin.organizations.tenant_move",
+  tenantMoveSchema,
+  (input, ctx) => startTenantMove(ctx, input),
 );

@@ -31,6 +31,11 @@ export const compSchema = withReason({
 
 export const organizationReasonSchema = withReason({ organizationId });
 
+export const tenantMoveSchema = withReason({
+  organizationId,
+  to: z.string().trim().min(1, "Choose where to move it.").max(100),
+});
+
 export const limitsSchema = withReason({
   organizationId,
   seatLimit: limit("seats"),

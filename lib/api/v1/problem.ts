@@ -1,4 +1,5 @@
 import { brand } from "@/brand.config";
+import { RETRY_AFTER_SECONDS, TENANT_MOVING_MESSAGE, isTenantMoving } from "@/lib/db/unavailable";
 import { ExpectedError, RetryLaterError } from "@/lib/errors";
 
 // RFC 9457 problem details: one shape for every /api/v1 error, with a stable machine code.
@@ -86,6 +87,14 @@ function codeOf(error: ExpectedError): ProblemCode {
 
 /** An expected error from the data layer as a problem; anything else is the caller's to log. */
 export function problemFromError(error: unknown, requestId: string): Response | null {
+  if (isTenantMoving(error))
+    return problem({
+      status: 503,
+      code: "unavailable",
+      detail: TENANT_MOVING_MESSAGE,
+      requestId,
+      headers: { "retry-after": String(RETRY_AFTER_SECONDS) },
+    });
   if (!(error instanceof ExpectedError)) return null;
   const headers: Record<string, string> = {};
   if (error instanceof RetryLaterError) headers["retry-after"] = String(error.retryAfterSeconds);

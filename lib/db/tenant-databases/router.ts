@@ -4,9 +4,10 @@ import type { ScopedDb } from "../tenant";
 import { placementOf } from "./placement";
 import { noteOutage, noteRecovery } from "./outages";
 import { tenantDatabaseClient, UnknownTenantDatabaseError } from "./pools";
+import { TENANT_TABLES, type TenantModel } from "./tables";
 
 /** The models whose rows live in an organization's tenant database (README, "Hybrid tenancy"). */
-export const TENANT_MODELS = ["project", "auditLog"] as const;
+export const TENANT_MODELS: readonly TenantModel[] = TENANT_TABLES.map(({ model }) => model);
 const tenantModels = new Set<string>(TENANT_MODELS);
 
 const NOTE_ORGANIZATION = Symbol("tenantRouter.noteOrganization");

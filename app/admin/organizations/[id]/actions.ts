@@ -12,6 +12,7 @@ import {
   rereadFromStripeAction,
   setFlagOverrideAction,
   setLimitsAction,
+  startTenantMoveAction,
   suspendOrganizationAction,
   unsuspendOrganizationAction,
 } from "@/lib/admin/actions/organizations";
@@ -63,6 +64,15 @@ export async function setFlagForm(_s: FormState, formData: FormData): Promise<Fo
 
 export async function removeFlagForm(_s: FormState, formData: FormData): Promise<FormState> {
   return settle(await removeFlagOverrideAction(formData), formData, "Override removed.");
+}
+
+export async function tenantMoveForm(_s: FormState, formData: FormData): Promise<FormState> {
+  const result = await startTenantMoveAction(formData);
+  return settle(
+    result,
+    formData,
+    `Move to ${result.ok ? result.data.to : ""} started; it takes a few seconds. Reload to see where the organization lives.`,
+  );
 }
 
 export async function deleteForm(_s: FormState, formData: FormData): Promise<FormState> {

@@ -4,6 +4,7 @@ import { ConfirmIdentity } from "@/components/auth/confirm-identity";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { organizationDetail } from "@/lib/admin/organizations/detail";
+import { tenantPlacement } from "@/lib/admin/organizations/tenant-database";
 import { requireStaffPage } from "@/lib/admin/page-access";
 import { reauthenticationMethods } from "@/lib/auth/flows/reauthenticate";
 import {
@@ -21,6 +22,7 @@ import {
 import { MembersSection } from "./_components/members-section";
 import { PlanActions } from "./_components/plan-actions";
 import { SubscriptionSection } from "./_components/subscription-section";
+import { TenantDatabaseSection } from "./_components/tenant-database-section";
 
 export const metadata: Metadata = { title: "Organization" };
 
@@ -31,11 +33,12 @@ export default async function OrganizationPage({ params }: { params: Promise<{ i
   const staff = await requireStaffPage();
   const { id } = await params;
   if (!idPattern.test(id)) notFound();
-  const [detail, methods] = await Promise.all([
+  const [detail, methods, placement] = await Promise.all([
     organizationDetail(id),
     reauthenticationMethods(staff.id),
+    tenantPlacement(id),
   ]);
-  if (!detail) notFound();
+  if (!detail || !placement) notFound();
   const { organization: org } = detail;
   // Every staff write needs a sign-in from the last 10 minutes: offered when the server asks.
   const confirmIdentity = (
@@ -64,6 +67,11 @@ export default async function OrganizationPage({ params }: { params: Promise<{ i
       <FlagsSection
         organizationId={org.id}
         flags={detail.flags}
+        confirmIdentity={confirmIdentity}
+      />
+      <TenantDatabaseSection
+        organizationId={org.id}
+        placement={placement}
         confirmIdentity={confirmIdentity}
       />
       <BillingTimeline events={detail.billingEvents} />

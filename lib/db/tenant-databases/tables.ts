@@ -1,0 +1,10 @@
+/**
+ * The tenant tables: what lives in an organization's tenant database (README, "Hybrid
+ * tenancy"). The router sends these models there; the move command copies these tables.
+ */
+export const TENANT_TABLES = [
+  { model: "project", table: "Project" },
+  { model: "auditLog", table: "AuditLog" },
+] as const;
+
+export type TenantModel = (typeof TENANT_TABLES)[number]["model"];
