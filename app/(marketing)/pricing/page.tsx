@@ -90,14 +90,30 @@ export default function PricingPage() {
             >
               <ul className="grid gap-2 text-sm text-zinc-700 dark:text-zinc-300">
                 {plan.highlights.map((h) => (
-                  <li key={h}>✓ {h}</li>
+                  <li key={h}>
+                    <Included /> {h}
+                  </li>
                 ))}
-                {plan.trialDays > 0 ? <li>✓ {plan.trialDays}-day free trial</li> : null}
+                {plan.trialDays > 0 ? (
+                  <li>
+                    <Included /> {plan.trialDays}-day free trial
+                  </li>
+                ) : null}
               </ul>
             </PlanCard>
           );
         })}
       </ul>
     </div>
+  );
+}
+
+// The tick is decoration; screen readers hear the word instead.
+function Included() {
+  return (
+    <>
+      <span aria-hidden="true">✓</span>
+      <span className="sr-only">Included:</span>
+    </>
   );
 }
