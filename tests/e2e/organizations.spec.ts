@@ -44,6 +44,10 @@ test("create an organization, invite a teammate who signs up from the email and 
   await expect(
     page.getByRole("heading", { name: "You’re not in an organization yet" }),
   ).toBeVisible();
+  // No invitation is waiting, so the page does not point to one.
+  await expect(
+    page.getByText("When someone invites you, the invitation shows up here."),
+  ).toBeVisible();
   await page.getByRole("link", { name: "Create your organization" }).click();
   await expect(page).toHaveURL(`${app}/onboarding`);
 

@@ -26,7 +26,7 @@ export default function PricingPage() {
           Pricing
         </h1>
         <p className="text-lg text-zinc-600 dark:text-zinc-400">
-          Start free. Paid plans are per member, with a 14-day trial: the card you add at checkout
+          Start free. Paid plans are priced per seat, with a 14-day trial: the card you add at checkout
           is charged only when the trial ends.
         </p>
         <fieldset className="mx-auto mt-2 inline-flex rounded-lg border border-zinc-200 p-1 dark:border-zinc-800">
@@ -66,7 +66,7 @@ export default function PricingPage() {
                     <span key={interval} className={interval === "year" ? whenYearly : whenMonthly}>
                       {formatAmount(plan.prices![interval].amount)}
                       <span className="text-base font-normal text-zinc-600 dark:text-zinc-400">
-                        {` per member / ${interval}`}
+                        {` per seat / ${interval}`}
                       </span>
                     </span>
                   ))
