@@ -170,13 +170,14 @@ describe("building an export", () => {
     const consoleError = vi.spyOn(console, "error");
     const query = pg.Client.prototype.query;
     let queued = 0;
-    const spy = vi
-      .spyOn(pg.Client.prototype, "query")
-      .mockImplementation(function (this: pg.Client, ...args: unknown[]) {
-        const queue = (this as unknown as { _queryQueue: unknown[] })._queryQueue;
-        if (queue.length > 0) queued++;
-        return (query as (...a: unknown[]) => unknown).apply(this, args);
-      } as typeof query);
+    const spy = vi.spyOn(pg.Client.prototype, "query").mockImplementation(function (
+      this: pg.Client,
+      ...args: unknown[]
+    ) {
+      const queue = (this as unknown as { _queryQueue: unknown[] })._queryQueue;
+      if (queue.length > 0) queued++;
+      return (query as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof query);
     try {
       const data = await collectUserData(user.id);
       expect(data.user.email).toBe(user.email);

@@ -26,8 +26,8 @@ export default function PricingPage() {
           Pricing
         </h1>
         <p className="text-lg text-zinc-600 dark:text-zinc-400">
-          Start free. Paid plans are priced per seat, with a 14-day trial: the card you add at checkout
-          is charged only when the trial ends.
+          Start free. Paid plans are priced per seat, with a 14-day trial: the card you add at
+          checkout is charged only when the trial ends.
         </p>
         <fieldset className="mx-auto mt-2 inline-flex rounded-lg border border-zinc-200 p-1 dark:border-zinc-800">
           <legend className="sr-only">Billing interval</legend>
