@@ -13,6 +13,8 @@ test("the landing page renders", async ({ page }) => {
   expect(response?.status()).toBe(200);
   await expect(page).toHaveTitle(/Keel/);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  // globals.css scrolls smoothly; this tells Next to jump instantly when it navigates.
+  await expect(page.locator("html")).toHaveAttribute("data-scroll-behavior", "smooth");
 });
 
 test("the health endpoint reports the database up", async ({ request }) => {
