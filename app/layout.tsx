@@ -25,7 +25,8 @@ export const viewport: Viewport = { themeColor: brand.colors.accent };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
-    <html lang="en" className={geistSans.variable}>
+    // globals.css scrolls smoothly; the attribute lets Next jump instantly on route changes.
+    <html lang="en" className={geistSans.variable} data-scroll-behavior="smooth">
       <body className="min-h-dvh bg-white font-sans text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
         {/* Reads no cookie on the server: prerendered pages stay static. */}
         <ImpersonationBanner />

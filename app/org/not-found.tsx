@@ -16,8 +16,8 @@ export default function OrganizationNotFound() {
         No organization at this address
       </h1>
       <p className="mt-5 text-lg leading-8 text-pretty text-zinc-600 dark:text-zinc-400">
-        Check the address for typos. If your organization changed its address, ask a member for the
-        new link.
+        Check the address for typos, or ask a member for the link. An organization keeps its address
+        for good, so a link that used to work means it has been deleted.
       </p>
       <div className="mt-10">
         {/* The root host: "/" here would be this same subdomain. */}

@@ -16,9 +16,10 @@ export function PastDueBanner({
   const what = readOnly
     ? `${organizationName} is read-only until its overdue invoice is paid.`
     : `The last payment for ${organizationName} failed.${readOnlyFrom ? ` Unless it is paid by ${date.format(readOnlyFrom)}, the organization becomes read-only.` : ""}`;
+  // Present when the page loads, so a polite status: an alert would interrupt on every page.
   return (
     <div
-      role="alert"
+      role="status"
       data-testid="past-due-banner"
       className="border-b border-red-200 bg-red-50 text-sm text-red-900 dark:border-red-900/60 dark:bg-red-950/50 dark:text-red-100"
     >

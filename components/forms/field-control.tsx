@@ -10,6 +10,8 @@ export type FormFieldConfig = {
   defaultValue?: string;
   autoComplete?: string;
   inputMode?: "numeric" | "text" | "email";
+  /** For the field a page exists to fill in (the email on sign-in); at most one per page. */
+  autoFocus?: boolean;
   description?: ReactNode;
   aside?: ReactNode;
   required?: boolean;
@@ -62,6 +64,7 @@ export function FieldControl({
       {...common}
       type={field.type ?? "text"}
       inputMode={field.inputMode}
+      autoFocus={field.autoFocus}
       defaultValue={value ?? field.defaultValue ?? ""}
       className={inputClassName}
     />

@@ -13,8 +13,9 @@ export function OrgNav({ items }: { items: OrgNavItem[] }) {
     .filter((item) => pathname === item.href || pathname.startsWith(`${item.href}/`))
     .sort((a, b) => b.href.length - a.href.length)[0];
   return (
-    <nav aria-label="Organization" className="-mb-px overflow-x-auto">
-      <ul className="flex gap-1">
+    // Wraps onto a second row on narrow screens: a scrolling row hid "Billing" past the edge.
+    <nav aria-label="Organization" className="-mb-px">
+      <ul className="flex flex-wrap gap-x-1">
         {items.map((item) => {
           const active = item === current;
           return (

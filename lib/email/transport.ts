@@ -12,5 +12,13 @@ export async function sendEmail(message: EmailMessage, options?: SendOptions): P
     : sendToDevMailbox(message);
 }
 
-export { listDevMailbox, type DevMailboxMessage } from "./dev-mailbox";
+export {
+  clearDevMailbox,
+  listDevMailbox,
+  readDevMailboxMessage,
+  readDevMailboxPage,
+  type DevMailboxListing,
+  type DevMailboxMessage,
+  type DevMailboxPage,
+} from "./dev-mailbox";
 export type { EmailMessage, SendOptions, SendResult } from "./message";

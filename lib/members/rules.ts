@@ -30,3 +30,20 @@ export function assignableRoles(actor: Person, target: Person): Role[] {
     (role) => role !== target.role && canAssignRole(actor, target, role),
   );
 }
+
+/**
+ * What the role control lists for `target`: their current role (shown selected) and the
+ * roles `actor` may change it to, in rank order. Empty when there is nothing to change.
+ */
+export function roleChoices(actor: Person, target: Person): Role[] {
+  const assignable = assignableRoles(actor, target);
+  if (assignable.length === 0) return [];
+  return (["MEMBER", "ADMIN", "OWNER"] as const).filter(
+    (role) => role === target.role || assignable.includes(role),
+  );
+}
+
+/** Whether someone with `role` may leave: never the only owner (as `leaveOrganization` enforces). */
+export function canLeave(role: Role, ownerCount: number): boolean {
+  return role !== "OWNER" || ownerCount > 1;
+}

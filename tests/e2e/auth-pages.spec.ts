@@ -151,6 +151,7 @@ test("links without a token, or with a bad one, say what to do next", async ({ p
 test("sign-in shows what just happened after a reset or a confirmation", async ({ page }) => {
   await page.goto("/sign-in?reset=1");
   await expect(page).toHaveTitle("Sign in · Keel");
+  await expect(page.getByLabel("Email", { exact: true })).toBeFocused();
   await expect(page.getByRole("status")).toHaveText(
     "Your password was changed. Sign in with the new one.",
   );

@@ -42,6 +42,10 @@ test("upgrade through checkout, a member kept out of billing, a failed renewal a
   // Free to start with; the pricing page marks it for its owner.
   await owner.goto(`${app}/pricing`);
   await expect(owner.locator('[data-plan="free"]')).toContainText("Current plan of Acme");
+  // Screen readers hear "Included", not the tick.
+  const feature = owner.locator('[data-plan="pro"]').getByRole("listitem").first();
+  await expect(feature).toContainText("Included:");
+  await expect(feature.getByText("✓")).toHaveAttribute("aria-hidden", "true");
 
   await owner.goto(`${acme}/settings/billing`);
   const summary = owner.getByTestId("billing-summary");
@@ -86,6 +90,8 @@ test("upgrade through checkout, a member kept out of billing, a failed renewal a
   const banner = member.getByTestId("past-due-banner");
   await expect(banner).toContainText("The last payment for Acme failed");
   await expect(banner).toContainText("An owner can update the payment method");
+  // There on every page load: a polite status, not an alert that interrupts each time.
+  await expect(banner).toHaveAttribute("role", "status");
   await owner.goto(`${acme}/settings/billing`);
   await expect(summary).toContainText("Past due");
   await expect(owner.getByTestId("past-due-banner").getByRole("link")).toHaveText(
@@ -99,6 +105,7 @@ test("upgrade through checkout, a member kept out of billing, a failed renewal a
   await expect(member.getByTestId("past-due-banner")).toHaveCount(0);
   await owner.goto(`${acme}/settings/billing`);
   await expect(summary).toContainText("Active");
+  await expect(owner.getByRole("table", { name: "Recent invoices" })).toBeVisible();
 
   await owner.context().close();
   await member.context().close();

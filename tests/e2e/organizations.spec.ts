@@ -44,6 +44,10 @@ test("create an organization, invite a teammate who signs up from the email and 
   await expect(
     page.getByRole("heading", { name: "You’re not in an organization yet" }),
   ).toBeVisible();
+  // No invitation is waiting, so the page does not point to one.
+  await expect(
+    page.getByText("When someone invites you, the invitation shows up here."),
+  ).toBeVisible();
   await page.getByRole("link", { name: "Create your organization" }).click();
   await expect(page).toHaveURL(`${app}/onboarding`);
 
@@ -83,6 +87,18 @@ test("create an organization, invite a teammate who signs up from the email and 
       .getByRole("region", { name: "Pending invitations" })
       .getByText(teammateEmail, { exact: true }),
   ).toBeVisible();
+  // The only owner is told how to leave instead of being offered a button that fails.
+  await expect(page.getByRole("button", { name: "Leave organization" })).toHaveCount(0);
+  await expect(page.getByText("You are its only owner.")).toBeVisible();
+
+  // On a phone, every tab is reachable and the page does not scroll sideways.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const billingTab = page
+    .getByRole("navigation", { name: "Organization" })
+    .getByRole("link", { name: "Billing" });
+  await expect(billingTab).toBeInViewport({ ratio: 1 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   // The teammate, in another browser: the email, the invitation page, sign-up, confirmation.
   const teammate = await browser.newContext({
@@ -116,6 +132,10 @@ test("create an organization, invite a teammate who signs up from the email and 
   ).toBeVisible();
   await other.goto(`${tenantApp(slug)}/members`);
   await expect(other.getByText(`${teammateEmail} · Member`)).toBeVisible();
+
+  // The owner's role control starts at the teammate's current role.
+  await page.goto(`${tenantApp(slug)}/members`);
+  await expect(page.getByLabel("Role for Tom Teammate")).toHaveValue("MEMBER");
 
   // The owner sees the join in the audit log.
   await page.goto(`${tenantApp(slug)}/settings/audit`);

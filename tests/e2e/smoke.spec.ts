@@ -13,6 +13,8 @@ test("the landing page renders", async ({ page }) => {
   expect(response?.status()).toBe(200);
   await expect(page).toHaveTitle(/Keel/);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  // globals.css scrolls smoothly; this tells Next to jump instantly when it navigates.
+  await expect(page.locator("html")).toHaveAttribute("data-scroll-behavior", "smooth");
 });
 
 test("the health endpoint reports the database up", async ({ request }) => {
@@ -28,7 +30,8 @@ test("the health endpoint reports the database up", async ({ request }) => {
 test("the seeded welcome email reaches the dev mailbox with a working link", async ({ page }) => {
   // The server drains the outbox through the cron route right after it starts.
   await expect(async () => {
-    const response = await page.goto("/dev/mailbox");
+    // Filtered: by now other tests may have pushed it off the first page.
+    const response = await page.goto("/dev/mailbox?to=ada%40acme.test");
     expect(response?.status()).toBe(200);
     await expect(page.getByRole("heading", { name: "Welcome to Keel" })).toBeVisible({
       timeout: 1_000,
@@ -37,6 +40,11 @@ test("the seeded welcome email reaches the dev mailbox with a working link", asy
 
   const message = page.getByRole("article").filter({ hasText: "Welcome to Keel" });
   await expect(message).toContainText("ada@acme.test");
+  // The list never renders HTML bodies; one message's HTML opens on its own page.
+  await expect(page.locator("iframe")).toHaveCount(0);
+  await message.getByRole("link", { name: "HTML preview" }).click();
+  await expect(page.getByTitle("HTML version of “Welcome to Keel”")).toBeVisible();
+  await page.goBack();
   const link = message.getByRole("link", { name: `${app}/` });
   await expect(link).toHaveAttribute("href", `${app}/`);
 

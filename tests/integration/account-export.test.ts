@@ -1,6 +1,8 @@
+import pg from "pg";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import * as download from "@/app/api/account/export/[id]/route";
 import * as exportApi from "@/app/api/account/export/route";
+import { collectUserData } from "@/lib/account/export/build";
 import { isValidExportLink } from "@/lib/account/export/link";
 import { env } from "@/lib/env";
 import { runJobs } from "@/lib/jobs/run";
@@ -154,5 +156,41 @@ describe("account data export", () => {
     const response = await exportApi.POST(exportRequest({ "sec-fetch-mode": "navigate" }));
     expect(response.status).toBe(303);
     expect(response.headers.get("location")).toBe(`${env.appUrl}/account?export=requested#data`);
+  });
+});
+
+describe("building an export", () => {
+  it("sends one query at a time on its transaction (no pg deprecation warning)", async () => {
+    const user = await userWithSession(admin, "sequential-export");
+    // pg warns once per process, so the test also counts each query sent behind a running one.
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.message);
+    process.on("warning", onWarning);
+    const consoleWarn = vi.spyOn(console, "warn");
+    const consoleError = vi.spyOn(console, "error");
+    const query = pg.Client.prototype.query;
+    let queued = 0;
+    const spy = vi.spyOn(pg.Client.prototype, "query").mockImplementation(function (
+      this: pg.Client,
+      ...args: unknown[]
+    ) {
+      const queue = (this as unknown as { _queryQueue: unknown[] })._queryQueue;
+      if (queue.length > 0) queued++;
+      return (query as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof query);
+    try {
+      const data = await collectUserData(user.id);
+      expect(data.user.email).toBe(user.email);
+      expect(data.user.sessions).toHaveLength(1);
+    } finally {
+      spy.mockRestore();
+      process.off("warning", onWarning);
+    }
+    expect(queued).toBe(0);
+    expect(warnings.filter((message) => message.includes("already executing"))).toEqual([]);
+    const printed = [...consoleWarn.mock.calls, ...consoleError.mock.calls].flat().join(" ");
+    expect(printed).not.toContain("already executing");
+    consoleWarn.mockRestore();
+    consoleError.mockRestore();
   });
 });

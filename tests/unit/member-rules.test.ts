@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { assignableRoles, canRemoveMember, invitableRoles } from "@/lib/members/rules";
+import {
+  assignableRoles,
+  canLeave,
+  canRemoveMember,
+  invitableRoles,
+  roleChoices,
+} from "@/lib/members/rules";
 
 const owner = { id: "owner", role: "OWNER" } as const;
 const admin = { id: "admin", role: "ADMIN" } as const;
@@ -34,5 +40,29 @@ describe("role choices", () => {
     expect(assignableRoles(admin, owner)).toEqual([]);
     expect(assignableRoles(member, { id: "m2", role: "MEMBER" })).toEqual([]);
     expect(assignableRoles(owner, owner)).toEqual([]);
+  });
+});
+
+describe("the role control", () => {
+  it("lists the current role among the choices, in rank order", () => {
+    expect(roleChoices(owner, member)).toEqual(["MEMBER", "ADMIN", "OWNER"]);
+    expect(roleChoices(owner, admin)).toEqual(["MEMBER", "ADMIN", "OWNER"]);
+    expect(roleChoices(admin, member)).toEqual(["MEMBER", "ADMIN"]);
+    expect(roleChoices(admin, { id: "a2", role: "ADMIN" })).toEqual(["MEMBER", "ADMIN"]);
+  });
+
+  it("shows no control where nothing can change", () => {
+    expect(roleChoices(admin, owner)).toEqual([]);
+    expect(roleChoices(member, { id: "m2", role: "MEMBER" })).toEqual([]);
+    expect(roleChoices(owner, owner)).toEqual([]);
+  });
+});
+
+describe("who may leave", () => {
+  it("never offers leaving to the only owner", () => {
+    expect(canLeave("OWNER", 1)).toBe(false);
+    expect(canLeave("OWNER", 2)).toBe(true);
+    expect(canLeave("ADMIN", 1)).toBe(true);
+    expect(canLeave("MEMBER", 1)).toBe(true);
   });
 });

@@ -74,9 +74,11 @@ export default async function OrganizationsPage({
             You’re not in an organization yet
           </h2>
           <p className="mt-2 text-zinc-600 dark:text-zinc-400">
-            {verified
-              ? "Create one for your team, or accept an invitation above if someone invited you."
-              : "Confirm your email address first: we sent you a link. Then create an organization or accept an invitation."}
+            {!verified
+              ? "Confirm your email address first: we sent you a link. Then create an organization or accept an invitation."
+              : invitations.length > 0
+                ? "Create one for your team, or accept an invitation above."
+                : "Create one for your team. When someone invites you, the invitation shows up here."}
           </p>
           {verified ? (
             <div className="mt-6">

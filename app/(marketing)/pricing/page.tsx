@@ -32,8 +32,8 @@ export default function PricingPage() {
           Pricing
         </h1>
         <p className="text-lg text-zinc-600 dark:text-zinc-400">
-          Start free. Paid plans are per member, with a 14-day trial: the card you add at checkout
-          is charged only when the trial ends.
+          Start free. Paid plans are priced per seat, with a 14-day trial: the card you add at
+          checkout is charged only when the trial ends.
         </p>
         <fieldset className="mx-auto mt-2 inline-flex rounded-lg border border-zinc-200 p-1 dark:border-zinc-800">
           <legend className="sr-only">Billing interval</legend>
@@ -72,7 +72,7 @@ export default function PricingPage() {
                     <span key={interval} className={interval === "year" ? whenYearly : whenMonthly}>
                       {formatAmount(plan.prices![interval].amount)}
                       <span className="text-base font-normal text-zinc-600 dark:text-zinc-400">
-                        {` per member / ${interval}`}
+                        {` per seat / ${interval}`}
                       </span>
                     </span>
                   ))
@@ -96,9 +96,15 @@ export default function PricingPage() {
             >
               <ul className="grid gap-2 text-sm text-zinc-700 dark:text-zinc-300">
                 {plan.highlights.map((h) => (
-                  <li key={h}>✓ {h}</li>
+                  <li key={h}>
+                    <Included /> {h}
+                  </li>
                 ))}
-                {plan.trialDays > 0 ? <li>✓ {plan.trialDays}-day free trial</li> : null}
+                {plan.trialDays > 0 ? (
+                  <li>
+                    <Included /> {plan.trialDays}-day free trial
+                  </li>
+                ) : null}
               </ul>
             </PlanCard>
           );
@@ -123,5 +129,15 @@ export default function PricingPage() {
         </Button>
       </section>
     </div>
+  );
+}
+
+// The tick is decoration; screen readers hear the word instead.
+function Included() {
+  return (
+    <>
+      <span aria-hidden="true">✓</span>
+      <span className="sr-only">Included:</span>
+    </>
   );
 }

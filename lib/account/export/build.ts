@@ -34,8 +34,11 @@ export async function exportUserData(userId: string, ctx: RequestContext) {
 // Unaudited: each caller records who asked (the user themselves, or staff with a reason).
 export async function collectUserData(userId: string, now: Date = new Date()) {
   // The user's own scope; rows that belong to an organization (projects, invitations) stay with it.
-  const user = await withScope({ userId }, (tx) =>
-    tx.user.findUniqueOrThrow({
+  // One query at a time: nested relation selects would be sent concurrently on the transaction's
+  // single connection, which pg deprecates.
+  const user = await withScope({ userId }, async (tx) => {
+    const where = { userId };
+    const base = await tx.user.findUniqueOrThrow({
       where: { id: userId },
       select: {
         id: true,
@@ -48,29 +51,42 @@ export async function collectUserData(userId: string, now: Date = new Date()) {
         passwordHash: true,
         passwordChangedAt: true,
         twoFactorEnabledAt: true,
-        accounts: { select: { provider: true, providerAccountId: true, createdAt: true } },
-        sessions: {
-          select: {
-            id: true,
-            createdAt: true,
-            lastSeenAt: true,
-            expires: true,
-            ipAddress: true,
-            userAgent: true,
-          },
-        },
-        memberships: {
-          select: {
-            role: true,
-            createdAt: true,
-            organization: { select: { id: true, slug: true, name: true } },
-          },
-        },
-        auditLogs: { orderBy: { createdAt: "asc" }, select: auditFields },
-        recoveryCodes: { select: { usedAt: true, createdAt: true } },
       },
-    }),
-  );
+    });
+    const accounts = await tx.account.findMany({
+      where,
+      select: { provider: true, providerAccountId: true, createdAt: true },
+    });
+    const sessions = await tx.session.findMany({
+      where,
+      select: {
+        id: true,
+        createdAt: true,
+        lastSeenAt: true,
+        expires: true,
+        ipAddress: true,
+        userAgent: true,
+      },
+    });
+    const memberships = await tx.membership.findMany({
+      where,
+      select: {
+        role: true,
+        createdAt: true,
+        organization: { select: { id: true, slug: true, name: true } },
+      },
+    });
+    const auditLogs = await tx.auditLog.findMany({
+      where: { actorId: userId },
+      orderBy: { createdAt: "asc" },
+      select: auditFields,
+    });
+    const recoveryCodes = await tx.recoveryCode.findMany({
+      where,
+      select: { usedAt: true, createdAt: true },
+    });
+    return { ...base, accounts, sessions, memberships, auditLogs, recoveryCodes };
+  });
   // Entries about organizations in dedicated databases are kept there (README, "Hybrid tenancy").
   const dedicated = await inEveryTenantDatabase({ userId }, (tx) =>
     tx.auditLog.findMany({

@@ -15,7 +15,8 @@ export async function mailedLink(
 ): Promise<string> {
   let href = "";
   await expect(async () => {
-    await page.goto(`${app}/dev/mailbox`);
+    // Only `to`'s messages: the mailbox shows a page at a time and other tests keep sending.
+    await page.goto(`${app}/dev/mailbox?to=${encodeURIComponent(to)}`);
     const message = page
       .getByRole("article")
       .filter({ has: page.getByRole("heading", { name: subject, exact: true }) })

@@ -57,6 +57,7 @@ export function SignInCard({ params }: { params: SignInParams }) {
             type: "email",
             autoComplete: "email",
             inputMode: "email",
+            autoFocus: true,
           },
           {
             name: "password",

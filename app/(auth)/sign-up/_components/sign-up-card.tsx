@@ -28,7 +28,7 @@ export function SignUpCard({ email }: { email?: string | string[] }) {
         submitLabel="Create account"
         pendingLabel="Creating your account…"
         fields={[
-          { name: "name", label: "Name", autoComplete: "name", maxLength: 100 },
+          { name: "name", label: "Name", autoComplete: "name", maxLength: 100, autoFocus: true },
           {
             name: "email",
             label: "Email",

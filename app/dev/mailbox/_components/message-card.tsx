@@ -1,22 +1,12 @@
-import type { DevMailboxMessage } from "@/lib/email/transport";
+import Link from "next/link";
+import type { DevMailboxListing } from "@/lib/email/transport";
 import { LinkifiedText } from "./linkified-text";
-
-// Links in the HTML preview open in a new tab instead of inside the frame.
-function previewDocument(html: string): string {
-  const base = '<base target="_blank">';
-  return /<head[^>]*>/i.test(html)
-    ? html.replace(/<head[^>]*>/i, (head) => `${head}${base}`)
-    : `${base}${html}`;
-}
 
 const summaryClass =
   "cursor-pointer select-none rounded-md px-1 text-sm font-medium text-zinc-700 hover:text-zinc-950 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:text-zinc-300 dark:hover:text-white";
 
-/**
- * One message. The HTML is shown in a sandboxed frame without scripts or access to
- * this page (no `allow-scripts`, no `allow-same-origin`); links may open new tabs.
- */
-export function MessageCard({ message }: { message: DevMailboxMessage }) {
+/** One message as the list shows it; its HTML version opens on a page of its own. */
+export function MessageCard({ message }: { message: DevMailboxListing }) {
   const headingId = `message-${message.id}`;
   const sentAt = new Date(message.createdAt);
   return (
@@ -44,15 +34,11 @@ export function MessageCard({ message }: { message: DevMailboxMessage }) {
           <LinkifiedText text={message.text} />
         </pre>
       </details>
-      <details className="mt-3">
-        <summary className={summaryClass}>HTML preview</summary>
-        <iframe
-          title={`HTML version of “${message.subject}”`}
-          sandbox="allow-popups allow-popups-to-escape-sandbox"
-          srcDoc={previewDocument(message.html)}
-          className="mt-2 h-[32rem] w-full rounded-lg border border-zinc-200 bg-white dark:border-zinc-800"
-        />
-      </details>
+      <p className="mt-3">
+        <Link href={`/dev/mailbox/${message.id}`} className={summaryClass}>
+          HTML preview
+        </Link>
+      </p>
     </article>
   );
 }

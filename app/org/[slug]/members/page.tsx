@@ -5,6 +5,7 @@ import { Muted } from "@/components/ui/section";
 import { billingOverview } from "@/lib/billing/subscription/overview";
 import { listPendingInvitations } from "@/lib/invitations/manage";
 import { listMembers } from "@/lib/members/members";
+import { canLeave } from "@/lib/members/rules";
 import { requireMember } from "@/lib/tenancy/current-member";
 import { can } from "@/lib/tenancy/permissions";
 import { leaveOrganizationForm } from "./actions";
@@ -26,6 +27,8 @@ export default async function MembersPage() {
     canInvite ? billingOverview(orgId, member.read) : null,
   ]);
 
+  const owners = members.filter((m) => m.role === "OWNER").length;
+
   return (
     <div className="grid gap-10">
       <PageHeader
@@ -39,13 +42,22 @@ export default async function MembersPage() {
         <h2 id="leave" className="text-lg font-medium text-zinc-950 dark:text-white">
           Leave {member.organization.name}
         </h2>
-        <Muted>You lose access to its projects until someone invites you again.</Muted>
-        <StatusButtonForm
-          action={leaveOrganizationForm}
-          label="Leave organization"
-          pendingLabel="Leaving…"
-          confirmMessage={`Leave ${member.organization.name}?`}
-        />
+        {canLeave(member.role, owners) ? (
+          <>
+            <Muted>You lose access to its projects until someone invites you again.</Muted>
+            <StatusButtonForm
+              action={leaveOrganizationForm}
+              label="Leave organization"
+              pendingLabel="Leaving…"
+              confirmMessage={`Leave ${member.organization.name}?`}
+            />
+          </>
+        ) : (
+          <Muted>
+            You are its only owner. Make someone else an owner before you leave, or delete the
+            organization in Settings.
+          </Muted>
+        )}
       </section>
     </div>
   );

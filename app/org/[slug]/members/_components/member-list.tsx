@@ -2,7 +2,7 @@ import { ActionForm } from "@/components/forms/action-form";
 import { StatusButtonForm } from "@/components/forms/status-button-form";
 import { Row, RowList } from "@/components/ui/list";
 import type { MemberView } from "@/lib/members/members";
-import { assignableRoles, canRemoveMember, roleNames } from "@/lib/members/rules";
+import { canRemoveMember, roleChoices, roleNames } from "@/lib/members/rules";
 import type { CurrentMember } from "@/lib/tenancy/current-member";
 import { changeRoleForm, removeMemberForm } from "../actions";
 import { memberDate } from "./format";
@@ -19,7 +19,7 @@ export function MemberList({ viewer, members }: { viewer: CurrentMember; members
         {members.map((m) => {
           const them = { id: m.user.id, role: m.role };
           const name = m.user.name ?? m.user.email;
-          const assignable = assignableRoles(me, them).map((role) => ({
+          const choices = roleChoices(me, them).map((role) => ({
             value: role,
             label: roleNames[role],
           }));
@@ -37,7 +37,7 @@ export function MemberList({ viewer, members }: { viewer: CurrentMember; members
               details={`${m.user.email} · ${roleNames[m.role]} · joined ${memberDate.format(m.createdAt)}`}
               actions={
                 <>
-                  {assignable.length > 0 ? (
+                  {choices.length > 0 ? (
                     <ActionForm
                       action={changeRoleForm}
                       submitLabel="Change role"
@@ -46,9 +46,10 @@ export function MemberList({ viewer, members }: { viewer: CurrentMember; members
                       fields={[
                         {
                           name: "role",
-                          label: `New role for ${name}`,
+                          label: `Role for ${name}`,
                           type: "select",
-                          options: assignable,
+                          options: choices,
+                          defaultValue: m.role,
                         },
                       ]}
                     />

@@ -13,7 +13,7 @@ export function InvoicesSection({ invoices }: { invoices: InvoiceSummary[] | nul
       ) : invoices.length === 0 ? (
         <Muted>No invoices yet.</Muted>
       ) : (
-        <Table columns={["Date", "Number", "Amount", "Status"]}>
+        <Table columns={["Date", "Number", "Amount", "Status"]} caption="Recent invoices">
           {invoices.map((invoice) => (
             <tr key={invoice.id}>
               <td className="py-2">{date.format(invoice.date)}</td>

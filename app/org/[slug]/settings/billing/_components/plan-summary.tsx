@@ -32,7 +32,7 @@ function seatsSentence({ members, invitations }: BillingOverview["seats"]) {
   const people = `${members} ${members === 1 ? "member" : "members"}`;
   const pending =
     invitations > 0 ? ` and ${invitations} pending invitation${invitations === 1 ? "" : "s"}` : "";
-  return `${people}${pending}. Paid plans are billed per member; adding or removing people adjusts the next invoice.`;
+  return `${people}${pending}. Paid plans are billed per seat: each member takes one, and adding or removing people adjusts the next invoice.`;
 }
 
 function pastDueMessage(overview: BillingOverview) {
