@@ -22,6 +22,8 @@ export const metadata: Metadata = {
   applicationName: brand.name,
   icons: { icon: { url: brand.logo.mark, type: "image/svg+xml" } },
   openGraph: { type: "website", siteName: brand.name },
+  // X shows the Open Graph image large only when asked to.
+  twitter: { card: "summary_large_image" },
 };
 
 export const viewport: Viewport = { themeColor: brand.colors.accent };
