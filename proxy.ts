@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
+import { tenantCrawlerFile } from "@/lib/http/crawlers";
 import { prerenderedPages } from "@/lib/http/prerendered-pages";
 import { refuseMethod, refuseOversizedAction } from "@/lib/http/request-guards";
 import { REQUEST_ID_HEADER, requestIdFor } from "@/lib/observability/request-id";
@@ -162,6 +163,9 @@ export function proxy(request: NextRequest) {
   const headers = withoutTenantHeaders(request);
   headers.set(REQUEST_ID_HEADER, requestId);
   const host = parseTenantHost(request.headers.get("host"), env.rootDomain);
+  const crawlerFile = host.kind === "tenant" ? tenantCrawlerFile(pathname) : null;
+  if (crawlerFile)
+    return withSecurityHeaders(crawlerFile, pathname, policyFor(null).csp, requestId);
   // Unknown hosts get the root app; links and cookies are only minted for allow-listed hosts.
   const rewritten = host.kind === "tenant" && !isGlobalPath(pathname);
   const variant = perRequestVariants.get(pathname);

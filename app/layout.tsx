@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
 import { brand } from "@/brand.config";
 import { ImpersonationBanner } from "@/components/shell/impersonation-banner";
+import { env } from "@/lib/env";
 import "./globals.css";
 
 // Geist's variable font cut to Latin (scripts/subset-fonts.sh): one 24 KiB file for every
@@ -14,11 +15,15 @@ const geistSans = localFont({
 });
 
 export const metadata: Metadata = {
+  // Link previews need absolute image URLs. Prerendered pages take APP_URL at build time.
+  metadataBase: new URL(env.appUrl),
   title: { default: brand.name, template: `%s · ${brand.name}` },
   description: brand.description,
   applicationName: brand.name,
   icons: { icon: { url: brand.logo.mark, type: "image/svg+xml" } },
   openGraph: { type: "website", siteName: brand.name },
+  // X shows the Open Graph image large only when asked to.
+  twitter: { card: "summary_large_image" },
 };
 
 export const viewport: Viewport = { themeColor: brand.colors.accent };

@@ -20,6 +20,11 @@ export const authLinks = {
   account: "/account",
 } as const;
 
+export const legalLinks = {
+  terms: "/terms",
+  privacy: "/privacy",
+} as const;
+
 export const primaryNavigation: readonly NavigationItem[] = [
   { label: "Features", href: "/#features" },
   { label: "Pricing", href: "/pricing" },
@@ -53,6 +58,13 @@ export const footerNavigation: readonly NavigationGroup[] = [
       { label: "Source on GitHub", href: REPOSITORY_URL, external: true },
       { label: "Issues", href: `${REPOSITORY_URL}/issues`, external: true },
       { label: "MIT License", href: `${REPOSITORY_URL}/blob/main/LICENSE`, external: true },
+    ],
+  },
+  {
+    title: "Legal",
+    items: [
+      { label: "Terms of service", href: legalLinks.terms },
+      { label: "Privacy policy", href: legalLinks.privacy },
     ],
   },
 ];

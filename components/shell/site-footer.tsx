@@ -15,7 +15,7 @@ export function SiteFooter() {
           </p>
         </div>
 
-        <nav aria-label="Footer" className="grid grid-cols-2 gap-10 sm:gap-16">
+        <nav aria-label="Footer" className="grid grid-cols-2 gap-10 sm:grid-cols-3 sm:gap-16">
           {footerNavigation.map((group) => (
             <div key={group.title}>
               <h2 className="text-sm font-semibold text-zinc-950 dark:text-white">{group.title}</h2>

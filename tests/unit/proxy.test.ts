@@ -51,6 +51,32 @@ describe("proxy", () => {
     }
   });
 
+  it("keeps crawlers off an organization's subdomain: its robots.txt disallows everything", async () => {
+    const response = run("/robots.txt", { host: "acme.localhost:3000" });
+    expect(response.status).toBe(200);
+    expect(rewrittenTo(response)).toBeNull();
+    expect(response.headers.get("x-middleware-next")).toBeNull();
+    expect(response.headers.get("content-type")).toMatch(/^text\/plain/);
+    const lines = (await response.text()).trim().split("\n");
+    expect(lines).toEqual(["User-Agent: *", "Disallow: /"]);
+  });
+
+  it("has no sitemap on an organization's subdomain", () => {
+    const response = run("/sitemap.xml", { host: "acme.localhost:3000" });
+    expect(response.status).toBe(404);
+    expect(response.headers.get("x-middleware-next")).toBeNull();
+  });
+
+  it("leaves robots.txt and the sitemap to the app on the root host and unknown hosts", () => {
+    for (const host of ["localhost:3000", "evil.example"]) {
+      for (const path of ["/robots.txt", "/sitemap.xml"]) {
+        const response = run(path, { host });
+        expect(response.headers.get("x-middleware-next"), `${host}${path}`).toBe("1");
+        expect(rewrittenTo(response), `${host}${path}`).toBeNull();
+      }
+    }
+  });
+
   it("serves /sign-in and /sign-up per request to a visitor with a session cookie or a query", () => {
     expect(rewrittenTo(run("/sign-in"))).toBeNull();
     expect(rewrittenTo(run("/sign-in?_rsc=abc"))).toBeNull();

@@ -12,4 +12,10 @@ describe("the site footer", () => {
     expect(html).toContain(`href="mailto:${brand.supportEmail}"`);
     expect(html).toContain(`href="${brand.social.github}"`);
   });
+
+  it("links the terms of service and the privacy policy", () => {
+    const html = renderToStaticMarkup(createElement(SiteFooter));
+    expect(html).toMatch(/<a[^>]*href="\/terms"[^>]*>Terms of service<\/a>/);
+    expect(html).toMatch(/<a[^>]*href="\/privacy"[^>]*>Privacy policy<\/a>/);
+  });
 });

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { ActionForm } from "@/components/forms/action-form";
+import { legalLinks } from "@/components/shell/navigation";
 import { passwordRules } from "@/lib/auth/password-policy";
 import { signUpAction } from "../../actions";
 import { AuthCard, textLinkClassName } from "../../_components/auth-card";
@@ -14,10 +15,23 @@ export function SignUpCard({ email }: { email?: string | string[] }) {
       lead="Start with your email. We will send a link to confirm it."
       footer={
         <>
-          Already have an account?{" "}
-          <Link href="/sign-in" className={textLinkClassName}>
-            Sign in
-          </Link>
+          <p>
+            By signing up you agree to the{" "}
+            <Link href={legalLinks.terms} className={textLinkClassName}>
+              Terms of service
+            </Link>{" "}
+            and the{" "}
+            <Link href={legalLinks.privacy} className={textLinkClassName}>
+              Privacy policy
+            </Link>
+            .
+          </p>
+          <p className="mt-3">
+            Already have an account?{" "}
+            <Link href="/sign-in" className={textLinkClassName}>
+              Sign in
+            </Link>
+          </p>
         </>
       }
     >
