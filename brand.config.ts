@@ -30,6 +30,8 @@ export type Brand = {
   url: `https://${string}`;
   /** Where customers write for help: linked from the footer and the error pages. */
   supportEmail: string;
+  /** Where "contact us" for the Enterprise option (a dedicated database) writes to. */
+  salesEmail: string;
   email: {
     /** Display name on every email. An EMAIL_FROM without a name gets this one. */
     senderName: string;
@@ -69,6 +71,7 @@ export const brand = {
   description: "The SaaS starter for Next.js with organizations, auth and billing done properly.",
   url: "https://keel.dev",
   supportEmail: "support@keel.dev",
+  salesEmail: "sales@keel.dev",
   email: { senderName: name, defaultAddress: "hello@keel.localhost" },
   colors: { accent: "#0a5c8f", onAccent: "#ffffff" },
   logo: { mark: "/favicon.svg" },

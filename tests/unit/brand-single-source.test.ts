@@ -45,7 +45,7 @@ const allowList: readonly Allowed[] = [
       "key-derivation labels: changing one makes every stored 2FA secret and sealed value unreadable",
   },
   {
-    pattern: /\bkeel:(?:rl|usage)\b|\bkeel-usage:|\bkeel\.jobs:/g,
+    pattern: /\bkeel:(?:rl|usage)\b|\bkeel-usage:|\bkeel\.jobs:|\bkeel\.tenant_(?:write|move):/g,
     reason:
       "Redis key prefixes, Stripe usage identifiers and advisory-lock names shared with running instances",
   },

@@ -1,3 +1,4 @@
+import { brand } from "@/brand.config";
 import type { Metadata } from "next";
 import { Button } from "@/components/ui/button";
 import { billingIntervals, formatAmount, planIds, plans } from "@/lib/billing/plans/plans";
@@ -15,9 +16,9 @@ const whenYearly = "hidden group-has-[#interval-year:checked]/pricing:inline";
 const whenMonthly = "group-has-[#interval-year:checked]/pricing:hidden";
 
 // Dedicated databases are set up by hand (README, "Moving an organization"): a conversation, not
-// a checkout. Change the address to your own sales inbox.
+// a checkout. The address is brand.config.ts's salesEmail.
 const enterpriseContact =
-  "mailto:sales@keel.dev?subject=" + encodeURIComponent("Enterprise: a dedicated database");
+  `mailto:${brand.salesEmail}?subject=` + encodeURIComponent("Enterprise: a dedicated database");
 
 /**
  * Generated from lib/billing/plans/plans.ts: change a plan there and this page follows. The same

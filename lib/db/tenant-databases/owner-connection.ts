@@ -25,7 +25,7 @@ export async function connect(url: string): Promise<pg.Client> {
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     statement_timeout: STATEMENT_TIMEOUT_MS,
     lock_timeout: STATEMENT_TIMEOUT_MS,
-    application_name: "keel-tenant-move",
+    application_name: "tenant-move",
   });
   client.on("error", () => {});
   await client.connect();
