@@ -523,6 +523,7 @@ const routeHandlers: Record<string, "refused" | string> = {
   "app/api/health/": "no session",
   "app/api/metrics/": "METRICS_TOKEN, no session",
   "app/admin/": "staff only: a viewing session is the customer's, so the console answers 404",
+  "app/dev/": "the development mailbox: 404 in production, no session",
 };
 
 describe("coverage of the refused list", () => {

@@ -32,6 +32,7 @@ import { adminDatabase } from "../support/admin-db";
 import { staffWithSession } from "../support/staff";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { callAs, organization, tenantRequest, userWithSession } from "../support/tenant-request";
+import { forgetDedicatedDatabase } from "../support/dedicated-tenant";
 
 // Read when lib/env.ts is first imported: before the imports above run.
 vi.hoisted(() => {
@@ -63,6 +64,7 @@ const WAIT_MS = 1_000;
 let dedicated: TestDatabase;
 let bare: TestDatabase;
 let dedicatedName: string;
+const suffix = Date.now().toString(36);
 const owners: pg.Client[] = [];
 
 async function ownerOf(url: string) {
@@ -80,7 +82,6 @@ beforeAll(async () => {
   dedicated = await createTestDatabase(undefined, { migrate: false });
   await applyMigrations(dedicated.url, { dir: tenantMigrationsDir });
   bare = await createTestDatabase(undefined, { migrate: false });
-  const suffix = Date.now().toString(36);
   dedicatedName = `acme-dedicated-${suffix}`;
   await admin.tenantDatabase.create({
     data: { name: dedicatedName, sealedUrl: sealTenantDatabaseUrl(dedicated.url) },
@@ -102,6 +103,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.allSettled(owners.map((client) => client.end()));
   await closeTenantDatabasePools();
+  // The test database is shared by every file: take these databases out of the registry, with
+  // any organization still in one back home, before the databases themselves go.
+  const registered = await admin.tenantDatabase.findMany({
+    where: { OR: [{ name: { endsWith: `-${suffix}` } }, { name: { startsWith: "plain-owner-" } }] },
+    select: { id: true },
+  });
+  for (const { id } of registered) await forgetDedicatedDatabase(admin, id);
   await admin.$disconnect();
   await dedicated?.drop();
   await bare?.drop();

@@ -9,6 +9,7 @@ import {
   TenantMoveError,
   type Side,
 } from "./owner-connection";
+import { env } from "@/lib/env";
 import { forgetPlacements, PLACEMENT_CACHE_MS } from "./placement";
 import { openTenantDatabaseUrl } from "./sealed-url";
 import { TENANT_TABLES } from "./tables";
@@ -27,6 +28,13 @@ export { tenantChecksums, type TableCount } from "./tenant-rows";
 export const tenantMigrationsDir = path.join(process.cwd(), "prisma", "tenant", "migrations");
 
 const SWITCH_MARGIN_MS = 2_000;
+
+// After the switch both places stay frozen until no instance can still write to the old one: its
+// cached answer is at most PLACEMENT_CACHE_MS old, and a transaction that opened the old place's
+// side before the switch lives at most DATABASE_TRANSACTION_TIMEOUT_MS.
+function switchWaitMs(): number {
+  return Math.max(PLACEMENT_CACHE_MS, env.DATABASE_TRANSACTION_TIMEOUT_MS) + SWITCH_MARGIN_MS;
+}
 const DELETE_ATTEMPTS = 3;
 
 export type MoveStep =
@@ -91,7 +99,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function moveOrganization(options: MoveOptions): Promise<MoveReport> {
   const { mainUrl, slug, to, log = () => {}, after = {} } = options;
-  const waitMs = options.waitMs ?? PLACEMENT_CACHE_MS + SWITCH_MARGIN_MS;
+  const waitMs = options.waitMs ?? switchWaitMs();
   const steps: MoveReport["steps"] = [];
   const opened: pg.Client[] = [];
   const open = async (url: string) => {
