@@ -2,10 +2,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createSession } from "@/lib/auth/session-store";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { can, permissions, type Permission } from "@/lib/tenancy/permissions";
+import { closeTenantDatabasePools } from "@/lib/db/tenant-databases/pools";
 import { adminDatabase } from "../support/admin-db";
 import { operations } from "./isolation/operations";
 import { fakeRequest } from "./isolation/request";
-import { createWorld, snapshot, type World } from "./isolation/world";
+import { createWorld, dropDedicatedDatabase, snapshot, type World } from "./isolation/world";
 
 vi.mock("next/headers", async () => (await import("../support/next-mocks")).isolationHeaders());
 vi.mock("next/server", async (original) =>
@@ -39,6 +40,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // Organization B of the world lives in a dedicated database of this file's: drop it, and take
+  // it out of the registry the other files share.
+  await closeTenantDatabasePools();
+  await dropDedicatedDatabase();
   await admin.$disconnect();
 });
 
