@@ -8,6 +8,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { cancelBillingForOrganization } from "@/lib/organizations/billing";
 import { queueTenantDataPurge } from "@/lib/organizations/tenant-data";
 import { inEveryTenantDatabase } from "@/lib/db/tenant-databases/fan-out";
+import { enqueueEmail } from "@/lib/outbox/enqueue";
 
 export type DeletionBlocker = {
   organization: { slug: string; name: string };
@@ -106,13 +107,29 @@ export async function deleteUserAccount(
       where: { actorId: userId, organizationId: null },
       data: { metadata: Prisma.DbNull },
     });
+    // Read before the rows go: the notice needs the address and the names, not the rows.
+    const user = await tx.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { email: true, name: true },
+    });
+    const organizationNames: string[] = [];
     // Each organization from its own scope (row-level security allows no other); its data goes by cascade.
     for (const organizationId of solo) {
       await enterOrganization(tx, organizationId);
       await queueTenantDataPurge(tx, organizationId);
-      await tx.organization.delete({ where: { id: organizationId } });
+      const { name } = await tx.organization.delete({
+        where: { id: organizationId },
+        select: { name: true },
+      });
+      organizationNames.push(name);
     }
     await tx.user.delete({ where: { id: userId } });
+    // The outbox has no foreign keys: the message outlives the user row it was about.
+    await enqueueEmail(tx, {
+      to: user.email,
+      template: "accountDeleted",
+      data: { name: user.name, organizationNames },
+    });
   });
   return { ok: true };
 }

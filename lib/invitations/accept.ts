@@ -7,8 +7,10 @@ import { hashToken } from "@/lib/auth/tokens";
 import type { ClientInfo } from "@/lib/http/client-info";
 import { requireSeatCapacity } from "@/lib/billing/plans/entitlements";
 import { queueSeatSync } from "@/lib/billing/stripe/seats";
-import { enterOrganization, lockOrganization, withScope } from "@/lib/db/tenant";
+import { enterOrganization, lockOrganization, withScope, type ScopedDb } from "@/lib/db/tenant";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { enqueueEmail } from "@/lib/outbox/enqueue";
+import { organizationUrl } from "@/lib/tenancy/links";
 
 export type InvitationState = "valid" | "expired" | "revoked" | "accepted";
 
@@ -95,6 +97,32 @@ export type AcceptedInvitation = {
   role: Role;
 };
 
+// Each owner but the joiner (an invited owner who already belonged) hears of a new member.
+async function tellOwners(
+  tx: ScopedDb,
+  organization: { id: string; slug: string; name: string },
+  joiner: { id: string; name: string | null; email: string },
+  role: Role,
+): Promise<void> {
+  const owners = await tx.membership.findMany({
+    where: { organizationId: organization.id, role: "OWNER", userId: { not: joiner.id } },
+    select: { user: { select: { email: true } } },
+  });
+  for (const owner of owners) {
+    await enqueueEmail(tx, {
+      to: owner.user.email,
+      template: "memberJoined",
+      data: {
+        organizationName: organization.name,
+        memberName: joiner.name?.trim() || joiner.email,
+        memberEmail: joiner.email,
+        role,
+        membersUrl: organizationUrl(organization.slug, "/members"),
+      },
+    });
+  }
+}
+
 // Only for the invited confirmed address, so a forwarded link lets no one else in. The conditional
 // mark shares a transaction with the membership, so two concurrent accepts make one member.
 async function accept(
@@ -142,6 +170,7 @@ async function accept(
         data: { organizationId: row.organization.id, userId: session.user.id, role: row.role },
       });
       await queueSeatSync(tx, row.organization.id);
+      await tellOwners(tx, row.organization, session.user, row.role);
     }
     await recordAudit(tx, {
       action: "member.joined",

@@ -14,6 +14,8 @@ import {
   type TenantRead,
 } from "@/lib/db/tenant";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { enqueueEmail } from "@/lib/outbox/enqueue";
+import { organizationUrl } from "@/lib/tenancy/links";
 import { canAssignRole, roleRank } from "@/lib/tenancy/permissions";
 
 export type MemberView = {
@@ -123,6 +125,17 @@ export async function changeRole(
         to: input.role,
       },
     );
+    await enqueueEmail(tx, {
+      to: target.user.email,
+      template: "roleChanged",
+      data: {
+        organizationName: ctx.organization.name,
+        changedBy: ctx.session.user.name?.trim() || ctx.session.user.email,
+        from: target.role,
+        to: input.role,
+        organizationUrl: organizationUrl(ctx.organization.slug),
+      },
+    });
     return { membershipId: target.id, role: input.role };
   });
 }

@@ -60,7 +60,7 @@ async function createUser(label: string, password = "the current passphrase") {
 async function queued(to: string, template: string) {
   const rows = await app.db.outboxMessage.findMany();
   return rows
-    .map((r) => r.payload as { to: string; template: string; text: string })
+    .map((r) => r.payload as { to: string; template: string; subject: string; text: string })
     .filter((p) => p.to === to && p.template === template);
 }
 
@@ -270,5 +270,28 @@ describe("delete account", () => {
       where: { action: "account.deleted", targetId: user.id },
     });
     expect(entry).toMatchObject({ ipAddress: ctx.ipAddress, userAgent: ctx.userAgent });
+    // The notice survives the user row, names the organizations that went with it, and no others.
+    const [notice, ...more] = await queued(user.email, "accountDeleted");
+    expect(more).toHaveLength(0);
+    expect(notice?.subject).toMatch(/account was deleted/);
+    expect(notice?.text).toContain("solo");
+    expect(notice?.text).not.toContain("shared");
+    expect(notice?.text).toContain("cannot be undone");
+    expect(JSON.stringify(notice)).not.toContain(user.id);
+  });
+
+  it("queues no notice when the deletion is refused", async () => {
+    const owner = await createUser("kept-owner");
+    const member = await createUser("kept-member");
+    await createOrganization("kept", [
+      { userId: owner.id, role: "OWNER" },
+      { userId: member.id, role: "MEMBER" },
+    ]);
+    const result = await app.deleteAccount(
+      { userId: owner.id, sessionId: await sessionFor(owner.id) },
+      ctx,
+    );
+    expect(result).toMatchObject({ ok: false });
+    expect(await queued(owner.email, "accountDeleted")).toHaveLength(0);
   });
 });

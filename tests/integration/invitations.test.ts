@@ -12,6 +12,7 @@ import {
   leaveOrganizationAction,
   removeMemberAction,
 } from "@/lib/members/actions";
+import { organizationUrl } from "@/lib/tenancy/links";
 import { adminDatabase } from "../support/admin-db";
 import { callAs, organization, userWithSession } from "../support/tenant-request";
 
@@ -184,6 +185,58 @@ describe("invitations", () => {
   });
 });
 
+/** The emails of one template queued to `to`, newest first. */
+async function queued(to: string, template: string) {
+  const messages = await admin.outboxMessage.findMany({
+    where: {
+      kind: "email",
+      AND: [
+        { payload: { path: ["to"], equals: to } },
+        { payload: { path: ["template"], equals: template } },
+      ],
+    },
+    orderBy: { createdAt: "desc" },
+  });
+  return messages.map((m) => m.payload as { subject: string; text: string });
+}
+
+describe("the member joined email", () => {
+  it("goes to every owner but not to the joiner, with who joined and as what", async () => {
+    const shop = await organization(admin, "joined-mail");
+    const first = await userWithSession(admin, "first-owner", {
+      organizationId: shop.id,
+      role: "OWNER",
+    });
+    const second = await userWithSession(admin, "second-owner", {
+      organizationId: shop.id,
+      role: "OWNER",
+    });
+    const helper = await userWithSession(admin, "helper-admin", {
+      organizationId: shop.id,
+      role: "ADMIN",
+    });
+    const joiner = await userWithSession(admin, "joiner");
+    callAs(first.token, shop.slug);
+    const invited = await inviteMemberAction({ email: joiner.email, role: "ADMIN" });
+    if (!invited.ok) throw new Error(invited.error);
+    callAs(joiner.token);
+    expect(await acceptInvitationAction({ token: await mailedToken(joiner.email) })).toMatchObject({
+      ok: true,
+    });
+
+    for (const to of [first.email, second.email]) {
+      const [mail, ...more] = await queued(to, "memberJoined");
+      expect(more).toHaveLength(0);
+      expect(mail?.subject).toContain(`joined ${shop.name}`);
+      expect(mail?.text).toContain(joiner.email);
+      expect(mail?.text).toContain("as an admin");
+      expect(mail?.text).toContain(organizationUrl(shop.slug, "/members"));
+    }
+    expect(await queued(helper.email, "memberJoined")).toHaveLength(0);
+    expect(await queued(joiner.email, "memberJoined")).toHaveLength(0);
+  });
+});
+
 describe("members", () => {
   it("keeps at least one owner: the last owner cannot leave, be demoted or be removed", async () => {
     const solo = await organization(admin, "solo");
@@ -237,6 +290,15 @@ describe("members", () => {
       orderBy: { createdAt: "asc" },
       select: { action: true },
     });
+    // The one whose role changed hears of it, in words, from whom.
+    const [promoted] = await queued(pal.email, "roleChanged");
+    expect(promoted?.subject).toBe(`Your role in ${team.name} changed`);
+    expect(promoted?.text).toContain("boss changed your role");
+    expect(promoted?.text).toContain("from a member to an owner");
+    expect(promoted?.text).toContain(organizationUrl(team.slug));
+    const [demoted] = await queued(boss.email, "roleChanged");
+    expect(demoted?.text).toContain("from an owner to an admin");
+    expect(await queued(leaver.email, "roleChanged")).toHaveLength(0);
     expect(actions.map((a) => a.action)).toEqual([
       "member.role_changed",
       "member.role_changed",

@@ -29,3 +29,12 @@ export function formatTimestamp(iso: string): string {
   }
   return `${timestampFormat.format(date)} UTC`;
 }
+
+export type RoleName = "OWNER" | "ADMIN" | "MEMBER";
+
+// "as an admin", "became a member": the article comes with the word.
+export const roleWords: Record<RoleName, string> = {
+  OWNER: "an owner",
+  ADMIN: "an admin",
+  MEMBER: "a member",
+};

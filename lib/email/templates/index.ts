@@ -1,5 +1,6 @@
 // A new template: a `(data) => RenderedEmail` built with `renderEmail`, listed in `templates`;
 // `enqueueEmail` then type-checks its data.
+import { accountDeletedEmail } from "./account-deleted";
 import { accountExistsEmail } from "./account-exists";
 import { accountExportEmail } from "./account-export";
 import { accountLockedEmail } from "./account-locked";
@@ -9,9 +10,11 @@ import { emailChangedNoticeEmail } from "./email-changed-notice";
 import { invitationEmail } from "./invitation";
 import type { RenderedEmail } from "./layout";
 import { magicLinkEmail } from "./magic-link";
+import { memberJoinedEmail } from "./member-joined";
 import { passwordChangedEmail } from "./password-changed";
 import { passwordResetEmail } from "./password-reset";
 import { reauthenticationEmail } from "./reauthentication";
+import { roleChangedEmail } from "./role-changed";
 import { twoFactorChangedEmail } from "./two-factor-changed";
 import { usageThresholdEmail } from "./usage";
 import { verificationEmail } from "./verify-email";
@@ -31,10 +34,13 @@ export const templates = {
   reauthentication: reauthenticationEmail,
   usageThreshold: usageThresholdEmail,
   invitation: invitationEmail,
+  memberJoined: memberJoinedEmail,
+  roleChanged: roleChangedEmail,
   trialEnding: trialEndingEmail,
   paymentFailed: paymentFailedEmail,
   paymentActionRequired: paymentActionRequiredEmail,
   accountExport: accountExportEmail,
+  accountDeleted: accountDeletedEmail,
 } satisfies Record<string, (data: never) => RenderedEmail>;
 
 export type TemplateName = keyof typeof templates;

@@ -1,4 +1,5 @@
 import { brand } from "@/brand.config";
+import { roleWords } from "./format";
 import { renderEmail, type RenderedEmail } from "./layout";
 
 export type InvitationEmailData = {
@@ -8,8 +9,6 @@ export type InvitationEmailData = {
   url: string;
   expiresInDays: number;
 };
-
-const roleWords = { OWNER: "an owner", ADMIN: "an admin", MEMBER: "a member" } as const;
 
 export function invitationEmail(data: InvitationEmailData): RenderedEmail {
   const role = roleWords[data.role];
