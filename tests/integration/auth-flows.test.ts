@@ -225,6 +225,39 @@ describe("email verification", () => {
     expect(second.ok).toBe(false);
   });
 
+  it("welcomes the user on the first confirmation only", async () => {
+    const email = uniqueEmail("welcome");
+    await app.signUp.POST(post({ name: "<b>Wendy</b>", email, password: "a fresh passphrase" }));
+    await runAfterTasks();
+    const welcomes = async () => {
+      const rows = await app.db.outboxMessage.findMany({ where: { kind: "email" } });
+      return rows
+        .map((r) => r.payload as { to: string; template: string; subject: string; html: string })
+        .filter((p) => p.to === email && p.template === "welcome");
+    };
+    expect(await welcomes()).toHaveLength(0);
+    const { token } = (await lastMail(email, "verifyEmail"))!;
+    expect((await app.verify.confirmEmail(token!, { ipAddress: null, userAgent: null })).ok).toBe(
+      true,
+    );
+    const [welcome, ...more] = await welcomes();
+    expect(more).toHaveLength(0);
+    expect(welcome?.subject).toMatch(/^Welcome to /);
+    expect(welcome?.html).toContain("&lt;b&gt;Wendy&lt;/b&gt;");
+
+    // Another valid link for the already confirmed address sends nothing new.
+    const user = await app.db.user.findUniqueOrThrow({ where: { email } });
+    const again = await app.tokens.issueToken(app.db, {
+      purpose: "EMAIL_VERIFICATION",
+      email,
+      userId: user.id,
+    });
+    expect(
+      (await app.verify.confirmEmail(again.token, { ipAddress: null, userAgent: null })).ok,
+    ).toBe(true);
+    expect(await welcomes()).toHaveLength(1);
+  });
+
   it("expires after 15 minutes", async () => {
     const email = uniqueEmail("late");
     await app.signUp.POST(post({ name: "L", email, password: "a fresh passphrase" }));

@@ -2,6 +2,7 @@ import "server-only";
 
 import { recordAudit } from "@/lib/audit/record";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { enqueueEmail } from "@/lib/outbox/enqueue";
 import type { RequestContext } from "./context";
 
 export type MailboxProof = "magic-link" | "oauth" | "verification-link" | "password-reset";
@@ -25,9 +26,18 @@ export async function confirmMailbox(
   },
 ): Promise<MailboxOutcome> {
   const { userId, now } = input;
-  const [row] = await tx.$queryRaw<{ email: string; emailVerified: Date | null }[]>`
-    SELECT "email", "emailVerified" FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
+  const [row] = await tx.$queryRaw<
+    { email: string; name: string | null; emailVerified: Date | null }[]
+  >`
+    SELECT "email", "name", "emailVerified" FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
   if (!row || row.emailVerified) return "already-verified";
+  // Past the check above only once per account, under the row lock: the welcome goes out once.
+  await enqueueEmail(tx, {
+    to: row.email,
+    template: "welcome",
+    data: { name: row.name },
+    dedupeKey: `welcome:${userId}`,
+  });
 
   if (input.ownSignUp) {
     await tx.user.update({ where: { id: userId }, data: { emailVerified: now } });
