@@ -133,6 +133,9 @@ describe("account email templates", () => {
         "paymentActionRequired",
         "accountExport",
         "usageThreshold",
+        "memberJoined",
+        "roleChanged",
+        "accountDeleted",
       ].sort(),
     );
   });
