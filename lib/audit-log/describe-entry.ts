@@ -32,10 +32,6 @@ function withArticle(word: string): string {
   return `${/^[aeiou]/i.test(word) ? "an" : "a"} ${word}`;
 }
 
-function possessive(name: string): string {
-  return name.endsWith("s") ? `${name}’` : `${name}’s`;
-}
-
 const intervals: Record<string, string> = { month: "monthly", year: "yearly" };
 
 function billedAs(f: Fields): string {
@@ -88,7 +84,7 @@ const sentences: Record<OrganizationAuditAction, (f: Fields) => string> = {
     return `${f.who} joined the organization${role ? ` as ${withArticle(role)}` : ""}`;
   },
   "member.role_changed": (f) => {
-    const target = f.target ? `${possessive(f.target)} role` : "a member’s role";
+    const target = f.target ? `${f.target}’s role` : "a member’s role";
     const from = f.role("from");
     const to = f.role("to");
     if (from && to) return `${f.who} changed ${target} from ${from} to ${to}`;
