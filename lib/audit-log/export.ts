@@ -3,6 +3,7 @@ import "server-only";
 import type { z } from "zod";
 import { requireEntitlement } from "@/lib/billing/plans/entitlements";
 import { withTenant } from "@/lib/db/tenant";
+import { describeAuditEntry } from "./describe-entry";
 import { auditFilterSchema, listAuditLog, type AuditEntryView } from "./query";
 
 export const auditExportSchema = auditFilterSchema.omit({ page: true });
@@ -17,7 +18,11 @@ export function csvCell(value: string | null | undefined): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-function row(entry: AuditEntryView): string {
+// New columns go at the end: spreadsheets built on the export read columns by position.
+export const AUDIT_CSV_HEADER =
+  "time,action,actor,target_type,target_id,ip_address,details,summary";
+
+export function auditCsvRow(entry: AuditEntryView): string {
   return [
     entry.createdAt.toISOString(),
     entry.action,
@@ -26,6 +31,7 @@ function row(entry: AuditEntryView): string {
     entry.targetId,
     entry.ipAddress,
     entry.metadata === null ? "" : JSON.stringify(entry.metadata),
+    describeAuditEntry(entry),
   ]
     .map((cell) => csvCell(cell))
     .join(",");
@@ -41,6 +47,8 @@ export async function exportAuditLog(
     { ...filter, page: 1 },
     AUDIT_EXPORT_LIMIT,
   );
-  const header = "time,action,actor,target_type,target_id,ip_address,details";
-  return { csv: [header, ...entries.map(row)].join("\r\n") + "\r\n", rows: entries.length };
+  return {
+    csv: [AUDIT_CSV_HEADER, ...entries.map(auditCsvRow)].join("\r\n") + "\r\n",
+    rows: entries.length,
+  };
 }

@@ -38,6 +38,8 @@ export type AuditEntryView = {
   targetId: string | null;
   metadata: Prisma.JsonValue;
   actor: { id: string; name: string | null; email: string } | null;
+  /** Set when the target is a user who still exists, to name them in the entry's sentence. */
+  targetUser: { id: string; name: string | null; email: string } | null;
 };
 
 // Whole UTC days, both ends included.
@@ -73,13 +75,16 @@ export async function listAuditLog(
         actorId: true,
       },
     });
-    const actors = await userNames(
-      tx,
-      found.map((row) => row.actorId),
-    );
+    // Actors and the users entries are about, in one lookup.
+    const users = await userNames(tx, [
+      ...found.map((row) => row.actorId),
+      ...found.map((row) => (row.targetType === "user" ? row.targetId : null)),
+    ]);
     return found.map(({ actorId, ...entry }) => ({
       ...entry,
-      actor: (actorId && actors.get(actorId)) || null,
+      actor: (actorId && users.get(actorId)) || null,
+      targetUser:
+        (entry.targetType === "user" && entry.targetId && users.get(entry.targetId)) || null,
     }));
   });
   return { entries: rows.slice(0, pageSize), page: filter.page, hasMore: rows.length > pageSize };

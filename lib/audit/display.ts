@@ -5,14 +5,6 @@ export function describeAuditAction(action: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-export function auditMetadataSummary(metadata: unknown): string {
-  if (!metadata || typeof metadata !== "object" || Array.isArray(metadata)) return "";
-  return Object.entries(metadata as Record<string, unknown>)
-    .filter(([, value]) => typeof value === "string" || typeof value === "number")
-    .map(([key, value]) => `${key}: ${String(value)}`)
-    .join(" · ");
-}
-
 export function auditFilterQuery(filter: FilterFields, page = 1): string {
   const params = new URLSearchParams();
   for (const key of ["actor", "action", "from", "to"] as const) {

@@ -139,7 +139,14 @@ test("create an organization, invite a teammate who signs up from the email and 
 
   // The owner sees the join in the audit log.
   await page.goto(`${tenantApp(slug)}/settings/audit`);
-  await expect(page.getByRole("cell", { name: "Member joined" })).toBeVisible();
+  await expect(page.getByText(`Olivia Owner invited ${teammateEmail} as a Member.`)).toBeVisible();
+  const joined = page.getByRole("row").filter({ hasText: "Tom Teammate joined the organization" });
+  await expect(joined).toContainText("Tom Teammate joined the organization as a Member.");
+  // What was recorded, code and all, opens from the keyboard.
+  await expect(joined.getByText("member.joined")).toBeHidden();
+  await joined.getByText("Details").focus();
+  await page.keyboard.press("Enter");
+  await expect(joined.getByText("member.joined")).toBeVisible();
 
   await owner.close();
   await teammate.close();

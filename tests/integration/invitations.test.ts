@@ -13,6 +13,8 @@ import {
   removeMemberAction,
 } from "@/lib/members/actions";
 import { organizationUrl } from "@/lib/tenancy/links";
+import { describeAuditEntry } from "@/lib/audit-log/describe-entry";
+import { listAuditLogAction } from "@/lib/audit-log/list-action";
 import { adminDatabase } from "../support/admin-db";
 import { callAs, organization, userWithSession } from "../support/tenant-request";
 
@@ -304,6 +306,15 @@ describe("members", () => {
       "member.role_changed",
       "member.removed",
       "member.left",
+    ]);
+    // The owner reads them as sentences, naming the people they were about.
+    callAs(pal.token, team.slug);
+    const log = await listAuditLogAction({});
+    expect(log.ok && log.data.entries.map(describeAuditEntry)).toEqual([
+      "leaver left the organization.",
+      "pal removed boss from the organization.",
+      "pal changed boss’s role from Owner to Admin.",
+      "boss changed pal’s role from Member to Owner.",
     ]);
   });
 });

@@ -1,24 +1,10 @@
 import { describe, expect, it } from "vitest";
-import {
-  auditFilterQuery,
-  auditMetadataSummary,
-  describeAuditAction,
-  hasAuditFilter,
-} from "@/lib/audit/display";
+import { auditFilterQuery, describeAuditAction, hasAuditFilter } from "@/lib/audit/display";
 
 describe("audit log display", () => {
   it("turns an action name into a sentence", () => {
     expect(describeAuditAction("member.role_changed")).toBe("Member role changed");
     expect(describeAuditAction("org.created")).toBe("Org created");
-  });
-
-  it("summarises scalar metadata and leaves out the rest", () => {
-    expect(auditMetadataSummary({ role: "ADMIN", seats: 3, nested: { a: 1 }, on: true })).toBe(
-      "role: ADMIN · seats: 3",
-    );
-    expect(auditMetadataSummary(null)).toBe("");
-    expect(auditMetadataSummary(["a"])).toBe("");
-    expect(auditMetadataSummary("text")).toBe("");
   });
 
   it("keeps the filter in page links, without empty values or page 1", () => {

@@ -1,6 +1,6 @@
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table } from "@/components/ui/table";
-import { auditMetadataSummary, describeAuditAction } from "@/lib/audit/display";
+import { describeAuditEntry } from "@/lib/audit-log/describe-entry";
 import type { AuditEntryView } from "@/lib/audit-log/query";
 
 const time = new Intl.DateTimeFormat("en", {
@@ -8,6 +8,36 @@ const time = new Intl.DateTimeFormat("en", {
   timeStyle: "short",
   timeZone: "UTC",
 });
+
+// What was recorded, as stored: for support requests and anyone checking the sentence.
+function RawDetails({ entry }: { entry: AuditEntryView }) {
+  const rows: [string, string][] = [
+    ["Action", entry.action],
+    ["Target", entry.targetType ? `${entry.targetType} ${entry.targetId ?? ""}`.trim() : "—"],
+    ["IP address", entry.ipAddress ?? "—"],
+  ];
+  return (
+    <details className="mt-1 text-zinc-600 dark:text-zinc-400">
+      <summary className="cursor-pointer text-xs">Details</summary>
+      <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs">
+        {rows.map(([label, value]) => (
+          <div key={label} className="contents">
+            <dt>{label}</dt>
+            <dd className="font-mono break-all">{value}</dd>
+          </div>
+        ))}
+        <div className="contents">
+          <dt>Metadata</dt>
+          <dd>
+            <pre className="font-mono break-all whitespace-pre-wrap">
+              {entry.metadata === null ? "—" : JSON.stringify(entry.metadata, null, 2)}
+            </pre>
+          </dd>
+        </div>
+      </dl>
+    </details>
+  );
+}
 
 /** One page of entries, newest first, or what the empty log means. */
 export function AuditTable({
@@ -24,19 +54,15 @@ export function AuditTable({
     <Table
       framed
       caption="Audit log entries, newest first"
-      columns={["When (UTC)", "Who", "What", "Details", "IP address"]}
+      columns={["When (UTC)", "What happened"]}
     >
       {entries.map((entry) => (
         <tr key={entry.id}>
-          <td className="px-4 py-2 whitespace-nowrap">{time.format(entry.createdAt)}</td>
+          <td className="px-4 py-2 align-top whitespace-nowrap">{time.format(entry.createdAt)}</td>
           <td className="px-4 py-2">
-            {entry.actor ? (entry.actor.name ?? entry.actor.email) : "Deleted user"}
+            <p>{describeAuditEntry(entry)}</p>
+            <RawDetails entry={entry} />
           </td>
-          <td className="px-4 py-2">{describeAuditAction(entry.action)}</td>
-          <td className="px-4 py-2 text-zinc-600 dark:text-zinc-400">
-            {auditMetadataSummary(entry.metadata)}
-          </td>
-          <td className="px-4 py-2 font-mono text-xs">{entry.ipAddress ?? "—"}</td>
         </tr>
       ))}
     </Table>
