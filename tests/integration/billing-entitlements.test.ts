@@ -164,7 +164,7 @@ describe("audit-log export, a Business feature", () => {
     expect(response.headers.get("content-type")).toContain("text/csv");
     expect(response.headers.get("content-disposition")).toMatch(/attachment; filename="audit-log-/);
     const lines = (await response.text()).trim().split("\r\n");
-    expect(lines[0]).toBe("time,action,actor,target_type,target_id,ip_address,details");
+    expect(lines[0]).toBe("time,action,actor,target_type,target_id,ip_address,details,summary");
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain("project.created");
     expect(lines[1]).toContain(owner.email);
