@@ -8,7 +8,7 @@ import nextEnv from "@next/env";
 import { brand } from "@/brand.config";
 import { createDatabaseClient } from "@/lib/db/create-client";
 import { startEmbeddedDatabase } from "@/lib/db/embedded";
-import { applyMigrations } from "@/lib/db/migrate";
+import { applyMigrations, tenantMigrationsDir } from "@/lib/db/migrate";
 import {
   formatTenantMigrationReport,
   migrateTenantDatabases,
@@ -95,7 +95,7 @@ const dedicated =
     ? await startEmbeddedDatabase({ dataDir: dedicatedDir, port: embedded.port + 100 })
     : undefined;
 if (dedicated) {
-  await applyMigrations(dedicated.url, { dir: path.join("prisma", "tenant", "migrations") });
+  await applyMigrations(dedicated.url, { dir: tenantMigrationsDir });
   log(
     `demo dedicated tenant database on 127.0.0.1:${dedicated.port} (data in .keel/pglite-dedicated)`,
   );

@@ -1,4 +1,5 @@
 import type { organizationAuditActions } from "@/lib/audit/actions";
+import { roleNames } from "@/lib/tenancy/permissions";
 
 type OrganizationAuditAction = (typeof organizationAuditActions)[number];
 
@@ -21,8 +22,6 @@ type Fields = {
   role: (key: string) => string | null;
   target: string | null;
 };
-
-const roleWords: Record<string, string> = { OWNER: "Owner", ADMIN: "Admin", MEMBER: "Member" };
 
 function capitalize(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
@@ -167,7 +166,7 @@ export function describeAuditEntry(entry: DescribableEntry): string {
     },
     role: (key) => {
       const value = text(key);
-      return value ? (roleWords[value] ?? capitalize(value)) : null;
+      return value ? ((roleNames as Record<string, string>)[value] ?? capitalize(value)) : null;
     },
     target:
       (entry.targetUser && (entry.targetUser.name || entry.targetUser.email)) ||

@@ -3,8 +3,6 @@ import { can, canAssignRole, roleRank } from "@/lib/tenancy/permissions";
 
 type Person = { id: string; role: Role };
 
-export const roleNames: Record<Role, string> = { OWNER: "Owner", ADMIN: "Admin", MEMBER: "Member" };
-
 /**
  * Whether `actor` may remove `target`: the rule `removeMember` enforces, so the members
  * page offers "Remove" only where the server would allow it. Leaving is its own action.

@@ -1,7 +1,6 @@
 import "server-only";
 
 import { cache } from "react";
-import { noteTenantHost } from "@/lib/db/tenant-databases/outages";
 import { notePlacement } from "@/lib/db/tenant-databases/placement";
 import { noteOrganization } from "@/lib/db/tenant-databases/router";
 import { withScope, type ScopedDb } from "@/lib/db/tenant";
@@ -34,8 +33,7 @@ export const findMembershipBySlug = cache(
     );
     if (!row) return null;
     const { suspendedAt, tenantDatabaseId, ...organization } = row.organization;
-    notePlacement(organization.id, tenantDatabaseId);
-    noteTenantHost(organization.slug, tenantDatabaseId);
+    notePlacement(organization.id, tenantDatabaseId, organization.slug);
     return { role: row.role, organization, suspended: suspendedAt !== null };
   },
 );
@@ -87,8 +85,7 @@ export async function readMembershipsEntering(
   const index = rows.findIndex((row) => row.entered !== null);
   const entered = rows[index];
   if (entered) {
-    notePlacement(entered.id, entered.tenantDatabaseId);
-    noteTenantHost(entered.slug, entered.tenantDatabaseId);
+    notePlacement(entered.id, entered.tenantDatabaseId, entered.slug);
     noteOrganization(tx, entered.id);
   }
   const suspendedIndex = rows.findIndex((row) => row.suspended && row.slug === target);

@@ -36,6 +36,9 @@ export function can(role: Role, permission: Permission): boolean {
   return grants[role].includes(permission);
 }
 
+/** How a role reads to people: lists, forms and the audit log. */
+export const roleNames: Record<Role, string> = { OWNER: "Owner", ADMIN: "Admin", MEMBER: "Member" };
+
 export const roleRank: Record<Role, number> = { MEMBER: 1, ADMIN: 2, OWNER: 3 };
 
 // Only owners create or demote owners; nobody changes their own role here (leaving and

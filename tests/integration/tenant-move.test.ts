@@ -7,12 +7,12 @@ import { organizationDetail } from "@/lib/admin/organizations/detail";
 import { tenantPlacement } from "@/lib/admin/organizations/tenant-database";
 import { displayPrefixOf, generateApiKey, hashApiKey } from "@/lib/api-keys/format";
 import { applyMigrations } from "@/lib/db/migrate";
+import { tenantMigrationsDir } from "@/lib/db/migrate";
 import { withTenant } from "@/lib/db/tenant";
 import { movingSince } from "@/lib/db/tenant-databases/moving";
 import {
   moveOrganization,
   tenantChecksums,
-  tenantMigrationsDir,
   TenantMoveError,
   type MoveOptions,
   type MoveReport,

@@ -1,11 +1,8 @@
-import path from "node:path";
 import { createDatabaseClient, type Database } from "@/lib/db/create-client";
-import { applyMigrations } from "@/lib/db/migrate";
+import { applyMigrations, tenantMigrationsDir } from "@/lib/db/migrate";
 import { clientOptionsFor } from "@/lib/db/profile";
 import { sealTenantDatabaseUrl } from "@/lib/db/tenant-databases/sealed-url";
 import { createTestDatabase, type TestDatabase } from "./test-database";
-
-export const tenantMigrationsDir = path.join(process.cwd(), "prisma", "tenant", "migrations");
 
 export type DedicatedDatabase = {
   id: string;

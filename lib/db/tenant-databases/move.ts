@@ -1,5 +1,4 @@
 import { readdir } from "node:fs/promises";
-import path from "node:path";
 import type pg from "pg";
 import {
   connect,
@@ -10,6 +9,7 @@ import {
   type Side,
 } from "./owner-connection";
 import { env } from "@/lib/env";
+import { tenantMigrationsDir } from "../migrate";
 import { forgetPlacements, PLACEMENT_CACHE_MS } from "./placement";
 import { openTenantDatabaseUrl } from "./sealed-url";
 import { TENANT_TABLES } from "./tables";
@@ -24,8 +24,6 @@ export { tenantChecksums, type TableCount } from "./tenant-rows";
  * refused (SQLSTATE KL503) for the seconds it takes, reads keep working. Every step runs as
  * the databases' owner, on its own connections (README, "Moving an organization").
  */
-
-export const tenantMigrationsDir = path.join(process.cwd(), "prisma", "tenant", "migrations");
 
 const SWITCH_MARGIN_MS = 2_000;
 

@@ -1,4 +1,5 @@
 import type { ScopedDb } from "../tenant";
+import { noteTenantHost } from "./outages";
 
 /**
  * How long an instance trusts what it read about where an organization's tenant data lives.
@@ -13,8 +14,16 @@ const globalForPlacement = globalThis as unknown as { keelPlacements?: Map<strin
 const placements = (globalForPlacement.keelPlacements ??= new Map());
 const MAX_ENTRIES = 50_000;
 
-/** Records what a query already read (the membership query reads the pointer with the organization). */
-export function notePlacement(organizationId: string, databaseId: string | null): void {
+/**
+ * Records what a query already read (the membership query reads the pointer with the
+ * organization); with the slug, also for the proxy's outage page (./outages.ts).
+ */
+export function notePlacement(
+  organizationId: string,
+  databaseId: string | null,
+  slug?: string,
+): void {
+  if (slug !== undefined) noteTenantHost(slug, databaseId);
   if (placements.size >= MAX_ENTRIES) placements.clear();
   placements.set(organizationId, { databaseId, until: Date.now() + PLACEMENT_CACHE_MS });
 }

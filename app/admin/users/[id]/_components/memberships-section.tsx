@@ -3,8 +3,7 @@ import { Section } from "@/components/ui/section";
 import { Table } from "@/components/ui/table";
 import type { UserMembership } from "@/lib/admin/users/memberships";
 import { formatDate } from "../../_components/format";
-
-const roleNames = { OWNER: "Owner", ADMIN: "Admin", MEMBER: "Member" } as const;
+import { roleNames } from "@/lib/tenancy/permissions";
 
 export function MembershipsSection({ memberships }: { memberships: UserMembership[] }) {
   return (

@@ -2,7 +2,7 @@ import { StatusButtonForm } from "@/components/forms/status-button-form";
 import { Row, RowList } from "@/components/ui/list";
 import { Muted } from "@/components/ui/section";
 import type { PendingInvitation } from "@/lib/invitations/manage";
-import { roleNames } from "@/lib/members/rules";
+import { roleNames } from "@/lib/tenancy/permissions";
 import { resendInvitationForm, revokeInvitationForm } from "../actions";
 import { memberDate } from "./format";
 
