@@ -1,6 +1,8 @@
 /**
  * What the projects page's queries read in an organization of 10,000 projects: page 1,
- * page 500 (by cursor) and a search, as PostgreSQL plans and runs them (EXPLAIN ANALYZE,
+ * page 500 (by cursor) and searches for a rare term, a term every project matches and one
+ * nothing matches (lib/projects/search.ts: a probe of the organization's trigram index, then
+ * for a common term a walk of its newest-first index), as PostgreSQL plans and runs them (EXPLAIN ANALYZE,
  * BUFFERS) under the app role and row-level security. The figure to compare is buffers:
  * pages touched, which does not drift with the machine's load the way time does. The
  * JSON API's numbered page 500 (OFFSET) is shown for contrast.
@@ -94,6 +96,10 @@ try {
     ],
     ['search "7d1"', () => withTenant(org.id, (tx) => sliceProjects(tx, org.id, { q: "7d1" }))],
     [
+      'search "project" (every project)',
+      () => withTenant(org.id, (tx) => sliceProjects(tx, org.id, { q: "project" })),
+    ],
+    [
       'search "c0ffee" (no match)',
       () => withTenant(org.id, (tx) => sliceProjects(tx, org.id, { q: "c0ffee" })),
     ],
@@ -108,7 +114,9 @@ try {
   for (const [label, run] of scenarios) {
     sent.length = 0;
     await run();
-    const statements = sent.filter((s) => /FROM ("public"\.)?"Project"/.test(s.text));
+    const statements = sent.filter((s) =>
+      /FROM ("public"\.)?"Project(Search)?"|keel_project_matches/.test(s.text),
+    );
     for (const statement of statements) {
       await setup.query("BEGIN");
       await setup.query(
@@ -120,7 +128,11 @@ try {
       }>(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${statement.text}`, statement.values);
       await setup.query("ROLLBACK");
       const [root] = explained.rows[0]!["QUERY PLAN"];
-      const kind = /count\(/i.test(statement.text) ? "count" : "list";
+      const kind = /count\(/i.test(statement.text)
+        ? "count"
+        : /"ProjectSearch"/.test(statement.text)
+          ? "probe"
+          : "list";
       console.log(
         `| ${label} | ${kind} | ${nodes(root.Plan).join(" → ")} | ${root.Plan["Shared Hit Blocks"] + root.Plan["Shared Read Blocks"]} | ${rowsRead(root.Plan)} | ${root["Execution Time"].toFixed(2)} |`,
       );

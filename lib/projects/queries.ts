@@ -7,6 +7,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { withAuthor, withAuthors } from "./authors";
 import type { ProjectCursor } from "./cursor";
 import { PROJECTS_PAGE_SIZE, type ProjectListQuery } from "./schemas";
+import { pageOfHits, probeMatches, SEARCH_PROBE, walkMatches } from "./search";
 
 // No relation to the author: a dedicated tenant database has no users (lib/projects/authors.ts).
 export const projectFields = {
@@ -66,17 +67,33 @@ const newestFirst = [
   { id: "desc" },
 ] satisfies Prisma.ProjectOrderByWithRelationInput[];
 
+// Rows after (older than) or before (newer than) a cursor, in the list's newest-first order.
+function keyset(
+  base: Prisma.ProjectWhereInput,
+  { after, before }: { after?: ProjectCursor; before?: ProjectCursor },
+): Prisma.ProjectWhereInput {
+  const edge = after ?? before;
+  if (!edge) return base;
+  return {
+    AND: [
+      base,
+      after ? { createdAt: { lte: edge.createdAt } } : { createdAt: { gte: edge.createdAt } },
+      after
+        ? { OR: [{ createdAt: { lt: edge.createdAt } }, { id: { lt: edge.id } }] }
+        : { OR: [{ createdAt: { gt: edge.createdAt } }, { id: { gt: edge.id } }] },
+    ],
+  };
+}
+
 // Raw SQL: Prisma's count with `take` walks the primary key through every organization's rows.
-async function cappedCount(tx: ScopedDb, organizationId: string, q: string): Promise<number> {
+async function cappedCount(tx: ScopedDb, organizationId: string): Promise<number> {
   const scoped = inOrganization(organizationId).organizationId;
-  const pattern = `%${literal(q)}%`;
   const [row] = await (
     await tenantClient(tx)
   ).$queryRaw<[{ count: number }]>`
     SELECT count(*)::int AS "count" FROM (
       SELECT 1 FROM "Project"
       WHERE ${scoped ? Prisma.sql`"organizationId" = ${scoped}` : Prisma.sql`TRUE`}
-      ${q ? Prisma.sql`AND ("name" ILIKE ${pattern} OR "description" ILIKE ${pattern})` : Prisma.empty}
       LIMIT ${PROJECT_COUNT_CAP + 1}
     ) AS capped`;
   return row.count;
@@ -105,6 +122,8 @@ export async function listProjects(
 export type ProjectSlice = {
   items: ProjectListItem[];
   total: number;
+  /** `total` above this reads "<countCap>+": browsing counts to PROJECT_COUNT_CAP, search less. */
+  countCap: number;
   query: string;
   older: ProjectCursor | null;
   newer: ProjectCursor | null;
@@ -121,34 +140,53 @@ export async function sliceProjects(
   { q, after, before }: { q: string; after?: ProjectCursor; before?: ProjectCursor },
   pageSize = PROJECTS_PAGE_SIZE,
 ): Promise<ProjectSlice> {
-  const base = matching(organizationId, q);
-  const edge = after ?? before;
-  const where: Prisma.ProjectWhereInput = edge
-    ? {
-        AND: [
-          base,
-          after ? { createdAt: { lte: edge.createdAt } } : { createdAt: { gte: edge.createdAt } },
-          after
-            ? { OR: [{ createdAt: { lt: edge.createdAt } }, { id: { lt: edge.id } }] }
-            : { OR: [{ createdAt: { gt: edge.createdAt } }, { id: { gt: edge.id } }] },
-        ],
-      }
-    : base;
-  const total = await cappedCount(tx, organizationId, q);
-  const rows = await tx.project.findMany({
-    where,
-    select: listFields,
-    orderBy: before ? [{ createdAt: "asc" }, { id: "asc" }] : newestFirst,
-    take: pageSize + 1,
-  });
+  // A rare term: every match is already here (lib/projects/search.ts).
+  const hits = q ? await probeMatches(tx, organizationId, q) : null;
+  if (hits) {
+    const { items, more } = pageOfHits(hits, { after, before }, pageSize);
+    return sliced(items, { total: hits.length, countCap: SEARCH_PROBE, q, after, before, more });
+  }
+  const rows = q
+    ? await walkMatches(tx, organizationId, { q, after, before }, pageSize + 1)
+    : await tx.project.findMany({
+        where: keyset(inOrganization(organizationId), { after, before }),
+        select: listFields,
+        orderBy: before ? [{ createdAt: "asc" }, { id: "asc" }] : newestFirst,
+        take: pageSize + 1,
+      });
+  // A common term has more than SEARCH_PROBE matches: no need to count them.
+  const total = q ? SEARCH_PROBE + 1 : await cappedCount(tx, organizationId);
   const more = rows.length > pageSize;
   const items = rows.slice(0, pageSize);
   if (before) items.reverse();
+  return sliced(items, {
+    total,
+    countCap: q ? SEARCH_PROBE : PROJECT_COUNT_CAP,
+    q,
+    after,
+    before,
+    more,
+  });
+}
+
+function sliced(
+  items: ProjectListItem[],
+  options: {
+    total: number;
+    countCap: number;
+    q: string;
+    after?: ProjectCursor;
+    before?: ProjectCursor;
+    more: boolean;
+  },
+): ProjectSlice {
+  const { total, countCap, q, after, before, more } = options;
   const first = items[0];
   const last = items.at(-1);
   return {
     items,
     total,
+    countCap,
     query: q,
     older: last && (before || more) ? cursorOf(last) : null,
     newer: first && (after || (before && more)) ? cursorOf(first) : null,

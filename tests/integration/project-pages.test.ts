@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withTenant } from "@/lib/db/tenant";
 import { sliceProjects, type ProjectSlice } from "@/lib/projects/queries";
 import type { ProjectCursor } from "@/lib/projects/cursor";
+import { SEARCH_PROBE } from "@/lib/projects/search";
 import { adminDatabase } from "../support/admin-db";
 import { organization } from "../support/tenant-request";
 
@@ -54,5 +55,98 @@ describe("projects by cursor", () => {
     const items = await slice({ q: "item 1" });
     expect(items.total).toBe(10);
     expect(items.items).toHaveLength(10);
+  });
+});
+
+describe("project search", () => {
+  let searched: Awaited<ReturnType<typeof organization>>;
+  const COMMON = SEARCH_PROBE + 22;
+  const RARE = 25;
+
+  beforeAll(async () => {
+    searched = await organization(admin, "search");
+    // Common and rare terms interleaved in time, pairs sharing a timestamp (ties by id); some
+    // rare matches only in the description. The other organization holds matches of both.
+    await admin.project.createMany({
+      data: [
+        ...Array.from({ length: COMMON }, (_, i) => ({
+          organizationId: searched.id,
+          name: `Common ${String(i).padStart(2, "0")}`,
+          createdAt: new Date(Date.UTC(2026, 1, 1, 0, Math.floor(i / 2))),
+        })),
+        ...Array.from({ length: RARE }, (_, i) => ({
+          organizationId: searched.id,
+          name: i % 3 === 0 ? `Plain ${i}` : `Rarity ${String(i).padStart(2, "0")}`,
+          description: i % 3 === 0 ? `Notes on rarity ${i}` : null,
+          createdAt: new Date(Date.UTC(2026, 1, 1, 0, Math.floor(i / 2), 30)),
+        })),
+      ],
+    });
+    await admin.project.createMany({
+      data: [
+        { organizationId: other.id, name: "Common elsewhere" },
+        { organizationId: other.id, name: "Rarity elsewhere" },
+      ],
+    });
+  });
+
+  const search = (q: string, query: { after?: ProjectCursor; before?: ProjectCursor } = {}) =>
+    withTenant(searched.id, (tx) => sliceProjects(tx, searched.id, { q, ...query }));
+
+  // The order the list promises, as PostgreSQL sorts it: newest first, ties by id.
+  const expected = async (term: string) =>
+    (
+      await admin.$queryRaw<{ name: string }[]>`
+        SELECT "name" FROM "Project"
+        WHERE "organizationId" = ${searched.id}
+          AND ("name" ILIKE ${`%${term}%`} OR "description" ILIKE ${`%${term}%`})
+        ORDER BY "createdAt" DESC, "id" DESC`
+    ).map((row) => row.name);
+
+  async function everyPage(q: string) {
+    const pages = [await search(q)];
+    while (pages.at(-1)!.older) pages.push(await search(q, { after: pages.at(-1)!.older! }));
+    return pages;
+  }
+
+  it("pages through a term with more matches than it counts, newest first, forwards and back", async () => {
+    const pages = await everyPage("common");
+    expect(pages.flatMap(names)).toEqual(await expected("common"));
+    expect(pages.flatMap(names)).toHaveLength(COMMON);
+    // More matches than the probe: "50+", not a count of every match.
+    expect(pages[0]!.total).toBeGreaterThan(pages[0]!.countCap);
+    expect(pages[0]!.countCap).toBe(SEARCH_PROBE);
+    const back = await search("common", { before: pages[2]!.newer! });
+    expect(names(back)).toEqual(names(pages[1]!));
+    const start = await search("common", { before: back.newer! });
+    expect(names(start)).toEqual(names(pages[0]!));
+    expect(start.newer).toBeNull();
+  });
+
+  it("counts a rare term exactly and pages it in the same order, descriptions included", async () => {
+    const pages = await everyPage("rarity");
+    expect(pages.flatMap(names)).toEqual(await expected("rarity"));
+    expect(pages.flatMap(names)).toHaveLength(RARE);
+    expect(pages.map((page) => page.items.length)).toEqual([20, 5]);
+    expect(pages[0]!.total).toBe(RARE);
+    expect(pages[0]!.total).toBeLessThanOrEqual(pages[0]!.countCap);
+    const back = await search("rarity", { before: pages[1]!.newer! });
+    expect(names(back)).toEqual(names(pages[0]!));
+    expect(back.newer).toBeNull();
+  });
+
+  it("never lists or counts another organization's matches", async () => {
+    for (const term of ["common", "rarity", "elsewhere"]) {
+      const all = (await everyPage(term)).flatMap(names);
+      expect(all).not.toContain("Common elsewhere");
+      expect(all).not.toContain("Rarity elsewhere");
+    }
+    expect(await search("elsewhere")).toMatchObject({ total: 0, items: [] });
+  });
+
+  it("finds nothing for a term nobody used, and takes wildcards literally in both paths", async () => {
+    expect(await search("c0ffee")).toMatchObject({ total: 0, items: [], older: null });
+    expect(await search("_")).toMatchObject({ total: 0, items: [] });
+    expect(await search("common%0")).toMatchObject({ total: 0, items: [] });
   });
 });

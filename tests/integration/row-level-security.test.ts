@@ -103,6 +103,23 @@ describe("the catalog", () => {
     expect(migrations?.allowed).toBe(false);
   });
 
+  it("gives project search a role that cannot log in, and owns nothing but its view", async () => {
+    const [role] = await admin.$queryRaw<{ login: boolean; super: boolean; bypass: boolean }[]>`
+      SELECT rolcanlogin AS login, rolsuper AS super, rolbypassrls AS bypass
+      FROM pg_roles WHERE rolname = 'keel_search'`;
+    expect(role).toEqual({ login: false, super: false, bypass: false });
+    const owned = await admin.$queryRaw<{ name: string; options: string[] | null }[]>`
+      SELECT c.relname AS name, c.reloptions AS options FROM pg_class c
+      JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = 'public' AND pg_get_userbyid(c.relowner) = 'keel_search'`;
+    expect(owned).toEqual([{ name: "ProjectSearch", options: null }]);
+    const [writes] = await admin.$queryRaw<{ insert: boolean; update: boolean; delete: boolean }[]>`
+      SELECT has_table_privilege('keel_search', '"Project"', 'INSERT') AS insert,
+             has_table_privilege('keel_search', '"Project"', 'UPDATE') AS update,
+             has_table_privilege('keel_search', '"Project"', 'DELETE') AS delete`;
+    expect(writes).toEqual({ insert: false, update: false, delete: false });
+  });
+
   it("lets the app role change no audit column but the personal data it erases", async () => {
     const rows = await admin.$queryRaw<{ column: string }[]>`
       SELECT a.attname AS "column" FROM pg_attribute a
@@ -231,6 +248,27 @@ describe("the app role, scoped", () => {
       await tx.subscription.count(),
     ]);
     expect(counts).toEqual([0, 0, 0, 0]);
+  });
+
+  it("lets the search view show only the scoped organization's projects, read-only", async () => {
+    const names = (tx: Tenant.ScopedDb, where: Prisma.Sql) =>
+      tx.$queryRaw<{ organizationId: string }[]>`
+        SELECT "organizationId" FROM "ProjectSearch" ${where}`;
+    const seen = await tenant.withTenant(orgs.A, async (tx) => ({
+      all: await names(tx, Prisma.empty),
+      askedForB: await names(tx, Prisma.sql`WHERE "organizationId" = ${orgs.B}`),
+    }));
+    expect(seen.all).toHaveLength(5);
+    expect(seen.all.every((r) => r.organizationId === orgs.A)).toBe(true);
+    expect(seen.askedForB).toEqual([]);
+    expect(await tenant.withScope({}, (tx) => names(tx, Prisma.empty))).toEqual([]);
+    await expect(
+      tenant.withTenant(
+        orgs.A,
+        (tx) => tx.$executeRaw`DELETE FROM "ProjectSearch" WHERE "organizationId" = ${orgs.A}`,
+      ),
+    ).rejects.toThrow(/permission denied/);
+    expect(await admin.project.count({ where: { organizationId: orgs.A } })).toBe(5);
   });
 
   it("shows an invitee only the invitations sent to their address", async () => {

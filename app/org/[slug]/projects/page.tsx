@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Button } from "@/components/ui/button";
 import { decodeCursor } from "@/lib/projects/cursor";
-import { PROJECT_COUNT_CAP, sliceProjects } from "@/lib/projects/queries";
+import { sliceProjects } from "@/lib/projects/queries";
 import { projectListSchema } from "@/lib/projects/schemas";
 import { requireMember } from "@/lib/tenancy/current-member";
 import { can } from "@/lib/tenancy/permissions";
@@ -13,8 +13,8 @@ export const metadata: Metadata = { title: "Projects" };
 
 type ProjectsPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-function countLabel(total: number) {
-  if (total > PROJECT_COUNT_CAP) return `${PROJECT_COUNT_CAP.toLocaleString("en-US")}+ projects`;
+function countLabel(total: number, cap: number) {
+  if (total > cap) return `${cap.toLocaleString("en-US")}+ projects`;
   return total === 1 ? "1 project" : `${total} projects`;
 }
 
@@ -41,7 +41,7 @@ export default async function ProjectsPage({ searchParams }: ProjectsPageProps) 
             Projects
           </h1>
           <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-            {countLabel(result.total)}
+            {countLabel(result.total, result.countCap)}
             {result.query ? ` matching “${result.query}”` : ""}
           </p>
         </div>
