@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 import { createOrganizationAction } from "@/lib/organizations/actions";
 import { SAMPLE_PROJECTS } from "@/lib/onboarding/samples";
 import { createProjectAction } from "@/lib/projects/actions";
+import type * as SampleProjects from "@/lib/onboarding/sample-projects";
 import { adminDatabase } from "../support/admin-db";
 import { callAs, userWithSession } from "../support/tenant-request";
 
@@ -14,7 +15,7 @@ vi.mock("next/server", async (original) =>
 // organization are one transaction: the real function runs first and writes its rows.
 const failAfterSamples = vi.hoisted(() => ({ on: false }));
 vi.mock("@/lib/onboarding/sample-projects", async (importOriginal) => {
-  const original = await importOriginal<typeof import("@/lib/onboarding/sample-projects")>();
+  const original = await importOriginal<typeof SampleProjects>();
   return {
     ...original,
     createSampleProjects: async (...args: Parameters<typeof original.createSampleProjects>) => {
