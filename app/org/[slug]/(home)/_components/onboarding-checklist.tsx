@@ -44,7 +44,10 @@ export function OnboardingChecklist({ checklist }: { checklist: Checklist }) {
                 className={`text-sm font-medium ${item.done ? "text-zinc-500 line-through dark:text-zinc-400" : "text-zinc-950 dark:text-white"}`}
               >
                 {item.href && !item.done ? (
-                  <Link href={item.href} className="underline-offset-2 hover:underline">
+                  <Link
+                    href={item.href}
+                    className="text-brand-700 underline underline-offset-2 hover:text-brand-800 dark:text-brand-300 dark:hover:text-brand-200"
+                  >
                     {item.label}
                   </Link>
                 ) : (
