@@ -1,7 +1,7 @@
 /**
  * What one request to an organization page costs the database: round trips, transactions
  * and round trips inside transactions (the tenant reads), and the server time, for the
- * projects page and the organization's home (which redirects to it), before and after.
+ * projects page and the organization's home (its overview page), before and after.
  *
  *   npm run bench:request-cost                  # baseline 763a6c2 vs the working tree
  *   BENCH_BASELINE=<commit> npm run bench:request-cost

@@ -16,6 +16,8 @@ export const layers = [
   // Tenancy resolves the current member from the session.
   ["tenancy"],
   ["billing"],
+  // A new organization's first steps: the checklist and sample projects, which creating one uses.
+  ["onboarding"],
   [
     "organizations",
     "members",
@@ -26,6 +28,8 @@ export const layers = [
     "usage",
     "metrics",
   ],
+  // The organization's home page: a summary read across the domains above.
+  ["org-home"],
   // Account-level flows that span organizations and billing (deletion, export).
   ["account"],
   // Organization API keys: issued and verified by the data layer, above billing and tenancy.
@@ -63,6 +67,7 @@ export const fileElements = {
   "lib/members/actions": "domain-actions",
   "lib/organizations/actions": "domain-actions",
   "lib/projects/actions": "domain-actions",
+  "lib/onboarding/actions": "domain-actions",
   "lib/api-keys/actions": "domain-actions",
   "lib/audit-log/list-action": "domain-actions",
   "lib/audit-log/export-action": "domain-actions",

@@ -70,6 +70,8 @@ const sentences: Record<OrganizationAuditAction, (f: Fields) => string> = {
   },
   "organization.ownership_transferred": (f) =>
     `${f.who} transferred ownership of the organization to ${f.target ?? "another member"}`,
+  "organization.checklist_dismissed": (f) =>
+    `${f.who} dismissed the getting-started checklist for everyone`,
   "member.invited": (f) => {
     const role = f.role("role");
     return `${f.who} invited ${f.text("email") ?? "someone"}${role ? ` as ${withArticle(role)}` : ""}`;

@@ -27,6 +27,7 @@ const organizationActions = [
   "organization.updated",
   "organization.deleted",
   "organization.ownership_transferred",
+  "organization.checklist_dismissed",
   "member.invited",
   "member.invitation_resent",
   "member.invitation_revoked",

@@ -5,6 +5,7 @@ import { ExpectedError, FieldError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { enterOrganization, withScope } from "@/lib/db/tenant";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { createSampleProjects } from "@/lib/onboarding/sample-projects";
 import { suggestSlug } from "@/lib/tenancy/slug";
 import type { CreateOrganizationInput } from "./schemas";
 
@@ -40,6 +41,10 @@ export async function createOrganization(
         userAgent: ctx.client.userAgent,
         metadata: { slug: organization.slug, name: organization.name },
       });
+      // Only when asked, and in this transaction: no organization exists without its samples.
+      if (input.sampleProjects) {
+        await createSampleProjects(tx, organization.id, { userId: ctx.userId, ...ctx.client });
+      }
       return organization;
     });
   } catch (error) {

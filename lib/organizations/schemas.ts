@@ -16,7 +16,13 @@ const slug = z
     if (problem) ctx.addIssue({ code: "custom", message: problem });
   });
 
-export const createOrganizationSchema = z.strictObject({ name, slug });
+// A checkbox: present ("on") when ticked, absent otherwise.
+const sampleProjects = z
+  .union([z.literal("on"), z.literal(true)], { error: "Tick the box or leave it empty." })
+  .optional()
+  .transform((value) => value !== undefined);
+
+export const createOrganizationSchema = z.strictObject({ name, slug, sampleProjects });
 export const updateOrganizationSchema = z.strictObject({ name });
 export const deleteOrganizationSchema = z.strictObject({
   confirmSlug: z.string().trim().min(1, "Type the organization’s address to confirm."),

@@ -81,7 +81,14 @@ test("pages run under the CSP without a violation, and injected inline script is
   await expect(page).toHaveURL(`${app}/sign-in`);
 
   await signUpWithOrganization(page, `csp-${tag}@example.test`, slug);
-  for (const path of ["/projects", "/projects/new", "/members", "/settings", "/settings/billing"]) {
+  for (const path of [
+    "/",
+    "/projects",
+    "/projects/new",
+    "/members",
+    "/settings",
+    "/settings/billing",
+  ]) {
     await page.goto(`${tenantApp(slug)}${path}`);
     await hydrated(page);
   }

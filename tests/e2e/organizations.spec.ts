@@ -29,7 +29,7 @@ test("create an organization, invite a teammate who signs up from the email and 
   browser,
 }) => {
   // Two people, two sign-ups and some thirty pages and form posts.
-  budgetSteps(32);
+  budgetSteps(34);
   const tag = unique();
   const orgName = `Globex ${tag}`;
   const slug = `globex-${tag}`;
@@ -63,8 +63,13 @@ test("create an organization, invite a teammate who signs up from the email and 
   await page.getByLabel("Address").fill(slug);
   await page.getByRole("button", { name: "Create organization" }).click();
 
-  // Its own subdomain, signed in, with the empty state of the example resource.
-  await expect(page).toHaveURL(`${tenantApp(slug)}/projects`);
+  // Its own subdomain, signed in, on its home page; then the empty state of the example resource.
+  await expect(page).toHaveURL(`${tenantApp(slug)}/`);
+  await expect(page.getByRole("heading", { level: 1, name: orgName })).toBeVisible();
+  await page
+    .getByRole("navigation", { name: "Organization" })
+    .getByRole("link", { name: "Projects" })
+    .click();
   await expect(page.getByRole("heading", { name: "No projects yet" })).toBeVisible();
   await page.getByRole("link", { name: "New project" }).first().click();
   await page.getByLabel("Name").fill("Launch plan");
@@ -118,7 +123,13 @@ test("create an organization, invite a teammate who signs up from the email and 
 
   // The invitation waits on the landing page; one click joins.
   await other.getByRole("button", { name: `Join ${orgName}` }).click();
-  await expect(other).toHaveURL(`${tenantApp(slug)}/projects`);
+  await expect(other).toHaveURL(`${tenantApp(slug)}/`);
+  await expect(
+    other
+      .getByRole("region", { name: "Recent activity" })
+      .getByText("Olivia Owner created the project Launch plan."),
+  ).toBeVisible();
+  await other.getByRole("link", { name: "View projects" }).click();
   await expect(other.getByRole("link", { name: /Launch plan/ })).toBeVisible();
 
   // A member: no settings in the navigation, and the page itself refuses (403).

@@ -6,7 +6,9 @@ import { sharedTransaction } from "@/lib/db/shared-transaction";
 import type { ScopedDb } from "@/lib/db/tenant";
 import { movingSince } from "@/lib/db/tenant-databases/moving";
 import { listPendingInvitations } from "@/lib/invitations/manage";
+import type { Role } from "@/lib/generated/prisma/enums";
 import { listMembers } from "@/lib/members/members";
+import { readOrganizationHome } from "@/lib/org-home/read";
 import { createProject } from "@/lib/projects/mutations";
 import { sliceProjects } from "@/lib/projects/queries";
 import { findMembershipBySlug, readMembershipsEntering } from "@/lib/tenancy/membership";
@@ -23,6 +25,7 @@ export type PageRequest = { token: string; slug: string; round: number };
 type Member = {
   organizationId: string;
   userId: string;
+  role: Role;
   read<T>(fn: (tx: ScopedDb) => Promise<T>): Promise<T>;
 };
 
@@ -52,6 +55,7 @@ async function organizationPage<T>(
   const member: Member = {
     organizationId: current.organization.id,
     userId,
+    role: current.role,
     read: transaction.read,
   };
   const [, result] = await Promise.all([
@@ -66,9 +70,18 @@ async function organizationPage<T>(
 
 export const scenarios: { name: string; run: (request: PageRequest) => Promise<unknown> }[] = [
   {
-    // app/org/[slug]/page.tsx redirects to /projects: the layout's work is all it costs.
+    // app/org/[slug]/(home)/page.tsx: counts, plan, usage, recent activity and the checklist.
     name: "organization home (/)",
-    run: (request) => organizationPage(request, async () => null),
+    run: (request) =>
+      organizationPage(request, (member) =>
+        member.read((tx) =>
+          readOrganizationHome(tx, {
+            organizationId: member.organizationId,
+            userId: member.userId,
+            role: member.role,
+          }),
+        ),
+      ),
   },
   {
     // app/org/[slug]/projects/page.tsx, first page.

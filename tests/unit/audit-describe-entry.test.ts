@@ -27,6 +27,10 @@ const recorded: Record<(typeof organizationAuditActions)[number], [DescribableEn
     entry("organization.deleted", { slug: "acme", name: "Acme" }),
     "Ada Lovelace deleted the organization Acme.",
   ],
+  "organization.checklist_dismissed": [
+    entry("organization.checklist_dismissed", { completed: 2, total: 4 }),
+    "Ada Lovelace dismissed the getting-started checklist for everyone.",
+  ],
   "organization.ownership_transferred": [
     entry(
       "organization.ownership_transferred",

@@ -6,14 +6,14 @@ import type { FormState } from "@/lib/forms/form-state";
 import { acceptInvitationAction, acceptInvitationByIdAction } from "@/lib/invitations/actions";
 import { organizationUrl } from "@/lib/tenancy/links";
 
-/** Accepting lands the new member in the organization, on its own subdomain. */
+/** Accepting lands the new member on the organization's home page, on its own subdomain. */
 export async function acceptInvitationForm(
   _state: FormState,
   formData: FormData,
 ): Promise<FormState> {
   const result = await acceptInvitationAction(formData);
   if (!result.ok) return toFormState(result, { success: "", formData });
-  redirect(organizationUrl(result.data.organization.slug, "/projects"));
+  redirect(organizationUrl(result.data.organization.slug));
 }
 
 export async function acceptInvitationByIdForm(
@@ -22,5 +22,5 @@ export async function acceptInvitationByIdForm(
 ): Promise<FormState> {
   const result = await acceptInvitationByIdAction(formData);
   if (!result.ok) return toFormState(result, { success: "", formData });
-  redirect(organizationUrl(result.data.organization.slug, "/projects"));
+  redirect(organizationUrl(result.data.organization.slug));
 }

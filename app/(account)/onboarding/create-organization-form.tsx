@@ -75,6 +75,25 @@ export function CreateOrganizationForm({
           className={inputClassName}
         />
       </Field>
+      <div className="grid gap-1 text-sm">
+        <label className="flex items-start gap-3">
+          <input
+            id={`${id}-samples`}
+            type="checkbox"
+            name="sampleProjects"
+            defaultChecked={values.sampleProjects === "on"}
+            aria-describedby={`${id}-samples-description`}
+            className="mt-0.5 size-4 shrink-0 accent-brand-600 dark:accent-brand-300"
+          />
+          <span className="font-medium text-zinc-900 dark:text-zinc-100">Add sample projects</span>
+        </label>
+        <p id={`${id}-samples-description`} className="pl-7 text-zinc-600 dark:text-zinc-400">
+          Two example projects to look around with. Rename or delete them any time.
+        </p>
+        {errors.sampleProjects ? (
+          <p className="pl-7 text-red-700 dark:text-red-400">{errors.sampleProjects}</p>
+        ) : null}
+      </div>
       <SubmitButton pendingLabel="Creating…">Create organization</SubmitButton>
     </form>
   );

@@ -54,7 +54,7 @@ export default async function OrganizationsPage({
           {memberships.map(({ organization, role }) => (
             <li key={organization.id}>
               <a
-                href={organizationUrl(organization.slug, "/projects")}
+                href={organizationUrl(organization.slug)}
                 className="flex items-center justify-between gap-4 px-5 py-4 hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-brand-600 dark:hover:bg-zinc-800"
               >
                 <span>

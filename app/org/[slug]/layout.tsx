@@ -23,6 +23,7 @@ type OrganizationLayoutProps = {
 };
 
 const sections: (OrgNavItem & { permission: Permission })[] = [
+  { href: "/", label: "Overview", permission: "projects:read" },
   { href: "/projects", label: "Projects", permission: "projects:read" },
   { href: "/members", label: "Members", permission: "members:read" },
   { href: "/settings", label: "Settings", permission: "org:update" },

@@ -6,7 +6,12 @@ import { mailedLink } from "./mailbox";
 export const password = "a long and unusual passphrase";
 
 /** Signs up `email`, confirms it from the mailbox and creates the organization `slug`. */
-export async function signUpWithOrganization(page: Page, email: string, slug: string) {
+export async function signUpWithOrganization(
+  page: Page,
+  email: string,
+  slug: string,
+  { sampleProjects = false }: { sampleProjects?: boolean } = {},
+) {
   await page.goto(`${app}/sign-up?email=${encodeURIComponent(email)}`);
   await page.getByLabel("Name").fill("Casey Tester");
   await page.getByLabel("Password", { exact: true }).fill(password);
@@ -19,7 +24,8 @@ export async function signUpWithOrganization(page: Page, email: string, slug: st
   await page.goto(`${app}/onboarding`);
   await page.getByLabel("Organization name").fill(`Org ${slug}`);
   await page.getByLabel("Address").fill(slug);
+  if (sampleProjects) await page.getByLabel("Add sample projects").check();
   await page.getByRole("button", { name: "Create organization" }).click();
-  // Creating the organization and opening its subdomain: slow on a busy machine.
-  await expect(page).toHaveURL(`${tenantApp(slug)}/projects`, { timeout: 2 * STEP_MS });
+  // Creating the organization and opening its home page: slow on a busy machine.
+  await expect(page).toHaveURL(`${tenantApp(slug)}/`, { timeout: 2 * STEP_MS });
 }

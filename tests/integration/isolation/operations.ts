@@ -27,6 +27,7 @@ import {
   updateOrganizationAction,
 } from "@/lib/organizations/actions";
 import { listAuditLogAction } from "@/lib/audit-log/list-action";
+import { dismissChecklistAction } from "@/lib/onboarding/actions";
 import { exportAuditLogAction } from "@/lib/audit-log/export-action";
 import * as auditExportApi from "@/app/api/audit/export/route";
 import {
@@ -298,6 +299,14 @@ export const operations: Operation[] = [
     targetsObject: true,
     prepare: member.withId,
     call: async (i) => fromResult(await transferOwnershipAction(i)),
+  },
+  {
+    name: "onboarding.dismiss",
+    kind: "update",
+    permission: "org:update",
+    targetsObject: false,
+    prepare: async () => ({ input: {} }),
+    call: async (i) => fromResult(await dismissChecklistAction(i)),
   },
   // Members.
   {
