@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 import { tenantCrawlerFile } from "@/lib/http/crawlers";
 import { prerenderedPages } from "@/lib/http/prerendered-pages";
 import { refuseMethod, refuseOversizedAction } from "@/lib/http/request-guards";
+import { REQUEST_PATH_HEADER } from "@/lib/http/request-path";
 import { REQUEST_ID_HEADER, requestIdFor } from "@/lib/observability/request-id";
 import {
   contentSecurityPolicy,
@@ -162,6 +163,7 @@ export function proxy(request: NextRequest) {
 
   const headers = withoutTenantHeaders(request);
   headers.set(REQUEST_ID_HEADER, requestId);
+  headers.set(REQUEST_PATH_HEADER, `${pathname}${request.nextUrl.search}`);
   const host = parseTenantHost(request.headers.get("host"), env.rootDomain);
   const crawlerFile = host.kind === "tenant" ? tenantCrawlerFile(pathname) : null;
   if (crawlerFile)
