@@ -55,6 +55,14 @@ function needsPerRequestVariant(request: NextRequest): boolean {
   return [...request.nextUrl.searchParams.keys()].some((key) => key !== "_rsc");
 }
 
+// The address as the visitor typed it, without the router's own `_rsc` marker.
+function requestedPath(request: NextRequest): string {
+  const params = new URLSearchParams(request.nextUrl.search);
+  params.delete("_rsc");
+  const query = params.toString();
+  return `${request.nextUrl.pathname}${query ? `?${query}` : ""}`;
+}
+
 function isGlobalPath(pathname: string): boolean {
   if (topLevelFile.test(pathname)) return true;
   return globalPaths.some((path) => pathname === path || pathname.startsWith(`${path}/`));
@@ -163,7 +171,7 @@ export function proxy(request: NextRequest) {
 
   const headers = withoutTenantHeaders(request);
   headers.set(REQUEST_ID_HEADER, requestId);
-  headers.set(REQUEST_PATH_HEADER, `${pathname}${request.nextUrl.search}`);
+  headers.set(REQUEST_PATH_HEADER, requestedPath(request));
   const host = parseTenantHost(request.headers.get("host"), env.rootDomain);
   const crawlerFile = host.kind === "tenant" ? tenantCrawlerFile(pathname) : null;
   if (crawlerFile)

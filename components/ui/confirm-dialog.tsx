@@ -47,6 +47,7 @@ export function ConfirmDialog({
   const id = useId();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const triggerRef = useRef<HTMLButtonElement>(null);
+  const firstRef = useRef<HTMLInputElement & HTMLButtonElement>(null);
   const [typed, setTyped] = useState("");
   const { pending } = useFormStatus();
   const wasPending = useRef(false);
@@ -75,6 +76,8 @@ export function ConfirmDialog({
         onClick={() => {
           setTyped("");
           dialogRef.current?.showModal();
+          // The field to type into, or Cancel: never the destructive button.
+          firstRef.current?.focus();
         }}
       >
         {pending ? (pendingLabel ?? "Working…") : triggerLabel}
@@ -102,6 +105,7 @@ export function ConfirmDialog({
               {typeToConfirm.label ?? `Type “${typeToConfirm.value}” to confirm`}
             </label>
             <input
+              ref={firstRef}
               id={`${id}-typed`}
               name={typeToConfirm.name}
               value={typed}
@@ -116,6 +120,7 @@ export function ConfirmDialog({
         <div className="mt-6 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
           {/* Before the confirm button, so showModal focuses it (or the field): Enter alone never destroys. */}
           <button
+            ref={typeToConfirm ? undefined : firstRef}
             type="button"
             className={buttonClassName({ variant: "secondary" })}
             onClick={() => dialogRef.current?.close()}
