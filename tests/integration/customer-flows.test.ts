@@ -178,6 +178,21 @@ describe("the welcome email", () => {
   });
 });
 
+describe("the magic link's destination", () => {
+  it("carries a page of ours and drops any other", async () => {
+    const linkFor = async (callbackUrl: string) => {
+      const email = uniqueEmail("magic-destination");
+      await sendMagicLink(email, ctx, callbackUrl);
+      const [mail] = await mailsTo(email, "magicLink");
+      return /https?:\/\/\S+\/magic-link\?\S+/.exec((mail!.payload as { text: string }).text)?.[0];
+    };
+    expect(await linkFor("/organizations")).toMatch(/&callbackUrl=%2Forganizations$/);
+    for (const evil of ["https://evil.example/", "//evil.example", "/\\evil.example"]) {
+      expect(await linkFor(evil)).not.toContain("callbackUrl");
+    }
+  });
+});
+
 describe("what deleting an account takes with it", () => {
   it("lists the organizations only the user belongs to, with projects and plan, and the ones left", async () => {
     const user = await userWithSession(admin, "leaver");
