@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import type * as Notice from "@/lib/flash/notice";
 
 /**
  * The notice shown after a redirect ("Acme was deleted"): only the server's own, signed and
  * fresh, so a crafted link cannot make our pages say anything.
  */
 
-let notice: typeof import("@/lib/flash/notice");
+let notice: typeof Notice;
 
 beforeAll(async () => {
   vi.stubEnv("AUTH_SECRET", "a-test-secret-that-is-long-enough-1234");
