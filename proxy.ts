@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 import { tenantCrawlerFile } from "@/lib/http/crawlers";
 import { prerenderedPages } from "@/lib/http/prerendered-pages";
 import { refuseMethod, refuseOversizedAction } from "@/lib/http/request-guards";
+import { REQUEST_PATH_HEADER } from "@/lib/http/request-path";
 import { REQUEST_ID_HEADER, requestIdFor } from "@/lib/observability/request-id";
 import {
   contentSecurityPolicy,
@@ -52,6 +53,14 @@ const sessionCookies = ["keel.session", "__Secure-keel.session"];
 function needsPerRequestVariant(request: NextRequest): boolean {
   if (sessionCookies.some((name) => request.cookies.has(name))) return true;
   return [...request.nextUrl.searchParams.keys()].some((key) => key !== "_rsc");
+}
+
+// The address as the visitor typed it, without the router's own `_rsc` marker.
+function requestedPath(request: NextRequest): string {
+  const params = new URLSearchParams(request.nextUrl.search);
+  params.delete("_rsc");
+  const query = params.toString();
+  return `${request.nextUrl.pathname}${query ? `?${query}` : ""}`;
 }
 
 function isGlobalPath(pathname: string): boolean {
@@ -162,6 +171,7 @@ export function proxy(request: NextRequest) {
 
   const headers = withoutTenantHeaders(request);
   headers.set(REQUEST_ID_HEADER, requestId);
+  headers.set(REQUEST_PATH_HEADER, requestedPath(request));
   const host = parseTenantHost(request.headers.get("host"), env.rootDomain);
   const crawlerFile = host.kind === "tenant" ? tenantCrawlerFile(pathname) : null;
   if (crawlerFile)

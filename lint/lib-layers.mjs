@@ -8,7 +8,7 @@ import path from "node:path";
 export const layers = [
   ["env", "crypto", "errors", "generated"],
   ["observability"],
-  ["db", "http", "email", "rate-limit", "forms"],
+  ["db", "http", "email", "rate-limit", "forms", "flash"],
   // Writers every domain uses: the audit recorder, the job queue's enqueue side, emails on it.
   ["audit", "jobs", "health"],
   ["outbox"],
@@ -51,6 +51,9 @@ export const layers = [
  * folder; the longest matching key wins.
  */
 export const fileElements = {
+  // Pure host parsing (no database, no session): the proxy and sign-in's redirect check use it.
+  "lib/tenancy/host": "http",
+  "lib/tenancy/slug": "http",
   "lib/auth/flows/requests": "actions",
   "lib/auth/flows/account-requests": "actions",
   "lib/outbox/deliver": "jobs-runner",

@@ -28,6 +28,8 @@ import {
 import { signInWithProvider } from "@/lib/auth/authjs";
 import { configuredOAuthProviders } from "@/lib/auth/oauth/providers";
 import { safeRedirectTarget } from "@/lib/auth/redirects";
+import { parsePlanChoice, planChoiceQuery } from "@/lib/billing/plans/plan-choice";
+import { rememberedPlanChoice, rememberPlanChoice } from "@/lib/billing/plans/plan-choice-cookie";
 import { env } from "@/lib/env";
 import { type FormState, formFields } from "@/lib/forms/form-state";
 import { publicHostOf } from "@/lib/http/allowed-host";
@@ -48,6 +50,22 @@ function afterSignIn(callbackUrl: string | undefined): never {
   );
 }
 
+// The emailed link opens on the root host: a path asked for on an organization's host must
+// name that host to lead back there. The host is one of ours (publicHostOf allow-lists it).
+async function absoluteOnThisHost(value: FormDataEntryValue | null): Promise<string | undefined> {
+  if (typeof value !== "string" || !value) return undefined;
+  const host = publicHostOf(await headers());
+  const app = new URL(env.appUrl);
+  if (!value.startsWith("/") || !host || host === app.host) return value;
+  return `${app.protocol}//${host}${value}`;
+}
+
+function twoFactorQuery(callbackUrl: FormDataEntryValue | null): string {
+  return typeof callbackUrl === "string" && callbackUrl
+    ? `?callbackUrl=${encodeURIComponent(callbackUrl)}`
+    : "";
+}
+
 /** A refused link: its own message, unless something else (a 503) went wrong. */
 function linkError(result: { fieldErrors?: Record<string, string>; error: string }): FormState {
   return { status: "error", message: result.fieldErrors ? authMessages.invalidLink : result.error };
@@ -58,6 +76,9 @@ export async function signUpAction(_state: FormState, formData: FormData): Promi
   const result = await requestSignUp(fields);
   if (!result.ok) return toFormError(result, { name: fields.name, email: fields.email });
   await setSignUpCookie(result.data.signUpCookie);
+  // A plan picked on the pricing page waits for the confirmed address (verifyEmailAction).
+  const plan = parsePlanChoice({ plan: formData.get("plan"), interval: formData.get("interval") });
+  if (plan) await rememberPlanChoice(plan);
   return { status: "success", message: authMessages.signUpAccepted };
 }
 
@@ -69,9 +90,7 @@ export async function signInAction(_state: FormState, formData: FormData): Promi
   const outcome = result.data;
   if (outcome.kind === "two-factor") {
     await setChallengeCookie(outcome.challengeToken);
-    const next =
-      typeof callbackUrl === "string" ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : "";
-    redirect(`/sign-in/two-factor${next}`);
+    redirect(`/sign-in/two-factor${twoFactorQuery(callbackUrl)}`);
   }
   await setSessionCookie(outcome.sessionToken, outcome.expires);
   afterSignIn(typeof callbackUrl === "string" ? callbackUrl : undefined);
@@ -89,7 +108,8 @@ export async function forgotPasswordAction(
 
 export async function magicLinkAction(_state: FormState, formData: FormData): Promise<FormState> {
   const fields = formFields(formData, ["email"]);
-  const result = await requestMagicLink(fields);
+  const callbackUrl = await absoluteOnThisHost(formData.get("callbackUrl"));
+  const result = await requestMagicLink({ ...fields, ...(callbackUrl ? { callbackUrl } : {}) });
   if (!result.ok) return toFormError(result, fields);
   return { status: "success", message: authMessages.magicLinkRequested };
 }
@@ -110,7 +130,8 @@ export async function verifyEmailAction(_state: FormState, formData: FormData): 
   const { sessionToken, expires } = result.data;
   if (sessionToken && expires) {
     await setSessionCookie(sessionToken, expires);
-    redirect("/organizations?verified=1");
+    const plan = await rememberedPlanChoice();
+    redirect(plan ? `/onboarding?${planChoiceQuery(plan)}` : "/organizations?verified=1");
   }
   redirect("/sign-in?verified=1");
 }
@@ -121,12 +142,13 @@ export async function magicLinkSignInAction(
 ): Promise<FormState> {
   const result = await requestMagicLinkSignIn(formFields(formData, ["token"]));
   if (!result.ok) return linkError(result);
+  const callbackUrl = formData.get("callbackUrl");
   if (result.data.kind === "two-factor") {
     await setChallengeCookie(result.data.challengeToken);
-    redirect("/sign-in/two-factor");
+    redirect(`/sign-in/two-factor${twoFactorQuery(callbackUrl)}`);
   }
   await setSessionCookie(result.data.sessionToken, result.data.expires);
-  redirect("/organizations");
+  afterSignIn(typeof callbackUrl === "string" ? callbackUrl : undefined);
 }
 
 export async function signOutAction(): Promise<void> {

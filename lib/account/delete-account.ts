@@ -56,7 +56,8 @@ async function soloOrganizations(userId: string): Promise<string[]> {
   return solo;
 }
 
-export type AccountDeletionResult = { ok: true } | { ok: false; blockers: DeletionBlocker[] };
+export type AccountDeletionResult =
+  { ok: true; organizationsDeleted: number } | { ok: false; blockers: DeletionBlocker[] };
 
 // The asking session must have authenticated within the last minutes.
 export async function deleteAccount(
@@ -131,5 +132,5 @@ export async function deleteUserAccount(
       data: { name: user.name, organizationNames },
     });
   });
-  return { ok: true };
+  return { ok: true, organizationsDeleted: solo.length };
 }

@@ -64,11 +64,6 @@ export const { handlers, signIn: signInWithProvider } = NextAuth(() => {
       },
     },
     events: {
-      async createUser({ user }) {
-        // Only verified addresses get this far (see signIn).
-        if (user.id)
-          await db.user.update({ where: { id: user.id }, data: { emailVerified: new Date() } });
-      },
       async linkAccount({ user, account }) {
         const client = await requestClientInfo();
         await recordAudit(db, {

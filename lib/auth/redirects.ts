@@ -1,4 +1,10 @@
-// Only our own hosts, so a crafted link cannot bounce users to a phishing page.
+import { parseTenantHost } from "@/lib/tenancy/host";
+
+/**
+ * Where to send someone after signing in, from a `callbackUrl`: a path on this host, or an
+ * absolute URL of the app or one organization's host (same scheme, no credentials). Anything
+ * else gives the fallback, so a crafted link cannot bounce users to a phishing page.
+ */
 export function safeRedirectTarget(
   value: string | null | undefined,
   options: { appUrl: string; rootDomain: string; fallback?: string },
@@ -18,10 +24,10 @@ export function safeRedirectTarget(
   }
   const app = new URL(options.appUrl);
   if (url.protocol !== app.protocol || url.username || url.password) return fallback;
-  const root = options.rootDomain.toLowerCase();
   const host = url.host.toLowerCase();
-  if (host === app.host.toLowerCase() || host === root || host.endsWith(`.${root}`)) {
-    return url.toString();
-  }
+  // The app itself, the root domain, or one organization's own host: never any other name under
+  // the root domain, which the company may share with sites that are not this app.
+  if (host === app.host.toLowerCase()) return url.toString();
+  if (parseTenantHost(host, options.rootDomain).kind !== "unknown") return url.toString();
   return fallback;
 }

@@ -2,8 +2,14 @@ import "server-only";
 
 import { authenticatedAction, memberAction } from "@/lib/actions/chain";
 import { acceptInvitationById, acceptInvitationByToken } from "./accept";
-import { inviteMember, listPendingInvitations, resendInvitation, revokeInvitation } from "./manage";
-import { acceptByTokenSchema, invitationIdSchema, inviteSchema } from "./schemas";
+import {
+  inviteMember,
+  inviteMembers,
+  listPendingInvitations,
+  resendInvitation,
+  revokeInvitation,
+} from "./manage";
+import { acceptByTokenSchema, invitationIdSchema, inviteManySchema, inviteSchema } from "./schemas";
 import { z } from "zod";
 
 export const listInvitationsAction = memberAction(
@@ -19,6 +25,14 @@ export const inviteMemberAction = memberAction(
   "members:invite",
   inviteSchema,
   async (input, ctx) => ({ invitationId: (await inviteMember(ctx, input)).invitationId }),
+);
+
+/** The members page's form: a pasted list of addresses, all invited or none. */
+export const inviteMembersAction = memberAction(
+  "invitation.create_many",
+  "members:invite",
+  inviteManySchema,
+  (input, ctx) => inviteMembers(ctx, input),
 );
 
 export const resendInvitationAction = memberAction(

@@ -205,3 +205,66 @@ export async function revokeInvitation(
     return { invitationId };
   });
 }
+
+/**
+ * Several invitations at once, all or nothing: an address that is already a member, or a batch
+ * larger than the seats left, refuses the whole batch and nothing is written or sent. Each
+ * address still counts against its own recipient cap, as a single invitation would.
+ */
+export async function inviteMembers(
+  ctx: MemberContext,
+  input: { emails: string[]; role: Role },
+  now = new Date(),
+): Promise<{ invitationIds: string[]; emails: string[] }> {
+  if (input.role === "OWNER" && ctx.role !== "OWNER") throw forbidden();
+  const organizationId = ctx.organization.id;
+  return withTenant(organizationId, async (tx) => {
+    await lockOrganization(tx, organizationId);
+    const members = await tx.membership.findMany({
+      where: { ...inOrganization(organizationId), user: { email: { in: input.emails } } },
+      select: { user: { select: { email: true } } },
+    });
+    if (members.length > 0) {
+      const list = members.map((m) => m.user.email).join(", ");
+      throw new FieldError(
+        "emails",
+        `${list} ${members.length === 1 ? "is already a member" : "are already members"}. Nothing was sent.`,
+        409,
+      );
+    }
+    const open = await tx.invitation.findMany({
+      where: {
+        ...inOrganization(organizationId),
+        email: { in: input.emails },
+        acceptedAt: null,
+        revokedAt: null,
+        expiresAt: { gt: now },
+      },
+      select: { email: true },
+    });
+    // Re-inviting an open invitation takes no new seat; every other address takes one.
+    const adding = input.emails.length - open.length;
+    if (adding > 0) await requireSeatCapacity(tx, organizationId, { adding });
+    else await requireWritable(tx, organizationId);
+    const invitationIds: string[] = [];
+    for (const email of input.emails) {
+      const invitation = await tx.invitation.upsert({
+        where: { organizationId_email: { organizationId, email } },
+        create: {
+          organizationId,
+          email,
+          role: input.role,
+          tokenHash: hashToken(generateToken()),
+          expiresAt: now,
+          invitedById: ctx.userId,
+        },
+        update: { role: input.role, invitedById: ctx.userId, acceptedAt: null, revokedAt: null },
+        select: { id: true, email: true, role: true },
+      });
+      await sendInvitation(tx, ctx, invitation, now);
+      await audit(tx, ctx, "member.invited", invitation);
+      invitationIds.push(invitation.id);
+    }
+    return { invitationIds, emails: input.emails };
+  });
+}

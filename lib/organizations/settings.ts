@@ -40,7 +40,7 @@ export async function updateOrganization(
 export async function deleteOrganization(
   ctx: MemberContext,
   input: { confirmSlug: string },
-): Promise<{ slug: string }> {
+): Promise<{ slug: string; name: string }> {
   const { id, slug, name } = ctx.organization;
   if (input.confirmSlug.toLowerCase() !== slug) {
     throw new FieldError("confirmSlug", `Type “${slug}” to confirm.`);
@@ -58,7 +58,7 @@ export async function deleteOrganization(
       targetId: id,
       metadata: { slug, name },
     });
-    return { slug };
+    return { slug, name };
   });
 }
 

@@ -259,7 +259,7 @@ describe("delete account", () => {
     const solo = await createOrganization("solo", [{ userId: user.id, role: "OWNER" }], "FREE");
 
     expect(await app.deleteAccount({ userId: user.id, sessionId: session.sessionId }, ctx)).toEqual(
-      { ok: true },
+      { ok: true, organizationsDeleted: 1 },
     );
     expect(await app.db.user.count({ where: { id: user.id } })).toBe(0);
     expect(await app.readSession(app.db, session.token)).toBeNull();

@@ -459,6 +459,7 @@ const allowedWhileImpersonating: Record<string, string> = {
   "member.leave": "organization administration, audited with the staff member",
   "invitation.list": "reading",
   "invitation.create": "organization administration, audited with the staff member",
+  "invitation.create_many": "organization administration, audited with the staff member",
   "invitation.resend": "organization administration, audited with the staff member",
   "invitation.revoke": "organization administration, audited with the staff member",
   "organization.create": "ordinary work, audited with the staff member",

@@ -233,7 +233,7 @@ describe("ending organizations cancels their subscription", () => {
         userAgent: "test",
       },
     );
-    expect(result).toEqual({ ok: true });
+    expect(result).toEqual({ ok: true, organizationsDeleted: 1 });
     expect((await emulatorClient().subscriptions.retrieve(paid.subscription.id)).status).toBe(
       "canceled",
     );

@@ -97,7 +97,8 @@ export async function deleteAccountAction(
   const result = signedIn(await requestAccountDeletion(formFields(formData, ["confirmation"])));
   if (!result.ok) return toFormError(result);
   await clearSessionCookie();
-  redirect("/?deleted=1");
+  // A number, never text from the request: the sign-in page words the notice itself.
+  redirect(`/sign-in?deleted=account&organizations=${result.data.organizationsDeleted}`);
 }
 
 export type TwoFactorSetupState =

@@ -4,6 +4,7 @@ import { ConfirmIdentity } from "@/components/auth/confirm-identity";
 import { buttonClassName } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
+import { accountDeletionSummary } from "@/lib/account/deletion-summary";
 import { requireSession } from "@/lib/auth/current-session";
 import { reauthenticationMethods } from "@/lib/auth/flows/reauthenticate";
 import { remainingRecoveryCodes } from "@/lib/auth/flows/two-factor";
@@ -28,12 +29,13 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function AccountPage({ searchParams }: { searchParams: SearchParams }) {
   const session = await requireSession("/account");
   const { user } = session;
-  const [params, sessions, recoveryLeft, methods, history] = await Promise.all([
+  const [params, sessions, recoveryLeft, methods, history, deletion] = await Promise.all([
     searchParams,
     listSessions(db, user.id),
     user.twoFactorEnabled ? remainingRecoveryCodes(user.id) : 0,
     reauthenticationMethods(user.id),
     securityHistory(user.id),
+    accountDeletionSummary(user.id),
   ]);
   // Shown under a dangerous form when it was refused for want of a recent sign-in.
   const confirmIdentity = (
@@ -85,7 +87,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
           </button>
         </form>
       </Section>
-      <DeleteAccountSection confirmIdentity={confirmIdentity} />
+      <DeleteAccountSection summary={deletion} confirmIdentity={confirmIdentity} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { describedBy, Field, inputClassName } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useFocusOnError } from "@/components/forms/use-focus-on-error";
+import type { PlanChoice } from "@/lib/billing/plans/plan-choice";
 import { idleFormState, type FormState } from "@/lib/forms/form-state";
 import { suggestSlug } from "@/lib/tenancy/slug";
 
@@ -15,9 +16,11 @@ import { suggestSlug } from "@/lib/tenancy/slug";
 export function CreateOrganizationForm({
   action,
   rootDomain,
+  plan,
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   rootDomain: string;
+  plan?: PlanChoice | null;
 }) {
   const [state, formAction] = useActionState(action, idleFormState);
   const formRef = useFocusOnError(state);
@@ -32,6 +35,12 @@ export function CreateOrganizationForm({
   return (
     <form ref={formRef} action={formAction} className="grid gap-5" noValidate>
       <FormAlert state={state} />
+      {plan ? (
+        <>
+          <input type="hidden" name="plan" value={plan.plan} />
+          <input type="hidden" name="interval" value={plan.interval} />
+        </>
+      ) : null}
       <Field id={`${id}-name`} label="Organization name" error={errors.name}>
         <input
           id={`${id}-name`}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { PendingInvitations } from "./_components/pending-invitations";
 import { Button } from "@/components/ui/button";
 import { requireSession } from "@/lib/auth/current-session";
+import { noticeText, readNotice } from "@/lib/flash/notice";
 import { listInvitationsForUser } from "@/lib/invitations/accept";
 import { organizationUrl } from "@/lib/tenancy/links";
 import { listMemberships } from "@/lib/tenancy/membership";
@@ -26,6 +27,7 @@ export default async function OrganizationsPage({
     verified ? listInvitationsForUser(session) : [],
     searchParams,
   ]);
+  const notice = readNotice(params.notice);
 
   return (
     <div className="grid gap-8">
@@ -34,6 +36,11 @@ export default async function OrganizationsPage({
           <h1 className="text-3xl font-semibold tracking-tight text-zinc-950 dark:text-white">
             Your organizations
           </h1>
+          {notice ? (
+            <p role="status" className="mt-2 text-emerald-700 dark:text-emerald-400">
+              {noticeText(notice)}
+            </p>
+          ) : null}
           {params.verified === "1" ? (
             <p role="status" className="mt-2 text-emerald-700 dark:text-emerald-400">
               Your email address is confirmed.

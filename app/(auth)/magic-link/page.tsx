@@ -11,7 +11,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 // Nothing happens on GET: mail scanners open links. The button press signs in.
 export default async function MagicLinkPage({ searchParams }: { searchParams: SearchParams }) {
-  const { token } = await searchParams;
+  const { token, callbackUrl } = await searchParams;
   if (typeof token !== "string" || !token) {
     return (
       <MissingToken
@@ -28,7 +28,7 @@ export default async function MagicLinkPage({ searchParams }: { searchParams: Se
     >
       <ActionForm
         action={magicLinkSignInAction}
-        hidden={{ token }}
+        hidden={{ token, callbackUrl: typeof callbackUrl === "string" ? callbackUrl : undefined }}
         fields={[]}
         submitLabel={`Sign in to ${brand.name}`}
         pendingLabel="Signing in…"

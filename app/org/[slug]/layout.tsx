@@ -7,6 +7,7 @@ import { OrgSwitcher } from "@/components/org/org-switcher";
 import { SignedOut } from "@/components/shell/signed-out";
 import { SiteShell } from "@/components/shell/site-shell";
 import { getCurrentSession } from "@/lib/auth/current-session";
+import { requestedPath } from "@/lib/auth/return-path";
 import { billingSnapshot, paymentStatusOf } from "@/lib/billing/plans/entitlements";
 import { movingSince } from "@/lib/db/tenant-databases/moving";
 import { env } from "@/lib/env";
@@ -56,7 +57,7 @@ export default async function OrganizationLayout({ children, params }: Organizat
           <SignedOut
             title={`Sign in to ${organization.name}`}
             description="Sign in with your account to open this organization’s workspace."
-            returnTo="/"
+            returnTo={await requestedPath("/")}
           />
         </div>
       </SiteShell>

@@ -87,7 +87,7 @@ export const requestAccountDeletion = authenticatedAction(
   deleteAccountSchema,
   async (_input, ctx) => {
     const result = await deleteAccount(sessionRef(ctx), ctx.client);
-    if (result.ok) return;
+    if (result.ok) return { organizationsDeleted: result.organizationsDeleted };
     const names = result.blockers.map((b) => b.organization.name).join(", ");
     throw new ExpectedError(
       `You are the only owner of ${names}. Make someone else an owner, or delete the organization, before deleting your account.`,

@@ -2,8 +2,8 @@ import "server-only";
 
 import { recordAudit } from "@/lib/audit/record";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { enqueueEmail } from "@/lib/outbox/enqueue";
 import type { RequestContext } from "./context";
+import { queueWelcomeEmail } from "./welcome";
 
 export type MailboxProof = "magic-link" | "oauth" | "verification-link" | "password-reset";
 
@@ -32,12 +32,7 @@ export async function confirmMailbox(
     SELECT "email", "name", "emailVerified" FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
   if (!row || row.emailVerified) return "already-verified";
   // Past the check above only once per account, under the row lock: the welcome goes out once.
-  await enqueueEmail(tx, {
-    to: row.email,
-    template: "welcome",
-    data: { name: row.name },
-    dedupeKey: `welcome:${userId}`,
-  });
+  await queueWelcomeEmail(tx, { id: userId, email: row.email, name: row.name });
 
   if (input.ownSignUp) {
     await tx.user.update({ where: { id: userId }, data: { emailVerified: now } });

@@ -2,9 +2,12 @@ import "server-only";
 
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { safeRedirectTarget } from "../redirects";
 import { enqueueEmail } from "@/lib/outbox/enqueue";
 import { consumeToken, issueToken, tokenLifetimesMinutes } from "../tokens";
 import { confirmMailbox } from "./claim-unverified-account";
+import { queueWelcomeEmail } from "./welcome";
 import type { RequestContext } from "./context";
 import { accountLinks } from "./links";
 import { finishPrimarySignIn, type SignInResult } from "./sign-in";
@@ -12,7 +15,17 @@ import { finishPrimarySignIn, type SignInResult } from "./sign-in";
 // Unknown addresses get a link too (the click creates the account); callers run this after the
 // response, so neither the answer nor its timing tells addresses apart. A disabled account gets
 // one as well: its landing page tells the mailbox's owner the account is disabled.
-export async function sendMagicLink(email: string, ctx: RequestContext): Promise<string[]> {
+export async function sendMagicLink(
+  email: string,
+  ctx: RequestContext,
+  callbackUrl?: string,
+): Promise<string[]> {
+  // Only one of our own pages or hosts rides along in the link (see lib/auth/redirects.ts).
+  const returnTo = safeRedirectTarget(callbackUrl, {
+    appUrl: env.appUrl,
+    rootDomain: env.rootDomain,
+    fallback: "",
+  });
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { email }, select: { id: true } });
     const { token } = await issueToken(tx, {
@@ -25,7 +38,7 @@ export async function sendMagicLink(email: string, ctx: RequestContext): Promise
       to: email,
       template: "magicLink",
       data: {
-        url: accountLinks.magicLink(token),
+        url: accountLinks.magicLink(token, returnTo || undefined),
         expiresInMinutes: tokenLifetimesMinutes.MAGIC_LINK,
       },
     });
@@ -58,8 +71,10 @@ export async function signInWithMagicLink(
     }
     const created = await tx.user.create({
       data: { email: used.email, emailVerified: now },
-      select: { id: true },
+      select: { id: true, email: true, name: true },
     });
+    // Confirmed at creation: no verification link will queue it later.
+    await queueWelcomeEmail(tx, created);
     await recordAudit(tx, {
       action: "auth.sign_up",
       actorId: created.id,

@@ -15,6 +15,7 @@ import { authMessages } from "./messages";
 import { resetPassword, sendPasswordReset } from "./password-reset";
 import {
   emailOnlySchema,
+  magicLinkRequestSchema,
   resetPasswordSchema,
   signInSchema,
   signUpSchema,
@@ -68,10 +69,10 @@ export const requestPasswordReset = publicAction(
 
 export const requestMagicLink = publicAction(
   "account.magic_link",
-  emailOnlySchema,
-  async ({ email }, ctx) => {
+  magicLinkRequestSchema,
+  async ({ email, callbackUrl }, ctx) => {
     if (await underRecipientCap("magicLinkRecipient", email))
-      runAfterResponse("magic link", () => sendMagicLink(email, ctx.client));
+      runAfterResponse("magic link", () => sendMagicLink(email, ctx.client, callbackUrl));
   },
   { use: [rateLimit("magicLink", byIpAndEmail)], invalidInput: "bad-request" },
 );

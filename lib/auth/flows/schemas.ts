@@ -40,6 +40,12 @@ export const signInSchema = z.strictObject({
 
 export const emailOnlySchema = z.strictObject({ email: emailField });
 
+// The page to return to after the link is followed; validated again before any redirect.
+export const magicLinkRequestSchema = z.strictObject({
+  email: emailField,
+  callbackUrl: z.string().max(2048).optional(),
+});
+
 export const resetPasswordSchema = z.strictObject({
   token: z.string().min(1).max(200),
   password: newPasswordField,

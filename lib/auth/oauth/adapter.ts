@@ -5,6 +5,7 @@ import type { Adapter } from "next-auth/adapters";
 import { db } from "@/lib/db";
 import { requestClientInfo } from "@/lib/http/client-info";
 import { createSession, readSession, revokeSessionToken } from "../session-store";
+import { queueWelcomeEmail } from "../flows/welcome";
 import { hashToken } from "../tokens";
 
 export function keelAuthAdapter(): Adapter {
@@ -12,14 +13,20 @@ export function keelAuthAdapter(): Adapter {
   const base = PrismaAdapter(db as unknown as Parameters<typeof PrismaAdapter>[0]);
   return {
     ...base,
+    // Reached only for an address the provider verified (lib/auth/oauth/sign-in-callback.ts):
+    // the account is confirmed from its first moment, and welcomed in the same transaction.
     async createUser(user) {
-      const created = await db.user.create({
-        data: {
-          name: user.name ?? null,
-          email: user.email.toLowerCase(),
-          image: user.image ?? null,
-          emailVerified: user.emailVerified ?? null,
-        },
+      const created = await db.$transaction(async (tx) => {
+        const row = await tx.user.create({
+          data: {
+            name: user.name ?? null,
+            email: user.email.toLowerCase(),
+            image: user.image ?? null,
+            emailVerified: user.emailVerified ?? new Date(),
+          },
+        });
+        await queueWelcomeEmail(tx, row);
+        return row;
       });
       return { ...created, email: created.email };
     },

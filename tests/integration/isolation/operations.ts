@@ -11,6 +11,7 @@ import {
 } from "@/lib/projects/actions";
 import {
   inviteMemberAction,
+  inviteMembersAction,
   listInvitationsAction,
   resendInvitationAction,
   revokeInvitationAction,
@@ -383,6 +384,16 @@ export const operations: Operation[] = [
     targetsObject: false,
     prepare: invitation.created,
     call: async (i) => fromResult(await inviteMemberAction(i)),
+  },
+  {
+    name: "invitation.create_many",
+    kind: "create",
+    permission: "members:invite",
+    targetsObject: false,
+    prepare: async () => ({
+      input: { emails: `${marker()}@example.test`, role: "MEMBER" },
+    }),
+    call: async (i) => fromResult(await inviteMembersAction(i)),
   },
   {
     name: "invitation.resend",

@@ -15,10 +15,20 @@ const notices: Record<string, string> = {
   verified: "Your email is confirmed. Sign in to continue.",
 };
 
+// Fixed wording with a number parsed from the query: no text from the link reaches the page.
+function deletionNotice(params: SignInParams): string | undefined {
+  if (params.deleted !== "account") return undefined;
+  const raw = typeof params.organizations === "string" ? params.organizations : "0";
+  const count = /^\d{1,4}$/.test(raw) ? Number(raw) : 0;
+  if (count === 0) return "Your account was deleted.";
+  return `Your account and ${count === 1 ? "1 organization" : `${count} organizations`} were deleted.`;
+}
+
 /** The sign-in form; the same for the prerendered page and the per-request one. */
 export function SignInCard({ params }: { params: SignInParams }) {
   const callbackUrl = typeof params.callbackUrl === "string" ? params.callbackUrl : undefined;
   const notice = Object.keys(notices).find((key) => params[key] === "1");
+  const deleted = deletionNotice(params);
   const error =
     params.error === "unverified-email"
       ? "That account's email address is not verified with the provider. Verify it there, or sign in another way."
@@ -39,6 +49,7 @@ export function SignInCard({ params }: { params: SignInParams }) {
       }
     >
       {notice ? <Notice>{notices[notice]}</Notice> : null}
+      {deleted ? <Notice>{deleted}</Notice> : null}
       {error ? (
         <Callout tone="error" className="mb-5">
           {error}
@@ -72,7 +83,7 @@ export function SignInCard({ params }: { params: SignInParams }) {
           },
         ]}
       />
-      <MagicLinkDetails />
+      <MagicLinkDetails callbackUrl={callbackUrl} />
     </AuthCard>
   );
 }

@@ -2,13 +2,33 @@ import Link from "next/link";
 import { ActionForm } from "@/components/forms/action-form";
 import { legalLinks } from "@/components/shell/navigation";
 import { passwordRules } from "@/lib/auth/password-policy";
+import { planChoiceQuery, type PlanChoice } from "@/lib/billing/plans/plan-choice";
+import { plans } from "@/lib/billing/plans/plans";
 import { signUpAction } from "../../actions";
 import { AuthCard, textLinkClassName } from "../../_components/auth-card";
 import { OAuthButtons } from "../../_components/oauth-buttons";
 
+function PlanChoiceNote({ plan }: { plan: PlanChoice }) {
+  return (
+    <p className="mb-5 rounded-lg border border-brand-200 bg-brand-50 px-4 py-3 text-sm text-brand-900 dark:border-brand-900 dark:bg-brand-950 dark:text-brand-100">
+      You chose <strong className="font-medium">{plans[plan.plan].name}</strong>, billed{" "}
+      {plan.interval === "year" ? "yearly" : "monthly"}. After you confirm your email and name your
+      organization, you go straight to checkout.
+    </p>
+  );
+}
+
 /** The sign-up form; the same for the prerendered page and the per-request one. */
-export function SignUpCard({ email }: { email?: string | string[] }) {
+export function SignUpCard({
+  email,
+  plan,
+}: {
+  email?: string | string[];
+  /** Picked on the pricing page: kept through confirmation and onboarding to checkout. */
+  plan?: PlanChoice | null;
+}) {
   // An invitation link prefills the invited address (the sign-up still confirms it by email).
+  const onboarding = plan ? `/onboarding?${planChoiceQuery(plan)}` : undefined;
   return (
     <AuthCard
       title="Create your account"
@@ -28,17 +48,24 @@ export function SignUpCard({ email }: { email?: string | string[] }) {
           </p>
           <p className="mt-3">
             Already have an account?{" "}
-            <Link href="/sign-in" className={textLinkClassName}>
+            <Link
+              href={
+                onboarding ? `/sign-in?callbackUrl=${encodeURIComponent(onboarding)}` : "/sign-in"
+              }
+              className={textLinkClassName}
+            >
               Sign in
             </Link>
           </p>
         </>
       }
     >
-      <OAuthButtons />
+      {plan ? <PlanChoiceNote plan={plan} /> : null}
+      <OAuthButtons callbackUrl={onboarding} />
       <ActionForm
         action={signUpAction}
         hideOnSuccess
+        hidden={plan ? { plan: plan.plan, interval: plan.interval } : undefined}
         submitLabel="Create account"
         pendingLabel="Creating your account…"
         fields={[

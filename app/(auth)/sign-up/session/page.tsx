@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getCurrentSession } from "@/lib/auth/current-session";
+import { parsePlanChoice, planChoiceQuery } from "@/lib/billing/plans/plan-choice";
 import { SignUpCard } from "../_components/sign-up-card";
 
 export const metadata: Metadata = { title: "Create your account" };
@@ -11,7 +12,8 @@ export default async function SignUpPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const [session, { email }] = await Promise.all([getCurrentSession(), searchParams]);
-  if (session) redirect("/organizations");
-  return <SignUpCard email={email} />;
+  const [session, params] = await Promise.all([getCurrentSession(), searchParams]);
+  const plan = parsePlanChoice(params);
+  if (session) redirect(plan ? `/onboarding?${planChoiceQuery(plan)}` : "/organizations");
+  return <SignUpCard email={params.email} plan={plan} />;
 }

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
-import type { PlanId } from "@/lib/billing/plans/plans";
+import { billingIntervals, type BillingInterval, type PlanId } from "@/lib/billing/plans/plans";
 
 export type ViewerPlans = {
   signedIn: boolean;
@@ -51,6 +51,7 @@ export function PlanCard({ plan, signUpHref, head, children }: PlanCardProps) {
     : viewer.next?.kind === "billing"
       ? { href: viewer.next.href, label: plan.paid ? `Choose ${plan.name}` : "Go to billing" }
       : { href: viewer.next?.href ?? signUpHref, label: "Create an organization" };
+  const variant = plan.id === "pro" ? "primary" : "secondary";
   return (
     <li
       data-plan={plan.id}
@@ -68,11 +69,31 @@ export function PlanCard({ plan, signUpHref, head, children }: PlanCardProps) {
         </p>
       ) : null}
       {children}
-      <Button href={cta.href} variant={plan.id === "pro" ? "primary" : "secondary"}>
-        {cta.label}
-      </Button>
+      {plan.paid ? (
+        // One link per interval, shown with the interval switch (CSS only): the choice rides
+        // along through sign-up and onboarding to checkout.
+        billingIntervals.map((interval) => (
+          <span key={interval} className={interval === "year" ? whenYearly : whenMonthly}>
+            <Button href={withPlanChoice(cta.href, { plan: plan.id, interval })} variant={variant}>
+              {cta.label}
+            </Button>
+          </span>
+        ))
+      ) : (
+        <Button href={cta.href} variant={variant}>
+          {cta.label}
+        </Button>
+      )}
     </li>
   );
+}
+
+const whenYearly = "hidden group-has-[#interval-year:checked]/pricing:grid";
+const whenMonthly = "grid group-has-[#interval-year:checked]/pricing:hidden";
+
+function withPlanChoice(href: string, choice: { plan: PlanId; interval: BillingInterval }): string {
+  const query = new URLSearchParams({ plan: choice.plan, interval: choice.interval });
+  return `${href}${href.includes("?") ? "&" : "?"}${query}`;
 }
 
 /** Links to `/pricing?interval=year` still open on the yearly prices. */

@@ -5,7 +5,7 @@ import { toFormState } from "@/lib/actions/form";
 import { env } from "@/lib/env";
 import type { FormState } from "@/lib/forms/form-state";
 import {
-  inviteMemberAction,
+  inviteMembersAction,
   resendInvitationAction,
   revokeInvitationAction,
 } from "@/lib/invitations/actions";
@@ -20,7 +20,7 @@ import { revalidateOrganizationPages } from "@/lib/tenancy/revalidate";
 
 async function done<T>(
   result: Parameters<typeof toFormState<T>>[0],
-  success: string,
+  success: string | ((data: T) => string),
   formData: FormData,
 ): Promise<FormState> {
   if (result.ok) await revalidateOrganizationPages();
@@ -28,10 +28,12 @@ async function done<T>(
 }
 
 export async function inviteMemberForm(_s: FormState, formData: FormData): Promise<FormState> {
-  const email = formData.get("email");
   return done(
-    await inviteMemberAction(formData),
-    `Invitation sent to ${String(email).trim()}.`,
+    await inviteMembersAction(formData),
+    ({ emails }) =>
+      emails.length === 1
+        ? `Invitation sent to ${emails[0]}.`
+        : `${emails.length} invitations sent: ${emails.join(", ")}.`,
     formData,
   );
 }

@@ -49,7 +49,8 @@ export default async function MembersPage() {
               action={leaveOrganizationForm}
               label="Leave organization"
               pendingLabel="Leaving…"
-              confirmMessage={`Leave ${member.organization.name}?`}
+              confirmTitle={`Leave ${member.organization.name}?`}
+              confirmMessage="You lose access to its projects and settings at once. To come back, you need a new invitation."
             />
           </>
         ) : (

@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { toFormState } from "@/lib/actions/form";
 import { env } from "@/lib/env";
+import { noticeQuery } from "@/lib/flash/notice";
 import type { FormState } from "@/lib/forms/form-state";
 import {
   deleteOrganizationAction,
@@ -34,5 +35,6 @@ export async function deleteOrganizationForm(
 ): Promise<FormState> {
   const result = await deleteOrganizationAction(formData);
   if (!result.ok) return toFormState(result, { success: "", formData });
-  redirect(`${env.appUrl}/organizations?deleted=${encodeURIComponent(result.data.slug)}`);
+  const notice = noticeQuery({ code: "organization-deleted", name: result.data.name });
+  redirect(`${env.appUrl}/organizations${notice ? `?${notice}` : ""}`);
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ConfirmIdentity } from "@/components/auth/confirm-identity";
 import { ActionForm } from "@/components/forms/action-form";
+import { DangerZone } from "@/components/ui/danger-zone";
 import { PageHeader } from "@/components/ui/page-header";
 import { Muted, Section } from "@/components/ui/section";
 import { reauthenticationMethods } from "@/lib/auth/flows/reauthenticate";
@@ -64,7 +65,9 @@ export default async function SettingsPage() {
         />
       ) : null}
       {can(member.role, "org:delete") ? (
-        <DeleteOrganization organization={organization} confirmIdentity={confirmIdentity} />
+        <DangerZone className="max-w-xl">
+          <DeleteOrganization organization={organization} confirmIdentity={confirmIdentity} />
+        </DangerZone>
       ) : null}
     </div>
   );

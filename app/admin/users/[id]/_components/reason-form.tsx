@@ -4,6 +4,7 @@ import { useActionState, useId, type ReactNode } from "react";
 import { describedBy, Field, inputClassName } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
 import { SubmitButton } from "@/components/forms/submit-button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useFocusOnError } from "@/components/forms/use-focus-on-error";
 import { ReasonField } from "./reason-field";
 import { idleFormState, type FormState } from "@/lib/forms/form-state";
@@ -33,15 +34,7 @@ export function ReasonForm(props: ReasonFormProps) {
 
   return (
     <div>
-      <form
-        ref={formRef}
-        action={formAction}
-        noValidate
-        className="grid gap-4"
-        onSubmit={(event) => {
-          if (confirmMessage && !window.confirm(confirmMessage)) event.preventDefault();
-        }}
-      >
+      <form ref={formRef} action={formAction} noValidate className="grid gap-4">
         <FormAlert state={state} />
         <input type="hidden" name="userId" value={props.userId} />
         <ReasonField id={`${id}-reason`} error={errors.reason} value={values.reason} />
@@ -59,9 +52,20 @@ export function ReasonForm(props: ReasonFormProps) {
           </Field>
         ) : null}
         <div>
-          <SubmitButton variant="secondary" pendingLabel={props.pendingLabel} className="w-auto">
-            {props.submitLabel}
-          </SubmitButton>
+          {confirmMessage ? (
+            <ConfirmDialog
+              triggerLabel={props.submitLabel}
+              title={`${props.submitLabel}?`}
+              confirmLabel={props.submitLabel}
+              pendingLabel={props.pendingLabel}
+            >
+              <p>{confirmMessage}</p>
+            </ConfirmDialog>
+          ) : (
+            <SubmitButton variant="secondary" pendingLabel={props.pendingLabel} className="w-auto">
+              {props.submitLabel}
+            </SubmitButton>
+          )}
         </div>
       </form>
       {needsConfirmation ? props.reauthenticate : null}

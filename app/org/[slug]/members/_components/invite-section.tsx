@@ -2,6 +2,7 @@ import Link from "next/link";
 import { ActionForm } from "@/components/forms/action-form";
 import { Muted } from "@/components/ui/section";
 import type { BillingOverview } from "@/lib/billing/subscription/overview";
+import { MAX_INVITATIONS_AT_ONCE } from "@/lib/invitations/schemas";
 import { invitableRoles } from "@/lib/members/rules";
 import { roleNames } from "@/lib/tenancy/permissions";
 import type { CurrentMember } from "@/lib/tenancy/current-member";
@@ -42,15 +43,22 @@ export function InviteSection({
   return (
     <section aria-labelledby="invite" className="grid max-w-xl gap-4">
       <h2 id="invite" className="text-lg font-medium text-zinc-950 dark:text-white">
-        Invite someone
+        Invite people
       </h2>
       <SeatNotice viewer={viewer} billing={billing} />
       <ActionForm
         action={inviteMemberForm}
-        submitLabel="Send invitation"
+        submitLabel="Send invitations"
         pendingLabel="Sending…"
         fields={[
-          { name: "email", label: "Email", type: "email", autoComplete: "off", inputMode: "email" },
+          {
+            name: "emails",
+            label: "Email addresses",
+            type: "textarea",
+            autoComplete: "off",
+            maxLength: 6000,
+            description: `One or more, separated by commas or new lines (up to ${MAX_INVITATIONS_AT_ONCE}). All or nothing: if one address cannot be invited, or the batch needs more seats than are left, no invitation is sent.`,
+          },
           {
             name: "role",
             label: "Role",

@@ -61,7 +61,8 @@ export function MemberList({ viewer, members }: { viewer: CurrentMember; members
                       label="Remove"
                       pendingLabel="Removing…"
                       hidden={{ membershipId: m.id }}
-                      confirmMessage={`Remove ${m.user.email} from ${viewer.organization.name}?`}
+                      confirmTitle={`Remove ${m.user.email} from ${viewer.organization.name}?`}
+                      confirmMessage="They lose access to its projects at once, and their seat is freed. Their past work stays."
                     />
                   ) : null}
                 </>

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
-import { ActionForm } from "@/components/forms/action-form";
-import { Muted, Section } from "@/components/ui/section";
+import { ConfirmActionForm } from "@/components/forms/confirm-action-form";
+import { DangerAction } from "@/components/ui/danger-zone";
+import { Muted } from "@/components/ui/section";
 import { deleteOrganizationForm } from "../actions";
 
 /** Deletes the organization once its slug is typed back; needs a recent sign-in. */
@@ -11,26 +12,22 @@ export function DeleteOrganization({
   organization: { name: string; slug: string };
   confirmIdentity: ReactNode;
 }) {
+  const consequences = `Deletes ${organization.name} with all its projects, members, invitations, API keys and history. A paid subscription is canceled at once. This cannot be undone.`;
   return (
-    <Section id="delete" title="Delete organization" danger className="max-w-xl">
-      <Muted>
-        Deletes {organization.name} with all its projects, members, invitations and history. This
-        cannot be undone.
-      </Muted>
-      <ActionForm
+    <DangerAction id="delete" title="Delete organization">
+      <Muted>{consequences}</Muted>
+      <ConfirmActionForm
         action={deleteOrganizationForm}
         reauthenticate={confirmIdentity}
-        submitLabel="Delete organization"
+        triggerLabel="Delete organization"
+        title={`Delete ${organization.name}?`}
+        confirmLabel="Delete organization"
         pendingLabel="Deleting…"
-        submitVariant="secondary"
-        fields={[
-          {
-            name: "confirmSlug",
-            label: `Type “${organization.slug}” to confirm`,
-            autoComplete: "off",
-          },
-        ]}
-      />
-    </Section>
+        typeToConfirm={{ value: organization.slug, name: "confirmSlug" }}
+      >
+        <p>{consequences}</p>
+        <p>Its members lose access at once.</p>
+      </ConfirmActionForm>
+    </DangerAction>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Callout } from "@/components/ui/callout";
 import { PageHeader } from "@/components/ui/page-header";
+import { parsePlanChoice } from "@/lib/billing/plans/plan-choice";
 import { billingOverview, recentInvoices } from "@/lib/billing/subscription/overview";
 import { requireMember } from "@/lib/tenancy/current-member";
 import { usageSummary } from "@/lib/usage/summary";
@@ -48,7 +49,7 @@ export default async function BillingPage({ searchParams }: BillingPageProps) {
       ) : null}
       <PlanSummary overview={overview} />
       {overview.billingEnabled && !overview.hasSubscription ? (
-        <UpgradeSection overview={overview} />
+        <UpgradeSection overview={overview} chosen={parsePlanChoice(query)} />
       ) : null}
       {overview.hasSubscription ? <ChangePlanSection overview={overview} /> : null}
       <UsageSection usage={usage} />

@@ -67,7 +67,8 @@ export function ApiKeyTable({
                 label="Revoke"
                 pendingLabel="Revoking…"
                 hidden={{ id: key.id }}
-                confirmMessage={`Revoke “${key.name}”? Anything using it stops working at once.`}
+                confirmTitle={`Revoke “${key.name}”?`}
+                confirmMessage="Anything using this key stops working at once. This cannot be undone."
               />
             )}
           </td>

@@ -17,6 +17,7 @@ export function PlanCheckoutCard({
   highlights,
   prices,
   trialDays,
+  chosenInterval,
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   plan: string;
@@ -25,6 +26,8 @@ export function PlanCheckoutCard({
   highlights: readonly string[];
   prices: { month: string; year: string };
   trialDays: number;
+  /** The plan picked before sign-up: marked, with its interval selected. */
+  chosenInterval?: "month" | "year";
 }) {
   const [state, formAction] = useActionState(action, idleFormState);
   const id = useId();
@@ -32,7 +35,12 @@ export function PlanCheckoutCard({
     <form
       action={formAction}
       aria-labelledby={`${id}-name`}
-      className="grid content-start gap-4 rounded-2xl border border-zinc-200 p-6 dark:border-zinc-800"
+      data-chosen={chosenInterval ? "true" : undefined}
+      className={`grid content-start gap-4 rounded-2xl border p-6 ${
+        chosenInterval
+          ? "border-brand-600 ring-2 ring-brand-600/20 dark:border-brand-300"
+          : "border-zinc-200 dark:border-zinc-800"
+      }`}
     >
       <input type="hidden" name="plan" value={plan} />
       <div>
@@ -40,15 +48,28 @@ export function PlanCheckoutCard({
           {name}
         </h3>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">{tagline}</p>
+        {chosenInterval ? (
+          <p className="mt-1 text-sm font-medium text-brand-700 dark:text-brand-300">Your choice</p>
+        ) : null}
       </div>
       <fieldset className="grid gap-2">
         <legend className="sr-only">Billing interval for {name}</legend>
         <label className="flex items-center gap-2 text-sm text-zinc-800 dark:text-zinc-200">
-          <input type="radio" name="interval" value="month" defaultChecked />
+          <input
+            type="radio"
+            name="interval"
+            value="month"
+            defaultChecked={chosenInterval !== "year"}
+          />
           {prices.month} per seat, monthly
         </label>
         <label className="flex items-center gap-2 text-sm text-zinc-800 dark:text-zinc-200">
-          <input type="radio" name="interval" value="year" />
+          <input
+            type="radio"
+            name="interval"
+            value="year"
+            defaultChecked={chosenInterval === "year"}
+          />
           {prices.year} per seat, yearly
         </label>
       </fieldset>
