@@ -13,6 +13,7 @@ import { describeAuditEntry } from "@/lib/audit-log/describe-entry";
 import { usagePeriod } from "@/lib/usage/period";
 import { periodCalls } from "@/lib/usage/thresholds";
 import { userNames } from "@/lib/tenancy/user-names";
+import { cappedCount } from "@/lib/projects/queries";
 import { visibleActivityActions } from "./activity";
 import { trialDaysLeft } from "./plan-status";
 
@@ -21,6 +22,7 @@ export const RECENT_ACTIVITY_LIMIT = 5;
 export type ActivityEntry = { id: string; sentence: string; createdAt: Date };
 
 export type OrganizationHome = {
+  /** Up to PROJECT_COUNT_CAP + 1: more reads as "1,000+". */
   projects: number;
   members: number;
   pendingInvitations: number;
@@ -82,7 +84,8 @@ export async function readOrganizationHome(
   const snapshot = await billingSnapshot(tx, organizationId);
   const plan = effectivePlan(snapshot, now);
   const seats = await seatsInUse(tx, organizationId, now);
-  const projects = await tx.project.count({ where: inOrganization(organizationId) });
+  // Capped like the projects page: a large organization's home never counts every project.
+  const projects = await cappedCount(tx, organizationId);
   const organization = await tx.organization.findUniqueOrThrow({
     where: { id: organizationId },
     select: { onboardingDismissedAt: true, subscription: { select: { trialEndsAt: true } } },

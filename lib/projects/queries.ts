@@ -86,7 +86,7 @@ function keyset(
 }
 
 // Raw SQL: Prisma's count with `take` walks the primary key through every organization's rows.
-async function cappedCount(tx: ScopedDb, organizationId: string): Promise<number> {
+export async function cappedCount(tx: ScopedDb, organizationId: string): Promise<number> {
   const scoped = inOrganization(organizationId).organizationId;
   const [row] = await (
     await tenantClient(tx)

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { planStatusText } from "@/lib/org-home/plan-status";
+import { PROJECT_COUNT_CAP } from "@/lib/projects/queries";
 import type { OrganizationHome } from "@/lib/org-home/read";
 import { can } from "@/lib/tenancy/permissions";
 
@@ -81,7 +82,11 @@ export function SummaryCards({ home, role }: { home: OrganizationHome; role: Rol
       <Card
         id="summary-projects"
         title="Projects"
-        value={number.format(home.projects)}
+        value={
+          home.projects > PROJECT_COUNT_CAP
+            ? `${number.format(PROJECT_COUNT_CAP)}+`
+            : number.format(home.projects)
+        }
         link={
           home.projects > 0
             ? { href: "/projects", label: "View projects" }
