@@ -1,7 +1,11 @@
 import { Component, createElement, Fragment, forwardRef, memo, type ReactNode } from "react";
 import { describe, expect, it } from "vitest";
 import { renderEmailDocument } from "@/lib/email/render/document";
+import { brand } from "@/brand.config";
+import { env } from "@/lib/env";
 import { EmailLayout, EmailParagraph } from "@/lib/email/templates/email-layout";
+import { renderEmail } from "@/lib/email/templates/layout";
+import { welcomeEmail, welcomeSubject } from "@/lib/email/templates/welcome";
 
 const h = createElement;
 const render = (node: ReactNode) => renderEmailDocument("Subject", node);
@@ -139,5 +143,20 @@ describe("rendering an email from React elements", () => {
     expect(email.html).toContain('href="https://example.com/x?y=1&amp;z=2"');
     // The text version's instructions stay out of the HTML.
     expect(email.html).not.toContain("data-text");
+  });
+});
+
+describe("a template written the older way", () => {
+  it("renders exactly as its component form, in the same layout", () => {
+    const oldStyle = renderEmail(welcomeSubject(), {
+      preview: "Your account is ready. Here is where to start.",
+      heading: `Welcome to ${brand.name}, Ada`,
+      paragraphs: [
+        "Your account is ready. Create an organization, invite your team and start your first project.",
+      ],
+      action: { label: `Open ${brand.name}`, url: `${env.appUrl}/` },
+      notes: ["Questions? Reply to this email and a person will answer."],
+    });
+    expect(oldStyle).toEqual(welcomeEmail({ name: "Ada" }));
   });
 });
