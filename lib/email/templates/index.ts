@@ -1,5 +1,6 @@
-// A new template: a `(data) => RenderedEmail` built with `renderEmail`, listed in `templates`;
-// `enqueueEmail` then type-checks its data.
+// A new template: a React component plus its subject, paired with `defineEmail` (see
+// welcome.tsx), listed in `templates` and given sample data in previews.ts; `enqueueEmail` then
+// type-checks its data. A `(data) => RenderedEmail` built with `renderEmail` still fits here.
 import { accountDeletedEmail } from "./account-deleted";
 import { accountExistsEmail } from "./account-exists";
 import { accountExportEmail } from "./account-export";

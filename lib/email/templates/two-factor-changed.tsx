@@ -1,6 +1,7 @@
 import { brand } from "@/brand.config";
+import { defineEmail } from "./define";
+import { EmailLayout, EmailParagraph } from "./email-layout";
 import { greeting } from "./format";
-import { renderEmail, type RenderedEmail } from "./layout";
 
 export type TwoFactorChangedEmailData = {
   name?: string | null;
@@ -8,8 +9,8 @@ export type TwoFactorChangedEmailData = {
   resetUrl: string;
 };
 
-export function twoFactorChangedEmail(data: TwoFactorChangedEmailData): RenderedEmail {
-  const change = data.enabled
+function wording(enabled: boolean) {
+  return enabled
     ? {
         subject: `Two-factor authentication is on for your ${brand.name} account`,
         heading: "Two-factor authentication is on",
@@ -23,11 +24,26 @@ export function twoFactorChangedEmail(data: TwoFactorChangedEmailData): Rendered
         notYou:
           "Not you? Reset your password now, then turn two-factor authentication back on in your account settings:",
       };
-  return renderEmail(change.subject, {
-    preview: change.detail,
-    heading: change.heading,
-    paragraphs: [greeting(data.name), change.detail, change.notYou],
-    action: { label: "Reset your password", url: data.resetUrl },
-    notes: ["If this was you, there is nothing else to do."],
-  });
 }
+
+export function twoFactorChangedSubject(data: TwoFactorChangedEmailData): string {
+  return wording(data.enabled).subject;
+}
+
+export function TwoFactorChangedEmail(data: TwoFactorChangedEmailData) {
+  const change = wording(data.enabled);
+  return (
+    <EmailLayout
+      preview={change.detail}
+      heading={change.heading}
+      action={{ label: "Reset your password", url: data.resetUrl }}
+      notes={["If this was you, there is nothing else to do."]}
+    >
+      <EmailParagraph>{greeting(data.name)}</EmailParagraph>
+      <EmailParagraph>{change.detail}</EmailParagraph>
+      <EmailParagraph>{change.notYou}</EmailParagraph>
+    </EmailLayout>
+  );
+}
+
+export const twoFactorChangedEmail = defineEmail(TwoFactorChangedEmail, twoFactorChangedSubject);
