@@ -3,6 +3,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { enqueueEmail } from "@/lib/outbox/enqueue";
+import { referralFromCookieForNewUser } from "@/lib/referrals/record";
 import { consumeToken, issueToken, tokenLifetimesMinutes } from "../tokens";
 import { confirmMailbox } from "./claim-unverified-account";
 import type { RequestContext } from "./context";
@@ -57,7 +58,11 @@ export async function signInWithMagicLink(
       return { id: existing.id, twoFactor };
     }
     const created = await tx.user.create({
-      data: { email: used.email, emailVerified: now },
+      data: {
+        email: used.email,
+        emailVerified: now,
+        ...(await referralFromCookieForNewUser(tx)),
+      },
       select: { id: true },
     });
     await recordAudit(tx, {

@@ -4,6 +4,7 @@ import { PrismaAdapter } from "@auth/prisma-adapter";
 import type { Adapter } from "next-auth/adapters";
 import { db } from "@/lib/db";
 import { requestClientInfo } from "@/lib/http/client-info";
+import { referralFromCookieForNewUser } from "@/lib/referrals/record";
 import { createSession, readSession, revokeSessionToken } from "../session-store";
 import { hashToken } from "../tokens";
 
@@ -19,6 +20,7 @@ export function keelAuthAdapter(): Adapter {
           email: user.email.toLowerCase(),
           image: user.image ?? null,
           emailVerified: user.emailVerified ?? null,
+          ...(await referralFromCookieForNewUser(db)),
         },
       });
       return { ...created, email: created.email };
