@@ -126,10 +126,10 @@ const recorded: Record<(typeof organizationAuditActions)[number], [DescribableEn
   "billing.referral_credited": [
     entry(
       "billing.referral_credited",
-      { referredOrganization: "Babbage & Co", amount: "$20.00", currency: "usd" },
+      { referredOrganization: "Babbage & Co", amount: "$20", currency: "usd" },
       { actor: null },
     ),
-    "Babbage & Co joined through a referral link; $20.00 was credited to the balance.",
+    "Babbage & Co joined through a referral link; $20 was credited to the balance.",
   ],
 };
 
