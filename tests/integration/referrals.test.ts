@@ -16,6 +16,7 @@ import { callAs, userWithSession } from "../support/tenant-request";
 import {
   emulatorClient,
   emulatorControl,
+  eventAbout,
   eventsOf,
   payCheckout,
   signedRequest,
@@ -74,8 +75,7 @@ async function visitReferralLink(code: string): Promise<Response> {
 }
 
 /** A password sign-up from the browser holding the referral cookie; runs its queued job. */
-async function signUpWithPassword(label: string) {
-  const email = `${unique(label)}@example.test`;
+async function passwordSignUp(name: string, email: string) {
   const response = await signUpRoute(
     new Request("http://localhost:3000/api/account/sign-up", {
       method: "POST",
@@ -84,7 +84,7 @@ async function signUpWithPassword(label: string) {
         origin: "http://localhost:3000",
         "x-real-ip": `198.51.100.${(counter % 250) + 1}`,
       },
-      body: JSON.stringify({ name: label, email, password: "a long passphrase" }),
+      body: JSON.stringify({ name, email, password: "a long passphrase" }),
     }),
   );
   expect(response.status).toBe(202);
@@ -92,8 +92,14 @@ async function signUpWithPassword(label: string) {
     where: { kind: "sign-up", status: "PENDING", payload: { path: ["email"], equals: email } },
   });
   await runJobs({ ids: [job.id] });
+  return admin.user.findUniqueOrThrow({ where: { email } });
+}
+
+/** The same, confirmed and signed in: ready to create an organization. */
+async function signUpWithPassword(label: string) {
+  const created = await passwordSignUp(label, `${unique(label)}@example.test`);
   const user = await admin.user.update({
-    where: { email },
+    where: { id: created.id },
     data: { emailVerified: new Date() },
   });
   const { token } = await createSession(admin, { userId: user.id });
@@ -133,8 +139,17 @@ function paidInvoiceEvents(events: Stripe.Event[]): Stripe.Event[] {
   );
 }
 
-async function referralJobs() {
-  return admin.outboxMessage.findMany({ where: { kind: "referral-credit" } });
+/** The referral-credit jobs queued for credits earned by `organizationId`. */
+async function referralJobs(organizationId: string) {
+  const credits = await admin.referralCredit.findMany({
+    where: { referredOrganizationId: organizationId },
+    select: { id: true },
+  });
+  const jobs = await admin.outboxMessage.findMany({ where: { kind: "referral-credit" } });
+  const ids = new Set(credits.map((credit) => credit.id));
+  return jobs.filter((job) =>
+    ids.has((job.payload as { referralCreditId: string }).referralCreditId),
+  );
 }
 
 async function runReferralJobs() {
@@ -232,6 +247,25 @@ describe("signing up through the link", () => {
     expect((await signUpWithPassword("unknown-code")).referredById).toBeNull();
   });
 
+  it("forgets the referral when the address's real owner claims an unconfirmed account", async () => {
+    await visitReferralLink(code);
+    const email = `${unique("claimed")}@example.test`;
+    await passwordSignUp("Squatter", email);
+    expect((await admin.user.findUniqueOrThrow({ where: { email } })).referredById).toBe(adaId);
+    // The mailbox's owner signs in by link from another browser: the account is theirs now.
+    browserCookies.clear();
+    const { token } = await issueToken(admin, {
+      purpose: "MAGIC_LINK",
+      email,
+      userId: null,
+      now: new Date(),
+    });
+    expect((await signInWithMagicLink(token, { ipAddress: null, userAgent: null })).status).toBe(
+      "signed-in",
+    );
+    expect((await admin.user.findUniqueOrThrow({ where: { email } })).referredById).toBeNull();
+  });
+
   it("records nothing for a disabled referrer", async () => {
     const gone = await userWithSession(admin, "disabled-referrer");
     const goneCode = await referralCodeFor(gone.id);
@@ -270,7 +304,7 @@ describe("the first payment of a referred organization", () => {
     expect(
       await admin.referralCredit.count({ where: { referredOrganizationId: bobTeam.id } }),
     ).toBe(0);
-    expect(await referralJobs()).toHaveLength(0);
+    expect(await referralJobs(bobTeam.id)).toHaveLength(0);
   });
 
   it("queues one credit when the first paid invoice arrives, even delivered three times at once", async () => {
@@ -280,6 +314,8 @@ describe("the first payment of a referred organization", () => {
     const responses = await Promise.all([deliver(paid!), deliver(paid!), deliver(paid!)]);
     expect(responses.map((r) => r.status)).toEqual([200, 200, 200]);
     await deliverAll(bobBilling.customerId);
+    // Another event about the same invoice (Stripe also sends invoice.payment_succeeded).
+    expect((await deliver(eventAbout("invoice.paid", paid!.data.object))).status).toBe(200);
 
     const credits = await admin.referralCredit.findMany({
       where: { referredOrganizationId: bobTeam.id },
@@ -292,7 +328,7 @@ describe("the first payment of a referred organization", () => {
       currency: "usd",
       stripeInvoiceId: (paid!.data.object as Stripe.Invoice).id,
     });
-    expect(await referralJobs()).toHaveLength(1);
+    expect(await referralJobs(bobTeam.id)).toHaveLength(1);
   });
 
   it("credits $20 to the balance of Ada's team, with an audit entry and an email to its owner", async () => {
@@ -350,12 +386,12 @@ describe("the first payment of a referred organization", () => {
   });
 
   it("credits nothing more when the job runs again or the event is redelivered", async () => {
-    const job = (await referralJobs())[0]!;
+    const job = (await referralJobs(bobTeam.id))[0]!;
     await admin.outboxMessage.update({ where: { id: job.id }, data: { status: "PENDING" } });
     await runReferralJobs();
     const [paid] = paidInvoiceEvents(await eventsOf(bobBilling.customerId));
     await deliver(paid!);
-    expect(await referralJobs()).toHaveLength(1);
+    expect(await referralJobs(bobTeam.id)).toHaveLength(1);
     const transactions = await emulatorClient().customers.listBalanceTransactions(adaCustomerId);
     expect(transactions.data).toHaveLength(1);
     expect(
@@ -373,7 +409,7 @@ describe("the first payment of a referred organization", () => {
     expect(
       await admin.referralCredit.count({ where: { referredOrganizationId: bobTeam.id } }),
     ).toBe(1);
-    expect(await referralJobs()).toHaveLength(1);
+    expect(await referralJobs(bobTeam.id)).toHaveLength(1);
     const customer = (await emulatorClient().customers.retrieve(adaCustomerId)) as Stripe.Customer;
     expect(customer.balance).toBe(-2000);
   });
@@ -402,6 +438,64 @@ describe("the first payment of a referred organization", () => {
     expect(
       await admin.referralCredit.count({ where: { referredOrganizationId: adaTeam.id } }),
     ).toBe(0);
+  });
+});
+
+describe("a Stripe failure while crediting", () => {
+  it("leaves the credit pending and the job retrying, then credits once when Stripe answers", async () => {
+    const ada = await userWithSession(admin, "retry-ada");
+    const adaTeam = await createOrganizationAs(ada.token, "Ada's retry team");
+    await visitReferralLink(await referralCodeFor(ada.id));
+    const gus = await signUpWithPassword("retry-gus");
+    browserCookies.clear();
+    const gusTeam = await createOrganizationAs(gus.token, "Gus's team");
+    const billing = await subscribe(gus.token, gusTeam.slug, gusTeam.id);
+    await emulatorControl(billing.subscriptionId, "end_trial");
+    await deliverAll(billing.customerId);
+
+    // Ada's team points at a customer Stripe does not know: every call about it is refused.
+    await admin.subscription.update({
+      where: { organizationId: adaTeam.id },
+      data: { stripeCustomerId: "cus_unknowntostripe" },
+    });
+    const credit = await admin.referralCredit.findUniqueOrThrow({
+      where: { referredOrganizationId: gusTeam.id },
+    });
+    const mine = await admin.outboxMessage.findFirstOrThrow({
+      where: {
+        kind: "referral-credit",
+        payload: { path: ["referralCreditId"], equals: credit.id },
+      },
+    });
+    expect(await runJobs({ ids: [mine.id] })).toMatchObject({ sent: 0, failed: 1 });
+    const waiting = await admin.outboxMessage.findUniqueOrThrow({ where: { id: mine.id } });
+    expect(waiting).toMatchObject({ status: "PENDING", attempts: 1 });
+    expect(waiting.availableAt.getTime()).toBeGreaterThan(Date.now());
+    expect(
+      await admin.referralCredit.findUniqueOrThrow({ where: { id: credit.id } }),
+    ).toMatchObject({ status: "PENDING", stripeBalanceTransactionId: null });
+    expect(
+      await admin.auditLog.count({
+        where: { organizationId: adaTeam.id, action: "billing.referral_credited" },
+      }),
+    ).toBe(0);
+
+    // Fixed (the customer is made afresh): the retry credits, once.
+    await admin.subscription.update({
+      where: { organizationId: adaTeam.id },
+      data: { stripeCustomerId: null },
+    });
+    const later = new Date(Date.now() + 2 * 60 * 60 * 1000);
+    expect(await runJobs({ ids: [mine.id], now: later })).toMatchObject({ failed: 0, dead: 0 });
+    const granted = await admin.referralCredit.findUniqueOrThrow({ where: { id: credit.id } });
+    expect(granted).toMatchObject({ status: "CREDITED", creditedOrganizationId: adaTeam.id });
+    const row = await admin.subscription.findUniqueOrThrow({
+      where: { organizationId: adaTeam.id },
+    });
+    const transactions = await emulatorClient().customers.listBalanceTransactions(
+      row.stripeCustomerId!,
+    );
+    expect(transactions.data.map((t) => t.amount)).toEqual([-2000]);
   });
 });
 
