@@ -315,7 +315,9 @@ describe("the first payment of a referred organization", () => {
     expect(responses.map((r) => r.status)).toEqual([200, 200, 200]);
     await deliverAll(bobBilling.customerId);
     // Another event about the same invoice (Stripe also sends invoice.payment_succeeded).
-    expect((await deliver(eventAbout("invoice.paid", paid!.data.object))).status).toBe(200);
+    expect(
+      (await deliver(eventAbout("invoice.paid", paid!.data.object as Stripe.Invoice))).status,
+    ).toBe(200);
 
     const credits = await admin.referralCredit.findMany({
       where: { referredOrganizationId: bobTeam.id },
