@@ -583,6 +583,29 @@ describe("refusals", () => {
   });
 });
 
+describe("a referrer disabled before the payment", () => {
+  it("earns nothing", async () => {
+    const ada = await userWithSession(admin, "disabled-later-ada");
+    const adaTeam = await createOrganizationAs(ada.token, "Ada's disabled team");
+    await visitReferralLink(await referralCodeFor(ada.id));
+    const hal = await signUpWithPassword("disabled-later-hal");
+    browserCookies.clear();
+    const halTeam = await createOrganizationAs(hal.token, "Hal's team");
+    expect(halTeam.referredByUserId).toBe(ada.id);
+    await admin.user.update({ where: { id: ada.id }, data: { disabledAt: new Date() } });
+    const billing = await subscribe(hal.token, halTeam.slug, halTeam.id);
+    await emulatorControl(billing.subscriptionId, "end_trial");
+    await deliverAll(billing.customerId);
+    await runReferralJobs();
+    const credit = await admin.referralCredit.findUniqueOrThrow({
+      where: { referredOrganizationId: halTeam.id },
+    });
+    expect(credit).toMatchObject({ status: "REFUSED", refusal: "referrer-unavailable" });
+    const adaRow = await admin.subscription.findUnique({ where: { organizationId: adaTeam.id } });
+    expect(adaRow?.stripeCustomerId ?? null).toBeNull();
+  });
+});
+
 describe("the emulator's customer balance", () => {
   it("validates balance transactions as Stripe does", async () => {
     const stripe = emulatorClient();

@@ -122,6 +122,15 @@ export async function grantReferralCredit(referralCreditId: string): Promise<str
     await refuse(credit.id, "no-organization");
     return [];
   }
+  // An account an operator disabled (abuse, fraud) earns nothing, even from earlier referrals.
+  const referrer = await db.user.findUnique({
+    where: { id: credit.referrerId },
+    select: { disabledAt: true },
+  });
+  if (!referrer || referrer.disabledAt) {
+    await refuse(credit.id, "referrer-unavailable");
+    return [];
+  }
   const referred = await db.organization.findUnique({
     where: { id: credit.referredOrganizationId },
     select: { name: true },
