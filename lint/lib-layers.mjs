@@ -12,6 +12,8 @@ export const layers = [
   // Writers every domain uses: the audit recorder, the job queue's enqueue side, emails on it.
   ["audit", "jobs", "health"],
   ["outbox"],
+  // Referral codes, the cookie and who referred whom: read when accounts and organizations are made.
+  ["referrals"],
   ["auth"],
   // Tenancy resolves the current member from the session.
   ["tenancy"],

@@ -125,6 +125,12 @@ const sentences: Record<OrganizationAuditAction, (f: Fields) => string> = {
     ].filter(Boolean);
     return `The payment provider updated the subscription${details.length ? ` (${details.join(", ")})` : ""}`;
   },
+  // Written by the referral-credit job: nobody in the organization acted.
+  "billing.referral_credited": (f) => {
+    const referred = f.text("referredOrganization");
+    const amount = f.text("amount");
+    return `${referred ?? "An organization"} joined through a referral link; ${amount ?? "a credit"} was credited to the balance`;
+  },
 };
 
 function isDescribed(action: string): action is OrganizationAuditAction {

@@ -46,6 +46,7 @@ const organizationActions = [
   "billing.cancellation_scheduled",
   "billing.cancellation_withdrawn",
   "billing.subscription_updated",
+  "billing.referral_credited",
 ] as const;
 
 // Operator console actions: the actor is the staff member, metadata carries their reason.

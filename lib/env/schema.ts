@@ -151,6 +151,11 @@ const variables = {
     schema: z.coerce.number().int().min(0).max(60).default(7),
     about: "Days an organization with an unpaid invoice keeps working before it becomes read-only.",
   },
+  REFERRAL_CREDIT_CENTS: {
+    schema: z.coerce.number().int().min(0).max(1_000_000).default(2000),
+    about:
+      "Credit, in cents, put on the referrer's organization's Stripe balance when an organization that signed up through their link first pays. 0 turns credits off.",
+  },
   UPSTASH_REDIS_REST_URL: {
     schema: optionalUrl,
     about: "Upstash Redis REST URL for rate limits. Unset: limits are kept in process memory.",

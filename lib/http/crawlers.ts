@@ -33,6 +33,8 @@ export const privatePrefixes = [
   "/reset-password",
   "/magic-link",
   "/confirm-email-change",
+  // Referral links: a redirect carrying someone's code, nothing to index.
+  "/r/",
 ] as const;
 
 const absolute = (appUrl: string, path: string) => `${appUrl}${path === "/" ? "" : path}`;

@@ -4,6 +4,7 @@ import type { JobDefinition } from "./define";
 import { accountExportJob } from "./kinds/account-export";
 import { emailJob } from "./kinds/email";
 import { metricsSnapshotJob } from "./kinds/metrics-snapshot";
+import { referralCreditJob } from "./kinds/referral-credit";
 import { retentionJob } from "./kinds/retention";
 import { seatSyncJob } from "./kinds/seat-sync";
 import { signUpJob } from "./kinds/sign-up";
@@ -23,6 +24,7 @@ const kinds = [
   metricsSnapshotJob,
   tenantDataPurgeJob,
   tenantMoveJob,
+  referralCreditJob,
 ] as const;
 
 type Kinds = (typeof kinds)[number];

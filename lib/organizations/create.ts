@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { enterOrganization, withScope } from "@/lib/db/tenant";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { createSampleProjects } from "@/lib/onboarding/sample-projects";
+import { referrerForNewOrganization } from "@/lib/referrals/record";
 import { suggestSlug } from "@/lib/tenancy/slug";
 import type { CreateOrganizationInput } from "./schemas";
 
@@ -22,8 +23,9 @@ export async function createOrganization(
   try {
     return await withScope({ userId: ctx.userId }, async (tx) => {
       // Not a tenant row: created first, then the transaction enters it to write tenant rows.
+      const referredByUserId = await referrerForNewOrganization(tx, ctx.userId);
       const organization = await tx.organization.create({
-        data: { name: input.name, slug: input.slug },
+        data: { name: input.name, slug: input.slug, referredByUserId },
         select: { id: true, slug: true, name: true },
       });
       await enterOrganization(tx, organization.id);

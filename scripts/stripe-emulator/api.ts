@@ -34,6 +34,7 @@ import {
 } from "./params";
 import { createMeter, createMeterEvent, isMetered, listMeters, meter } from "./meters";
 import type { CheckoutRecord } from "./state";
+import { balanceTransaction, createBalanceTransaction, listBalanceTransactions } from "./balance";
 
 export type ApiRequest = {
   method: string;
@@ -80,6 +81,7 @@ const routes: Route[] = [
   route("POST", "/v1/customers/:id", (core, request, id) =>
     updateCustomer(core, id, request.params),
   ),
+  ...balanceRoutes(),
 
   route("POST", "/v1/checkout/sessions", (core, request) =>
     createCheckoutSession(core, request.params),
@@ -126,6 +128,24 @@ const routes: Route[] = [
   route("GET", "/v1/events", (core, request) => listEvents(core, request.params)),
   route("GET", "/v1/events/:id", (core, _request, id) => core.eventRecord(id).event),
 ];
+
+// Customer balances (./balance.ts); a function, since the routes table is built above it.
+function balanceRoutes(): Route[] {
+  const base = "/v1/customers/:id/balance_transactions";
+  return [
+    route("POST", base, (core, request, id) => createBalanceTransaction(core, id, request.params)),
+    route("GET", base, (core, request, id) => listBalanceTransactions(core, id, request.params)),
+    {
+      method: "GET",
+      pattern: new RegExp(`^/v1/customers/${ID}/balance_transactions/${ID}$`),
+      handler: (core, request) => {
+        const [, customer = "", id = ""] =
+          /^\/v1\/customers\/([^/]+)\/balance_transactions\/([^/]+)$/.exec(request.path) ?? [];
+        return balanceTransaction(core, customer, id);
+      },
+    },
+  ];
+}
 
 export function handleApi(core: EmulatorCore, request: ApiRequest): ApiResponse {
   for (const candidate of routes) {

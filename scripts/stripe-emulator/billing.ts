@@ -5,6 +5,7 @@
  * the caller decides whether to wait for the webhooks.
  */
 import type Stripe from "stripe";
+import { applyCustomerBalance } from "./balance";
 import type { EmulatorCore } from "./core";
 import { NO_REQUEST } from "./core";
 import { invalidRequest, missingParam, resourceMissing } from "./errors";
@@ -299,6 +300,7 @@ function newInvoiceFor(
     publicUrl: core.config.publicUrl,
     attemptCount: options.attemptCount,
   });
+  applyCustomerBalance(core, invoice);
   core.data.invoices[invoice.id] = invoice;
   subscription.latest_invoice = invoice.id;
   return invoice;

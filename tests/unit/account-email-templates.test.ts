@@ -136,6 +136,7 @@ describe("account email templates", () => {
         "memberJoined",
         "roleChanged",
         "accountDeleted",
+        "referralCredited",
       ].sort(),
     );
   });

@@ -127,6 +127,14 @@ const recorded: Record<(typeof organizationAuditActions)[number], [DescribableEn
     ),
     "The payment provider updated the subscription (Pro plan, 5 seats, past due).",
   ],
+  "billing.referral_credited": [
+    entry(
+      "billing.referral_credited",
+      { referredOrganization: "Babbage & Co", amount: "$20", currency: "usd" },
+      { actor: null },
+    ),
+    "Babbage & Co joined through a referral link; $20 was credited to the balance.",
+  ],
 };
 
 describe("audit entry sentences", () => {

@@ -22,8 +22,9 @@ type Allowed = { pattern: RegExp; reason: string };
 const allowList: readonly Allowed[] = [
   {
     pattern:
-      /\b(?:__Secure-|__Host-)?keel\\?\.(?:session|viewing-as(?:-banner)?|2fa|sign-up|recent-write)\b/gi,
-    reason: "cookie names: renaming signs every user out and drops their 2FA and sign-up state",
+      /\b(?:__Secure-|__Host-)?keel\\?\.(?:session|viewing-as(?:-banner)?|2fa|sign-up|recent-write|referral)\b/gi,
+    reason:
+      "cookie names: renaming signs every user out and drops their 2FA, sign-up and referral state",
   },
   {
     pattern: /\bx-\(keel\|/g,
@@ -50,7 +51,7 @@ const allowList: readonly Allowed[] = [
       "Redis key prefixes, Stripe usage identifiers and advisory-lock names shared with running instances",
   },
   {
-    pattern: /\bkeel-(?:customer|\$\{operation\})-/g,
+    pattern: /\bkeel-(?:customer|referral-credit|\$\{operation\})-/g,
     reason: "Stripe idempotency keys: a retry across a deploy must send the same key",
   },
   {

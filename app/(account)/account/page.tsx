@@ -10,6 +10,8 @@ import { reauthenticationMethods } from "@/lib/auth/flows/reauthenticate";
 import { remainingRecoveryCodes } from "@/lib/auth/flows/two-factor";
 import { listSessions } from "@/lib/auth/session-store";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { referralCodeFor, referralUrl } from "@/lib/referrals/links";
 import { signOutAction } from "../../(auth)/actions";
 import { reauthenticateAction, sendReauthenticationLinkAction } from "./confirm-actions";
 import { securityHistory } from "./security-history";
@@ -18,6 +20,7 @@ import { DeleteAccountSection } from "./_components/delete-account-section";
 import { EmailSection } from "./_components/email-section";
 import { PasswordSection } from "./_components/password-section";
 import { ProfileSection } from "./_components/profile-section";
+import { ReferralSection } from "./_components/referral-section";
 import { SecurityHistorySection } from "./_components/security-history-section";
 import { SessionsSection } from "./_components/sessions-section";
 import { TwoFactorSection } from "./_components/two-factor-section";
@@ -29,14 +32,16 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function AccountPage({ searchParams }: { searchParams: SearchParams }) {
   const session = await requireSession("/account");
   const { user } = session;
-  const [params, sessions, recoveryLeft, methods, history, deletion] = await Promise.all([
-    searchParams,
-    listSessions(db, user.id),
-    user.twoFactorEnabled ? remainingRecoveryCodes(user.id) : 0,
-    reauthenticationMethods(user.id),
-    securityHistory(user.id),
-    accountDeletionSummary(user.id),
-  ]);
+  const [params, sessions, recoveryLeft, methods, history, deletion, referralCode] =
+    await Promise.all([
+      searchParams,
+      listSessions(db, user.id),
+      user.twoFactorEnabled ? remainingRecoveryCodes(user.id) : 0,
+      reauthenticationMethods(user.id),
+      securityHistory(user.id),
+      accountDeletionSummary(user.id),
+      referralCodeFor(user.id),
+    ]);
   // Shown under a dangerous form when it was refused for want of a recent sign-in.
   const confirmIdentity = (
     <ConfirmIdentity
@@ -69,6 +74,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
       />
       <SessionsSection sessions={sessions} current={session.sessionId} />
       <SecurityHistorySection events={history} />
+      <ReferralSection url={referralUrl(referralCode)} creditCents={env.REFERRAL_CREDIT_CENTS} />
       <Section
         id="data"
         title="Your data"

@@ -51,6 +51,9 @@ export async function collectUserData(userId: string, now: Date = new Date()) {
         passwordHash: true,
         passwordChangedAt: true,
         twoFactorEnabledAt: true,
+        // Their referral link's code, and who referred them (an id: the referrer's own data is theirs).
+        referralCode: true,
+        referredById: true,
       },
     });
     const accounts = await tx.account.findMany({

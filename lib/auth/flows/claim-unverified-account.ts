@@ -50,6 +50,8 @@ export async function confirmMailbox(
       twoFactorSecret: null,
       twoFactorEnabledAt: null,
       twoFactorLastStep: null,
+      // Whoever signed up with this address chose the referral link, not the mailbox's owner.
+      referredById: null,
     },
   });
   const recoveryCodes = await tx.recoveryCode.deleteMany({ where: { userId } });

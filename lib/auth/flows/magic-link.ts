@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { safeRedirectTarget } from "../redirects";
 import { enqueueEmail } from "@/lib/outbox/enqueue";
+import { referralFromCookieForNewUser } from "@/lib/referrals/record";
 import { consumeToken, issueToken, tokenLifetimesMinutes } from "../tokens";
 import { confirmMailbox } from "./claim-unverified-account";
 import { queueWelcomeEmail } from "./welcome";
@@ -70,7 +71,11 @@ export async function signInWithMagicLink(
       return { id: existing.id, twoFactor };
     }
     const created = await tx.user.create({
-      data: { email: used.email, emailVerified: now },
+      data: {
+        email: used.email,
+        emailVerified: now,
+        ...(await referralFromCookieForNewUser(tx)),
+      },
       select: { id: true, email: true, name: true },
     });
     // Confirmed at creation: no verification link will queue it later.

@@ -7,6 +7,8 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { enqueueEmail } from "@/lib/outbox/enqueue";
 import { enqueueJob } from "@/lib/jobs/enqueue";
+import { readReferralCookie } from "@/lib/referrals/cookie";
+import { referralForNewUser } from "@/lib/referrals/record";
 import { hashPassword } from "../password";
 import { generateToken, issueToken, tokenLifetimesMinutes } from "../tokens";
 import type { RequestContext } from "./context";
@@ -24,6 +26,8 @@ export const signUpJobSchema = z.object({
   verificationToken: z.string(),
   ipAddress: z.string().nullable(),
   userAgent: z.string().nullable(),
+  /** The referral link the browser followed (lib/referrals); absent in jobs queued before it. */
+  referralCode: z.string().nullable().optional(),
 });
 type SignUpJob = z.infer<typeof signUpJobSchema>;
 
@@ -59,6 +63,7 @@ export async function queueSignUp(
     verificationToken,
     ipAddress: ctx.ipAddress,
     userAgent: ctx.userAgent,
+    referralCode: await readReferralCookie(),
   };
   return enqueueJob(db, SIGN_UP_KIND, payload);
 }
@@ -100,6 +105,7 @@ export async function runSignUpJob(
       email: job.email,
       passwordHash: job.passwordHash,
       passwordChangedAt: now,
+      ...(await referralForNewUser(tx, job.referralCode)),
     },
     select: { id: true },
   });

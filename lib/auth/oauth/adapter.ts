@@ -4,6 +4,7 @@ import { PrismaAdapter } from "@auth/prisma-adapter";
 import type { Adapter } from "next-auth/adapters";
 import { db } from "@/lib/db";
 import { requestClientInfo } from "@/lib/http/client-info";
+import { referralFromCookieForNewUser } from "@/lib/referrals/record";
 import { createSession, readSession, revokeSessionToken } from "../session-store";
 import { queueWelcomeEmail } from "../flows/welcome";
 import { hashToken } from "../tokens";
@@ -23,6 +24,7 @@ export function keelAuthAdapter(): Adapter {
             email: user.email.toLowerCase(),
             image: user.image ?? null,
             emailVerified: user.emailVerified ?? new Date(),
+            ...(await referralFromCookieForNewUser(tx)),
           },
         });
         await queueWelcomeEmail(tx, row);

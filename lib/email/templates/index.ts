@@ -15,6 +15,7 @@ import { memberJoinedEmail } from "./member-joined";
 import { passwordChangedEmail } from "./password-changed";
 import { passwordResetEmail } from "./password-reset";
 import { reauthenticationEmail } from "./reauthentication";
+import { referralCreditedEmail } from "./referral-credited";
 import { roleChangedEmail } from "./role-changed";
 import { twoFactorChangedEmail } from "./two-factor-changed";
 import { usageThresholdEmail } from "./usage";
@@ -42,6 +43,7 @@ export const templates = {
   paymentActionRequired: paymentActionRequiredEmail,
   accountExport: accountExportEmail,
   accountDeleted: accountDeletedEmail,
+  referralCredited: referralCreditedEmail,
 } satisfies Record<string, (data: never) => RenderedEmail>;
 
 export type TemplateName = keyof typeof templates;

@@ -114,6 +114,12 @@ export const previews: TemplatePreviews = {
     expiresInHours: 24,
   },
   accountDeleted: { name: "Ada Lovelace", organizationNames: ["Acme", "Side project"] },
+  referralCredited: {
+    referredOrganizationName: "Globex",
+    creditedOrganizationName: "Acme",
+    amount: "$20.00",
+    billingUrl: `${organizationUrl}/settings/billing`,
+  },
 };
 
 export const templateNames = Object.keys(previews) as TemplateName[];

@@ -1,3 +1,4 @@
+import { queueReferralCredit } from "../../referrals/queue";
 import type { EventHandler } from "../types";
 import { invoiceSubject, recordInvoice } from "./invoice";
 
@@ -12,5 +13,7 @@ export const invoicePaid: EventHandler<"invoice.paid"> = {
       amount: invoice.amount_paid,
       occurredAt,
     });
+    // The first invoice that took money may earn the organization's referrer a credit, once.
+    await queueReferralCredit(tx, organization.id, invoice);
   },
 };
