@@ -15,6 +15,8 @@ export type BillingSnapshot = {
   plan: string;
   status: SubscriptionStatus;
   pastDueSince: Date | null;
+  /** When the Stripe trial ends; only meaningful while the status is TRIALING. */
+  trialEndsAt?: Date | null;
   /** Granted by staff without Stripe; counts while `endsAt` is ahead and the plan is better. */
   comp?: { plan: string; endsAt: Date } | null;
   /** Staff-set limits for this organization; null keeps the plan's. */
@@ -130,7 +132,9 @@ export async function billingSnapshot(
       compEndsAt: true,
       seatLimit: true,
       projectLimit: true,
-      subscription: { select: { plan: true, status: true, pastDueSince: true } },
+      subscription: {
+        select: { plan: true, status: true, pastDueSince: true, trialEndsAt: true },
+      },
       featureFlags: {
         where: inOrganization(organizationId),
         select: { flag: true, enabled: true, expiresAt: true },
