@@ -59,7 +59,7 @@ function itemAmount(item: { price: Stripe.Price; quantity?: number }): number {
   return (item.price.unit_amount ?? 0) * (item.quantity ?? 1);
 }
 
-function nextPeriodEnd(price: Stripe.Price, start: number): number {
+export function nextPeriodEnd(price: Stripe.Price, start: number): number {
   return addInterval(
     start,
     price.recurring?.interval ?? "month",
@@ -68,7 +68,7 @@ function nextPeriodEnd(price: Stripe.Price, start: number): number {
 }
 
 /** Lines charging each item in full for a period, as on a creation or renewal invoice. */
-function fullLines(
+export function fullLines(
   core: EmulatorCore,
   subscription: Stripe.Subscription,
   items: Stripe.SubscriptionItem[],
@@ -272,11 +272,14 @@ function periodOf(items: Stripe.SubscriptionItem[], fallback: number): Period {
   };
 }
 
-function setItems(subscription: Stripe.Subscription, items: Stripe.SubscriptionItem[]): void {
+export function setItems(
+  subscription: Stripe.Subscription,
+  items: Stripe.SubscriptionItem[],
+): void {
   subscription.items = { ...subscription.items, data: items };
 }
 
-function newInvoiceFor(
+export function newInvoiceFor(
   core: EmulatorCore,
   subscription: Stripe.Subscription,
   lines: LineInput[],
@@ -305,7 +308,7 @@ function newInvoiceFor(
 }
 
 /** The subscription, which must still be in its trial (the trial controls act on nothing else). */
-function trialingSubscription(core: EmulatorCore, id: string): Stripe.Subscription {
+export function trialingSubscription(core: EmulatorCore, id: string): Stripe.Subscription {
   const subscription = core.subscription(id);
   if (subscription.status !== "trialing") {
     throw invalidRequest(`Subscription ${id} is ${subscription.status}, not trialing.`);
@@ -785,7 +788,7 @@ function draftSubscription(
   });
 }
 
-function previewFrom(
+export function previewFrom(
   core: EmulatorCore,
   customer: Stripe.Customer,
   subscription: Stripe.Subscription | null,

@@ -15,6 +15,7 @@ import { passwordChangedEmail } from "./password-changed";
 import { passwordResetEmail } from "./password-reset";
 import { reauthenticationEmail } from "./reauthentication";
 import { roleChangedEmail } from "./role-changed";
+import { trialEndedEmail, trialStartedEmail } from "./trial";
 import { twoFactorChangedEmail } from "./two-factor-changed";
 import { usageThresholdEmail } from "./usage";
 import { verificationEmail } from "./verify-email";
@@ -36,7 +37,9 @@ export const templates = {
   invitation: invitationEmail,
   memberJoined: memberJoinedEmail,
   roleChanged: roleChangedEmail,
+  trialStarted: trialStartedEmail,
   trialEnding: trialEndingEmail,
+  trialEnded: trialEndedEmail,
   paymentFailed: paymentFailedEmail,
   paymentActionRequired: paymentActionRequiredEmail,
   accountExport: accountExportEmail,
