@@ -30,6 +30,7 @@ import {
   optionalString,
   type Params,
 } from "./params";
+import { discountsFromParams, discountSubscriptionInvoice, redeemDiscounts } from "./discounts";
 import { isMetered, usageLines } from "./meters";
 import { clone } from "./state";
 
@@ -302,6 +303,7 @@ export function newInvoiceFor(
     publicUrl: core.config.publicUrl,
     attemptCount: options.attemptCount,
   });
+  discountSubscriptionInvoice(core, subscription, invoice);
   core.data.invoices[invoice.id] = invoice;
   subscription.latest_invoice = invoice.id;
   return invoice;
@@ -412,10 +414,17 @@ export function updateSubscription(
   const changes = optionalObjectArray(params, "items");
   const behavior = prorationBehavior(params, "proration_behavior", "proration_behavior");
   const cancelAtPeriodEnd = optionalBoolean(params, "cancel_at_period_end");
-  const onlyMetadata = changes === undefined && cancelAtPeriodEnd === undefined;
-  if (!onlyMetadata) requireLive(subscription);
-
   const now = nowSeconds();
+  const discounts = discountsFromParams(core, params, now, {
+    customer: idOf(subscription.customer),
+    subscription: subscription.id,
+  });
+  const onlyMetadata =
+    changes === undefined && cancelAtPeriodEnd === undefined && discounts === undefined;
+  if (!onlyMetadata) requireLive(subscription);
+  // Before any invoice of this update, which the new discounts then apply to.
+  if (discounts) subscription.discounts = redeemDiscounts(core, discounts);
+
   let prorationInvoice: Stripe.Invoice | undefined;
   if (changes) {
     const { items, cycleReset } = applyItemChanges(core, subscription, changes, "items", now);

@@ -49,6 +49,11 @@ export type EmulatorData = {
   /** Optional: state files written before meters existed have neither. */
   meters?: Record<string, Stripe.Billing.Meter>;
   meterEvents?: MeterEventRecord[];
+  /** Optional too: state files written before promotion codes existed have none of these. */
+  coupons?: Record<string, Stripe.Coupon>;
+  promotionCodes?: Record<string, Stripe.PromotionCode>;
+  /** Discounts by id; subscriptions and invoices refer to them by id, as Stripe returns them. */
+  discounts?: Record<string, Stripe.Discount>;
 };
 
 export type MeterEventRecord = {
