@@ -7,7 +7,7 @@
 import type Stripe from "stripe";
 import { cancelSubscription, previewInvoice, updateSubscription } from "./billing";
 import type { EmulatorCore } from "./core";
-import { discountPreview } from "./discounts";
+import { checkoutDiscounts, discountPreview } from "./discounts";
 import {
   createCoupon,
   createPromotionCode,
@@ -588,6 +588,7 @@ function createCheckoutSession(core: EmulatorCore, params: Params): Stripe.Check
     (sum, line) => sum + (line.price.unit_amount ?? 0) * line.quantity,
     0,
   );
+  const discounts = checkoutDiscounts(core, params, customer ?? null);
   const session = buildCheckoutSession({
     customer: customer ?? null,
     customerEmail: customer ? null : (optionalString(params, "customer_email") ?? null),
@@ -605,6 +606,7 @@ function createCheckoutSession(core: EmulatorCore, params: Params): Stripe.Check
     lineItems: lineItems.map((line) => ({ price: line.price.id, quantity: line.quantity })),
     trialPeriodDays,
     subscriptionMetadata: mergeMetadata({}, subscriptionData),
+    ...(discounts ? { discounts } : {}),
   };
   core.save();
   return expandSession(core, core.checkout(session.id), expansions(params));

@@ -30,7 +30,12 @@ import {
   optionalString,
   type Params,
 } from "./params";
-import { discountsFromParams, discountSubscriptionInvoice, redeemDiscounts } from "./discounts";
+import {
+  discountsFromParams,
+  discountSubscriptionInvoice,
+  redeemCheckoutDiscounts,
+  redeemDiscounts,
+} from "./discounts";
 import { isMetered, usageLines } from "./meters";
 import { clone } from "./state";
 
@@ -373,6 +378,7 @@ export function completeCheckout(core: EmulatorCore, id: string): Outcome<Stripe
     created: now,
   });
   core.data.subscriptions[subscription.id] = subscription;
+  redeemCheckoutDiscounts(core, record.discounts, subscription, now);
   const invoice = newInvoiceFor(
     core,
     subscription,

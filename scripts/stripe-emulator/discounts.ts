@@ -255,3 +255,39 @@ export function discountPreview(
   applyDiscounts(core, invoice, discounts, at);
   return invoice;
 }
+
+/**
+ * `discounts` on a Checkout Session, checked when the session is created (as Stripe does) and
+ * kept as given until it is paid. Stripe takes either these or `allow_promotion_codes`.
+ */
+export function checkoutDiscounts(
+  core: EmulatorCore,
+  params: Params,
+  customer: string | null,
+): Params[] | undefined {
+  const entries = optionalObjectArray(params, "discounts");
+  if (entries === undefined || entries.length === 0) return undefined;
+  if (params.allow_promotion_codes === "true") {
+    throw invalidRequest(
+      "You may only specify one of these parameters: allow_promotion_codes, discounts.",
+      "discounts",
+    );
+  }
+  discountsFromParams(core, params, 0, { customer: customer ?? "", subscription: null });
+  return entries;
+}
+
+/** The paid session's discounts, redeemed onto the subscription it created. */
+export function redeemCheckoutDiscounts(
+  core: EmulatorCore,
+  entries: Params[] | undefined,
+  subscription: Stripe.Subscription,
+  at: number,
+): void {
+  if (!entries) return;
+  const discounts = discountsFromParams(core, { discounts: entries }, at, {
+    customer: idOf(subscription.customer),
+    subscription: subscription.id,
+  });
+  if (discounts) subscription.discounts = redeemDiscounts(core, discounts);
+}

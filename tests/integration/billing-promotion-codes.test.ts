@@ -1,10 +1,14 @@
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { changePlanAction, previewPlanChangeAction } from "@/lib/billing/actions";
+import {
+  changePlanAction,
+  previewPlanChangeAction,
+  startCheckoutAction,
+} from "@/lib/billing/actions";
 import { SAMPLE_PROMOTION_CODE } from "@/lib/billing/stripe/sample-promotion";
 import { adminDatabase } from "../support/admin-db";
 import { deliverRecordedEvents, paidOrganization } from "../support/billing-fixtures";
-import { emulatorClient, emulatorControl } from "../support/stripe-test";
-import { callAs, userWithSession } from "../support/tenant-request";
+import { emulatorClient, emulatorControl, payCheckout } from "../support/stripe-test";
+import { callAs, organization, userWithSession } from "../support/tenant-request";
 
 vi.mock("next/headers", async () => (await import("../support/next-mocks")).tenantHeaders());
 vi.mock("next/server", async (original) =>
@@ -180,5 +184,48 @@ describe("a good code", () => {
     // The discount is on the next period's charges, not on the prorations.
     const fullPeriod = preview.data.subtotal - preview.data.prorations;
     expect(preview.data.promotion?.amountOff).toBe(Math.round(fullPeriod * 0.2));
+  });
+});
+
+describe("a code typed before Checkout", () => {
+  it("is checked on the page, then redeemed onto the subscription Checkout creates", async () => {
+    const org = await organization(admin, "promo-checkout", { plan: "free", status: "FREE" });
+    const owner = await userWithSession(admin, "promo-checkout-owner", {
+      organizationId: org.id,
+      role: "OWNER",
+    });
+    callAs(owner.token, org.slug);
+    const refused = await startCheckoutAction({
+      plan: "pro",
+      interval: "month",
+      promotionCode: "NOSUCHCODE",
+    });
+    expect(refused).toMatchObject({ ok: false, status: 422 });
+    if (!refused.ok) expect(refused.fieldErrors?.promotionCode).toMatch(/not valid/);
+
+    const started = await startCheckoutAction({
+      plan: "pro",
+      interval: "month",
+      promotionCode: SAMPLE_PROMOTION_CODE,
+    });
+    if (!started.ok) throw new Error(started.error);
+    const sessionId = new URL(started.data.url).pathname.split("/").pop()!;
+    const session = await stripe.checkout.sessions.retrieve(sessionId);
+    expect(session.allow_promotion_codes).not.toBe(true);
+    expect((await payCheckout(started.data.url)).status).toBe(303);
+
+    const row = await admin.subscription.findUniqueOrThrow({ where: { organizationId: org.id } });
+    const [subscription] = (
+      await stripe.subscriptions.list({ customer: row.stripeCustomerId!, status: "all" })
+    ).data;
+    expect(subscription!.discounts).toHaveLength(1);
+    await emulatorControl(subscription!.id, "end_trial");
+    const [invoice] = (await stripe.invoices.list({ customer: row.stripeCustomerId!, limit: 1 }))
+      .data;
+    expect(invoice!.total).toBe(Math.round(invoice!.subtotal * 0.8));
+    const audit = await admin.auditLog.findFirstOrThrow({
+      where: { organizationId: org.id, action: "billing.checkout_started" },
+    });
+    expect(audit.metadata).toMatchObject({ promotion: SAMPLE_PROMOTION_CODE });
   });
 });
