@@ -23,7 +23,7 @@ test("the trial banner, and a promotion code on a plan change during the trial",
 
   // No trial, no banner.
   await page.goto(`${org}/projects`);
-  await expect(page.getByRole("heading", { name: "Projects" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Projects", exact: true })).toBeVisible();
   await expect(page.getByTestId("trial-banner")).toHaveCount(0);
 
   await page.goto(`${org}/settings/billing`);

@@ -97,10 +97,12 @@ describe("codes that cannot be used", () => {
     expect(row.plan).toBe("pro");
   });
 
-  it("an empty code is no code", async () => {
+  it("an empty code, or none at all (a form without the field sends null), is no code", async () => {
     await trialingOrganization("promo-empty");
-    const result = await previewPlanChangeAction({ ...change, promotionCode: "  " });
-    expect(result).toMatchObject({ ok: true, data: { promotion: null } });
+    for (const promotionCode of ["  ", null, undefined]) {
+      const result = await previewPlanChangeAction({ ...change, promotionCode });
+      expect(result).toMatchObject({ ok: true, data: { promotion: null } });
+    }
   });
 
   it("a member without billing rights cannot even try one", async () => {

@@ -8,7 +8,9 @@ const interval = z.enum(billingIntervals, { error: "Choose monthly or yearly bil
 
 // Optional; an empty field is no code. Stripe's codes are letters and digits (and - or _).
 const promotionCode = z.preprocess(
-  (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+  // A form without the field sends null (FormData.get), one with it empty sends "".
+  (value) =>
+    value === null || (typeof value === "string" && value.trim() === "") ? undefined : value,
   z
     .string()
     .trim()

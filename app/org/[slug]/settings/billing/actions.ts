@@ -69,7 +69,7 @@ export async function changePlanForm(
   const input = {
     plan: formData.get("plan"),
     interval: formData.get("interval"),
-    promotionCode: code,
+    ...(typeof code === "string" ? { promotionCode: code } : {}),
   };
   const typed = typeof code === "string" ? { promotionCode: code.slice(0, 64) } : {};
   if (intent !== "confirm") {
