@@ -25,10 +25,18 @@ async function signInWithLink(browser: Browser, email: string): Promise<Page> {
   return page;
 }
 
-/** Presses one of the emulator's control buttons for the (only) subscription. */
+/**
+ * Presses one of the emulator's control buttons for Acme's subscription (its row names the
+ * customer's email): other specs running alongside have subscriptions of their own.
+ */
 async function emulatorControl(page: Page, label: string) {
   await page.goto(stripeEmulator);
-  await page.getByRole("button", { name: label }).first().click();
+  await page
+    .getByRole("row")
+    .filter({ hasText: "ada@acme.test" })
+    .getByRole("button", { name: label })
+    .first()
+    .click();
   await expect(page).toHaveURL(`${stripeEmulator}/`);
 }
 

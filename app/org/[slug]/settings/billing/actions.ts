@@ -50,7 +50,8 @@ export type ChangePlanState =
       status: "error";
       message: string;
       fieldErrors?: Record<string, string>;
-      /** The code as typed, so a correction starts from it. */
+      /** What was chosen and typed, so a correction starts from it (forms reset after an action). */
+      choice?: { plan: string; interval: string };
       promotionCode?: string;
     };
 
@@ -71,7 +72,14 @@ export async function changePlanForm(
     interval: formData.get("interval"),
     ...(typeof code === "string" ? { promotionCode: code } : {}),
   };
-  const typed = typeof code === "string" ? { promotionCode: code.slice(0, 64) } : {};
+  const plan = formData.get("plan");
+  const interval = formData.get("interval");
+  const typed = {
+    ...(typeof code === "string" ? { promotionCode: code.slice(0, 64) } : {}),
+    ...(typeof plan === "string" && typeof interval === "string"
+      ? { choice: { plan, interval } }
+      : {}),
+  };
   if (intent !== "confirm") {
     const result = await previewPlanChangeAction(input);
     return result.ok

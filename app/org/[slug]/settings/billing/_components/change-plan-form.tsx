@@ -29,7 +29,8 @@ export function ChangePlanForm({
   const [state, formAction] = useActionState(action, { status: "idle" } as ChangePlanState);
   const id = useId();
   const preview = state.status === "preview" ? state.preview : null;
-  const chosen = preview ?? current;
+  // After a refused preview the form resets: it comes back with what was chosen, not the current plan.
+  const chosen = preview ?? (state.status === "error" ? state.choice : undefined) ?? current;
   const locked = Boolean(preview);
   const codeError = state.status === "error" ? state.fieldErrors?.promotionCode : undefined;
   const typedCode = state.status === "error" ? (state.promotionCode ?? "") : "";
@@ -42,7 +43,7 @@ export function ChangePlanForm({
     <form action={formAction} className="grid gap-4">
       {/* Remounted per preview, so the selects show what is being confirmed. */}
       <div
-        key={preview ? `${preview.plan}-${preview.interval}` : "choose"}
+        key={`${preview ? "preview" : "choose"}-${chosen.plan}-${chosen.interval}`}
         className="grid gap-4 sm:grid-cols-2"
       >
         <Choice
