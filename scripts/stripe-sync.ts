@@ -3,6 +3,8 @@ import "./lib/load-env";
 import { syncCatalog, syncMeteredPrices } from "@/lib/billing/stripe/catalog";
 import { formatAmount } from "@/lib/billing/plans/plans";
 import { billingEnabled, stripe } from "@/lib/billing/stripe/client";
+import { syncSamplePromotionCode } from "@/lib/billing/stripe/sample-promotion";
+import { env } from "@/lib/env";
 
 /**
  * `npm run stripe:sync`: creates or updates the app's products and prices in the Stripe
@@ -47,4 +49,10 @@ for (const e of metered) {
       e.action,
     ].join(" "),
   );
+}
+
+// The emulator only: a real account's promotions are the business's to create.
+if (env.stripeMode === "emulator") {
+  const sample = await syncSamplePromotionCode(stripe());
+  console.log(`\nsample promotion code ${sample.code} (20% off for 3 months): ${sample.action}`);
 }

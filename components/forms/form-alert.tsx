@@ -12,7 +12,7 @@ export function FormAlert({ state }: { state: FormState }) {
         className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800 focus:outline-none dark:border-red-900/60 dark:bg-red-950/40 dark:text-red-200"
       >
         {state.message}
-        {state.code === "plan_limit" || state.code === "read_only" ? (
+        {(state.code === "plan_limit" && state.upgrade === "link") || state.code === "read_only" ? (
           <>
             {" "}
             <Link href="/settings/billing" className="font-medium underline underline-offset-2">
@@ -20,6 +20,9 @@ export function FormAlert({ state }: { state: FormState }) {
             </Link>
           </>
         ) : null}
+        {state.code === "plan_limit" && state.upgrade === "ask"
+          ? " An owner can upgrade on the billing page."
+          : null}
       </p>
     );
   }

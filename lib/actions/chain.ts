@@ -21,6 +21,7 @@ import { can, type Permission } from "@/lib/tenancy/permissions";
 import { staffContext as verifiedStaff } from "@/lib/admin/access";
 import type { StaffContext } from "@/lib/admin/context";
 import { refuseWhileImpersonating } from "./impersonation";
+import { planLimitAudience } from "./plan-limit";
 import { actionInput, parseInput } from "./input";
 import { recentAuthentication } from "./middleware";
 import { asRememberedWrite } from "./recent-write";
@@ -139,7 +140,10 @@ export function memberAction<S extends z.ZodType, T>(
   handler: Handler<S, MemberContext, T>,
   options?: ActionOptions<z.infer<S>, MemberContext>,
 ) {
-  return wrap(label, schema, () => memberContext(permission), handler, options);
+  return wrap(label, schema, () => memberContext(permission), handler, {
+    ...options,
+    use: [planLimitAudience<z.infer<S>>(), ...(options?.use ?? [])],
+  });
 }
 
 // Every staff action is a write on someone else's behalf: it needs a re-authentication from the

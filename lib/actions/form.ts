@@ -22,6 +22,7 @@ export function toFormState<T>(
     message: result.error,
     ...(result.fieldErrors ? { fieldErrors: result.fieldErrors } : {}),
     ...(result.code ? { code: result.code } : {}),
+    ...(result.upgrade ? { upgrade: result.upgrade } : {}),
     values,
   };
 }
@@ -34,6 +35,7 @@ export function toFormError(
     status: "error",
     ...(result.fieldErrors ? { fieldErrors: result.fieldErrors } : { message: result.error }),
     ...(result.code ? { code: result.code } : {}),
+    ...(result.upgrade ? { upgrade: result.upgrade } : {}),
     ...(values ? { values } : {}),
   };
 }

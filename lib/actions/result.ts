@@ -10,6 +10,7 @@ import {
   BadRequestError,
   ExpectedError,
   FieldError,
+  PlanLimitError,
   RetryLaterError,
   type ErrorCode,
 } from "@/lib/errors";
@@ -24,8 +25,17 @@ export type ActionResult<T> =
       status: number;
       fieldErrors?: Record<string, string>;
       code?: ErrorCode;
+      /** A plan limit a higher plan lifts: "link" to billing for those who manage it, else "ask". */
+      upgrade?: UpgradePath;
       retryAfterSeconds?: number;
     };
+
+export type UpgradePath = "link" | "ask";
+
+function upgradePathOf(error: PlanLimitError): UpgradePath | undefined {
+  if (!error.upgradeTo) return undefined;
+  return error.canManageBilling ? "link" : "ask";
+}
 
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   const fieldErrors: Record<string, string> = {};
@@ -64,6 +74,16 @@ export function failure(error: unknown, context: Record<string, unknown>): Actio
       status: error.status,
       retryAfterSeconds: error.retryAfterSeconds,
     };
+  if (error instanceof PlanLimitError) {
+    const upgrade = upgradePathOf(error);
+    return {
+      ok: false,
+      error: error.message,
+      status: error.status,
+      code: error.code,
+      ...(upgrade ? { upgrade } : {}),
+    };
+  }
   if (error instanceof ExpectedError)
     return {
       ok: false,

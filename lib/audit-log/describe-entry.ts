@@ -109,6 +109,10 @@ const sentences: Record<OrganizationAuditAction, (f: Fields) => string> = {
   },
   "billing.checkout_started": (f) => `${f.who} started checkout for ${billedAs(f)}`,
   "billing.plan_changed": (f) => `${f.who} changed the subscription to ${billedAs(f)}`,
+  "billing.promotion_code_applied": (f) => {
+    const code = f.text("promotion");
+    return `${f.who} applied ${code ? `the promotion code ${code}` : "a promotion code"} to the subscription`;
+  },
   "billing.cancellation_scheduled": (f) =>
     `${f.who} scheduled the subscription to cancel at the end of the billing period`,
   "billing.cancellation_withdrawn": (f) =>

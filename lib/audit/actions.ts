@@ -43,6 +43,7 @@ const organizationActions = [
   "api.key_scopes_changed",
   "billing.checkout_started",
   "billing.plan_changed",
+  "billing.promotion_code_applied",
   "billing.cancellation_scheduled",
   "billing.cancellation_withdrawn",
   "billing.subscription_updated",

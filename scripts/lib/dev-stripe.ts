@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import Stripe from "stripe";
 import { syncCatalog, syncMeteredPrices } from "@/lib/billing/stripe/catalog";
+import { syncSamplePromotionCode } from "@/lib/billing/stripe/sample-promotion";
 import { startStripeEmulator, type StripeEmulator } from "../stripe-emulator/server";
 
 export type DevStripe = {
@@ -12,7 +13,8 @@ export type DevStripe = {
 /**
  * The local Stripe of `npm run dev`, the e2e suite and the integration tests: the
  * emulator on `port` (a free one if that is taken, or 0 for any), with the app's plans synced
- * into it as `npm run stripe:sync` would into a real account. With `appPort` it delivers
+ * into it as `npm run stripe:sync` would into a real account, plus the sample promotion code
+ * WELCOME20. With `appPort` it delivers
  * signed webhooks to that app; without, it only records events.
  */
 export async function startDevStripe(options: {
@@ -43,6 +45,7 @@ export async function startDevStripe(options: {
   });
   await syncCatalog(client);
   await syncMeteredPrices(client);
+  await syncSamplePromotionCode(client);
   return {
     emulator,
     env: { STRIPE_API_BASE: emulator.url, STRIPE_WEBHOOK_SECRET: webhookSecret },

@@ -7,6 +7,16 @@
 import type Stripe from "stripe";
 import { cancelSubscription, previewInvoice, updateSubscription } from "./billing";
 import type { EmulatorCore } from "./core";
+import { checkoutDiscounts, discountPreview } from "./discounts";
+import {
+  createCoupon,
+  createPromotionCode,
+  expandPromotion,
+  listPromotionCodes,
+  promotionCode,
+  retrieveCoupon,
+  updatePromotionCode,
+} from "./promotions";
 import { invalidRequest, missingParam, unknownRoute } from "./errors";
 import type { EventOrigin } from "./events";
 import { nowSeconds } from "./ids";
@@ -115,7 +125,26 @@ const routes: Route[] = [
   }),
 
   route("POST", "/v1/invoices/create_preview", (core, request) =>
-    expandInvoice(core, previewInvoice(core, request.params), expansions(request.params)),
+    expandInvoice(
+      core,
+      discountPreview(core, request.params, previewInvoice(core, request.params)),
+      expansions(request.params),
+    ),
+  ),
+
+  route("POST", "/v1/coupons", (core, request) => createCoupon(core, request.params)),
+  route("GET", "/v1/coupons/:id", (core, _request, id) => retrieveCoupon(core, id)),
+  route("POST", "/v1/promotion_codes", (core, request) =>
+    createPromotionCode(core, request.params),
+  ),
+  route("GET", "/v1/promotion_codes", (core, request) => listPromotionCodes(core, request.params)),
+  route("GET", "/v1/promotion_codes/:id", (core, request, id) =>
+    stringArray(request.params, "expand").includes("promotion.coupon")
+      ? expandPromotion(core, promotionCode(core, id, "id"))
+      : promotionCode(core, id, "id"),
+  ),
+  route("POST", "/v1/promotion_codes/:id", (core, request, id) =>
+    updatePromotionCode(core, id, request.params),
   ),
   route("GET", "/v1/invoices", (core, request) => listInvoices(core, request.params)),
   route("GET", "/v1/invoices/:id", (core, request, id) =>
@@ -579,6 +608,7 @@ function createCheckoutSession(core: EmulatorCore, params: Params): Stripe.Check
     (sum, line) => sum + (line.price.unit_amount ?? 0) * line.quantity,
     0,
   );
+  const discounts = checkoutDiscounts(core, params, customer ?? null);
   const session = buildCheckoutSession({
     customer: customer ?? null,
     customerEmail: customer ? null : (optionalString(params, "customer_email") ?? null),
@@ -596,6 +626,7 @@ function createCheckoutSession(core: EmulatorCore, params: Params): Stripe.Check
     lineItems: lineItems.map((line) => ({ price: line.price.id, quantity: line.quantity })),
     trialPeriodDays,
     subscriptionMetadata: mergeMetadata({}, subscriptionData),
+    ...(discounts ? { discounts } : {}),
   };
   core.save();
   return expandSession(core, core.checkout(session.id), expansions(params));

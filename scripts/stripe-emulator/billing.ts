@@ -31,6 +31,12 @@ import {
   optionalString,
   type Params,
 } from "./params";
+import {
+  discountsFromParams,
+  discountSubscriptionInvoice,
+  redeemCheckoutDiscounts,
+  redeemDiscounts,
+} from "./discounts";
 import { isMetered, usageLines } from "./meters";
 import { clone } from "./state";
 
@@ -60,7 +66,7 @@ function itemAmount(item: { price: Stripe.Price; quantity?: number }): number {
   return (item.price.unit_amount ?? 0) * (item.quantity ?? 1);
 }
 
-function nextPeriodEnd(price: Stripe.Price, start: number): number {
+export function nextPeriodEnd(price: Stripe.Price, start: number): number {
   return addInterval(
     start,
     price.recurring?.interval ?? "month",
@@ -69,7 +75,7 @@ function nextPeriodEnd(price: Stripe.Price, start: number): number {
 }
 
 /** Lines charging each item in full for a period, as on a creation or renewal invoice. */
-function fullLines(
+export function fullLines(
   core: EmulatorCore,
   subscription: Stripe.Subscription,
   items: Stripe.SubscriptionItem[],
@@ -273,11 +279,14 @@ function periodOf(items: Stripe.SubscriptionItem[], fallback: number): Period {
   };
 }
 
-function setItems(subscription: Stripe.Subscription, items: Stripe.SubscriptionItem[]): void {
+export function setItems(
+  subscription: Stripe.Subscription,
+  items: Stripe.SubscriptionItem[],
+): void {
   subscription.items = { ...subscription.items, data: items };
 }
 
-function newInvoiceFor(
+export function newInvoiceFor(
   core: EmulatorCore,
   subscription: Stripe.Subscription,
   lines: LineInput[],
@@ -300,6 +309,8 @@ function newInvoiceFor(
     publicUrl: core.config.publicUrl,
     attemptCount: options.attemptCount,
   });
+  // As Stripe does: discounts lower the total first, then the customer's balance pays what it can.
+  discountSubscriptionInvoice(core, subscription, invoice);
   applyCustomerBalance(core, invoice);
   core.data.invoices[invoice.id] = invoice;
   subscription.latest_invoice = invoice.id;
@@ -307,7 +318,7 @@ function newInvoiceFor(
 }
 
 /** The subscription, which must still be in its trial (the trial controls act on nothing else). */
-function trialingSubscription(core: EmulatorCore, id: string): Stripe.Subscription {
+export function trialingSubscription(core: EmulatorCore, id: string): Stripe.Subscription {
   const subscription = core.subscription(id);
   if (subscription.status !== "trialing") {
     throw invalidRequest(`Subscription ${id} is ${subscription.status}, not trialing.`);
@@ -370,6 +381,7 @@ export function completeCheckout(core: EmulatorCore, id: string): Outcome<Stripe
     created: now,
   });
   core.data.subscriptions[subscription.id] = subscription;
+  redeemCheckoutDiscounts(core, record.discounts, subscription, now);
   const invoice = newInvoiceFor(
     core,
     subscription,
@@ -411,10 +423,17 @@ export function updateSubscription(
   const changes = optionalObjectArray(params, "items");
   const behavior = prorationBehavior(params, "proration_behavior", "proration_behavior");
   const cancelAtPeriodEnd = optionalBoolean(params, "cancel_at_period_end");
-  const onlyMetadata = changes === undefined && cancelAtPeriodEnd === undefined;
-  if (!onlyMetadata) requireLive(subscription);
-
   const now = nowSeconds();
+  const discounts = discountsFromParams(core, params, now, {
+    customer: idOf(subscription.customer),
+    subscription: subscription.id,
+  });
+  const onlyMetadata =
+    changes === undefined && cancelAtPeriodEnd === undefined && discounts === undefined;
+  if (!onlyMetadata) requireLive(subscription);
+  // Before any invoice of this update, which the new discounts then apply to.
+  if (discounts) subscription.discounts = redeemDiscounts(core, discounts);
+
   let prorationInvoice: Stripe.Invoice | undefined;
   if (changes) {
     const { items, cycleReset } = applyItemChanges(core, subscription, changes, "items", now);
@@ -787,7 +806,7 @@ function draftSubscription(
   });
 }
 
-function previewFrom(
+export function previewFrom(
   core: EmulatorCore,
   customer: Stripe.Customer,
   subscription: Stripe.Subscription | null,

@@ -24,6 +24,7 @@ import {
   updateSubscription,
 } from "./billing";
 import { EmulatorCore, NO_REQUEST } from "./core";
+import { endTrialCanceled, endTrialUnpaid } from "./trial-end";
 import { EmulatorError, type StripeErrorBody, unknownRoute } from "./errors";
 import { decodeForm, type FormObject } from "./form-decode";
 import { newId } from "./ids";
@@ -273,6 +274,8 @@ const SUBSCRIPTION_CONTROLS: Record<
   pay_open_invoice: payOpenInvoice,
   trial_will_end: trialWillEnd,
   end_trial: endTrial,
+  end_trial_unpaid: endTrialUnpaid,
+  end_trial_canceled: endTrialCanceled,
 };
 
 async function handlePage(

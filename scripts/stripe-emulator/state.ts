@@ -9,6 +9,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type Stripe from "stripe";
+import type { FormObject } from "./form-decode";
 
 /**
  * A webhook delivery outcome. `skipped` means no webhook URL was configured; such
@@ -33,6 +34,8 @@ export type CheckoutRecord = {
   lineItems: { price: string; quantity: number }[];
   trialPeriodDays: number | null;
   subscriptionMetadata: Record<string, string>;
+  /** `discounts[i][promotion_code|coupon]` as given; redeemed when the session is paid. */
+  discounts?: FormObject[];
 };
 
 export type EmulatorData = {
@@ -49,6 +52,11 @@ export type EmulatorData = {
   /** Optional: state files written before meters existed have neither. */
   meters?: Record<string, Stripe.Billing.Meter>;
   meterEvents?: MeterEventRecord[];
+  /** Optional too: state files written before promotion codes existed have none of these. */
+  coupons?: Record<string, Stripe.Coupon>;
+  promotionCodes?: Record<string, Stripe.PromotionCode>;
+  /** Discounts by id; subscriptions and invoices refer to them by id, as Stripe returns them. */
+  discounts?: Record<string, Stripe.Discount>;
 };
 
 export type MeterEventRecord = {

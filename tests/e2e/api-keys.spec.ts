@@ -23,7 +23,9 @@ test("an owner creates an API key, a script creates a project with it, the page 
 
   // On Free the page explains that keys need another plan.
   await page.goto(`${org}/settings/api-keys`);
-  await expect(page.getByText("The JSON API is not included in the Free plan")).toBeVisible();
+  await expect(
+    page.getByText("The JSON API is not included in your Free plan. Pro includes it."),
+  ).toBeVisible();
   await page.getByRole("link", { name: "See plans and upgrade" }).click();
   await page.getByRole("button", { name: "Start 14-day Pro trial" }).click();
   await expect(page).toHaveURL(new RegExp(`^${stripeEmulator}/checkout/cs_`));

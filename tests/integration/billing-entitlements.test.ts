@@ -63,8 +63,24 @@ describe("limits of the Free plan", () => {
       expect(await createProjectAction({ name: `Project ${i}` })).toMatchObject({ ok: true });
     }
     const fourth = await createProjectAction({ name: "Project 4" });
-    expect(fourth).toMatchObject({ ok: false, status: 402, code: "plan_limit" });
-    if (!fourth.ok) expect(fourth.error).toMatch(/Free plan includes up to 3 projects/);
+    // What the next plan in the catalog gives, and the billing page for an owner.
+    expect(fourth).toEqual({
+      ok: false,
+      status: 402,
+      code: "plan_limit",
+      upgrade: "link",
+      error: "Your Free plan includes 3 projects. Pro includes 100 projects.",
+    });
+    expect(await admin.project.count({ where: { organizationId: org.id } })).toBe(3);
+
+    // A member cannot open the billing page: the same facts, and no link to it.
+    const member = await userWithSession(admin, "ent-projects-member", {
+      organizationId: org.id,
+      role: "MEMBER",
+    });
+    callAs(member.token, org.slug);
+    const refused = await createProjectAction({ name: "Project 5" });
+    expect(refused).toMatchObject({ ok: false, status: 402, code: "plan_limit", upgrade: "ask" });
     expect(await admin.project.count({ where: { organizationId: org.id } })).toBe(3);
   });
 
@@ -80,7 +96,14 @@ describe("limits of the Free plan", () => {
       { ok: true },
     );
     const fourth = await inviteMemberAction({ email: "fourth@example.test", role: "MEMBER" });
-    expect(fourth).toMatchObject({ ok: false, status: 402, code: "plan_limit" });
+    expect(fourth).toMatchObject({
+      ok: false,
+      status: 402,
+      code: "plan_limit",
+      upgrade: "link",
+      error:
+        "Your Free plan includes 3 members, pending invitations included. Pro includes 25 members.",
+    });
     expect(await admin.invitation.count({ where: { organizationId: org.id } })).toBe(1);
   });
 

@@ -111,6 +111,10 @@ const recorded: Record<(typeof organizationAuditActions)[number], [DescribableEn
     entry("billing.plan_changed", { plan: "business", interval: "year" }),
     "Ada Lovelace changed the subscription to the Business plan, billed yearly.",
   ],
+  "billing.promotion_code_applied": [
+    entry("billing.promotion_code_applied", { promotion: "WELCOME20", plan: "pro" }),
+    "Ada Lovelace applied the promotion code WELCOME20 to the subscription.",
+  ],
   "billing.cancellation_scheduled": [
     entry("billing.cancellation_scheduled", { subscription: "sub_1" }),
     "Ada Lovelace scheduled the subscription to cancel at the end of the billing period.",

@@ -20,6 +20,35 @@ describe("billing emails", () => {
     expect(email.html).not.toContain("<Labs>");
   });
 
+  it("trial started: the plan, for whom, until when, escaped in HTML", () => {
+    const email = renderTemplate({
+      template: "trialStarted",
+      data: {
+        organizationName: "Acme <Labs>",
+        planName: "Pro",
+        trialEndsAt: new Date("2026-12-15T10:00:00Z"),
+        url,
+      },
+    });
+    expect(email.subject).toBe("Your Pro trial for Acme <Labs> has started");
+    expect(email.text).toContain("until 15 December 2026");
+    expect(email.text).toContain(`Review billing: ${url}`);
+    expect(email.html).toContain("Acme &lt;Labs&gt;");
+    expect(email.html).not.toContain("<Labs>");
+  });
+
+  it("trial ended: says no payment came and links to choosing a plan", () => {
+    const email = renderTemplate({
+      template: "trialEnded",
+      data: { organizationName: "Acme & Co", planName: "Business", url },
+    });
+    expect(email.subject).toBe("The Business trial of Acme & Co has ended");
+    expect(email.text).toContain("ended without a payment");
+    expect(email.text).toContain(`Choose a plan: ${url}`);
+    expect(email.text).toContain("No data is deleted");
+    expect(email.html).toContain("Acme &amp; Co");
+  });
+
   it("payment failed: the amount, and the date the organization turns read-only", () => {
     const email = renderTemplate({
       template: "paymentFailed",

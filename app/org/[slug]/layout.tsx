@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { PastDueBanner } from "@/components/billing/past-due-banner";
+import { TrialBanner } from "@/components/billing/trial-banner";
 import { MovingBanner } from "@/components/org/moving-banner";
 import { OrgNav, type OrgNavItem } from "@/components/org/org-nav";
 import { OrgSwitcher } from "@/components/org/org-switcher";
@@ -9,6 +10,7 @@ import { SiteShell } from "@/components/shell/site-shell";
 import { getCurrentSession } from "@/lib/auth/current-session";
 import { requestedPath } from "@/lib/auth/return-path";
 import { billingSnapshot, paymentStatusOf } from "@/lib/billing/plans/entitlements";
+import { trialOf } from "@/lib/billing/trial/trial-of";
 import { movingSince } from "@/lib/db/tenant-databases/moving";
 import { env } from "@/lib/env";
 import { getCurrentMember, getSuspendedMembership } from "@/lib/tenancy/current-member";
@@ -82,6 +84,7 @@ export default async function OrganizationLayout({ children, params }: Organizat
       ] as const,
   );
   const billing = paymentStatusOf(snapshot);
+  const trial = trialOf(snapshot);
   const user = { name: session.user.name, email: session.user.email };
   return (
     <SiteShell user={user}>
@@ -91,6 +94,13 @@ export default async function OrganizationLayout({ children, params }: Organizat
           organizationName={member.organization.name}
           readOnly={billing.readOnly}
           readOnlyFrom={billing.readOnlyFrom}
+          canManageBilling={can(member.role, "billing:manage")}
+        />
+      ) : null}
+      {trial ? (
+        <TrialBanner
+          left={trial.left}
+          planName={trial.plan.name}
           canManageBilling={can(member.role, "billing:manage")}
         />
       ) : null}

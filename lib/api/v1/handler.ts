@@ -19,6 +19,7 @@ import {
 } from "./idempotency";
 import { recordApiAnswer } from "@/lib/observability/metrics";
 import { recordApiCall } from "@/lib/usage/record";
+import { limitMessage } from "@/lib/billing/plans/upgrade";
 import { problem, problemFromError } from "./problem";
 
 export type ApiContext = {
@@ -130,7 +131,7 @@ async function handle<P>(
       return problem({
         status: 402,
         code: "plan_required",
-        detail: `The JSON API is not included in the ${caller.plan.name} plan. Upgrade to use it.`,
+        detail: limitMessage(caller.plan, { kind: "feature", feature: "api" }).message,
         requestId,
       });
     }

@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import type { SubscriptionStatus } from "@/lib/generated/prisma/enums";
 import { activeOverrides, flagNames, flags, type Flag, type FlagOverride } from "./flags";
 import { planIds, planOf, type Feature, type Plan } from "./plans";
+import { limitMessage, type PlanNeed } from "./upgrade";
 import { isOverdue } from "../subscription/state";
 
 // Enforced in the data layer, inside the organization's transaction, so a direct POST meets the
@@ -15,6 +16,8 @@ export type BillingSnapshot = {
   plan: string;
   status: SubscriptionStatus;
   pastDueSince: Date | null;
+  /** When the Stripe trial ends; only meaningful while the status is TRIALING. */
+  trialEndsAt?: Date | null;
   /** Granted by staff without Stripe; counts while `endsAt` is ahead and the plan is better. */
   comp?: { plan: string; endsAt: Date } | null;
   /** Staff-set limits for this organization; null keeps the plan's. */
@@ -130,7 +133,9 @@ export async function billingSnapshot(
       compEndsAt: true,
       seatLimit: true,
       projectLimit: true,
-      subscription: { select: { plan: true, status: true, pastDueSince: true } },
+      subscription: {
+        select: { plan: true, status: true, pastDueSince: true, trialEndsAt: true },
+      },
       featureFlags: {
         where: inOrganization(organizationId),
         select: { flag: true, enabled: true, expiresAt: true },
@@ -154,11 +159,12 @@ export async function requireEntitlement(
   feature: Feature,
 ): Promise<void> {
   const plan = effectivePlan(await billingSnapshot(tx, organizationId));
-  if (!plan.entitlements[feature]) {
-    throw new PlanLimitError(
-      `${flags[feature].label} is not included in the ${plan.name} plan. Upgrade to use it.`,
-    );
-  }
+  if (!plan.entitlements[feature]) throw planLimit(plan, { kind: "feature", feature });
+}
+
+function planLimit(plan: Plan, need: PlanNeed): PlanLimitError {
+  const { message, upgradeTo } = limitMessage(plan, need);
+  return new PlanLimitError(message, { upgradeTo: upgradeTo?.name ?? null });
 }
 
 // Reads go on, and so does everything billing needs to recover (billing page, Checkout, portal).
@@ -184,11 +190,7 @@ export async function requireProjectCapacity(tx: ScopedDb, organizationId: strin
   const limit = plan.entitlements.projects;
   if (limit === null) return;
   const count = await tx.project.count({ where: inOrganization(organizationId) });
-  if (count >= limit) {
-    throw new PlanLimitError(
-      `The ${plan.name} plan includes up to ${limit} projects. Upgrade to create more.`,
-    );
-  }
+  if (count >= limit) throw planLimit(plan, { kind: "projects" });
 }
 
 // Pending invitations take a seat too.
@@ -221,9 +223,5 @@ export async function requireSeatCapacity(
   const plan = effectivePlan(snapshot);
   const used = await seatsInUse(tx, organizationId);
   const taken = countInvitations ? used.total : used.members;
-  if (taken + adding > plan.entitlements.seats) {
-    throw new PlanLimitError(
-      `The ${plan.name} plan includes up to ${plan.entitlements.seats} members, invitations included. Upgrade for more seats.`,
-    );
-  }
+  if (taken + adding > plan.entitlements.seats) throw planLimit(plan, { kind: "seats" });
 }

@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { inOrganization, type ScopedDb } from "@/lib/db/tenant";
 import { Role } from "@/lib/generated/prisma/enums";
 import { can } from "@/lib/tenancy/permissions";
+import { queueTrialTransitionEmails } from "../trial/transition-emails";
 import { isOverdue, shouldApply, type SubscriptionState } from "./state";
 
 export type ApplySource = {
@@ -94,6 +95,9 @@ export async function applySubscriptionState(
     targetId: next.stripeSubscriptionId,
     metadata: { type, status: next.status, plan: next.plan, seats: next.seats },
   });
+  await queueTrialTransitionEmails(tx, organizationId, local, next, () =>
+    billingContacts(tx, organizationId),
+  );
   return { changed: true, applied: true };
 }
 

@@ -17,6 +17,7 @@ import { passwordResetEmail } from "./password-reset";
 import { reauthenticationEmail } from "./reauthentication";
 import { referralCreditedEmail } from "./referral-credited";
 import { roleChangedEmail } from "./role-changed";
+import { trialEndedEmail, trialStartedEmail } from "./trial";
 import { twoFactorChangedEmail } from "./two-factor-changed";
 import { usageThresholdEmail } from "./usage";
 import { verificationEmail } from "./verify-email";
@@ -38,7 +39,9 @@ export const templates = {
   invitation: invitationEmail,
   memberJoined: memberJoinedEmail,
   roleChanged: roleChangedEmail,
+  trialStarted: trialStartedEmail,
   trialEnding: trialEndingEmail,
+  trialEnded: trialEndedEmail,
   paymentFailed: paymentFailedEmail,
   paymentActionRequired: paymentActionRequiredEmail,
   accountExport: accountExportEmail,

@@ -114,6 +114,17 @@ export const previews: TemplatePreviews = {
     expiresInHours: 24,
   },
   accountDeleted: { name: "Ada Lovelace", organizationNames: ["Acme", "Side project"] },
+  trialStarted: {
+    organizationName: "Acme",
+    planName: "Pro",
+    trialEndsAt: new Date("2026-12-15T12:00:00.000Z"),
+    url: `${organizationUrl}/settings/billing`,
+  },
+  trialEnded: {
+    organizationName: "Acme",
+    planName: "Pro",
+    url: `${organizationUrl}/settings/billing`,
+  },
   referralCredited: {
     referredOrganizationName: "Globex",
     creditedOrganizationName: "Acme",

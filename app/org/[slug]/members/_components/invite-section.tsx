@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { ActionForm } from "@/components/forms/action-form";
 import { Muted } from "@/components/ui/section";
+import { limitMessage } from "@/lib/billing/plans/upgrade";
 import type { BillingOverview } from "@/lib/billing/subscription/overview";
 import { MAX_INVITATIONS_AT_ONCE } from "@/lib/invitations/schemas";
 import { invitableRoles } from "@/lib/members/rules";
@@ -12,21 +13,25 @@ import { inviteMemberForm } from "../actions";
 function SeatNotice({ viewer, billing }: { viewer: CurrentMember; billing: BillingOverview }) {
   const taken = billing.seats.members + billing.seats.invitations;
   const full = taken >= billing.seats.allowed;
+  const next = limitMessage(billing.plan, { kind: "seats" }).upgradeTo;
   return (
     <Muted>
       {taken} of {billing.seats.allowed} seats on the {billing.plan.name} plan are taken (pending
       invitations included).
-      {full ? (
-        can(viewer.role, "billing:manage") ? (
-          <>
-            {" "}
-            <Link href="/settings/billing" className="font-medium underline underline-offset-2">
-              Upgrade for more seats
-            </Link>
-          </>
-        ) : (
-          " An owner can upgrade for more seats."
-        )
+      {full && next ? (
+        <>
+          {` ${next.name} includes ${next.entitlements.seats} members.`}
+          {can(viewer.role, "billing:manage") ? (
+            <>
+              {" "}
+              <Link href="/settings/billing" className="font-medium underline underline-offset-2">
+                Upgrade for more seats
+              </Link>
+            </>
+          ) : (
+            " An owner can upgrade for more seats."
+          )}
+        </>
       ) : null}
     </Muted>
   );

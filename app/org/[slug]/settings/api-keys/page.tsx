@@ -3,6 +3,7 @@ import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { Muted, Section } from "@/components/ui/section";
 import { listApiKeys } from "@/lib/api-keys/keys";
+import { limitMessage } from "@/lib/billing/plans/upgrade";
 import { billingOverview } from "@/lib/billing/subscription/overview";
 import { requireMember } from "@/lib/tenancy/current-member";
 import { usageByKey } from "@/lib/usage/summary";
@@ -21,6 +22,7 @@ export default async function ApiKeysPage() {
     usageByKey(member.organization.id),
   ]);
   const included = billing.plan.entitlements.api;
+  const limit = limitMessage(billing.plan, { kind: "feature", feature: "api" });
   return (
     <div className="grid gap-6">
       <PageHeader
@@ -32,9 +34,8 @@ export default async function ApiKeysPage() {
           <CreateApiKey />
         ) : (
           <Muted>
-            The JSON API is not included in the {billing.plan.name} plan, so keys cannot be created
-            and existing keys are refused.{" "}
-            {can(member.role, "billing:manage") ? (
+            {limit.message} Keys cannot be created and existing keys are refused.{" "}
+            {!limit.upgradeTo ? null : can(member.role, "billing:manage") ? (
               <Link href="/settings/billing" className="font-medium underline underline-offset-2">
                 See plans and upgrade
               </Link>

@@ -46,12 +46,19 @@ export type ChangePlanState =
   | { status: "idle" }
   | { status: "preview"; preview: PlanChangePreview }
   | { status: "done"; message: string }
-  | { status: "error"; message: string; fieldErrors?: Record<string, string> };
+  | {
+      status: "error";
+      message: string;
+      fieldErrors?: Record<string, string>;
+      /** What was chosen and typed, so a correction starts from it (forms reset after an action). */
+      choice?: { plan: string; interval: string };
+      promotionCode?: string;
+    };
 
 /**
- * Two steps in one form: "Preview" asks Stripe what the change costs now (an invoice
- * preview with prorations); "Confirm" (`intent=confirm`) makes exactly the previewed
- * change; "Back" returns to choosing.
+ * Two steps in one form: "Preview" asks Stripe what the change costs (an invoice preview
+ * with prorations and the promotion code, if one was typed); "Confirm" (`intent=confirm`)
+ * makes exactly the previewed change; "Back" returns to choosing.
  */
 export async function changePlanForm(
   _state: ChangePlanState,
@@ -59,7 +66,20 @@ export async function changePlanForm(
 ): Promise<ChangePlanState> {
   const intent = formData.get("intent");
   if (intent === "back") return { status: "idle" };
-  const input = { plan: formData.get("plan"), interval: formData.get("interval") };
+  const code = formData.get("promotionCode");
+  const input = {
+    plan: formData.get("plan"),
+    interval: formData.get("interval"),
+    ...(typeof code === "string" ? { promotionCode: code } : {}),
+  };
+  const plan = formData.get("plan");
+  const interval = formData.get("interval");
+  const typed = {
+    ...(typeof code === "string" ? { promotionCode: code.slice(0, 64) } : {}),
+    ...(typeof plan === "string" && typeof interval === "string"
+      ? { choice: { plan, interval } }
+      : {}),
+  };
   if (intent !== "confirm") {
     const result = await previewPlanChangeAction(input);
     return result.ok
@@ -68,10 +88,21 @@ export async function changePlanForm(
           status: "error",
           message: result.error,
           ...(result.fieldErrors ? { fieldErrors: result.fieldErrors } : {}),
+          ...typed,
         };
   }
   const result = await changePlanAction(input);
-  if (!result.ok) return { status: "error", message: result.error };
+  if (!result.ok) {
+    return {
+      status: "error",
+      message: result.error,
+      ...(result.fieldErrors ? { fieldErrors: result.fieldErrors } : {}),
+      ...typed,
+    };
+  }
   await revalidateOrganizationPages();
-  return { status: "done", message: "Plan changed. Prorations appear on the next invoice." };
+  return {
+    status: "done",
+    message: "Plan changed. Prorations and any promotion appear on the next invoice.",
+  };
 }

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useId } from "react";
+import { useActionState, useEffect, useId, useRef } from "react";
+import { describedBy, Field, inputClassName } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { buttonClassName } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
@@ -9,8 +10,8 @@ import { PlanChangePreview } from "./plan-change-preview";
 import { Choice, type Option } from "./plan-choice";
 
 /**
- * Change plan with a preview: pick a plan and interval, see what Stripe will charge now
- * (prorations included), then confirm. While the preview shows, the choice is fixed
+ * Change plan with a preview: pick a plan and interval (and a promotion code), see what is
+ * due today and when the next invoice is charged (prorations and discount included), then confirm. While the preview shows, the choice is fixed
  * (hidden fields carry it), so "Confirm" makes exactly the change that was previewed;
  * "Back" unlocks it. Nothing changes until "Confirm".
  */
@@ -28,13 +29,21 @@ export function ChangePlanForm({
   const [state, formAction] = useActionState(action, { status: "idle" } as ChangePlanState);
   const id = useId();
   const preview = state.status === "preview" ? state.preview : null;
-  const chosen = preview ?? current;
+  // After a refused preview the form resets: it comes back with what was chosen, not the current plan.
+  const chosen = preview ?? (state.status === "error" ? state.choice : undefined) ?? current;
   const locked = Boolean(preview);
+  const codeError = state.status === "error" ? state.fieldErrors?.promotionCode : undefined;
+  const typedCode = state.status === "error" ? (state.promotionCode ?? "") : "";
+  const codeRef = useRef<HTMLInputElement>(null);
+  // Keyboard and screen-reader users land on the code that needs fixing.
+  useEffect(() => {
+    if (codeError) codeRef.current?.focus();
+  }, [state, codeError]);
   return (
     <form action={formAction} className="grid gap-4">
       {/* Remounted per preview, so the selects show what is being confirmed. */}
       <div
-        key={preview ? `${preview.plan}-${preview.interval}` : "choose"}
+        key={`${preview ? "preview" : "choose"}-${chosen.plan}-${chosen.interval}`}
         className="grid gap-4 sm:grid-cols-2"
       >
         <Choice
@@ -54,7 +63,30 @@ export function ChangePlanForm({
           locked={locked}
         />
       </div>
-      {state.status === "error" ? <Callout tone="error">{state.message}</Callout> : null}
+      {locked ? null : (
+        <Field
+          id={`${id}-code`}
+          label="Promotion code (optional)"
+          {...(codeError ? { error: codeError } : {})}
+        >
+          <input
+            ref={codeRef}
+            key={typedCode}
+            id={`${id}-code`}
+            name="promotionCode"
+            defaultValue={typedCode}
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            maxLength={64}
+            className={inputClassName}
+            {...describedBy(`${id}-code`, codeError)}
+          />
+        </Field>
+      )}
+      {state.status === "error" && !codeError ? (
+        <Callout tone="error">{state.message}</Callout>
+      ) : null}
       {state.status === "done" ? <Callout tone="success">{state.message}</Callout> : null}
       {preview ? <PlanChangePreview preview={preview} /> : null}
       <div className="flex flex-wrap gap-3">

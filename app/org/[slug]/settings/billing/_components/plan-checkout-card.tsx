@@ -1,13 +1,15 @@
 "use client";
 
 import { useActionState, useId } from "react";
+import { describedBy, Field, inputClassName } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { idleFormState, type FormState } from "@/lib/forms/form-state";
 
 /**
  * One paid plan on the billing page: monthly or yearly (radio buttons, so the keyboard
- * and a no-JavaScript form post both work) and the button that opens Stripe Checkout.
+ * and a no-JavaScript form post both work), an optional promotion code (without one,
+ * Checkout offers its own field) and the button that opens Stripe Checkout.
  */
 export function PlanCheckoutCard({
   action,
@@ -31,6 +33,8 @@ export function PlanCheckoutCard({
 }) {
   const [state, formAction] = useActionState(action, idleFormState);
   const id = useId();
+  const codeError = state.status === "error" ? state.fieldErrors?.promotionCode : undefined;
+  const typedCode = state.status === "error" ? (state.values?.promotionCode ?? "") : "";
   return (
     <form
       action={formAction}
@@ -78,7 +82,26 @@ export function PlanCheckoutCard({
           <li key={h}>✓ {h}</li>
         ))}
       </ul>
-      <FormAlert state={state} />
+      <Field
+        id={`${id}-code`}
+        label="Promotion code (optional)"
+        {...(codeError ? { error: codeError } : {})}
+      >
+        <input
+          key={typedCode}
+          id={`${id}-code`}
+          name="promotionCode"
+          defaultValue={typedCode}
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          maxLength={64}
+          className={inputClassName}
+          {...describedBy(`${id}-code`, codeError)}
+        />
+      </Field>
+      {/* The code's own error sits under its field. */}
+      <FormAlert state={codeError ? idleFormState : state} />
       <SubmitButton pendingLabel="Opening checkout…">
         {trialDays > 0 ? `Start ${trialDays}-day ${name} trial` : `Upgrade to ${name}`}
       </SubmitButton>

@@ -1,0 +1,28 @@
+import type Stripe from "stripe";
+
+// A promotion code to try the discount flow with in development: created in the local Stripe
+// emulator only (never in a real account, where promotions are a business decision).
+
+export const SAMPLE_PROMOTION_CODE = "WELCOME20";
+
+export async function syncSamplePromotionCode(
+  client: Stripe,
+): Promise<{ code: string; action: "created" | "unchanged" }> {
+  const existing = await client.promotionCodes.list({
+    code: SAMPLE_PROMOTION_CODE,
+    active: true,
+    limit: 1,
+  });
+  if (existing.data.length > 0) return { code: SAMPLE_PROMOTION_CODE, action: "unchanged" };
+  const coupon = await client.coupons.create({
+    name: "Welcome: 20% off for 3 months",
+    percent_off: 20,
+    duration: "repeating",
+    duration_in_months: 3,
+  });
+  await client.promotionCodes.create({
+    code: SAMPLE_PROMOTION_CODE,
+    promotion: { type: "coupon", coupon: coupon.id },
+  });
+  return { code: SAMPLE_PROMOTION_CODE, action: "created" };
+}

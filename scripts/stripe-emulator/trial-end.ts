@@ -1,0 +1,82 @@
+/**
+ * A trial ending without a payment, the two ways Stripe does it: the first invoice is attempted
+ * and fails (`past_due`), or no payment method was ever added and the trial's
+ * `missing_payment_method` behaviour cancels the subscription. (A paid end is `endTrial`.)
+ */
+import type Stripe from "stripe";
+import type { EmulatorCore } from "./core";
+import { NO_REQUEST } from "./core";
+import {
+  fullLines,
+  newInvoiceFor,
+  nextPeriodEnd,
+  setItems,
+  trialingSubscription,
+  type Outcome,
+} from "./billing";
+import { previousAttributes } from "./events";
+import { nowSeconds } from "./ids";
+import { clone } from "./state";
+
+export function endTrialUnpaid(core: EmulatorCore, id: string): Outcome<Stripe.Subscription> {
+  const subscription = trialingSubscription(core, id);
+  const before = clone(subscription);
+  const now = nowSeconds();
+  const items = subscription.items.data.map((item) => ({
+    ...item,
+    current_period_start: now,
+    current_period_end: nextPeriodEnd(item.price, now),
+  }));
+  setItems(subscription, items);
+  subscription.trial_end = now;
+  subscription.billing_cycle_anchor = now;
+  subscription.status = "past_due";
+  const period = { start: now, end: items[0]!.current_period_end };
+  const invoice = newInvoiceFor(
+    core,
+    subscription,
+    fullLines(core, subscription, items, period, false),
+    {
+      status: "open",
+      billingReason: "subscription_cycle",
+      period: { start: subscription.trial_start ?? now, end: now },
+      attemptCount: 1,
+    },
+  );
+  core.save();
+  const delivered = Promise.all([
+    core.emit({ type: "invoice.payment_failed", object: invoice }, NO_REQUEST),
+    core.emit(
+      {
+        type: "customer.subscription.updated",
+        object: subscription,
+        previous: previousAttributes(before, subscription),
+      },
+      NO_REQUEST,
+    ),
+  ]).then(() => {});
+  return { result: subscription, delivered };
+}
+
+export function endTrialCanceled(core: EmulatorCore, id: string): Outcome<Stripe.Subscription> {
+  const subscription = trialingSubscription(core, id);
+  const now = nowSeconds();
+  subscription.status = "canceled";
+  subscription.trial_end = now;
+  subscription.canceled_at = now;
+  subscription.ended_at = now;
+  subscription.cancel_at = null;
+  subscription.cancellation_details = {
+    comment: null,
+    feedback: null,
+    feedback_option: null,
+    // Nobody asked: the trial ran out with nothing to charge.
+    reason: null,
+  };
+  core.save();
+  const delivered = core.emit(
+    { type: "customer.subscription.deleted", object: subscription },
+    NO_REQUEST,
+  );
+  return { result: subscription, delivered };
+}
