@@ -8,7 +8,7 @@ import path from "node:path";
 export const layers = [
   ["env", "crypto", "errors", "generated"],
   ["observability"],
-  ["db", "http", "email", "rate-limit", "forms"],
+  ["db", "http", "email", "rate-limit", "forms", "storage"],
   // Writers every domain uses: the audit recorder, the job queue's enqueue side, emails on it.
   ["audit", "jobs", "health"],
   ["outbox"],
@@ -26,6 +26,8 @@ export const layers = [
     "usage",
     "metrics",
   ],
+  // Files of projects: reads projects and their history to show a project's page.
+  ["attachments"],
   // Account-level flows that span organizations and billing (deletion, export).
   ["account"],
   // Organization API keys: issued and verified by the data layer, above billing and tenancy.
@@ -63,6 +65,7 @@ export const fileElements = {
   "lib/members/actions": "domain-actions",
   "lib/organizations/actions": "domain-actions",
   "lib/projects/actions": "domain-actions",
+  "lib/attachments/actions": "domain-actions",
   "lib/api-keys/actions": "domain-actions",
   "lib/audit-log/list-action": "domain-actions",
   "lib/audit-log/export-action": "domain-actions",

@@ -7,6 +7,7 @@ import { metricsSnapshotJob } from "./kinds/metrics-snapshot";
 import { retentionJob } from "./kinds/retention";
 import { seatSyncJob } from "./kinds/seat-sync";
 import { signUpJob } from "./kinds/sign-up";
+import { storageDeletePrefixJob } from "./kinds/storage-delete-prefix";
 import { tenantDataPurgeJob } from "./kinds/tenant-data-purge";
 import { tenantMoveJob } from "./kinds/tenant-move";
 import { usageFlushJob } from "./kinds/usage-flush";
@@ -23,6 +24,7 @@ const kinds = [
   metricsSnapshotJob,
   tenantDataPurgeJob,
   tenantMoveJob,
+  storageDeletePrefixJob,
 ] as const;
 
 type Kinds = (typeof kinds)[number];
