@@ -7,7 +7,8 @@ import { checkPostPolicy } from "./post-policy";
  * The local S3 of `npm run dev`, the end-to-end suite and the integration tests: s3rver (an
  * S3 API server in Node) on loopback, with the bucket created and its CORS set so pages of
  * the app and of every organization's subdomain can upload to it and read from it. s3rver
- * ignores browser-upload policies; `checkPostPolicy` checks them first, as S3 does.
+ * ignores browser-upload policies; `checkPostPolicy` checks them first, as S3 does. A loopback
+ * development stand-in: production refuses it (lib/env, KEEL_LOCAL_S3).
  */
 
 export const LOCAL_S3_BUCKET = "uploads";
@@ -75,6 +76,27 @@ async function readBody(req: IncomingMessage): Promise<Buffer | null> {
 
 function errorXml(code: string, message: string): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message.replace(/[<&]/g, "")}</Message></Error>`;
+}
+
+const signed = (ctx: KoaContext, query: URLSearchParams) =>
+  Boolean(ctx.get("authorization")) || query.has("X-Amz-Signature") || query.has("Signature");
+
+/**
+ * A private bucket, as the app's buckets are: s3rver serves any object to anyone, so an
+ * unsigned request other than a browser upload (signed in its form) or a CORS preflight is
+ * refused here, the way S3 refuses it.
+ */
+function refuseAnonymous() {
+  return async (raw: unknown, next: () => Promise<void>) => {
+    const ctx = raw as KoaContext & { url: string };
+    const query = new URL(ctx.url, "http://local-s3").searchParams;
+    const upload =
+      ctx.method === "POST" && ctx.get("content-type").startsWith("multipart/form-data");
+    if (ctx.method === "OPTIONS" || upload || signed(ctx, query)) return next();
+    ctx.status = 403;
+    ctx.type = "application/xml";
+    ctx.body = errorXml("AccessDenied", "Access Denied");
+  };
 }
 
 function enforcePostPolicy(bucket: string, origins: readonly RegExp[]) {
@@ -155,9 +177,15 @@ export async function startLocalS3(options: {
       silent: process.env.S3_DEBUG !== "1",
       directory: options.directory,
       vhostBuckets: false,
+      // s3rver signs bucket-level paths ("/uploads/?list-type=2") without their trailing slash,
+      // so the SDK's correct signatures of listings fail there. The local server therefore
+      // checks that a request is signed with its key, not the signature itself; POST policies
+      // are checked in full (above), and a real bucket checks everything.
+      allowMismatchedSignatures: true,
       configureBuckets: [{ name: LOCAL_S3_BUCKET, configs: [corsXml(options.allowedOrigins)] }],
     });
     server.middleware.unshift(
+      refuseAnonymous(),
       enforcePostPolicy(LOCAL_S3_BUCKET, options.allowedOrigins.map(wildcard)),
     );
     const address = await server.run();

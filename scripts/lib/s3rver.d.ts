@@ -10,6 +10,7 @@ declare module "@20minutes/s3rver" {
       directory?: string;
       resetOnClose?: boolean;
       vhostBuckets?: boolean;
+      allowMismatchedSignatures?: boolean;
       configureBuckets?: { name: string; configs?: string[] }[];
     });
     middleware: Middleware[];
