@@ -5,11 +5,7 @@ import { notFound } from "@/lib/errors";
 import { presignDownload } from "@/lib/storage/presign";
 import { confirmAttachment, deleteAttachment, prepareAttachmentUpload } from "./mutations";
 import { findAttachment } from "./queries";
-import {
-  attachmentIdSchema,
-  confirmAttachmentSchema,
-  prepareAttachmentSchema,
-} from "./schemas";
+import { attachmentIdSchema, confirmAttachmentSchema, prepareAttachmentSchema } from "./schemas";
 
 // The project page's upload form, the download route and tests call these.
 

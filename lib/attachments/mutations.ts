@@ -80,6 +80,8 @@ export async function prepareAttachmentUpload(
  */
 export async function confirmAttachment(ctx: MemberContext, input: ConfirmAttachmentInput) {
   const organizationId = ctx.organization.id;
+  // Another organization's project is not found, before anything about the key is said.
+  await withTenant(organizationId, (tx) => projectNamed(tx, organizationId, input.projectId));
   if (!isKeyUnder(input.key, projectPrefix(organizationId, input.projectId))) {
     throw new FieldError("file", "That upload does not belong to this project.");
   }

@@ -8,7 +8,11 @@ const fileName = z.string().trim().min(1, "Choose a file.").max(255, "That file 
 export const fileFacts = {
   fileName,
   contentType: z.string().trim().max(100),
-  size: z.coerce.number().int().min(0).max(uploadLimits.attachment.maxBytes * 100),
+  size: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(uploadLimits.attachment.maxBytes * 100),
 };
 
 export const prepareAttachmentSchema = z.strictObject({ projectId: id, ...fileFacts });
