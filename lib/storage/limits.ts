@@ -47,7 +47,7 @@ export function checkUpload(kind: UploadKind, file: { size: number; type: string
   if (file.size > limit.maxBytes) {
     return {
       ok: false,
-      error: `That file is ${formatBytes(file.size)}; the limit is ${formatBytes(limit.maxBytes)}.`,
+      error: `That file is too large: the limit is ${formatBytes(limit.maxBytes)}.`,
     };
   }
   return { ok: true };

@@ -85,7 +85,7 @@ describe("project attachments", () => {
     expect(html).toMatchObject({ ok: false, status: 422 });
     expect(html.ok ? "" : html.fieldErrors?.file).toMatch(/type of file/);
     const huge = await prepare({ fileName: "big.pdf", contentType: "application/pdf", size: 11e6 });
-    expect(huge.ok ? "" : huge.fieldErrors?.file).toMatch(/limit is 10 MB/);
+    expect(huge.ok ? "" : huge.fieldErrors?.file).toMatch(/too large: the limit is 10 MB/);
   });
 
   it("uploads through the presigned POST, and records the file only after HeadObject finds it", async () => {
