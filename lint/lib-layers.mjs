@@ -66,6 +66,7 @@ export const fileElements = {
   "lib/organizations/actions": "domain-actions",
   "lib/projects/actions": "domain-actions",
   "lib/attachments/actions": "domain-actions",
+  "lib/account/profile-actions": "domain-actions",
   "lib/api-keys/actions": "domain-actions",
   "lib/audit-log/list-action": "domain-actions",
   "lib/audit-log/export-action": "domain-actions",

@@ -102,7 +102,11 @@ export function DirectUploadForm({
           Up to {formatBytes(limit.maxBytes)}.
         </p>
         {fieldError ? (
-          <p id={`${inputId}-error`} role="alert" className="text-sm text-red-700 dark:text-red-300">
+          <p
+            id={`${inputId}-error`}
+            role="alert"
+            className="text-sm text-red-700 dark:text-red-300"
+          >
             {fieldError}
           </p>
         ) : null}

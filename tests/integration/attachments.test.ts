@@ -54,7 +54,7 @@ async function prepare(file: { fileName: string; contentType: string; size: numb
 }
 
 /** Sends a file the way the browser does: the signed fields, then the file. */
-function post(signed: Signed, content: string | Uint8Array, type = "text/plain") {
+function post(signed: Signed, content: string | Uint8Array<ArrayBuffer>, type = "text/plain") {
   const form = new FormData();
   // A changed Content-Type field is what a tampered form looks like: the policy names the type.
   for (const [name, value] of Object.entries(signed.fields))

@@ -56,7 +56,12 @@ import {
 import { GET as attachmentRoute } from "@/app/org/[slug]/projects/[id]/files/[fileId]/route";
 import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { createStorageClient, storageConfig } from "@/lib/storage/client";
-import { newObjectKey, projectPrefix } from "@/lib/storage/keys";
+import { logoPrefix, newObjectKey, projectPrefix } from "@/lib/storage/keys";
+import {
+  confirmLogoAction,
+  prepareLogoAction,
+  removeLogoAction,
+} from "@/lib/organizations/actions";
 import { addMember } from "./world";
 import type { Operation, Outcome, Prepared } from "./matrix";
 import { fakeRequest } from "./request";
@@ -539,6 +544,48 @@ export const operations: Operation[] = [
         status: response.status === 303 ? 200 : response.status,
       };
     },
+  },
+  {
+    name: "organization.prepare_logo",
+    kind: "update",
+    permission: "org:update",
+    targetsObject: false,
+    prepare: async () => ({ input: { fileName: "logo.png", contentType: "image/png", size: 10 } }),
+    call: async (i) => fromResult(await prepareLogoAction(i)),
+  },
+  {
+    name: "organization.confirm_logo",
+    kind: "update",
+    permission: "org:update",
+    targetsObject: false,
+    prepare: async ({ world, org }) => {
+      const key = newObjectKey(logoPrefix(world.orgs[org].id));
+      await s3!.send(
+        new PutObjectCommand({
+          Bucket: storage!.bucket,
+          Key: key,
+          Body: "png",
+          ContentType: "image/png",
+        }),
+      );
+      return { input: { key, fileName: "logo.png" } };
+    },
+    call: async (i) => fromResult(await confirmLogoAction(i)),
+  },
+  {
+    name: "organization.remove_logo",
+    kind: "update",
+    permission: "org:update",
+    targetsObject: false,
+    prepare: async ({ admin, world, org }) => {
+      const key = newObjectKey(logoPrefix(world.orgs[org].id));
+      await admin.organization.update({
+        where: { id: world.orgs[org].id },
+        data: { logoKey: key },
+      });
+      return { input: {} };
+    },
+    call: async (i) => fromResult(await removeLogoAction(i)),
   },
   // ...and the same operations through the JSON API.
   {
