@@ -4,6 +4,7 @@ import { withReplicaTenant } from "@/lib/db/replica-scope";
 import { tenantClient } from "@/lib/db/tenant-databases/router";
 import { inOrganization, withTenant, type ScopedDb } from "@/lib/db/tenant";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { userNames } from "@/lib/tenancy/user-names";
 import { withAuthor, withAuthors } from "./authors";
 import type { ProjectCursor } from "./cursor";
 import { PROJECTS_PAGE_SIZE, type ProjectListQuery } from "./schemas";
@@ -28,9 +29,14 @@ const listFields = {
   name: true,
   description: true,
   createdAt: true,
+  updatedAt: true,
+  createdById: true,
 } satisfies Prisma.ProjectSelect;
 
-export type ProjectListItem = Prisma.ProjectGetPayload<{ select: typeof listFields }>;
+type ProjectListRow = Prisma.ProjectGetPayload<{ select: typeof listFields }>;
+export type ProjectListItem = Omit<ProjectListRow, "createdById"> & {
+  createdBy: { name: string | null; email: string } | null;
+};
 
 export type ProjectPage = {
   items: ProjectView[];
@@ -110,7 +116,7 @@ export type ProjectSlice = {
   newer: ProjectCursor | null;
 };
 
-const cursorOf = (project: ProjectListItem): ProjectCursor => ({
+const cursorOf = (project: { createdAt: Date; id: string }): ProjectCursor => ({
   createdAt: project.createdAt,
   id: project.id,
 });
@@ -142,8 +148,17 @@ export async function sliceProjects(
     take: pageSize + 1,
   });
   const more = rows.length > pageSize;
-  const items = rows.slice(0, pageSize);
-  if (before) items.reverse();
+  const page = rows.slice(0, pageSize);
+  if (before) page.reverse();
+  // Authors live in the main database even when projects do not: one query by id, same transaction.
+  const authors = await userNames(
+    tx,
+    page.map((row) => row.createdById),
+  );
+  const items = page.map(({ createdById, ...row }) => {
+    const author = createdById ? authors.get(createdById) : undefined;
+    return { ...row, createdBy: author ? { name: author.name, email: author.email } : null };
+  });
   const first = items[0];
   const last = items.at(-1);
   return {
