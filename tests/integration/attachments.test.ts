@@ -10,7 +10,9 @@ import {
 import { runNamedJobs } from "@/lib/jobs/run";
 import { deleteProjectAction } from "@/lib/projects/actions";
 import { createStorageClient, storageConfig } from "@/lib/storage/client";
-import { projectPrefix } from "@/lib/storage/keys";
+import { withTenant } from "@/lib/db/tenant";
+import { queueTenantDataPurge } from "@/lib/organizations/tenant-data";
+import { logoPrefix, projectPrefix } from "@/lib/storage/keys";
 import { adminDatabase } from "../support/admin-db";
 import { callAs, organization, userWithSession } from "../support/tenant-request";
 
@@ -214,6 +216,20 @@ describe("project attachments", () => {
     expect(await deleteProjectAction({ id: projectId })).toMatchObject({ ok: true });
     await runStorageJobs();
     expect(await exists(two.key)).toBe(false);
+  });
+});
+
+describe("an organization's files", () => {
+  it("are deleted through the job queue queued with the organization's deletion", async () => {
+    const logo = `${logoPrefix(other.id)}${"c".repeat(32)}`;
+    const file = `${projectPrefix(other.id, "p9")}${"d".repeat(32)}`;
+    for (const key of [logo, file]) {
+      await s3.send(new PutObjectCommand({ Bucket: config.bucket, Key: key, Body: "x" }));
+    }
+    await withTenant(other.id, (tx) => queueTenantDataPurge(tx, other.id));
+    await runStorageJobs();
+    expect(await exists(logo)).toBe(false);
+    expect(await exists(file)).toBe(false);
   });
 });
 

@@ -11,6 +11,7 @@ import {
 } from "@/lib/storage/keys";
 import { checkUpload, uploadLimits } from "@/lib/storage/limits";
 import { storageOrigin } from "@/lib/storage/origin";
+import { contentSecurityPolicy } from "@/lib/http/security-headers";
 
 describe("storage keys", () => {
   it("puts every object under its owner's prefix", () => {
@@ -92,5 +93,24 @@ describe("storage origin for the Content-Security-Policy", () => {
     expect(
       storageOrigin({ endpoint: "https://r2.example/x", bucket: undefined, region: "auto" }),
     ).toBe(undefined);
+  });
+});
+
+describe("the Content-Security-Policy with a bucket", () => {
+  it("lets pages upload to it, post forms to it and show its images, and nothing more", () => {
+    const policy = contentSecurityPolicy({
+      scriptHashes: [],
+      development: false,
+      formActions: [],
+      https: true,
+      storageOrigin: "https://files.example",
+    });
+    const directive = (name: string) =>
+      policy.split("; ").find((d) => d.startsWith(`${name} `)) ?? "";
+    expect(directive("connect-src")).toBe("connect-src 'self' https://files.example");
+    expect(directive("img-src")).toContain("https://files.example");
+    expect(directive("form-action")).toContain("https://files.example");
+    expect(directive("script-src")).not.toContain("files.example");
+    expect(directive("default-src")).toBe("default-src 'self'");
   });
 });
