@@ -45,7 +45,7 @@ test("upload an avatar and a project file, then download the file", async ({ bro
   await picture.setInputFiles({ name: "me.png", mimeType: "image/png", buffer: png });
   await page.getByRole("button", { name: "Upload picture" }).click();
   await expect(page.getByText("Picture saved.")).toBeVisible();
-  const avatar = page.locator("#profile").locator("..").locator("img").first();
+  const avatar = page.locator("section[aria-labelledby=profile] img");
   await expect(avatar).toBeVisible();
   // Loaded through its signed link: the image decoded, so the policy and the link allowed it.
   await expect.poll(() => avatar.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(1);
