@@ -14,6 +14,7 @@ import {
 import { parseTenantHost } from "@/lib/tenancy/host";
 import { tenantHostDown } from "@/lib/db/tenant-databases/outages";
 import { RETRY_AFTER_SECONDS } from "@/lib/db/unavailable";
+import { storageOrigin } from "@/lib/storage/origin";
 
 // No database and no authorization here: pages and actions check themselves, so a request
 // that skips this (CVE-2025-29927) reaches nothing. The host is `Host`, never the forgeable
@@ -101,6 +102,11 @@ const formActions = formActionSources({
     ...(env.AUTH_GOOGLE_ID ? (["google"] as const) : []),
   ],
 });
+const storage = storageOrigin({
+  endpoint: env.S3_ENDPOINT,
+  bucket: env.S3_BUCKET,
+  region: env.S3_REGION,
+});
 const hsts = strictTransportSecurity(env.appUrl);
 const https = hsts !== null;
 
@@ -111,7 +117,15 @@ function policyFor(route: string | null): { csp: string; nonce?: string } {
   const staticHashes = route === null ? undefined : pages?.routes.get(route);
   if (staticHashes) {
     const scriptHashes = [...new Set([...staticHashes, ...fallbackHashes])];
-    return { csp: contentSecurityPolicy({ scriptHashes, development, formActions, https }) };
+    return {
+      csp: contentSecurityPolicy({
+        scriptHashes,
+        development,
+        formActions,
+        https,
+        storageOrigin: storage,
+      }),
+    };
   }
   const nonce = createNonce();
   const csp = contentSecurityPolicy({
@@ -120,6 +134,7 @@ function policyFor(route: string | null): { csp: string; nonce?: string } {
     development,
     formActions,
     https,
+    storageOrigin: storage,
   });
   return { csp, nonce };
 }

@@ -28,7 +28,11 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           // One database for the run, freshly migrated; files run one at a time against it.
-          globalSetup: ["tests/support/database-setup.ts", "tests/support/stripe-setup.ts"],
+          globalSetup: [
+            "tests/support/database-setup.ts",
+            "tests/support/stripe-setup.ts",
+            "tests/support/s3-setup.ts",
+          ],
           fileParallelism: false,
           // The tests send x-real-ip as Vercel would set it; files about forged client
           // addresses choose their own TRUSTED_PROXY. The secret seals tenant database URLs

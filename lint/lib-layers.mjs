@@ -8,7 +8,7 @@ import path from "node:path";
 export const layers = [
   ["env", "crypto", "errors", "generated"],
   ["observability"],
-  ["db", "http", "email", "rate-limit", "forms", "flash"],
+  ["db", "http", "email", "rate-limit", "forms", "flash", "storage"],
   // Writers every domain uses: the audit recorder, the job queue's enqueue side, emails on it.
   ["audit", "jobs", "health"],
   ["outbox"],
@@ -30,6 +30,8 @@ export const layers = [
     "usage",
     "metrics",
   ],
+  // Files of projects: reads projects and their history to show a project's page.
+  ["attachments"],
   // The organization's home page: a summary read across the domains above.
   ["org-home"],
   // Account-level flows that span organizations and billing (deletion, export).
@@ -73,6 +75,8 @@ export const fileElements = {
   "lib/organizations/actions": "domain-actions",
   "lib/projects/actions": "domain-actions",
   "lib/onboarding/actions": "domain-actions",
+  "lib/attachments/actions": "domain-actions",
+  "lib/account/profile-actions": "domain-actions",
   "lib/api-keys/actions": "domain-actions",
   "lib/audit-log/list-action": "domain-actions",
   "lib/audit-log/export-action": "domain-actions",

@@ -16,6 +16,7 @@ import {
 import { startDevDatabase } from "./lib/dev-database";
 import { persistentDevSecret } from "./lib/dev-secret";
 import { startDevStripe, type DevStripe } from "./lib/dev-stripe";
+import { appOrigins, startLocalS3, type LocalS3 } from "./lib/local-s3";
 import { pipeRedacted } from "./lib/redacted-output";
 
 const { loadEnvConfig } = nextEnv;
@@ -35,6 +36,8 @@ const { loadEnvConfig } = nextEnv;
  *   plans synced into it, delivering signed webhooks to this server; its state is kept
  *   in .keel/stripe-emulator.json. Its controls (failed renewal, trial end) are at its
  *   own address, printed below.
+ * - No S3_BUCKET: a local S3 server (s3rver) on loopback with its bucket, files kept in .keel/s3,
+ *   open to uploads from this app and its organizations' subdomains (README, "File uploads").
  * - KEEL_DEMO_DEDICATED=1 (embedded only): a second embedded database on the next free port
  *   (data in .keel/pglite-dedicated), migrated with prisma/tenant/migrations, registered as
  *   "demo-dedicated", with the demo organization moved into it (README, "Moving an organization").
@@ -117,6 +120,17 @@ if (dedicated) {
   if (code !== 0) log("the demo dedicated tenant could not be set up (see above)");
 }
 
+let localS3: LocalS3 | undefined;
+if (!process.env.S3_BUCKET) {
+  localS3 = await startLocalS3({
+    port: Number(process.env.S3_LOCAL_PORT || 4569),
+    directory: path.join(process.cwd(), ".keel", "s3"),
+    allowedOrigins: appOrigins(process.env.APP_URL ?? `http://localhost:${port}`),
+  });
+  Object.assign(process.env, localS3.env);
+  log(`local S3 on ${localS3.url} (bucket "${localS3.env.S3_BUCKET}", files in .keel/s3)`);
+}
+
 let devStripe: DevStripe | undefined;
 if (!process.env.STRIPE_SECRET_KEY) {
   devStripe = await startDevStripe({
@@ -178,6 +192,7 @@ async function stop(code: number) {
   clearInterval(pump);
   if (next.exitCode === null) next.kill("SIGTERM");
   await devStripe?.emulator.stop();
+  await localS3?.stop();
   await dedicated?.stop();
   await embedded?.stop();
   process.exit(code);

@@ -10,6 +10,7 @@ import { applyMigrations } from "@/lib/db/migrate";
 import { e2eMetricsFixturePrefix } from "../tests/e2e/support/database";
 import { seedMetricsFixture } from "../tests/support/metrics-fixture";
 import { startDevStripe } from "./lib/dev-stripe";
+import { appOrigins, startLocalS3 } from "./lib/local-s3";
 
 /**
  * The server of the end-to-end suite (playwright.config.ts starts it): the
@@ -43,6 +44,11 @@ const externalServices = [
   "AUTH_GOOGLE_ID",
   "AUTH_GOOGLE_SECRET",
   "ROOT_DOMAIN",
+  "S3_ENDPOINT",
+  "S3_BUCKET",
+  "S3_ACCESS_KEY_ID",
+  "S3_SECRET_ACCESS_KEY",
+  "KEEL_LOCAL_S3",
 ];
 const blanked = Object.fromEntries(externalServices.map((name) => [name, ""]));
 
@@ -93,6 +99,15 @@ const stripe = await startDevStripe({
 });
 log(`Stripe emulator on ${stripe.emulator.url}`);
 
+// The local S3 server, in a fresh folder: the upload specs send files to it from the browser.
+const s3Dir = await mkdtemp(path.join(os.tmpdir(), "keel-e2e-s3-"));
+const s3 = await startLocalS3({
+  port: Number(process.env.E2E_S3_PORT || PORT + 12),
+  directory: s3Dir,
+  allowedOrigins: appOrigins(APP_URL),
+});
+log(`local S3 on ${s3.url}`);
+
 const cronSecret = randomBytes(24).toString("hex");
 const server = runNext(["start", "-p", String(PORT)], {
   ...process.env,
@@ -110,6 +125,7 @@ const server = runNext(["start", "-p", String(PORT)], {
   // One `next start` process: counting rate limits in its memory is exact.
   RATE_LIMIT_SINGLE_INSTANCE: "1",
   ...stripe.env,
+  ...s3.env,
   // Production mode needs these; fresh ones per run, so none is ever reused.
   CRON_SECRET: cronSecret,
   AUTH_SECRET: randomBytes(32).toString("base64"),
@@ -142,7 +158,9 @@ async function stop(code: number) {
   if (stopping) return;
   stopping = true;
   await stripe.emulator.stop();
+  await s3.stop();
   await database.stop();
+  await rm(s3Dir, { recursive: true, force: true });
   await rm(mailboxDir, { recursive: true, force: true });
   await rm(databaseUrlFile, { force: true });
   process.exit(code);

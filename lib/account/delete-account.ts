@@ -7,6 +7,9 @@ import { enterOrganization, withScope, withTenant, type ScopedDb } from "@/lib/d
 import { Prisma } from "@/lib/generated/prisma/client";
 import { cancelBillingForOrganization } from "@/lib/organizations/billing";
 import { queueTenantDataPurge } from "@/lib/organizations/tenant-data";
+import { enqueueJob } from "@/lib/jobs/enqueue";
+import { storageConfig } from "@/lib/storage/client";
+import { userPrefix } from "@/lib/storage/keys";
 import { inEveryTenantDatabase } from "@/lib/db/tenant-databases/fan-out";
 import { enqueueEmail } from "@/lib/outbox/enqueue";
 
@@ -125,6 +128,10 @@ export async function deleteUserAccount(
       organizationNames.push(name);
     }
     await tx.user.delete({ where: { id: userId } });
+    // The avatar (and anything else under the user's prefix) goes once this commits.
+    if (storageConfig()) {
+      await enqueueJob(tx, "storage-delete-prefix", { prefix: userPrefix(userId) });
+    }
     // The outbox has no foreign keys: the message outlives the user row it was about.
     await enqueueEmail(tx, {
       to: user.email,

@@ -35,6 +35,11 @@ export const refusedWhileImpersonating = [
   "account.reauthentication_confirm",
   "account.sign_out_others",
   "account.sign_out_session",
+  // The person's own name and picture are theirs to set
+  "account.update_name",
+  "account.prepare_avatar",
+  "account.confirm_avatar",
+  "account.remove_avatar",
   // A secret the staff member would walk away with
   "api_key.create",
   // Joining an organization in the customer's name

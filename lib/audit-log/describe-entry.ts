@@ -96,6 +96,16 @@ const sentences: Record<OrganizationAuditAction, (f: Fields) => string> = {
   "project.created": project("created"),
   "project.updated": project("updated"),
   "project.deleted": project("deleted"),
+  "project.file_added": (f) => {
+    const name = f.text("name");
+    return `${f.who} attached ${f.text("file") ?? "a file"} to ${name ? `the project ${name}` : "a project"}`;
+  },
+  "project.file_deleted": (f) => {
+    const name = f.text("name");
+    return `${f.who} removed ${f.text("file") ?? "a file"} from ${name ? `the project ${name}` : "a project"}`;
+  },
+  "organization.logo_changed": (f) => `${f.who} changed the organization’s logo`,
+  "organization.logo_removed": (f) => `${f.who} removed the organization’s logo`,
   "api.key_created": (f) => {
     const scopes = f.list("scopes");
     return `${f.who} created ${apiKey(f)}${scopes ? ` with access to ${scopes}` : ""}`;

@@ -220,6 +220,34 @@ const variables = {
     schema: optionalString,
     about: "QStash's next signing key (used after a key rotation). Required with QSTASH_TOKEN.",
   },
+  S3_ENDPOINT: {
+    schema: optionalUrl,
+    about:
+      "S3-compatible endpoint for file uploads (R2: https://<account>.r2.cloudflarestorage.com, MinIO: its URL). Unset with S3_BUCKET set: AWS S3 in S3_REGION. Unset in development: `npm run dev` starts a local S3 server.",
+  },
+  S3_BUCKET: {
+    schema: z
+      .string()
+      .trim()
+      .regex(
+        /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+        "a bucket name (lowercase letters, digits, dots, hyphens)",
+      )
+      .optional(),
+    about:
+      "Bucket that holds avatars, organization logos and project attachments (private: files are served through short-lived signed links). Unset in production: uploads are off.",
+  },
+  S3_ACCESS_KEY_ID: { schema: optionalString, about: "Access key id for S3_BUCKET." },
+  S3_SECRET_ACCESS_KEY: { schema: optionalString, about: "Secret access key for S3_BUCKET." },
+  S3_REGION: {
+    schema: z.string().trim().min(1).default("us-east-1"),
+    about: 'Region of S3_BUCKET ("auto" on R2; MinIO accepts any).',
+  },
+  KEEL_LOCAL_S3: {
+    schema: flag,
+    about:
+      "Set by `npm run dev` and the test runners when S3_ENDPOINT points at the local S3 server. Never in production.",
+  },
   LOG_LEVEL: {
     schema: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     about: "Lowest level written to the log (JSON lines on stdout in production).",
@@ -285,6 +313,7 @@ export type Env = Parsed & {
   emailFrom: string;
   mailTransport: "resend" | "dev-mailbox";
   stripeMode: "live" | "emulator" | "off";
+  storageMode: "s3" | "local" | "off";
   rateLimitStore: "upstash" | "memory";
   trustedProxy: TrustedProxy;
 };
@@ -360,6 +389,7 @@ export function parseEnv(source: Source): Env {
     ["UPSTASH_REDIS_REST_URL", "UPSTASH_REDIS_REST_TOKEN"],
     ["AUTH_GITHUB_ID", "AUTH_GITHUB_SECRET"],
     ["AUTH_GOOGLE_ID", "AUTH_GOOGLE_SECRET"],
+    ["S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"],
   ];
   for (const [a, b] of pairs) {
     if (Boolean(vars[a]) !== Boolean(vars[b])) {
@@ -374,6 +404,9 @@ export function parseEnv(source: Source): Env {
         "required when QSTASH_TOKEN is set",
       ),
     );
+  }
+  if (vars.S3_BUCKET && !vars.S3_ACCESS_KEY_ID) {
+    problems.push(describe("S3_ACCESS_KEY_ID", "required when S3_BUCKET is set"));
   }
   if (vars.STRIPE_SECRET_KEY && !vars.STRIPE_WEBHOOK_SECRET && !isBuild) {
     problems.push(describe("STRIPE_WEBHOOK_SECRET", "required when STRIPE_SECRET_KEY is set"));
@@ -397,6 +430,9 @@ export function parseEnv(source: Source): Env {
     }
     if (vars.STRIPE_API_BASE) {
       problems.push(describe("STRIPE_API_BASE", "the Stripe emulator is refused in production"));
+    }
+    if (truthy(vars.KEEL_LOCAL_S3)) {
+      problems.push(describe("KEEL_LOCAL_S3", "the local S3 server is refused in production"));
     }
     // In-memory limits are per instance, so only an explicit single-server setting allows them.
     if (!vars.UPSTASH_REDIS_REST_URL && !truthy(vars.RATE_LIMIT_SINGLE_INSTANCE)) {
@@ -430,6 +466,7 @@ export function parseEnv(source: Source): Env {
     mailTransport: vars.RESEND_API_KEY ? "resend" : "dev-mailbox",
     stripeMode: vars.STRIPE_SECRET_KEY ? "live" : vars.STRIPE_API_BASE ? "emulator" : "off",
     rateLimitStore: vars.UPSTASH_REDIS_REST_URL ? "upstash" : "memory",
+    storageMode: !vars.S3_BUCKET ? "off" : truthy(vars.KEEL_LOCAL_S3) ? "local" : "s3",
     trustedProxy: trustedProxyOf(vars.TRUSTED_PROXY, truthy(vars.VERCEL)),
   };
 }
@@ -448,6 +485,9 @@ export function envWarnings(e: Env): string[] {
   }
   const sharedDomain = sharedDomainWarning(e.appUrl, e.rootDomain);
   if (sharedDomain) warnings.push(sharedDomain);
+  if (e.isProduction && e.storageMode === "off") {
+    warnings.push("S3_BUCKET is not set: file uploads (avatars, logos, attachments) are off.");
+  }
   if (e.isProduction && e.stripeMode === "off") {
     warnings.push("STRIPE_SECRET_KEY is not set: billing is disabled.");
   }

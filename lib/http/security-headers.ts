@@ -6,6 +6,8 @@ export type PolicyInput = {
   development: boolean;
   formActions: readonly string[];
   https: boolean;
+  /** Where the browser uploads files and reads them through signed links (lib/storage). */
+  storageOrigin?: string | undefined;
 };
 
 export function contentSecurityPolicy(input: PolicyInput): string {
@@ -13,18 +15,19 @@ export function contentSecurityPolicy(input: PolicyInput): string {
   if (input.nonce) scripts.push(`'nonce-${input.nonce}'`);
   scripts.push(...input.scriptHashes);
   if (input.development) scripts.push("'unsafe-eval'");
+  const storage = input.storageOrigin ? ` ${input.storageOrigin}` : "";
   const directives = [
     "default-src 'self'",
     `script-src ${scripts.join(" ")}`,
     // Inline style attributes come from React and Tailwind utilities; styles cannot run code.
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    `img-src 'self' data: blob:${storage}`,
     "font-src 'self' data:",
-    `connect-src 'self'${input.development ? " ws: wss:" : ""}`,
+    `connect-src 'self'${storage}${input.development ? " ws: wss:" : ""}`,
     "object-src 'none'",
     "base-uri 'none'",
     "frame-ancestors 'none'",
-    `form-action ${["'self'", ...input.formActions].join(" ")}`,
+    `form-action ${["'self'", ...input.formActions].join(" ")}${storage}`,
   ];
   if (input.https) directives.push("upgrade-insecure-requests");
   return directives.join("; ");

@@ -8,6 +8,7 @@ import { referralCreditJob } from "./kinds/referral-credit";
 import { retentionJob } from "./kinds/retention";
 import { seatSyncJob } from "./kinds/seat-sync";
 import { signUpJob } from "./kinds/sign-up";
+import { storageDeletePrefixJob } from "./kinds/storage-delete-prefix";
 import { tenantDataPurgeJob } from "./kinds/tenant-data-purge";
 import { tenantMoveJob } from "./kinds/tenant-move";
 import { usageFlushJob } from "./kinds/usage-flush";
@@ -25,6 +26,7 @@ const kinds = [
   tenantDataPurgeJob,
   tenantMoveJob,
   referralCreditJob,
+  storageDeletePrefixJob,
 ] as const;
 
 type Kinds = (typeof kinds)[number];

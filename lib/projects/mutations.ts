@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { AuditAction } from "@/lib/audit/actions";
 import { requireProjectCapacity, requireWritable } from "@/lib/billing/plans/entitlements";
 import { inOrganization, withTenant, type ScopedDb } from "@/lib/db/tenant";
+import { queueProjectFileDeletion } from "./file-cleanup";
 import { withAuthor } from "./authors";
 import { projectFields, type ProjectView } from "./queries";
 import type { ProjectInput } from "./schemas";
@@ -83,6 +84,7 @@ export async function deleteProject(ctx: MemberContext, id: string): Promise<{ i
     });
     if (!project) throw notFound("That project");
     await tx.project.deleteMany({ where: { id, ...inOrganization(organizationId) } });
+    await queueProjectFileDeletion(tx, organizationId, id);
     await audit(tx, ctx, "project.deleted", id, project.name);
     return { id };
   });

@@ -4,6 +4,7 @@ import { withReplicaTenant } from "@/lib/db/replica-scope";
 import { tenantClient } from "@/lib/db/tenant-databases/router";
 import { inOrganization, withTenant, type ScopedDb } from "@/lib/db/tenant";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { userNames } from "@/lib/tenancy/user-names";
 import { withAuthor, withAuthors } from "./authors";
 import type { ProjectCursor } from "./cursor";
 import { PROJECTS_PAGE_SIZE, type ProjectListQuery } from "./schemas";
@@ -29,9 +30,14 @@ const listFields = {
   name: true,
   description: true,
   createdAt: true,
+  updatedAt: true,
+  createdById: true,
 } satisfies Prisma.ProjectSelect;
 
-export type ProjectListItem = Prisma.ProjectGetPayload<{ select: typeof listFields }>;
+type ProjectListRow = Prisma.ProjectGetPayload<{ select: typeof listFields }>;
+export type ProjectListItem = Omit<ProjectListRow, "createdById"> & {
+  createdBy: { name: string | null; email: string } | null;
+};
 
 export type ProjectPage = {
   items: ProjectView[];
@@ -129,7 +135,7 @@ export type ProjectSlice = {
   newer: ProjectCursor | null;
 };
 
-const cursorOf = (project: ProjectListItem): ProjectCursor => ({
+const cursorOf = (project: { createdAt: Date; id: string }): ProjectCursor => ({
   createdAt: project.createdAt,
   id: project.id,
 });
@@ -142,51 +148,42 @@ export async function sliceProjects(
 ): Promise<ProjectSlice> {
   // A rare term: every match is already here (lib/projects/search.ts).
   const hits = q ? await probeMatches(tx, organizationId, q) : null;
+  let page: ProjectListRow[];
+  let more: boolean;
+  let total: number;
   if (hits) {
-    const { items, more } = pageOfHits(hits, { after, before }, pageSize);
-    return sliced(items, { total: hits.length, countCap: SEARCH_PROBE, q, after, before, more });
+    ({ items: page, more } = pageOfHits(hits, { after, before }, pageSize));
+    total = hits.length;
+  } else {
+    const rows = q
+      ? await walkMatches(tx, organizationId, { q, after, before }, pageSize + 1)
+      : await tx.project.findMany({
+          where: keyset(inOrganization(organizationId), { after, before }),
+          select: listFields,
+          orderBy: before ? [{ createdAt: "asc" }, { id: "asc" }] : newestFirst,
+          take: pageSize + 1,
+        });
+    more = rows.length > pageSize;
+    page = rows.slice(0, pageSize);
+    if (before) page.reverse();
+    // A common term has more than SEARCH_PROBE matches: no need to count them.
+    total = q ? SEARCH_PROBE + 1 : await cappedCount(tx, organizationId);
   }
-  const rows = q
-    ? await walkMatches(tx, organizationId, { q, after, before }, pageSize + 1)
-    : await tx.project.findMany({
-        where: keyset(inOrganization(organizationId), { after, before }),
-        select: listFields,
-        orderBy: before ? [{ createdAt: "asc" }, { id: "asc" }] : newestFirst,
-        take: pageSize + 1,
-      });
-  // A common term has more than SEARCH_PROBE matches: no need to count them.
-  const total = q ? SEARCH_PROBE + 1 : await cappedCount(tx, organizationId);
-  const more = rows.length > pageSize;
-  const items = rows.slice(0, pageSize);
-  if (before) items.reverse();
-  return sliced(items, {
-    total,
-    countCap: q ? SEARCH_PROBE : PROJECT_COUNT_CAP,
-    q,
-    after,
-    before,
-    more,
+  // Authors live in the main database even when projects do not: one query by id, same transaction.
+  const authors = await userNames(
+    tx,
+    page.map((row) => row.createdById),
+  );
+  const items = page.map(({ createdById, ...row }) => {
+    const author = createdById ? authors.get(createdById) : undefined;
+    return { ...row, createdBy: author ? { name: author.name, email: author.email } : null };
   });
-}
-
-function sliced(
-  items: ProjectListItem[],
-  options: {
-    total: number;
-    countCap: number;
-    q: string;
-    after?: ProjectCursor;
-    before?: ProjectCursor;
-    more: boolean;
-  },
-): ProjectSlice {
-  const { total, countCap, q, after, before, more } = options;
   const first = items[0];
   const last = items.at(-1);
   return {
     items,
     total,
-    countCap,
+    countCap: q ? SEARCH_PROBE : PROJECT_COUNT_CAP,
     query: q,
     older: last && (before || more) ? cursorOf(last) : null,
     newer: first && (after || (before && more)) ? cursorOf(first) : null,

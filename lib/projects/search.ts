@@ -15,7 +15,14 @@ import type { ProjectCursor } from "./cursor";
  */
 export const SEARCH_PROBE = 50;
 
-export type SearchHit = { id: string; name: string; description: string | null; createdAt: Date };
+export type SearchHit = {
+  id: string;
+  name: string;
+  description: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  createdById: string | null;
+};
 
 // ILIKE would take % and _ from the visitor as wildcards.
 export const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, "\\$&")}%`;
@@ -32,7 +39,8 @@ export async function probeMatches(
   const rows = await (
     await tenantClient(tx)
   ).$queryRaw<SearchHit[]>`
-    SELECT "id", "name", "description", "createdAt" FROM "ProjectSearch"
+    SELECT "id", "name", "description", "createdAt", "updatedAt", "createdById"
+    FROM "ProjectSearch"
     WHERE ("name" ILIKE ${pattern} OR "description" ILIKE ${pattern})
     ${scoped ? Prisma.sql`AND "organizationId" = ${scoped}` : Prisma.empty}
     LIMIT ${SEARCH_PROBE + 1}`;
@@ -77,7 +85,8 @@ export async function walkMatches(
   const at = edge ? edge.createdAt.toISOString() : null;
   return (await tenantClient(tx)).$queryRaw<SearchHit[]>`
     SELECT project_id AS "id", project_name AS "name", project_description AS "description",
-           project_created_at AS "createdAt"
+           project_created_at AS "createdAt", project_updated_at AS "updatedAt",
+           project_created_by AS "createdById"
     FROM keel_project_matches(${scoped}, ${likePattern(q)}, ${at}::timestamp, ${edge?.id ?? null},
                               ${before !== undefined}, ${take})`;
 }

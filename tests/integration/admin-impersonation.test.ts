@@ -329,6 +329,18 @@ const refusals: Refusal[] = [
   })),
   ...(
     [
+      ["account.update_name", "updateNameAction"],
+      ["account.prepare_avatar", "prepareAvatarAction"],
+      ["account.confirm_avatar", "confirmAvatarAction"],
+      ["account.remove_avatar", "removeAvatarAction"],
+    ] as const
+  ).map(([label, name]) => ({
+    label,
+    onTenant: false,
+    call: async () => (await import("@/lib/account/profile-actions"))[name]({}),
+  })),
+  ...(
+    [
       ["account.new_password", "requestNewPassword"],
       ["account.confirm_email_change", "requestEmailChangeConfirmation"],
     ] as const
@@ -453,6 +465,13 @@ const allowedWhileImpersonating: Record<string, string> = {
   "project.create": "ordinary work, audited with the staff member",
   "project.update": "ordinary work, audited with the staff member",
   "project.delete": "ordinary work, audited with the staff member",
+  "attachment.prepare_upload": "ordinary work: signs an upload, records nothing",
+  "attachment.confirm": "ordinary work, audited with the staff member",
+  "attachment.download": "reading",
+  "attachment.delete": "ordinary work, audited with the staff member",
+  "organization.prepare_logo": "organization administration: signs an upload, records nothing",
+  "organization.confirm_logo": "organization administration, audited with the staff member",
+  "organization.remove_logo": "organization administration, audited with the staff member",
   "member.list": "reading",
   "member.change_role": "organization administration, audited with the staff member",
   "member.remove": "organization administration, audited with the staff member",
@@ -514,6 +533,8 @@ const routeHandlers: Record<string, "refused" | string> = {
   "app/api/account/export/route.ts": "emails the user their data, audited",
   "app/api/account/export/[id]/route.ts": "the emailed download link, for the user's own inbox",
   "app/(marketing)/pricing/mine/route.ts": "reading",
+  "app/org/[slug]/projects/[id]/files/[fileId]/route.ts":
+    "a chain action (attachment.download), reading",
   "app/api/auth/[...nextauth]/route.ts": "Auth.js sees only the staff member's own cookie",
   "app/api/account/": "chain actions (labels above)",
   "app/api/projects/": "chain actions (labels above)",

@@ -72,6 +72,7 @@ describe("the catalog", () => {
     // Organization itself too: the app renames and deletes it by id.
     expect(tenantRows.map((r) => r.table)).toEqual([
       "ApiKey",
+      "Attachment",
       "AuditLog",
       "BillingEvent",
       "FeatureFlagOverride",

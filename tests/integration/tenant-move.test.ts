@@ -496,7 +496,7 @@ describe("as an owner without superuser or BYPASSRLS", () => {
       for (const client of [mainOwner, dedicatedOwner]) {
         await client.query(`GRANT SELECT ON ALL TABLES IN SCHEMA public TO "${role}"`);
         await client.query(
-          `GRANT INSERT, UPDATE, DELETE ON "Project", "AuditLog", "TenantWriteFreeze" TO "${role}"`,
+          `GRANT INSERT, UPDATE, DELETE ON "Project", "Attachment", "AuditLog", "TenantWriteFreeze" TO "${role}"`,
         );
       }
       await mainOwner.query(`GRANT UPDATE ON "Organization" TO "${role}"`);

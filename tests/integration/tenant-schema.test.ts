@@ -115,7 +115,12 @@ describe("a tenant database's catalog", () => {
                      WHERE a.attrelid = c.oid AND a.attname = 'organizationId' AND NOT a.attisdropped)
        ORDER BY 1`,
     );
-    expect(rows.map((r) => r.table)).toEqual(["AuditLog", "Project", "TenantWriteFreeze"]);
+    expect(rows.map((r) => r.table)).toEqual([
+      "Attachment",
+      "AuditLog",
+      "Project",
+      "TenantWriteFreeze",
+    ]);
     for (const row of rows) {
       expect(row, row.table).toMatchObject({ enabled: true, forced: true });
       expect(row.policies, `${row.table} policies`).toBeGreaterThan(0);

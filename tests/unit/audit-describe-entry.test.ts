@@ -79,6 +79,22 @@ const recorded: Record<(typeof organizationAuditActions)[number], [DescribableEn
     entry("project.created", { name: "Apollo" }),
     "Ada Lovelace created the project Apollo.",
   ],
+  "project.file_added": [
+    entry("project.file_added", { name: "Apollo", file: "plan.pdf" }),
+    "Ada Lovelace attached plan.pdf to the project Apollo.",
+  ],
+  "project.file_deleted": [
+    entry("project.file_deleted", { name: "Apollo", file: "plan.pdf" }),
+    "Ada Lovelace removed plan.pdf from the project Apollo.",
+  ],
+  "organization.logo_changed": [
+    entry("organization.logo_changed"),
+    "Ada Lovelace changed the organization’s logo.",
+  ],
+  "organization.logo_removed": [
+    entry("organization.logo_removed"),
+    "Ada Lovelace removed the organization’s logo.",
+  ],
   "project.updated": [
     entry("project.updated", { name: "Apollo" }),
     "Ada Lovelace updated the project Apollo.",

@@ -137,6 +137,37 @@ describe("parseEnv in production", () => {
     expect(problemFor(source, "STRIPE_API_BASE")).toContain("refused in production");
   });
 
+  it("refuses the local S3 server", () => {
+    const source = {
+      ...production,
+      S3_ENDPOINT: "http://127.0.0.1:4569",
+      S3_BUCKET: "uploads",
+      S3_ACCESS_KEY_ID: "S3RVER",
+      S3_SECRET_ACCESS_KEY: "S3RVER",
+      KEEL_LOCAL_S3: "1",
+    };
+    expect(problemFor(source, "KEEL_LOCAL_S3")).toContain("refused in production");
+  });
+
+  it("uses a real bucket when one is configured, and turns uploads off without one", () => {
+    const configured = parseEnv({
+      ...production,
+      S3_BUCKET: "acme-uploads",
+      S3_ACCESS_KEY_ID: "AKIAEXAMPLE",
+      S3_SECRET_ACCESS_KEY: "secret",
+    });
+    expect(configured.storageMode).toBe("s3");
+    const off = parseEnv(production);
+    expect(off.storageMode).toBe("off");
+    expect(envWarnings(off).join("\n")).toContain("S3_BUCKET is not set");
+  });
+
+  it("needs credentials with a bucket", () => {
+    expect(problemFor({ ...production, S3_BUCKET: "acme-uploads" }, "S3_ACCESS_KEY_ID")).toContain(
+      "required when S3_BUCKET is set",
+    );
+  });
+
   it("does not require runtime secrets while `next build` runs", () => {
     const env = parseEnv({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build" });
 

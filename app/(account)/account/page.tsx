@@ -21,6 +21,8 @@ import { EmailSection } from "./_components/email-section";
 import { PasswordSection } from "./_components/password-section";
 import { ProfileSection } from "./_components/profile-section";
 import { ReferralSection } from "./_components/referral-section";
+import { profileOf } from "@/lib/account/profile";
+import { storageConfig } from "@/lib/storage/client";
 import { SecurityHistorySection } from "./_components/security-history-section";
 import { SessionsSection } from "./_components/sessions-section";
 import { TwoFactorSection } from "./_components/two-factor-section";
@@ -32,7 +34,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function AccountPage({ searchParams }: { searchParams: SearchParams }) {
   const session = await requireSession("/account");
   const { user } = session;
-  const [params, sessions, recoveryLeft, methods, history, deletion, referralCode] =
+  const [params, sessions, recoveryLeft, methods, history, deletion, referralCode, profile] =
     await Promise.all([
       searchParams,
       listSessions(db, user.id),
@@ -41,6 +43,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
       securityHistory(user.id),
       accountDeletionSummary(user.id),
       referralCodeFor(user.id),
+      profileOf(user.id),
     ]);
   // Shown under a dangerous form when it was refused for want of a recent sign-in.
   const confirmIdentity = (
@@ -64,7 +67,10 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
         }
       />
       <AccountNotices params={params} />
-      <ProfileSection user={user} />
+      <ProfileSection
+        user={{ ...user, name: profile.name, avatarUrl: profile.avatarUrl }}
+        uploads={storageConfig() !== null}
+      />
       <EmailSection hasPassword={user.hasPassword} confirmIdentity={confirmIdentity} />
       {user.hasPassword ? <PasswordSection confirmIdentity={confirmIdentity} /> : null}
       <TwoFactorSection

@@ -6,6 +6,7 @@ import type { AuditAction } from "@/lib/audit/actions";
 import { requireProjectCapacity, requireWritable } from "@/lib/billing/plans/entitlements";
 import { inOrganization, withTenant, type ScopedDb } from "@/lib/db/tenant";
 import { BadRequestError } from "@/lib/errors";
+import { queueProjectFileDeletion } from "@/lib/projects/file-cleanup";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ClientInfo } from "@/lib/http/client-info";
 import type {
@@ -156,6 +157,7 @@ export async function deleteApiProject(actor: Actor, id: string): Promise<boolea
     });
     if (!row) return false;
     await tx.project.deleteMany({ where: { id, ...inOrganization(organizationId) } });
+    await queueProjectFileDeletion(tx, organizationId, id);
     await audit(tx, actor, "project.deleted", id, row.name);
     return true;
   });

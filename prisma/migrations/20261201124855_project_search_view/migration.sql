@@ -42,12 +42,12 @@ DO E'BEGIN
 END';
 
 REVOKE ALL ON "Project" FROM keel_search;
-GRANT SELECT ("id", "organizationId", "name", "description", "createdAt", "createdById") ON "Project" TO keel_search;
+GRANT SELECT ("id", "organizationId", "name", "description", "createdAt", "updatedAt", "createdById") ON "Project" TO keel_search;
 CREATE POLICY search_read ON "Project" FOR SELECT TO keel_search USING (true);
 
 -- Not a security_barrier view on purpose: that would again keep ILIKE out of the index.
 CREATE VIEW "ProjectSearch" AS
-  SELECT "id", "organizationId", "name", "description", "createdAt", "createdById"
+  SELECT "id", "organizationId", "name", "description", "createdAt", "updatedAt", "createdById"
   FROM "Project"
   WHERE "organizationId" = current_setting('app.org_id', true);
 ALTER VIEW "ProjectSearch" OWNER TO keel_search;
@@ -64,25 +64,26 @@ GRANT SELECT ON "ProjectSearch" TO keel_app;
 -- the caller: row-level security applies. A null organization (the isolation suite's
 -- row-security-only mode) falls back to app.org_id.
 CREATE FUNCTION keel_project_matches(org text, pattern text, at timestamp, edge_id text, newer boolean, take integer)
-RETURNS TABLE (project_id text, project_name text, project_description text, project_created_at timestamp)
+RETURNS TABLE (project_id text, project_name text, project_description text,
+  project_created_at timestamp, project_updated_at timestamp, project_created_by text)
 LANGUAGE plpgsql STABLE
 SET enable_seqscan = off
 SET enable_bitmapscan = off
 SET enable_sort = off
 AS E'BEGIN
   IF at IS NULL THEN
-    RETURN QUERY SELECT p."id", p."name", p."description", p."createdAt" FROM "Project" p
+    RETURN QUERY SELECT p."id", p."name", p."description", p."createdAt", p."updatedAt", p."createdById" FROM "Project" p
       WHERE p."organizationId" = COALESCE(org, current_setting(''app.org_id'', true))
         AND (p."name" ILIKE pattern OR p."description" ILIKE pattern)
       ORDER BY p."createdAt" DESC, p."id" DESC LIMIT take\073
   ELSIF newer THEN
-    RETURN QUERY SELECT p."id", p."name", p."description", p."createdAt" FROM "Project" p
+    RETURN QUERY SELECT p."id", p."name", p."description", p."createdAt", p."updatedAt", p."createdById" FROM "Project" p
       WHERE p."organizationId" = COALESCE(org, current_setting(''app.org_id'', true))
         AND p."createdAt" >= at AND (p."createdAt" > at OR p."id" > edge_id)
         AND (p."name" ILIKE pattern OR p."description" ILIKE pattern)
       ORDER BY p."createdAt" ASC, p."id" ASC LIMIT take\073
   ELSE
-    RETURN QUERY SELECT p."id", p."name", p."description", p."createdAt" FROM "Project" p
+    RETURN QUERY SELECT p."id", p."name", p."description", p."createdAt", p."updatedAt", p."createdById" FROM "Project" p
       WHERE p."organizationId" = COALESCE(org, current_setting(''app.org_id'', true))
         AND p."createdAt" <= at AND (p."createdAt" < at OR p."id" < edge_id)
         AND (p."name" ILIKE pattern OR p."description" ILIKE pattern)

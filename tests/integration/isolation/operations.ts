@@ -49,6 +49,21 @@ import {
   revokeApiKeyAction,
 } from "@/lib/api-keys/actions";
 import { displayPrefixOf, generateApiKey, hashApiKey } from "@/lib/api-keys/format";
+import {
+  attachmentDownloadAction,
+  confirmAttachmentAction,
+  deleteAttachmentAction,
+  prepareAttachmentUploadAction,
+} from "@/lib/attachments/actions";
+import { GET as attachmentRoute } from "@/app/org/[slug]/projects/[id]/files/[fileId]/route";
+import { PutObjectCommand } from "@aws-sdk/client-s3";
+import { createStorageClient, storageConfig } from "@/lib/storage/client";
+import { logoPrefix, newObjectKey, projectPrefix } from "@/lib/storage/keys";
+import {
+  confirmLogoAction,
+  prepareLogoAction,
+  removeLogoAction,
+} from "@/lib/organizations/actions";
 import { addMember } from "./world";
 import type { Operation, Outcome, Prepared } from "./matrix";
 import { fakeRequest } from "./request";
@@ -127,6 +142,54 @@ const project = {
 };
 
 type PrepareEnv = Parameters<Operation["prepare"]>[0];
+
+const storage = storageConfig();
+const s3 = storage ? createStorageClient(storage) : undefined;
+
+/** An object in the storage under a project of `org`, as a finished browser upload leaves it. */
+async function anUpload(env: PrepareEnv) {
+  const p = await aProject(env.admin, env.world, env.org);
+  const key = newObjectKey(projectPrefix(env.world.orgs[env.org].id, p.id));
+  await s3!.send(
+    new PutObjectCommand({
+      Bucket: storage!.bucket,
+      Key: key,
+      Body: p.name,
+      ContentType: "text/plain",
+    }),
+  );
+  return { project: p, key };
+}
+
+const attachment = {
+  /** A recorded file of `org` (the row where the organization's tenant data lives). */
+  withId: async (env: PrepareEnv): Promise<Prepared> => {
+    const { project: p, key } = await anUpload(env);
+    const row = await env.world.tenantAdmin[env.org].attachment.create({
+      data: {
+        organizationId: env.world.orgs[env.org].id,
+        projectId: p.id,
+        key,
+        fileName: `${p.name}.txt`,
+        contentType: "text/plain",
+        size: p.name.length,
+      },
+      select: { id: true },
+    });
+    return { input: { id: row.id }, marker: p.name };
+  },
+  toSign: async (env: PrepareEnv): Promise<Prepared> => {
+    const p = await aProject(env.admin, env.world, env.org);
+    return {
+      input: { projectId: p.id, fileName: "notes.txt", contentType: "text/plain", size: 5 },
+      marker: p.id,
+    };
+  },
+  uploaded: async (env: PrepareEnv): Promise<Prepared> => {
+    const { project: p, key } = await anUpload(env);
+    return { input: { projectId: p.id, key, fileName: "notes.txt" }, marker: p.name };
+  },
+};
 
 async function anInvitation({ admin, world, org }: PrepareEnv) {
   const email = `${marker()}@example.test`;
@@ -451,6 +514,98 @@ export const operations: Operation[] = [
     targetsObject: true,
     prepare: project.withId,
     call: async (i) => fromResult(await deleteProjectAction(i)),
+  },
+  {
+    name: "attachment.prepare_upload",
+    kind: "create",
+    permission: "projects:write",
+    targetsObject: true,
+    prepare: attachment.toSign,
+    call: async (i) => fromResult(await prepareAttachmentUploadAction(i)),
+  },
+  {
+    name: "attachment.confirm",
+    kind: "create",
+    permission: "projects:write",
+    targetsObject: true,
+    prepare: attachment.uploaded,
+    call: async (i) => fromResult(await confirmAttachmentAction(i)),
+  },
+  {
+    name: "attachment.download",
+    kind: "read",
+    permission: "projects:read",
+    targetsObject: true,
+    prepare: attachment.withId,
+    call: async (i) => fromResult(await attachmentDownloadAction(i)),
+  },
+  {
+    name: "attachment.delete",
+    kind: "delete",
+    permission: "projects:write",
+    targetsObject: true,
+    prepare: attachment.withId,
+    call: async (i) => fromResult(await deleteAttachmentAction(i)),
+  },
+  {
+    // The download link of the project page: a member is redirected to the signed URL.
+    name: "GET /projects/[id]/files/[fileId]",
+    kind: "read",
+    permission: "projects:read",
+    targetsObject: true,
+    prepare: attachment.withId,
+    call: async (i) => {
+      const { id } = i as { id: string };
+      const response = await attachmentRoute(new Request("http://localhost/"), {
+        params: Promise.resolve({ fileId: id }),
+      });
+      return {
+        ok: response.status === 303,
+        status: response.status === 303 ? 200 : response.status,
+      };
+    },
+  },
+  {
+    name: "organization.prepare_logo",
+    kind: "update",
+    permission: "org:update",
+    targetsObject: false,
+    prepare: async () => ({ input: { fileName: "logo.png", contentType: "image/png", size: 10 } }),
+    call: async (i) => fromResult(await prepareLogoAction(i)),
+  },
+  {
+    name: "organization.confirm_logo",
+    kind: "update",
+    permission: "org:update",
+    targetsObject: false,
+    prepare: async ({ world, org }) => {
+      const key = newObjectKey(logoPrefix(world.orgs[org].id));
+      await s3!.send(
+        new PutObjectCommand({
+          Bucket: storage!.bucket,
+          Key: key,
+          Body: "png",
+          ContentType: "image/png",
+        }),
+      );
+      return { input: { key, fileName: "logo.png" } };
+    },
+    call: async (i) => fromResult(await confirmLogoAction(i)),
+  },
+  {
+    name: "organization.remove_logo",
+    kind: "update",
+    permission: "org:update",
+    targetsObject: false,
+    prepare: async ({ admin, world, org }) => {
+      const key = newObjectKey(logoPrefix(world.orgs[org].id));
+      await admin.organization.update({
+        where: { id: world.orgs[org].id },
+        data: { logoKey: key },
+      });
+      return { input: {} };
+    },
+    call: async (i) => fromResult(await removeLogoAction(i)),
   },
   // ...and the same operations through the JSON API.
   {

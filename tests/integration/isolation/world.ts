@@ -147,6 +147,9 @@ export async function snapshot(admin: Database, world: World): Promise<string> {
     projects: await tenantRows(world, (client, organizationId) =>
       client.project.findMany({ where: { organizationId }, orderBy }),
     ),
+    attachments: await tenantRows(world, (client, organizationId) =>
+      client.attachment.findMany({ where: { organizationId }, orderBy }),
+    ),
     subscriptions: await admin.subscription.findMany({ where, orderBy }),
     // Last used is bookkeeping any call with the key refreshes, like a session's last seen.
     apiKeys: await admin.apiKey.findMany({
@@ -165,6 +168,8 @@ export async function snapshot(admin: Database, world: World): Promise<string> {
       await admin.auditLog.count({ where: { organizationId: world.orgs.B.id } }),
       await world.tenantAdmin.B.project.count({ where: { organizationId: world.orgs.A.id } }),
       await world.tenantAdmin.B.auditLog.count({ where: { organizationId: world.orgs.A.id } }),
+      await admin.attachment.count({ where: { organizationId: world.orgs.B.id } }),
+      await world.tenantAdmin.B.attachment.count({ where: { organizationId: world.orgs.A.id } }),
     ],
   };
   return JSON.stringify(state);

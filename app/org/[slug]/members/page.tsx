@@ -5,6 +5,7 @@ import { Muted } from "@/components/ui/section";
 import { billingOverview } from "@/lib/billing/subscription/overview";
 import { listPendingInvitations } from "@/lib/invitations/manage";
 import { listMembers } from "@/lib/members/members";
+import { avatarUrlsOf } from "@/lib/account/profile";
 import { canLeave } from "@/lib/members/rules";
 import { requireMember } from "@/lib/tenancy/current-member";
 import { can } from "@/lib/tenancy/permissions";
@@ -27,6 +28,7 @@ export default async function MembersPage() {
     canInvite ? billingOverview(orgId, member.read) : null,
   ]);
 
+  const avatars = await avatarUrlsOf(members.map((m) => m.user.id));
   const owners = members.filter((m) => m.role === "OWNER").length;
 
   return (
@@ -35,7 +37,7 @@ export default async function MembersPage() {
         title="Members"
         description={members.length === 1 ? "1 member" : `${members.length} members`}
       />
-      <MemberList viewer={member} members={members} />
+      <MemberList viewer={member} members={members} avatars={avatars} />
       {billing ? <InviteSection viewer={member} billing={billing} /> : null}
       {invitations ? <PendingInvitations invitations={invitations} /> : null}
       <section aria-labelledby="leave" className="grid max-w-xl gap-3">

@@ -15,17 +15,22 @@ import {
 import { renameOrganizationForm } from "./actions";
 import { DeleteOrganization } from "./_components/delete-organization";
 import { TransferOwnership } from "./_components/transfer-ownership";
+import { LogoSection } from "./_components/logo-section";
+import { organizationLogoUrl } from "@/lib/organizations/logo";
+import { storageConfig } from "@/lib/storage/client";
 
 export const metadata: Metadata = { title: "Settings" };
 
-/** The organization's name, its ownership and its deletion. */
+/** The organization's name, its logo, its ownership and its deletion. */
 export default async function SettingsPage() {
   const member = await requireMember("org:update");
   const { organization } = member;
   const canTransfer = can(member.role, "org:transfer");
-  const [members, methods] = await Promise.all([
+  const uploads = storageConfig() !== null;
+  const [members, methods, logoUrl] = await Promise.all([
     canTransfer ? listMembers(organization.id) : [],
     reauthenticationMethods(member.userId),
+    uploads ? organizationLogoUrl(organization.id) : null,
   ]);
   // Deleting and handing over need a recent sign-in: offered when the server asks for it.
   const confirmIdentity = (
@@ -58,6 +63,7 @@ export default async function SettingsPage() {
           links and bookmarks to it keep working.
         </Muted>
       </Section>
+      {uploads ? <LogoSection name={organization.name} logoUrl={logoUrl} /> : null}
       {canTransfer ? (
         <TransferOwnership
           others={members.filter((m) => m.user.id !== member.userId)}

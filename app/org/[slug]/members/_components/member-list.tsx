@@ -1,5 +1,6 @@
 import { ActionForm } from "@/components/forms/action-form";
 import { StatusButtonForm } from "@/components/forms/status-button-form";
+import { Avatar } from "@/components/ui/avatar";
 import { Row, RowList } from "@/components/ui/list";
 import type { MemberView } from "@/lib/members/members";
 import { canRemoveMember, roleChoices } from "@/lib/members/rules";
@@ -9,7 +10,15 @@ import { changeRoleForm, removeMemberForm } from "../actions";
 import { memberDate } from "./format";
 
 /** Everyone in the organization, with the role changes and removals the viewer may make. */
-export function MemberList({ viewer, members }: { viewer: CurrentMember; members: MemberView[] }) {
+export function MemberList({
+  viewer,
+  members,
+  avatars = new Map(),
+}: {
+  viewer: CurrentMember;
+  members: MemberView[];
+  avatars?: ReadonlyMap<string, string>;
+}) {
   const me = { id: viewer.userId, role: viewer.role };
   return (
     <section aria-labelledby="member-list">
@@ -28,12 +37,13 @@ export function MemberList({ viewer, members }: { viewer: CurrentMember; members
             <Row
               key={m.id}
               title={
-                <>
+                <span className="flex items-center gap-2">
+                  <Avatar name={name} src={avatars.get(m.user.id)} size="sm" />
                   {name}
                   {them.id === me.id ? (
                     <span className="ml-2 text-sm font-normal text-zinc-500">(you)</span>
                   ) : null}
-                </>
+                </span>
               }
               details={`${m.user.email} · ${roleNames[m.role]} · joined ${memberDate.format(m.createdAt)}`}
               actions={

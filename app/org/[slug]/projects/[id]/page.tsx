@@ -1,14 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ActionForm } from "@/components/forms/action-form";
-import { StatusButtonForm } from "@/components/forms/status-button-form";
-import { getProject } from "@/lib/projects/queries";
+import { Button } from "@/components/ui/button";
+import { Section } from "@/components/ui/section";
+import { DirectUploadForm } from "@/components/uploads/direct-upload-form";
+import { parseInput } from "@/lib/actions/input";
+import { loadProjectPage } from "@/lib/attachments/project-page";
+import { projectIdSchema } from "@/lib/projects/schemas";
 import { requireMember } from "@/lib/tenancy/current-member";
 import { can } from "@/lib/tenancy/permissions";
-import { deleteProjectForm, updateProjectForm } from "../actions";
-import { parseInput } from "@/lib/actions/input";
-import { projectIdSchema } from "@/lib/projects/schemas";
+import { AttachmentList } from "./_components/attachment-list";
+import { ProjectHistory } from "./_components/project-history";
+import { confirmAttachmentUpload, prepareAttachmentUpload } from "./actions";
 
 export const metadata: Metadata = { title: "Project" };
 
@@ -17,33 +20,44 @@ type ProjectPageProps = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-/** One project: its details, and for those who may, the edit form and deletion. */
+const when = (date: Date) => date.toLocaleDateString("en", { dateStyle: "medium" });
+
+/** One project: its details, its files and its history; editing is one click away. */
 export default async function ProjectPage({ params, searchParams }: ProjectPageProps) {
   const member = await requireMember("projects:read");
   const { id } = await params;
   // An id PostgreSQL cannot even compare (a NUL byte in the address) is no project either.
   if (!parseInput(projectIdSchema, { id }).success) notFound();
   // Looked up inside the member's organization: another organization's id is simply not found.
-  const project = await getProject(member.organization.id, id);
-  if (!project) notFound();
+  const page = await loadProjectPage(member.organization.id, id);
+  if (!page) notFound();
+  const { project, attachments, history } = page;
   const canWrite = can(member.role, "projects:write");
   const created = (await searchParams).created === "1";
 
   return (
-    <div className="grid max-w-xl gap-6">
+    <div className="grid max-w-3xl gap-6">
       <p className="text-sm">
         <Link href="/projects" className="text-zinc-600 underline dark:text-zinc-400">
           ← Projects
         </Link>
       </p>
-      <header>
-        <h1 className="text-2xl font-semibold tracking-tight text-zinc-950 dark:text-white">
-          {project.name}
-        </h1>
-        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-          Created {project.createdAt.toLocaleDateString("en", { dateStyle: "medium" })}
-          {project.createdBy ? ` by ${project.createdBy.name ?? project.createdBy.email}` : ""}
-        </p>
+      <header className="flex flex-wrap items-start justify-between gap-4">
+        <div className="min-w-0">
+          <h1 className="text-2xl font-semibold tracking-tight break-words text-zinc-950 dark:text-white">
+            {project.name}
+          </h1>
+          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+            Created {when(project.createdAt)}
+            {project.createdBy ? ` by ${project.createdBy.name ?? project.createdBy.email}` : ""}
+            {" · "}updated {when(project.updatedAt)}
+          </p>
+        </div>
+        {canWrite ? (
+          <Button href={`/projects/${project.id}/edit`} variant="secondary">
+            Edit project
+          </Button>
+        ) : null}
       </header>
       {created ? (
         <p
@@ -53,54 +67,28 @@ export default async function ProjectPage({ params, searchParams }: ProjectPageP
           Project created.
         </p>
       ) : null}
-      {canWrite ? (
-        <>
-          <section aria-labelledby="edit-project" className="grid gap-4">
-            <h2 id="edit-project" className="text-lg font-medium text-zinc-950 dark:text-white">
-              Edit
-            </h2>
-            <ActionForm
-              action={updateProjectForm}
-              submitLabel="Save changes"
-              pendingLabel="Saving…"
-              hidden={{ id: project.id }}
-              fields={[
-                { name: "name", label: "Name", maxLength: 100, defaultValue: project.name },
-                {
-                  name: "description",
-                  label: "Description",
-                  type: "textarea",
-                  required: false,
-                  maxLength: 1000,
-                  defaultValue: project.description ?? "",
-                },
-              ]}
-            />
-          </section>
-          <section
-            aria-labelledby="delete-project"
-            className="grid gap-3 rounded-xl border border-red-200 p-4 dark:border-red-900"
-          >
-            <h2 id="delete-project" className="text-lg font-medium text-red-800 dark:text-red-300">
-              Delete project
-            </h2>
-            <p className="text-sm text-zinc-600 dark:text-zinc-400">
-              Deleting removes the project for everyone in the organization. It cannot be undone.
-            </p>
-            <StatusButtonForm
-              action={deleteProjectForm}
-              label="Delete project"
-              pendingLabel="Deleting…"
-              hidden={{ id: project.id }}
-              confirmMessage={`Delete “${project.name}”? This cannot be undone.`}
-            />
-          </section>
-        </>
-      ) : project.description ? (
+      {project.description ? (
         <p className="whitespace-pre-line text-zinc-800 dark:text-zinc-200">
           {project.description}
         </p>
-      ) : null}
+      ) : (
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">No description.</p>
+      )}
+      <Section id="project-files" title="Files">
+        <AttachmentList projectId={project.id} attachments={attachments} canWrite={canWrite} />
+        {canWrite ? (
+          <DirectUploadForm
+            kind="attachment"
+            label="Attach a file"
+            submitLabel="Upload"
+            prepare={prepareAttachmentUpload.bind(null, project.id)}
+            confirm={confirmAttachmentUpload.bind(null, project.id)}
+          />
+        ) : null}
+      </Section>
+      <Section id="project-history" title="History">
+        <ProjectHistory history={history} />
+      </Section>
     </div>
   );
 }

@@ -2,6 +2,8 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import type { ProjectListItem } from "@/lib/projects/queries";
 
+const when = (date: Date) => date.toLocaleDateString("en", { dateStyle: "medium" });
+
 type ProjectListProps = { items: ProjectListItem[]; query: string; canWrite: boolean };
 
 /** The projects of one page, or what to do when there are none. */
@@ -51,6 +53,13 @@ export function ProjectList({ items, query, canWrite }: ProjectListProps) {
                 {project.description}
               </span>
             ) : null}
+            <span className="mt-0.5 block text-xs text-zinc-500 dark:text-zinc-400">
+              Created {when(project.createdAt)}
+              {project.createdBy ? ` by ${project.createdBy.name ?? project.createdBy.email}` : ""}
+              {project.updatedAt.getTime() !== project.createdAt.getTime()
+                ? ` · updated ${when(project.updatedAt)}`
+                : ""}
+            </span>
           </Link>
         </li>
       ))}

@@ -1,0 +1,65 @@
+import "server-only";
+
+import { GetObjectCommand } from "@aws-sdk/client-s3";
+import { createPresignedPost } from "@aws-sdk/s3-presigned-post";
+import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
+import { storage } from "./client";
+import { uploadLimits, type UploadKind } from "./limits";
+
+/** How long a browser has to start its upload, and to follow a download link. */
+export const UPLOAD_WINDOW_SECONDS = 300;
+export const DOWNLOAD_LINK_SECONDS = 60;
+
+export type PresignedUpload = { url: string; fields: Record<string, string>; key: string };
+
+/**
+ * A presigned POST for exactly one object: the key, the content type and the size range are
+ * in the signed policy, so the storage itself refuses another key, type or size. Signing is
+ * local (no request to the storage).
+ */
+export async function presignUpload(
+  key: string,
+  kind: UploadKind,
+  contentType: string,
+): Promise<PresignedUpload> {
+  const { client, config } = storage();
+  const { url, fields } = await createPresignedPost(client, {
+    Bucket: config.bucket,
+    Key: key,
+    Conditions: [
+      ["content-length-range", 1, uploadLimits[kind].maxBytes],
+      ["eq", "$Content-Type", contentType],
+    ],
+    Fields: { "Content-Type": contentType },
+    Expires: UPLOAD_WINDOW_SECONDS,
+  });
+  return { url, fields, key };
+}
+
+// Plain ASCII only: the name travels in the signed query string, and some S3-compatible
+// servers encode characters such as ' and * differently when they check the signature.
+function asciiName(name: string): string {
+  return name.replace(/[^A-Za-z0-9 ._-]/g, "_").slice(0, 150) || "file";
+}
+
+/**
+ * A short-lived link to read one private object. `download` names the file for a save dialog;
+ * without it the browser shows the object inline (images on pages).
+ */
+export async function presignDownload(
+  key: string,
+  options: { download?: string; contentType?: string } = {},
+): Promise<string> {
+  const { client, config } = storage();
+  const command = new GetObjectCommand({
+    Bucket: config.bucket,
+    Key: key,
+    ...(options.download
+      ? {
+          ResponseContentDisposition: `attachment; filename="${asciiName(options.download)}"`,
+        }
+      : {}),
+    ...(options.contentType ? { ResponseContentType: options.contentType } : {}),
+  });
+  return getSignedUrl(client, command, { expiresIn: DOWNLOAD_LINK_SECONDS });
+}

@@ -1,0 +1,42 @@
+-- CreateTable
+CREATE TABLE "Attachment" (
+    "id" TEXT NOT NULL,
+    "organizationId" TEXT NOT NULL,
+    "projectId" TEXT NOT NULL,
+    "key" TEXT NOT NULL,
+    "fileName" TEXT NOT NULL,
+    "contentType" TEXT NOT NULL,
+    "size" INTEGER NOT NULL,
+    "uploadedById" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Attachment_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Attachment_key_key" ON "Attachment"("key");
+
+-- CreateIndex
+CREATE INDEX "Attachment_organizationId_projectId_createdAt_idx" ON "Attachment"("organizationId", "projectId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "Attachment_projectId_idx" ON "Attachment"("projectId");
+
+-- CreateIndex
+CREATE INDEX "Attachment_uploadedById_idx" ON "Attachment"("uploadedById");
+
+-- AddForeignKey
+ALTER TABLE "Attachment" ADD CONSTRAINT "Attachment_projectId_fkey" FOREIGN KEY ("projectId") REFERENCES "Project"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- Walled like projects (20261201100000_tenant_init): one organization at a time, staff may
+-- read, and writes refused while the organization is being moved.
+GRANT SELECT, INSERT, UPDATE, DELETE ON "Attachment" TO keel_app;
+ALTER TABLE "Attachment" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "Attachment" FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON "Attachment"
+  USING ("organizationId" = current_setting('app.org_id', true))
+  WITH CHECK ("organizationId" = current_setting('app.org_id', true));
+CREATE POLICY platform_read ON "Attachment" FOR SELECT
+  USING (current_setting('app.platform_read', true) = 'on');
+CREATE TRIGGER attachment_write_freeze BEFORE INSERT OR UPDATE OR DELETE ON "Attachment"
+  FOR EACH ROW EXECUTE FUNCTION keel_refuse_frozen_tenant_write();
