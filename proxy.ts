@@ -11,6 +11,7 @@ import {
   strictTransportSecurity,
 } from "@/lib/http/security-headers";
 import { parseTenantHost } from "@/lib/tenancy/host";
+import { themeScriptHash } from "@/lib/theme/script-hash";
 import { tenantHostDown } from "@/lib/db/tenant-databases/outages";
 import { RETRY_AFTER_SECONDS } from "@/lib/db/unavailable";
 
@@ -95,10 +96,11 @@ const formActions = formActionSources({
 const hsts = strictTransportSecurity(env.appUrl);
 const https = hsts !== null;
 
-// Prerendered HTML is shared, so its scripts are allowed by hash, not nonce.
+// Prerendered HTML is shared, so its scripts are allowed by hash, not nonce. The root layout's
+// theme script is on every page, per request ones too: its hash goes everywhere.
 function policyFor(route: string | null): { csp: string; nonce?: string } {
   const pages = development ? undefined : prerenderedPages();
-  const fallbackHashes = pages?.fallbackHashes ?? [];
+  const fallbackHashes = [...new Set([themeScriptHash, ...(pages?.fallbackHashes ?? [])])];
   const staticHashes = route === null ? undefined : pages?.routes.get(route);
   if (staticHashes) {
     const scriptHashes = [...new Set([...staticHashes, ...fallbackHashes])];

@@ -13,6 +13,8 @@ export const layers = [
   ["audit", "jobs", "health"],
   ["outbox"],
   ["auth"],
+  // The colour theme's cookie, scoped like the session's so it reaches organization subdomains.
+  ["theme"],
   // Tenancy resolves the current member from the session.
   ["tenancy"],
   ["billing"],
