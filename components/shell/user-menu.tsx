@@ -58,7 +58,8 @@ export function UserMenu({ button, who, children }: UserMenuProps) {
   function onButtonKeyDown(event: KeyboardEvent<HTMLButtonElement>) {
     if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
     event.preventDefault();
-    panelRef.current?.showPopover();
+    const panel = panelRef.current;
+    if (panel && !panel.matches(":popover-open")) panel.showPopover();
     moveFocus(event.key === "ArrowDown" ? "first" : "last");
   }
 
