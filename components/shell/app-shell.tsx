@@ -4,7 +4,7 @@ import type { ThemeChoice } from "@/lib/theme/choice";
 import { LogoMark } from "./logo-mark";
 import type { ShellUser } from "./shell-user";
 import { MAIN_CONTENT_ID, SkipLink } from "./skip-link";
-import { AccountMenu, type UserMenuLinks } from "./user-menu-panel";
+import { AccountMenu, type UserMenuLinks } from "./account-menu";
 
 type AppShellProps = {
   user: ShellUser;
