@@ -12,6 +12,7 @@ import {
   strictTransportSecurity,
 } from "@/lib/http/security-headers";
 import { parseTenantHost } from "@/lib/tenancy/host";
+import { themeScriptHash } from "@/lib/theme/script-hash";
 import { tenantHostDown } from "@/lib/db/tenant-databases/outages";
 import { RETRY_AFTER_SECONDS } from "@/lib/db/unavailable";
 import { storageOrigin } from "@/lib/storage/origin";
@@ -110,10 +111,11 @@ const storage = storageOrigin({
 const hsts = strictTransportSecurity(env.appUrl);
 const https = hsts !== null;
 
-// Prerendered HTML is shared, so its scripts are allowed by hash, not nonce.
+// Prerendered HTML is shared, so its scripts are allowed by hash, not nonce. The root layout's
+// theme script is on every page, per request ones too: its hash goes everywhere.
 function policyFor(route: string | null): { csp: string; nonce?: string } {
   const pages = development ? undefined : prerenderedPages();
-  const fallbackHashes = pages?.fallbackHashes ?? [];
+  const fallbackHashes = [...new Set([themeScriptHash, ...(pages?.fallbackHashes ?? [])])];
   const staticHashes = route === null ? undefined : pages?.routes.get(route);
   if (staticHashes) {
     const scriptHashes = [...new Set([...staticHashes, ...fallbackHashes])];

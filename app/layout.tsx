@@ -3,6 +3,7 @@ import localFont from "next/font/local";
 import { brand } from "@/brand.config";
 import { ImpersonationBanner } from "@/components/shell/impersonation-banner";
 import { env } from "@/lib/env";
+import { themeScript } from "@/lib/theme/script";
 import "./globals.css";
 
 // Geist's variable font cut to Latin (scripts/subset-fonts.sh): one 24 KiB file for every
@@ -31,7 +32,17 @@ export const viewport: Viewport = { themeColor: brand.colors.accent };
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     // globals.css scrolls smoothly; the attribute lets Next jump instantly on route changes.
-    <html lang="en" className={geistSans.variable} data-scroll-behavior="smooth">
+    // The theme script sets data-theme before hydration: React is told not to mind.
+    <html
+      lang="en"
+      className={geistSans.variable}
+      data-scroll-behavior="smooth"
+      suppressHydrationWarning
+    >
+      <head>
+        {/* Static text, allowed by hash in the CSP: the chosen theme before the first paint. */}
+        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+      </head>
       <body className="min-h-dvh bg-white font-sans text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
         {/* Reads no cookie on the server: prerendered pages stay static. */}
         <ImpersonationBanner />

@@ -15,6 +15,8 @@ export const layers = [
   // Referral codes, the cookie and who referred whom: read when accounts and organizations are made.
   ["referrals"],
   ["auth"],
+  // The colour theme's cookie, scoped like the session's so it reaches organization subdomains.
+  ["theme"],
   // Tenancy resolves the current member from the session.
   ["tenancy"],
   ["billing"],

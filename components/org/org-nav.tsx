@@ -6,7 +6,8 @@ import { usePathname } from "next/navigation";
 export type OrgNavItem = { href: string; label: string };
 
 // Paths are the browser's (`/projects`): the subdomain already names the organization.
-export function OrgNav({ items }: { items: OrgNavItem[] }) {
+// `label` names the landmark: "Organization" for an organization's sections, "Account" above.
+export function OrgNav({ items, label = "Organization" }: { items: OrgNavItem[]; label?: string }) {
   const pathname = usePathname();
   // The deepest matching item wins, so /settings/audit marks "Audit log", not "Settings".
   const current = items
@@ -14,7 +15,7 @@ export function OrgNav({ items }: { items: OrgNavItem[] }) {
     .sort((a, b) => b.href.length - a.href.length)[0];
   return (
     // Wraps onto a second row on narrow screens: a scrolling row hid "Billing" past the edge.
-    <nav aria-label="Organization" className="-mb-px">
+    <nav aria-label={label} className="-mb-px">
       <ul className="flex flex-wrap gap-x-1">
         {items.map((item) => {
           const active = item === current;

@@ -11,15 +11,16 @@ export function OrgSwitcher({
   createHref: string;
 }) {
   return (
-    <details className="group relative">
-      <summary className="flex cursor-pointer list-none items-center gap-2 rounded-lg px-2 py-1 text-lg font-semibold text-zinc-950 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-brand-600 dark:text-white dark:hover:bg-zinc-800 [&::-webkit-details-marker]:hidden">
-        {current.name}
-        <span aria-hidden="true" className="text-xs text-zinc-500 group-open:rotate-180">
+    <details className="group relative min-w-0">
+      <summary className="flex cursor-pointer list-none items-center gap-2 rounded-lg px-2 py-1 text-base font-semibold text-zinc-950 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-brand-600 sm:text-lg dark:text-white dark:hover:bg-zinc-800 [&::-webkit-details-marker]:hidden">
+        {/* A long name is cut with an ellipsis, so the user menu stays on a phone's screen. */}
+        <span className="truncate">{current.name}</span>
+        <span aria-hidden="true" className="shrink-0 text-xs text-zinc-500 group-open:rotate-180">
           ▾
         </span>
         <span className="sr-only">Switch organization</span>
       </summary>
-      <div className="absolute left-0 z-30 mt-2 w-72 rounded-xl border border-zinc-200 bg-white p-2 shadow-lg dark:border-zinc-800 dark:bg-zinc-900">
+      <div className="absolute left-0 z-30 mt-2 w-[min(18rem,calc(100vw-6rem))] rounded-xl border border-zinc-200 bg-white p-2 shadow-lg dark:border-zinc-800 dark:bg-zinc-900">
         <p className="px-2 pt-1 pb-2 text-xs font-medium tracking-wide text-zinc-500 uppercase">
           Your organizations
         </p>

@@ -60,7 +60,8 @@ test("sign up, confirm with the button, sign out, and sign back in with the pass
   await expect(page).toHaveURL("/organizations?verified=1");
   await expect(page.getByRole("status")).toHaveText("Your email address is confirmed.");
   await page.goto("/account");
-  await expect(page.getByText("Ada Lovelace")).toBeVisible();
+  // The page's profile, not the user menu in the header, which names the person too.
+  await expect(page.getByRole("main").getByText("Ada Lovelace")).toBeVisible();
   await expect(page.getByText("Confirmed", { exact: true })).toBeVisible();
   await expect(page.getByText("Confirm your email to create or join")).toHaveCount(0);
 
@@ -71,7 +72,11 @@ test("sign up, confirm with the button, sign out, and sign back in with the pass
   await expect(page).toHaveURL("/organizations");
 
   await page.goto("/account");
-  await page.getByRole("button", { name: "Sign out", exact: true }).first().click();
+  await page
+    .getByRole("main")
+    .getByRole("button", { name: "Sign out", exact: true })
+    .first()
+    .click();
   await expect(page).toHaveURL("/");
 
   await page.goto("/account");

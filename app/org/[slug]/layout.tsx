@@ -5,6 +5,7 @@ import { TrialBanner } from "@/components/billing/trial-banner";
 import { MovingBanner } from "@/components/org/moving-banner";
 import { OrgNav, type OrgNavItem } from "@/components/org/org-nav";
 import { OrgSwitcher } from "@/components/org/org-switcher";
+import { AppShell } from "@/components/shell/app-shell";
 import { SignedOut } from "@/components/shell/signed-out";
 import { SiteShell } from "@/components/shell/site-shell";
 import { getCurrentSession } from "@/lib/auth/current-session";
@@ -18,6 +19,8 @@ import { organizationUrl } from "@/lib/tenancy/links";
 import { findOrganizationBySlug } from "@/lib/tenancy/organizations";
 import { can, type Permission } from "@/lib/tenancy/permissions";
 import { requestHost } from "@/lib/tenancy/request-host";
+import { readThemeChoice } from "@/lib/theme/cookie";
+import { signOutAction } from "../../(auth)/actions";
 import { SuspendedNotice } from "./_components/suspended-notice";
 
 type OrganizationLayoutProps = {
@@ -65,14 +68,22 @@ export default async function OrganizationLayout({ children, params }: Organizat
       </SiteShell>
     );
   }
+  const user = { name: session.user.name, email: session.user.email };
+  // Account pages live on the root host: absolute links work from an organization's subdomain.
+  const shell = {
+    user,
+    theme: await readThemeChoice(),
+    links: { account: `${env.appUrl}/account`, organizations: `${env.appUrl}/organizations` },
+    signOut: signOutAction,
+  };
   const member = await getCurrentMember();
   if (!member) {
     const suspended = await getSuspendedMembership();
     if (!suspended) notFound();
     return (
-      <SiteShell user={{ name: session.user.name, email: session.user.email }}>
+      <AppShell {...shell}>
         <SuspendedNotice organizationName={suspended.organization.name} />
-      </SiteShell>
+      </AppShell>
     );
   }
 
@@ -85,9 +96,28 @@ export default async function OrganizationLayout({ children, params }: Organizat
   );
   const billing = paymentStatusOf(snapshot);
   const trial = trialOf(snapshot);
-  const user = { name: session.user.name, email: session.user.email };
   return (
-    <SiteShell user={user}>
+    <AppShell
+      {...shell}
+      context={
+        <OrgSwitcher
+          current={member.organization}
+          organizations={member.memberships.map(({ organization: org }) => ({
+            slug: org.slug,
+            name: org.name,
+            href: organizationUrl(org.slug),
+          }))}
+          createHref={`${env.appUrl}/onboarding`}
+        />
+      }
+      navigation={
+        <OrgNav
+          items={sections
+            .filter((section) => can(member.role, section.permission))
+            .map(({ href, label }) => ({ href, label }))}
+        />
+      }
+    >
       {moving ? <MovingBanner organizationName={member.organization.name} /> : null}
       {billing.pastDue ? (
         <PastDueBanner
@@ -104,25 +134,7 @@ export default async function OrganizationLayout({ children, params }: Organizat
           canManageBilling={can(member.role, "billing:manage")}
         />
       ) : null}
-      <div className="border-b border-zinc-200 dark:border-zinc-800">
-        <div className="mx-auto flex max-w-6xl flex-col gap-3 px-5 pt-6 sm:px-6 lg:px-8">
-          <OrgSwitcher
-            current={member.organization}
-            organizations={member.memberships.map(({ organization: org }) => ({
-              slug: org.slug,
-              name: org.name,
-              href: organizationUrl(org.slug),
-            }))}
-            createHref={`${env.appUrl}/onboarding`}
-          />
-          <OrgNav
-            items={sections
-              .filter((section) => can(member.role, section.permission))
-              .map(({ href, label }) => ({ href, label }))}
-          />
-        </div>
-      </div>
       <div className="mx-auto w-full max-w-6xl flex-1 px-5 py-8 sm:px-6 lg:px-8">{children}</div>
-    </SiteShell>
+    </AppShell>
   );
 }
