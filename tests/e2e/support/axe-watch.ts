@@ -1,0 +1,180 @@
+import { createHash } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import { mkdir, open, rm } from "node:fs/promises";
+import path from "node:path";
+import type { BrowserContext, Page } from "@playwright/test";
+import { blockingViolations } from "./axe-scan";
+import { STEP_MS } from "./budget";
+import { pageKey } from "./page-key";
+
+/**
+ * Pages already checked in this run, shared by both workers: one empty file per page key,
+ * created with O_EXCL so exactly one test claims each page. It lives in the project's
+ * output folder, which Playwright empties when a run starts.
+ */
+export class ScannedPages {
+  constructor(private readonly dir: string) {
+    mkdirSync(dir, { recursive: true });
+  }
+
+  private file(key: string) {
+    return path.join(this.dir, createHash("sha1").update(key).digest("hex"));
+  }
+
+  async claim(key: string): Promise<boolean> {
+    try {
+      await (await open(this.file(key), "wx")).close();
+      return true;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "EEXIST") return false;
+      // Emptied under us (another Playwright run in this checkout): start the record again.
+      if (code === "ENOENT") {
+        await mkdir(this.dir, { recursive: true });
+        return this.claim(key);
+      }
+      throw error;
+    }
+  }
+
+  async release(key: string): Promise<void> {
+    await rm(this.file(key), { force: true });
+  }
+}
+
+/** The page was closed or navigated away while axe ran: nothing to report about it. */
+function pageWentAway(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return /closed|Execution context was destroyed|navigat|Frame was detached|Target crashed/i.test(
+    message,
+  );
+}
+
+/**
+ * Watches a test's pages: after each main-frame navigation has loaded, checks the page with
+ * axe in both colour schemes unless another test of the run already checked the same page
+ * (pageKey). Checks of one page run one after the other; the test does not wait for them
+ * until it ends, or until it asks (`check`).
+ */
+export class AxeWatcher {
+  private readonly queues = new Map<Page, Promise<unknown>>();
+  // The status of the document being loaded, then of the one shown (client-side navigations have none).
+  private readonly loading = new WeakMap<Page, number>();
+  private readonly statuses = new WeakMap<Page, number | undefined>();
+  // Which navigation of a page was checked last, and what was found then.
+  private readonly navigations = new WeakMap<Page, number>();
+  private readonly lastCheck = new WeakMap<Page, { navigation: number; found: string[] }>();
+  readonly violations: string[] = [];
+
+  constructor(private readonly scanned: ScannedPages) {}
+
+  watchContext(context: BrowserContext): void {
+    for (const page of context.pages()) this.watchPage(page);
+    context.on("page", (page) => this.watchPage(page));
+  }
+
+  private watchPage(page: Page): void {
+    if (this.queues.has(page)) return;
+    this.queues.set(page, Promise.resolve());
+    page.on("response", (response) => {
+      const request = response.request();
+      if (request.isNavigationRequest() && request.frame() === page.mainFrame()) {
+        this.loading.set(page, response.status());
+      }
+    });
+    page.on("framenavigated", (frame) => {
+      if (frame !== page.mainFrame()) return;
+      this.statuses.set(page, this.loading.get(page));
+      this.loading.delete(page);
+      this.navigations.set(page, (this.navigations.get(page) ?? 0) + 1);
+      void this.enqueue(page, () => this.record(page));
+    });
+  }
+
+  /** A check the test does not wait for: what it finds fails the test when it ends. */
+  private async record(page: Page): Promise<void> {
+    try {
+      const found = await this.checkOnce(page, false);
+      if (found) this.violations.push(...found);
+    } catch (error) {
+      this.violations.push(`axe could not check ${page.url()}: ${String(error)}`);
+    }
+  }
+
+  private enqueue<T>(page: Page, task: () => Promise<T>): Promise<T> {
+    const next = (this.queues.get(page) ?? Promise.resolve()).then(task, task);
+    this.queues.set(
+      page,
+      next.catch(() => undefined),
+    );
+    return next;
+  }
+
+  /**
+   * Checks the page as it is now. Null when it is not the app's, was checked by another test
+   * (unless `force`), or went away during the check; otherwise the violations, possibly none.
+   */
+  private async checkOnce(page: Page, force: boolean): Promise<string[] | null> {
+    if (page.isClosed()) return null;
+    try {
+      await page.waitForLoadState("load", { timeout: STEP_MS });
+    } catch {
+      return null;
+    }
+    const url = page.url();
+    const cookies = await page
+      .context()
+      .cookies(url)
+      .catch(() => []);
+    const key = pageKey(url, {
+      signedIn: cookies.some((cookie) => cookie.name.endsWith("keel.session")),
+      status: this.statuses.get(page),
+    });
+    if (!key) return null;
+    const navigation = this.navigations.get(page) ?? 0;
+    const claimed = await this.scanned.claim(key);
+    if (!claimed && !force) return null;
+    try {
+      const found = await blockingViolations(page);
+      // A navigation during the check: what axe saw may be half of each page.
+      if (page.url() !== url) throw new Error("navigated during the check");
+      this.lastCheck.set(page, { navigation, found });
+      return found;
+    } catch (error) {
+      if (claimed) await this.scanned.release(key);
+      if (!force && pageWentAway(error)) return null;
+      throw error;
+    }
+  }
+
+  /**
+   * Waits for the checks in flight, then checks the page even if another test checked the same
+   * page. Reuses the check of the current navigation when there was one, unless the page
+   * `changed` since without navigating (a form's error, an open dialog).
+   */
+  async check(page: Page, { changed = false } = {}): Promise<string[]> {
+    return (
+      (await this.enqueue(page, async () => {
+        const last = this.lastCheck.get(page);
+        if (!changed && last && last.navigation === (this.navigations.get(page) ?? 0)) {
+          // Reported by the caller now, not again when the test ends.
+          for (const line of last.found) {
+            const at = this.violations.indexOf(line);
+            if (at >= 0) this.violations.splice(at, 1);
+          }
+          return last.found;
+        }
+        return this.checkOnce(page, true);
+      })) ?? []
+    );
+  }
+
+  /** At the end of a test: the open pages as they are, and every check still running. */
+  async finish(): Promise<void> {
+    for (const page of this.queues.keys()) {
+      if (page.isClosed()) continue;
+      void this.enqueue(page, () => this.record(page));
+    }
+    await Promise.all(this.queues.values());
+  }
+}
