@@ -10,9 +10,9 @@ export function ProfileSection({ user }: { user: Profile }) {
   return (
     <Section id="profile" title="Profile">
       <dl className="grid grid-cols-[8rem_1fr] gap-y-2 text-sm">
-        <dt className="text-zinc-500">Name</dt>
+        <dt className="text-zinc-500 dark:text-zinc-400">Name</dt>
         <dd className="text-zinc-900 dark:text-zinc-100">{user.name ?? "—"}</dd>
-        <dt className="text-zinc-500">Email</dt>
+        <dt className="text-zinc-500 dark:text-zinc-400">Email</dt>
         <dd className="text-zinc-900 dark:text-zinc-100">
           {user.email}{" "}
           {user.emailVerified ? (

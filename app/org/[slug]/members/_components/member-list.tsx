@@ -31,7 +31,9 @@ export function MemberList({ viewer, members }: { viewer: CurrentMember; members
                 <>
                   {name}
                   {them.id === me.id ? (
-                    <span className="ml-2 text-sm font-normal text-zinc-500">(you)</span>
+                    <span className="ml-2 text-sm font-normal text-zinc-500 dark:text-zinc-400">
+                      (you)
+                    </span>
                   ) : null}
                 </>
               }
