@@ -11,6 +11,9 @@ import { expect, test } from "./support/test";
  * the pages it opens as well; this one makes sure the list below always is.
  */
 
+// Two long tests: side by side on both workers, not one after the other.
+test.describe.configure({ mode: "parallel" });
+
 const publicPages = [
   "/",
   "/pricing",
@@ -28,7 +31,8 @@ async function visit(page: Page, url: string, status = 200) {
 }
 
 test("the public pages, signed out, in light and dark", async ({ page, expectNoAxeViolations }) => {
-  budgetSteps(publicPages.length + 4);
+  // A load and two axe passes per page: two steps each.
+  budgetSteps(2 * (publicPages.length + 4));
   await page.setExtraHTTPHeaders(clientIpHeaders());
   for (const path of publicPages) {
     await visit(page, `${app}${path}`);
@@ -55,7 +59,8 @@ test("the account and organization pages, signed in, in light and dark", async (
   page,
   expectNoAxeViolations,
 }) => {
-  budgetSteps(24);
+  // Sign-up and its email, then a load and two axe passes per page: two steps each.
+  budgetSteps(8 + 2 * 15);
   await page.setExtraHTTPHeaders(clientIpHeaders());
   const tag = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
   const slug = `axe-${tag}`;

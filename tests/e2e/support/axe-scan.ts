@@ -23,7 +23,13 @@ export async function blockingViolations(page: Page): Promise<string[]> {
     for (const colorScheme of schemes) {
       await page.emulateMedia({ colorScheme });
       await settle(page);
-      const results = await new AxeBuilder({ page }).analyze();
+      // Legacy mode runs axe inside the page; the default opens a blank page per run to merge
+      // frame results, which costs a page and hangs if the test closes its context meanwhile.
+      // Only violations: axe skips building the (much longer) lists of passes and unsure checks.
+      const results = await new AxeBuilder({ page })
+        .setLegacyMode(true)
+        .options({ resultTypes: ["violations"] })
+        .analyze();
       for (const violation of results.violations) {
         if (!blocking.has(violation.impact ?? "")) continue;
         const nodes = violation.nodes.slice(0, NODES_SHOWN).map((node) => {
@@ -51,14 +57,16 @@ export async function blockingViolations(page: Page): Promise<string[]> {
   return found;
 }
 
-/** Waits for a frame to paint and for colour transitions (hover styles, `transition-colors`) to end. */
+/** Waits for colour transitions (`transition-colors`) the scheme change started to end. */
 async function settle(page: Page) {
   await page.evaluate(async () => {
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    // Reading a style applies the new scheme now, which starts its transitions.
+    void getComputedStyle(document.documentElement).color;
     const transitions = document
       .getAnimations()
       .filter((animation) => animation instanceof CSSTransition)
       .map((animation) => animation.finished.catch(() => undefined));
+    if (transitions.length === 0) return;
     await Promise.race([
       Promise.all(transitions),
       new Promise((resolve) => setTimeout(resolve, 1_000)),

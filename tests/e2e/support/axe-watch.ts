@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
-import { mkdir, open, rm } from "node:fs/promises";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { BrowserContext, Page } from "@playwright/test";
 import { blockingViolations } from "./axe-scan";
@@ -23,7 +23,8 @@ export class ScannedPages {
 
   async claim(key: string): Promise<boolean> {
     try {
-      await (await open(this.file(key), "wx")).close();
+      // The key as the content: `cat test-results/.axe-scanned/*` lists the pages checked.
+      await writeFile(this.file(key), `${key}\n`, { flag: "wx" });
       return true;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
@@ -39,6 +40,19 @@ export class ScannedPages {
 
   async release(key: string): Promise<void> {
     await rm(this.file(key), { force: true });
+  }
+}
+
+/** A check never holds up the end of a test for longer than `ms`. */
+async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`axe did not finish within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -134,15 +148,17 @@ export class AxeWatcher {
     const navigation = this.navigations.get(page) ?? 0;
     const claimed = await this.scanned.claim(key);
     if (!claimed && !force) return null;
+    // A navigation during the check (even a reload of the same address): what axe saw may be
+    // half of each page, or axe itself was gone from the new document.
+    const moved = () => (this.navigations.get(page) ?? 0) !== navigation;
     try {
-      const found = await blockingViolations(page);
-      // A navigation during the check: what axe saw may be half of each page.
-      if (page.url() !== url) throw new Error("navigated during the check");
+      const found = await withTimeout(blockingViolations(page), 2 * STEP_MS);
+      if (moved()) throw new Error("navigated during the check");
       this.lastCheck.set(page, { navigation, found });
       return found;
     } catch (error) {
       if (claimed) await this.scanned.release(key);
-      if (!force && pageWentAway(error)) return null;
+      if (!force && (moved() || page.isClosed() || pageWentAway(error))) return null;
       throw error;
     }
   }
