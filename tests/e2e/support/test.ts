@@ -56,7 +56,7 @@ export const test = base.extend<AxeFixtures, { scannedPages: ScannedPages }>({
       await provide(context);
       await axeWatcher.finish();
     },
-    { timeout: 4 * STEP_MS },
+    { scope: "test", timeout: 4 * STEP_MS },
   ],
 
   expectNoAxeViolations: async ({ axeWatcher }, provide) => {
