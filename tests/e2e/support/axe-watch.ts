@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { BrowserContext, Page } from "@playwright/test";
+import type { BrowserContext, Page, Request } from "@playwright/test";
 import { blockingViolations } from "./axe-scan";
 import { STEP_MS } from "./budget";
 import { pageKey } from "./page-key";
@@ -72,9 +72,11 @@ function pageWentAway(error: unknown): boolean {
  */
 export class AxeWatcher {
   private readonly queues = new Map<Page, Promise<unknown>>();
-  // The status of the document being loaded, then of the one shown (client-side navigations have none).
-  private readonly loading = new WeakMap<Page, number>();
-  private readonly statuses = new WeakMap<Page, number | undefined>();
+  // The main frame's latest document request, then the one of the document shown (none after
+  // a client-side navigation). Its response gives the status: 'response' events may come late.
+  private readonly loading = new WeakMap<Page, Request>();
+  private readonly documents = new WeakMap<Page, Request>();
+  private readonly paths = new WeakMap<Page, string>();
   // Which navigation of a page was checked last, and what was found then.
   private readonly navigations = new WeakMap<Page, number>();
   private readonly lastCheck = new WeakMap<Page, { navigation: number; found: string[] }>();
@@ -90,16 +92,22 @@ export class AxeWatcher {
   private watchPage(page: Page): void {
     if (this.queues.has(page)) return;
     this.queues.set(page, Promise.resolve());
-    page.on("response", (response) => {
-      const request = response.request();
+    page.on("request", (request) => {
       if (request.isNavigationRequest() && request.frame() === page.mainFrame()) {
-        this.loading.set(page, response.status());
+        this.loading.set(page, request);
       }
     });
     page.on("framenavigated", (frame) => {
       if (frame !== page.mainFrame()) return;
-      this.statuses.set(page, this.loading.get(page));
+      const loaded = this.loading.get(page);
       this.loading.delete(page);
+      const path = new URL(frame.url()).pathname;
+      // Without a request it is the same document: on the same path, Next.js's router replacing
+      // the history entry as it starts (nothing new to check); on another, a client-side move.
+      if (!loaded && path === this.paths.get(page)) return;
+      this.paths.set(page, path);
+      if (loaded) this.documents.set(page, loaded);
+      else this.documents.delete(page);
       this.navigations.set(page, (this.navigations.get(page) ?? 0) + 1);
       void this.enqueue(page, () => this.record(page));
     });
@@ -142,7 +150,11 @@ export class AxeWatcher {
       .catch(() => []);
     const key = pageKey(url, {
       signedIn: cookies.some((cookie) => cookie.name.endsWith("keel.session")),
-      status: this.statuses.get(page),
+      status: await this.documents
+        .get(page)
+        ?.response()
+        .then((response) => response?.status())
+        .catch(() => undefined),
     });
     if (!key) return null;
     const navigation = this.navigations.get(page) ?? 0;
