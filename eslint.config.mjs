@@ -46,6 +46,24 @@ export default defineConfig([
     rules: { "no-console": "error" },
   },
   {
+    // Specs take `test` and `expect` from the fixture that checks each page with axe.
+    files: ["tests/e2e/**/*.spec.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@playwright/test",
+              importNames: ["test", "expect"],
+              message: "Import `test` and `expect` from ./support/test (axe checks every page).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     rules: {
       "@typescript-eslint/no-unused-vars": [
         "error",

@@ -1,8 +1,9 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { currentTotp } from "../../lib/auth/two-factor/totp";
 import { app, rootHost, tenantApp } from "./support/app";
 import { budgetSteps } from "./support/budget";
 import { clientIpHeaders, mailedLink } from "./support/mailbox";
+import { expect, test } from "./support/test";
 
 /** Signs out from the header and waits for the landing page, so the next step starts signed out. */
 async function signOut(page: Page) {

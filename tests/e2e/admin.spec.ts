@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { currentTotp } from "../../lib/auth/two-factor/totp";
 import { formatValue, metricSeries } from "../../lib/metrics/series";
 import { expectedMonths, metricsFixture } from "../support/metrics-fixture";
@@ -7,6 +7,7 @@ import { budgetSteps, STEP_MS } from "./support/budget";
 import { e2eMetricsFixturePrefix, e2eQuery, sqlText } from "./support/database";
 import { clientIpHeaders, mailedLink } from "./support/mailbox";
 import { password, signUpWithOrganization } from "./support/organization";
+import { expect, test } from "./support/test";
 
 /**
  * The operator console in the browser: a staff member signs in with 2FA, opens a user's page,

@@ -1,8 +1,8 @@
-import { expect, test } from "@playwright/test";
 import { e2ePort, stripeEmulator, tenantApp } from "./support/app";
 import { budgetSteps } from "./support/budget";
 import { clientIpHeaders } from "./support/mailbox";
 import { signUpWithOrganization } from "./support/organization";
+import { expect, test } from "./support/test";
 
 /**
  * The public API end to end: an owner upgrades to a plan with API access, creates a key in

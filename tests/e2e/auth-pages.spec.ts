@@ -1,7 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { app } from "./support/app";
 import { budgetSteps } from "./support/budget";
 import { clientIpHeaders, mailedLink } from "./support/mailbox";
+import { expect, test } from "./support/test";
 
 /**
  * The account pages as a visitor meets them: the emailed links act only on a button press,

@@ -1,7 +1,8 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { app, stripeEmulator, tenantApp } from "./support/app";
 import { budgetSteps } from "./support/budget";
 import { clientIpHeaders, mailedLink } from "./support/mailbox";
+import { expect, test } from "./support/test";
 
 /**
  * Billing in the browser, on the Stripe emulator: the seeded Acme's owner upgrades from

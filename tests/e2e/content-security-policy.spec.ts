@@ -1,8 +1,9 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { app, tenantApp } from "./support/app";
 import { budgetSteps } from "./support/budget";
 import { clientIpHeaders } from "./support/mailbox";
 import { signUpWithOrganization } from "./support/organization";
+import { expect, test } from "./support/test";
 
 /**
  * The app works under its Content-Security-Policy (no violation reported on a static

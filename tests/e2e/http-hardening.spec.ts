@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { app, e2ePort, rootHost } from "./support/app";
+import { expect, test } from "./support/test";
 
 /**
  * The production server at the HTTP level, as an attacker or a scanner meets it: the

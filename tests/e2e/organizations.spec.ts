@@ -1,7 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { app, e2ePort, rootHost, tenantApp } from "./support/app";
 import { budgetSteps } from "./support/budget";
 import { clientIpHeaders, mailedLink } from "./support/mailbox";
+import { expect, test } from "./support/test";
 
 /**
  * Organizations in the browser on the production build: create one, land on its

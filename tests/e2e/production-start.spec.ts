@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
-import { expect, test } from "@playwright/test";
 import { STEP_MS } from "./support/budget";
+import { expect, test } from "./support/test";
 
 // Beside the e2e server's port, so side-by-side checkouts stay apart.
 const startPort = Number(process.env.E2E_PORT || 3100) + 99;

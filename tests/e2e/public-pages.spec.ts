@@ -1,7 +1,7 @@
-import { expect, test } from "@playwright/test";
 import { app, e2ePort, rootHost, tenantApp } from "./support/app";
 import { clientIpHeaders } from "./support/mailbox";
 import { signUpWithOrganization } from "./support/organization";
+import { expect, test } from "./support/test";
 
 /**
  * The public side as a visitor, a crawler and a link preview see it: the legal templates,

@@ -1,8 +1,9 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
 import { app, e2ePort } from "./support/app";
 import { budgetSteps, STEP_MS } from "./support/budget";
 import { clientIpHeaders } from "./support/mailbox";
 import { signUpWithOrganization } from "./support/organization";
+import { expect, test } from "./support/test";
 
 /**
  * The prerendered pages (the landing page, the not-found page) are one cached entry for

@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
-import { expect, test } from "@playwright/test";
 import { app, e2ePort } from "./support/app";
 import { STEP_MS } from "./support/budget";
+import { expect, test } from "./support/test";
 
 // The post-deploy smoke script (`npm run smoke`, scripts/smoke.ts) against the production build:
 // what it checks must hold on the real app, and a failure must reach its exit code. keel.test does

@@ -1,9 +1,9 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
 import { secretsIn } from "../support/secret-patterns";
 import { app } from "./support/app";
 import { STEP_MS } from "./support/budget";
+import { expect, test } from "./support/test";
 
 // The production build answers its basic pages; feature suites build on these.
 

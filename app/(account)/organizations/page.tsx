@@ -68,7 +68,9 @@ export default async function OrganizationsPage({
                   <span className="block font-medium text-zinc-950 dark:text-white">
                     {organization.name}
                   </span>
-                  <span className="block text-sm text-zinc-500">{organization.slug}</span>
+                  <span className="block text-sm text-zinc-500 dark:text-zinc-400">
+                    {organization.slug}
+                  </span>
                 </span>
                 <span className="text-sm text-zinc-600 dark:text-zinc-400">{roleNames[role]}</span>
               </a>

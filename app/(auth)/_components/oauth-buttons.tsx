@@ -20,7 +20,7 @@ export function OAuthButtons({ callbackUrl }: { callbackUrl?: string }) {
           </button>
         </form>
       ))}
-      <p className="flex items-center gap-3 text-xs text-zinc-500 uppercase before:h-px before:flex-1 before:bg-zinc-200 after:h-px after:flex-1 after:bg-zinc-200 dark:before:bg-zinc-800 dark:after:bg-zinc-800">
+      <p className="flex items-center gap-3 text-xs text-zinc-500 dark:text-zinc-400 uppercase before:h-px before:flex-1 before:bg-zinc-200 after:h-px after:flex-1 after:bg-zinc-200 dark:before:bg-zinc-800 dark:after:bg-zinc-800">
         or
       </p>
     </div>

@@ -13,7 +13,7 @@ function Line({ line }: { line: TerminalLine }) {
     case "command":
       return (
         <span className="block text-white">
-          <span className="text-zinc-500 select-none">$ </span>
+          <span className="text-zinc-400 select-none">$ </span>
           {line.text}
         </span>
       );

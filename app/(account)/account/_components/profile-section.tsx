@@ -26,7 +26,7 @@ export function ProfileSection({ user, uploads }: { user: Profile; uploads: bool
       <div className="flex items-center gap-4">
         <Avatar name={user.name ?? user.email} src={user.avatarUrl} size="lg" />
         <dl className="grid grid-cols-[4rem_1fr] gap-y-2 text-sm">
-          <dt className="text-zinc-500">Email</dt>
+          <dt className="text-zinc-500 dark:text-zinc-400">Email</dt>
           <dd className="break-all text-zinc-900 dark:text-zinc-100">
             {user.email}{" "}
             {user.emailVerified ? (

@@ -44,7 +44,8 @@ export default function ApiReferencePage() {
             href={`#${operation.operationId}`}
             className="underline-offset-4 hover:underline"
           >
-            <span className="font-mono text-xs text-zinc-500">{method}</span> {path}
+            <span className="font-mono text-xs text-zinc-500 dark:text-zinc-400">{method}</span>{" "}
+            {path}
           </Link>
         ))}
       </nav>

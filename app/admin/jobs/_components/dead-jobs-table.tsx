@@ -28,7 +28,7 @@ export function DeadJobsTable({
           <td className={cell}>
             <div className="font-medium">{job.kind}</div>
             {job.recipient ? <div>To {job.recipient}</div> : null}
-            <div className="font-mono text-xs text-zinc-500">{job.id}</div>
+            <div className="font-mono text-xs text-zinc-500 dark:text-zinc-400">{job.id}</div>
           </td>
           <td className={cell}>{job.attempts}</td>
           <td className={`${cell} max-w-sm font-mono text-xs break-words`}>

@@ -27,18 +27,22 @@ export function StripeFailuresTable({
         <tr key={event.id}>
           <td className={cell}>
             <div className="font-medium">{event.type}</div>
-            <div className="font-mono text-xs text-zinc-500">{event.id}</div>
+            <div className="font-mono text-xs text-zinc-500 dark:text-zinc-400">{event.id}</div>
           </td>
           <td className={cell}>
             {event.organization ? (
               <div>
                 {event.organization.name}{" "}
-                <span className="text-zinc-500">({event.organization.slug})</span>
+                <span className="text-zinc-500 dark:text-zinc-400">
+                  ({event.organization.slug})
+                </span>
               </div>
             ) : (
-              <div className="text-zinc-500">No organization</div>
+              <div className="text-zinc-500 dark:text-zinc-400">No organization</div>
             )}
-            <div className="font-mono text-xs text-zinc-500">{event.customerId ?? "—"}</div>
+            <div className="font-mono text-xs text-zinc-500 dark:text-zinc-400">
+              {event.customerId ?? "—"}
+            </div>
           </td>
           <td className={cell}>{event.attempts}</td>
           <td className={`${cell} max-w-sm font-mono text-xs break-words`}>{event.lastError}</td>

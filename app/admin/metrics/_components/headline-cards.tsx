@@ -50,7 +50,7 @@ export function HeadlineCards({
           <dd className="mt-1 text-xl font-semibold tabular-nums text-zinc-950 dark:text-white">
             {formatValue(card.kind, card.value)}
           </dd>
-          <dd className="text-xs text-zinc-500 dark:text-zinc-500">{card.note}</dd>
+          <dd className="text-xs text-zinc-500 dark:text-zinc-400">{card.note}</dd>
         </div>
       ))}
     </dl>

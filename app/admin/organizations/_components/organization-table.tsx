@@ -20,7 +20,7 @@ export function OrganizationTable({ rows }: { rows: OrganizationRow[] }) {
             >
               {org.name}
             </Link>
-            <span className="block text-xs text-zinc-500">{org.slug}</span>
+            <span className="block text-xs text-zinc-500 dark:text-zinc-400">{org.slug}</span>
             {org.suspended ? <Badge tone="warning">Suspended</Badge> : null}
           </td>
           <td className="px-4 py-2">
@@ -35,7 +35,9 @@ export function OrganizationTable({ rows }: { rows: OrganizationRow[] }) {
           <td className="px-4 py-2">
             {org.members}
             {org.billedSeats > 0 ? (
-              <span className="block text-xs text-zinc-500">{org.billedSeats} billed</span>
+              <span className="block text-xs text-zinc-500 dark:text-zinc-400">
+                {org.billedSeats} billed
+              </span>
             ) : null}
           </td>
           <td className="px-4 py-2 tabular-nums">{formatAmount(org.mrr)}</td>

@@ -5,7 +5,8 @@ import type { UserListItem } from "@/lib/admin/users/search";
 import { formatDate, formatDateTime } from "./format";
 
 function Organizations({ organizations }: { organizations: UserListItem["organizations"] }) {
-  if (organizations.count === 0) return <span className="text-zinc-500">None</span>;
+  if (organizations.count === 0)
+    return <span className="text-zinc-500 dark:text-zinc-400">None</span>;
   const more = organizations.count - organizations.names.length;
   return (
     <span>

@@ -9,7 +9,9 @@ export function Fields({ rows, caption }: { rows: FieldRow[]; caption: string })
         <tr key={row.name} className="align-top">
           <td className="px-4 py-2 font-mono text-xs whitespace-nowrap text-zinc-950 dark:text-white">
             {row.name}
-            {row.required ? null : <span className="text-zinc-500"> (optional)</span>}
+            {row.required ? null : (
+              <span className="text-zinc-500 dark:text-zinc-400"> (optional)</span>
+            )}
           </td>
           <td className="px-4 py-2 font-mono text-xs text-zinc-700 dark:text-zinc-300">
             {row.type}

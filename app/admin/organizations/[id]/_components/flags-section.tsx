@@ -27,7 +27,9 @@ export function FlagsSection({
           <tr key={flag.flag}>
             <td className="py-2">
               {flag.label}
-              <span className="block text-xs text-zinc-500">{flag.description}</span>
+              <span className="block text-xs text-zinc-500 dark:text-zinc-400">
+                {flag.description}
+              </span>
             </td>
             <td className="py-2">{onOff(flag.planDefault)}</td>
             <td className="py-2">

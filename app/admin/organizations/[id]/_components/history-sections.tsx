@@ -54,7 +54,9 @@ export function StripeEventsSection({ events }: { events: OrganizationDetail["st
               <td className="py-2">
                 {event.outcome}
                 {event.detail ? (
-                  <span className="block text-xs text-zinc-500">{event.detail}</span>
+                  <span className="block text-xs text-zinc-500 dark:text-zinc-400">
+                    {event.detail}
+                  </span>
                 ) : null}
               </td>
             </tr>
@@ -81,7 +83,9 @@ export function EmailsSection({ emails }: { emails: OrganizationDetail["emails"]
               <td className="py-2">
                 {email.status.toLowerCase()}
                 {email.lastError ? (
-                  <span className="block text-xs text-zinc-500">{email.lastError}</span>
+                  <span className="block text-xs text-zinc-500 dark:text-zinc-400">
+                    {email.lastError}
+                  </span>
                 ) : null}
               </td>
             </tr>

@@ -26,7 +26,7 @@ export function SessionsSection({ sessions }: { sessions: UserSessionRow[] }) {
                     Staff viewing as them: {s.impersonator.email ?? s.impersonator.id}
                   </Badge>
                 ) : null}
-                <p className="max-w-xs truncate text-xs text-zinc-500">
+                <p className="max-w-xs truncate text-xs text-zinc-500 dark:text-zinc-400">
                   {s.userAgent ?? "Unknown browser"}
                 </p>
               </td>

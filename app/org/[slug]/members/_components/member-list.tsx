@@ -41,7 +41,9 @@ export function MemberList({
                   <Avatar name={name} src={avatars.get(m.user.id)} size="sm" />
                   {name}
                   {them.id === me.id ? (
-                    <span className="ml-2 text-sm font-normal text-zinc-500">(you)</span>
+                    <span className="ml-2 text-sm font-normal text-zinc-500 dark:text-zinc-400">
+                      (you)
+                    </span>
                   ) : null}
                 </span>
               }

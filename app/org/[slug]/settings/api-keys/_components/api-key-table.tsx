@@ -49,11 +49,13 @@ export function ApiKeyTable({
           </td>
           <td className="px-4 py-2">
             {key.createdBy ? (key.createdBy.name ?? key.createdBy.email) : "A deleted user"}
-            <div className="text-xs text-zinc-500">{date(key.createdAt)}</div>
+            <div className="text-xs text-zinc-500 dark:text-zinc-400">{date(key.createdAt)}</div>
           </td>
           <td className="px-4 py-2">
             {key.lastUsedAt ? date(key.lastUsedAt) : "Never used"}
-            {key.lastUsedIp ? <div className="text-xs text-zinc-500">{key.lastUsedIp}</div> : null}
+            {key.lastUsedIp ? (
+              <div className="text-xs text-zinc-500 dark:text-zinc-400">{key.lastUsedIp}</div>
+            ) : null}
           </td>
           <td className="px-4 py-2 tabular-nums">
             {(callsThisMonth.get(key.id) ?? 0).toLocaleString("en-US")}
