@@ -37,6 +37,7 @@ const globalPaths = [
   "/confirm-email-change",
   "/account",
   "/dev/mailbox",
+  "/dev/emails",
   "/.well-known",
 ];
 

@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { app, e2ePort, rootHost, tenantApp } from "./support/app";
 import { budgetSteps } from "./support/budget";
 import { clientIpHeaders } from "./support/mailbox";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { tenantApp } from "./support/app";
 import { budgetSteps } from "./support/budget";
 import { clientIpHeaders } from "./support/mailbox";

@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { app, stripeEmulator, tenantApp } from "./support/app";
 import { budgetSteps, STEP_MS } from "./support/budget";
 import { clientIpHeaders, mailedLink } from "./support/mailbox";

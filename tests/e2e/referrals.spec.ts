@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { app } from "./support/app";
 import { budgetSteps } from "./support/budget";
 import { e2eQuery, sqlText } from "./support/database";

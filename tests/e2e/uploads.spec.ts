@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { app, tenantApp } from "./support/app";
 import { budgetSteps } from "./support/budget";
 import { clientIpHeaders } from "./support/mailbox";

@@ -10,6 +10,7 @@ import { issueToken } from "@/lib/auth/tokens";
 import { startCheckoutAction } from "@/lib/billing/actions";
 import { runJobs } from "@/lib/jobs/run";
 import { createOrganizationAction } from "@/lib/organizations/actions";
+import { parseReferralCode } from "@/lib/referrals/code";
 import { referralCodeFor } from "@/lib/referrals/links";
 import { adminDatabase } from "../support/admin-db";
 import { callAs, userWithSession } from "../support/tenant-request";
@@ -170,6 +171,15 @@ describe("the referral link", () => {
     expect(code).not.toContain(ada.email.slice(0, 6).toLowerCase());
     const other = await userWithSession(admin, "link-other");
     expect(await referralCodeFor(other.id)).not.toBe(code);
+  });
+
+  it("is drawn by the database for every user: 5,000 draws are distinct, use every letter and parse back", async () => {
+    const rows = await admin.$queryRaw<{ code: string }[]>`
+      SELECT keel_referral_code() AS code FROM generate_series(1, 5000)`;
+    const codes = rows.map((row) => row.code);
+    expect(new Set(codes).size).toBe(5000);
+    expect(new Set(codes.join("")).size).toBe(31);
+    for (const code of codes.slice(0, 200)) expect(parseReferralCode(code)).toBe(code);
   });
 
   it("keeps the code in an HttpOnly cookie for 30 days and lands on sign-up", async () => {

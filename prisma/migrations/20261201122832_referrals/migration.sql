@@ -10,8 +10,18 @@ CREATE TYPE "ReferralCreditStatus" AS ENUM ('PENDING', 'CREDITED', 'REFUSED');
 -- AlterTable
 ALTER TABLE "Organization" ADD COLUMN     "referredByUserId" TEXT;
 
--- AlterTable
-ALTER TABLE "User" ADD COLUMN     "referralCode" TEXT,
+-- Every user has a referral code from the start, drawn by the database: 12 characters from a
+-- 31-letter alphabet (no 0/o, 1/l/i), about 59 bits, from the random bytes of a version 4 UUID
+-- (its version and variant bytes, 6 and 8, are skipped). Nothing that reads a user has to write
+-- one. A collision with another user's code (unique) would fail that insert, at odds of about
+-- one in 10^17 per pair.
+CREATE FUNCTION keel_referral_code() RETURNS text LANGUAGE sql VOLATILE AS E'
+  SELECT string_agg(substr(''23456789abcdefghjkmnpqrstuvwxyz'', 1 + get_byte(r.b, t.i) % 31, 1), '''' ORDER BY t.o)
+  FROM (SELECT uuid_send(gen_random_uuid()) AS b) AS r,
+       unnest(ARRAY[0, 1, 2, 3, 4, 5, 7, 9, 10, 11, 12, 13]) WITH ORDINALITY AS t(i, o)';
+
+-- AlterTable (a volatile default draws a different code for each existing user)
+ALTER TABLE "User" ADD COLUMN     "referralCode" TEXT NOT NULL DEFAULT keel_referral_code(),
 ADD COLUMN     "referredById" TEXT;
 
 -- CreateTable
