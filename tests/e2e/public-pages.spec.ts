@@ -152,3 +152,20 @@ test("a missing project says the project is missing, inside the organization's p
   await expect(page).toHaveURL(`${tenantApp(slug)}/projects`);
   await context.close();
 });
+
+test("the landing page reads on a phone: nothing scrolls sideways, and it is a few screens, not eight", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${app}/`);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  const size = await page.evaluate(() => ({
+    width: document.documentElement.scrollWidth,
+    height: document.documentElement.scrollHeight,
+  }));
+  expect(size.width).toBeLessThanOrEqual(390);
+  // It was 6,362 px (7.5 screens): the terminal repeated the steps and every card kept its
+  // desktop padding. Each feature is still there, with its sentence.
+  expect(size.height).toBeLessThanOrEqual(5_400);
+  await expect(page.getByRole("heading", { level: 3, name: "Tenant isolation" })).toBeVisible();
+});

@@ -4,7 +4,7 @@ import { authLinks, DOCS_URL } from "@/components/shell/navigation";
 
 export function ClosingCall() {
   return (
-    <section aria-labelledby="closing-title" className="py-24 sm:py-28">
+    <section aria-labelledby="closing-title" className="py-16 sm:py-28">
       <div className="mx-auto max-w-6xl px-5 sm:px-6 lg:px-8">
         <div className="relative isolate overflow-hidden rounded-3xl bg-brand-50 px-6 py-16 text-center ring-1 ring-brand-100 sm:px-16 dark:bg-brand-950/50 dark:ring-brand-900">
           <div

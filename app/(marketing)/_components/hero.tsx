@@ -15,7 +15,7 @@ export function Hero() {
         className="absolute inset-0 -z-10 bg-[linear-gradient(to_right,var(--color-zinc-200)_1px,transparent_1px),linear-gradient(to_bottom,var(--color-zinc-200)_1px,transparent_1px)] [mask-image:radial-gradient(50%_40%_at_50%_0%,black,transparent)] bg-[size:48px_48px] opacity-60 dark:bg-[linear-gradient(to_right,var(--color-zinc-800)_1px,transparent_1px),linear-gradient(to_bottom,var(--color-zinc-800)_1px,transparent_1px)]"
       />
 
-      <div className="mx-auto max-w-6xl px-5 pt-20 pb-16 sm:px-6 sm:pt-28 lg:px-8">
+      <div className="mx-auto max-w-6xl px-5 pt-14 pb-12 sm:px-6 sm:pt-28 lg:px-8">
         <div className="mx-auto max-w-3xl text-center">
           <p className="inline-flex items-center gap-2 rounded-full border border-zinc-200 bg-white/80 px-3 py-1 text-sm text-zinc-600 dark:border-zinc-800 dark:bg-zinc-900/80 dark:text-zinc-300">
             <span className="size-1.5 rounded-full bg-brand-500" aria-hidden="true" />
@@ -52,7 +52,7 @@ export function Hero() {
           </p>
         </div>
 
-        <div className="relative mx-auto mt-16 max-w-4xl sm:mt-20">
+        <div className="relative mx-auto mt-12 max-w-4xl sm:mt-20">
           <WorkspacePreview />
         </div>
       </div>

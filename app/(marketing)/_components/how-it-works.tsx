@@ -39,7 +39,7 @@ export function HowItWorks() {
   return (
     <section
       aria-labelledby="how-it-works-title"
-      className="border-t border-zinc-200 bg-zinc-50 py-24 sm:py-32 dark:border-zinc-800 dark:bg-zinc-900/40"
+      className="border-t border-zinc-200 bg-zinc-50 py-16 sm:py-32 dark:border-zinc-800 dark:bg-zinc-900/40"
     >
       <div className="mx-auto grid max-w-6xl items-center gap-14 px-5 sm:px-6 lg:grid-cols-2 lg:gap-16 lg:px-8">
         <div>
@@ -54,7 +54,7 @@ export function HowItWorks() {
             No PostgreSQL to install, no Redis, no API keys. Node.js is the only prerequisite.
           </p>
 
-          <ol className="mt-10 grid gap-8">
+          <ol className="mt-8 grid gap-6 sm:mt-10 sm:gap-8">
             {steps.map((step, index) => (
               <li key={step.title} className="flex gap-4">
                 <span
@@ -79,7 +79,10 @@ export function HowItWorks() {
           </ol>
         </div>
 
-        <TerminalWindow title="~/your-product" lines={terminalLines} />
+        {/* It repeats the steps above: phones get the steps alone, not a second screenful. */}
+        <div className="hidden sm:block">
+          <TerminalWindow title="~/your-product" lines={terminalLines} />
+        </div>
       </div>
     </section>
   );
