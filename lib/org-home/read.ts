@@ -1,17 +1,12 @@
 import "server-only";
 
-import {
-  billingSnapshot,
-  effectivePlan,
-  paidPlan,
-  seatsInUse,
-} from "@/lib/billing/plans/entitlements";
+import { billingSnapshot, effectivePlan, paidPlan } from "@/lib/billing/plans/entitlements";
 import { inOrganization, type ScopedDb } from "@/lib/db/tenant";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role, SubscriptionStatus } from "@/lib/generated/prisma/enums";
 import { buildChecklist, type Checklist } from "@/lib/onboarding/checklist";
 import { describeAuditEntry } from "@/lib/audit-log/describe-entry";
 import { usagePeriod } from "@/lib/usage/period";
-import { periodCalls } from "@/lib/usage/thresholds";
 import { userNames } from "@/lib/tenancy/user-names";
 import { cappedCount } from "@/lib/projects/queries";
 import { visibleActivityActions } from "./activity";
@@ -71,6 +66,47 @@ async function recentActivity(tx: ScopedDb, { organizationId, role }: Viewer) {
   }));
 }
 
+type ControlPlaneFacts = {
+  members: number;
+  invitations: number;
+  dismissedAt: Date | null;
+  twoFactor: boolean;
+  calls: bigint;
+};
+
+/**
+ * The main database's counts and flags for the page in one statement (five reads as separate
+ * queries): members and open invitations as seats count them (lib/billing/plans/entitlements.ts,
+ * seatsInUse), the checklist's dismissal, the viewer's two-factor, and this month's API calls
+ * (lib/usage/thresholds.ts, periodCalls). Timestamps are compared as the UTC wall time the
+ * columns hold.
+ */
+async function controlPlaneFacts(
+  tx: ScopedDb,
+  { organizationId, userId }: Viewer,
+  now: Date,
+): Promise<ControlPlaneFacts> {
+  const scoped = inOrganization(organizationId).organizationId;
+  const inScope = scoped ? Prisma.sql`"organizationId" = ${scoped}` : Prisma.sql`TRUE`;
+  const period = usagePeriod(now);
+  const utc = (date: Date) => Prisma.sql`${date.toISOString()}::timestamp`;
+  const [facts] = await tx.$queryRaw<ControlPlaneFacts[]>`
+    SELECT
+      (SELECT count(*)::int FROM "Membership" WHERE ${inScope}) AS "members",
+      (SELECT count(*)::int FROM "Invitation"
+        WHERE ${inScope} AND "acceptedAt" IS NULL AND "revokedAt" IS NULL
+          AND "expiresAt" > ${utc(now)}) AS "invitations",
+      (SELECT "onboardingDismissedAt" FROM "Organization" WHERE "id" = ${organizationId})
+        AS "dismissedAt",
+      COALESCE((SELECT "twoFactorEnabledAt" IS NOT NULL FROM "User" WHERE "id" = ${userId}), false)
+        AS "twoFactor",
+      (SELECT COALESCE(sum("count"), 0)::bigint FROM "UsageCounter"
+        WHERE ${inScope} AND "bucketStart" >= ${utc(period.start)}
+          AND "bucketStart" < ${utc(period.end)}) AS "calls"`;
+  if (!facts) throw new Error("controlPlaneFacts: no row");
+  return facts;
+}
+
 /**
  * Everything the organization's home page shows, read in the caller's scoped transaction (the
  * page passes its request's one transaction). Reads only.
@@ -80,22 +116,15 @@ export async function readOrganizationHome(
   viewer: Viewer,
   now = new Date(),
 ): Promise<OrganizationHome> {
-  const { organizationId, userId, role } = viewer;
+  const { organizationId, role } = viewer;
   const snapshot = await billingSnapshot(tx, organizationId);
   const plan = effectivePlan(snapshot, now);
-  const seats = await seatsInUse(tx, organizationId, now);
+  const facts = await controlPlaneFacts(tx, viewer, now);
+  const seats = { members: facts.members, invitations: facts.invitations };
   // Capped like the projects page: a large organization's home never counts every project.
   const projects = await cappedCount(tx, organizationId);
-  const organization = await tx.organization.findUniqueOrThrow({
-    where: { id: organizationId },
-    select: { onboardingDismissedAt: true, subscription: { select: { trialEndsAt: true } } },
-  });
-  const user = await tx.user.findUniqueOrThrow({
-    where: { id: userId },
-    select: { twoFactorEnabledAt: true },
-  });
   const metered = plan.apiUsage.overagePer1000 !== null;
-  const calls = metered ? await periodCalls(tx, organizationId, usagePeriod(now)) : 0;
+  const calls = metered ? Number(facts.calls) : 0;
   const activity = await recentActivity(tx, viewer);
 
   const checklist = buildChecklist(
@@ -104,9 +133,9 @@ export async function readOrganizationHome(
       members: seats.members,
       pendingInvitations: seats.invitations,
       hasPaidPlan: paidPlan(snapshot).id !== "free",
-      twoFactorEnabled: user.twoFactorEnabledAt !== null,
+      twoFactorEnabled: facts.twoFactor,
     },
-    { role, dismissedAt: organization.onboardingDismissedAt },
+    { role, dismissedAt: facts.dismissedAt },
   );
   return {
     projects,
@@ -116,11 +145,9 @@ export async function readOrganizationHome(
       name: plan.name,
       status: snapshot.status,
       trialDaysLeft:
-        snapshot.status === "TRIALING"
-          ? trialDaysLeft(organization.subscription?.trialEndsAt ?? null, now)
-          : null,
+        snapshot.status === "TRIALING" ? trialDaysLeft(snapshot.trialEndsAt ?? null, now) : null,
     },
-    seats: { used: seats.total, included: plan.entitlements.seats },
+    seats: { used: seats.members + seats.invitations, included: plan.entitlements.seats },
     usage: metered ? { calls, includedCalls: plan.apiUsage.includedCalls } : null,
     activity,
     checklist,

@@ -98,6 +98,43 @@ describe("the getting-started checklist", () => {
     expect(home.seats).toEqual({ used: 2, included: 25 });
     // Pro meters API calls: the home page shows this month's.
     expect(home.usage).toEqual({ calls: 0, includedCalls: 10_000 });
+    const monthStart = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), 1));
+    const other = await organization(admin, "checklist-other", free);
+    await admin.usageCounter.createMany({
+      data: [
+        {
+          organizationId: org.id,
+          apiKeyId: "k",
+          bucketStart: monthStart,
+          source: "redis",
+          count: 40,
+        },
+        {
+          organizationId: org.id,
+          apiKeyId: "k",
+          bucketStart: new Date(),
+          source: "redis",
+          count: 2,
+        },
+        // Last month's, and another organization's, are not this month's calls.
+        {
+          organizationId: org.id,
+          apiKeyId: "k",
+          bucketStart: new Date(monthStart.getTime() - 60_000),
+          source: "redis",
+          count: 500,
+        },
+        {
+          organizationId: other.id,
+          apiKeyId: "k",
+          bucketStart: new Date(),
+          source: "redis",
+          count: 7,
+        },
+      ],
+    });
+    home = await homeAs(owner.token, org.slug);
+    expect(home.usage).toEqual({ calls: 42, includedCalls: 10_000 });
 
     await admin.user.update({ where: { id: owner.id }, data: { twoFactorEnabledAt: new Date() } });
     home = await homeAs(owner.token, org.slug);

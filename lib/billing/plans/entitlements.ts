@@ -120,35 +120,57 @@ export function paymentStatusOf(snapshot: BillingSnapshot) {
   };
 }
 
-// One read of the organization with its subscription and flag overrides: every page and API call
-// of the organization makes it.
+type SnapshotRow = {
+  compPlan: string | null;
+  compEndsAt: Date | null;
+  seatLimit: number | null;
+  projectLimit: number | null;
+  plan: string | null;
+  status: SubscriptionStatus | null;
+  pastDueSince: Date | null;
+  trialEndsAt: Date | null;
+  flags: { flag: string; enabled: boolean; expiresAt: string | null }[];
+};
+
+// One statement for the organization, its subscription and its flag overrides: every page and
+// API call of the organization reads it (Prisma's nested select would send three). Timestamps
+// in the JSON are written with their UTC offset, so they parse back to the same instant.
 export async function billingSnapshot(
   tx: ScopedDb,
   organizationId: string,
 ): Promise<BillingSnapshot> {
-  const row = await tx.organization.findUnique({
-    where: { id: organizationId },
-    select: {
-      compPlan: true,
-      compEndsAt: true,
-      seatLimit: true,
-      projectLimit: true,
-      subscription: {
-        select: { plan: true, status: true, pastDueSince: true, trialEndsAt: true },
-      },
-      featureFlags: {
-        where: inOrganization(organizationId),
-        select: { flag: true, enabled: true, expiresAt: true },
-      },
-    },
-  });
+  const [row] = await tx.$queryRaw<SnapshotRow[]>`
+    SELECT o."compPlan", o."compEndsAt", o."seatLimit", o."projectLimit",
+           s."plan", s."status"::text AS "status", s."pastDueSince", s."trialEndsAt",
+           COALESCE((
+             SELECT json_agg(json_build_object(
+               'flag', f."flag", 'enabled', f."enabled",
+               'expiresAt', f."expiresAt" AT TIME ZONE 'UTC'))
+             FROM "FeatureFlagOverride" f WHERE f."organizationId" = o."id"
+           ), '[]'::json) AS "flags"
+    FROM "Organization" o
+    LEFT JOIN "Subscription" s ON s."organizationId" = o."id"
+    WHERE o."id" = ${organizationId}`;
   if (!row) return FREE_SNAPSHOT;
+  const subscription =
+    row.plan !== null && row.status !== null
+      ? {
+          plan: row.plan,
+          status: row.status,
+          pastDueSince: row.pastDueSince,
+          trialEndsAt: row.trialEndsAt,
+        }
+      : FREE_SNAPSHOT;
   return {
-    ...(row.subscription ?? FREE_SNAPSHOT),
+    ...subscription,
     comp: row.compPlan && row.compEndsAt ? { plan: row.compPlan, endsAt: row.compEndsAt } : null,
     seatLimit: row.seatLimit,
     projectLimit: row.projectLimit,
-    flagOverrides: row.featureFlags,
+    flagOverrides: row.flags.map((flag) => ({
+      flag: flag.flag,
+      enabled: flag.enabled,
+      expiresAt: flag.expiresAt === null ? null : new Date(flag.expiresAt),
+    })),
   };
 }
 
