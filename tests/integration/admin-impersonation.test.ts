@@ -468,6 +468,8 @@ const allowedWhileImpersonating: Record<string, string> = {
   "attachment.prepare_upload": "ordinary work: signs an upload, records nothing",
   "attachment.confirm": "ordinary work, audited with the staff member",
   "attachment.download": "reading",
+  "onboarding.dismiss":
+    "hides the getting-started list for the team, audited with the staff member",
   "attachment.delete": "ordinary work, audited with the staff member",
   "organization.prepare_logo": "organization administration: signs an upload, records nothing",
   "organization.confirm_logo": "organization administration, audited with the staff member",
@@ -533,6 +535,8 @@ const routeHandlers: Record<string, "refused" | string> = {
   "app/api/account/export/route.ts": "emails the user their data, audited",
   "app/api/account/export/[id]/route.ts": "the emailed download link, for the user's own inbox",
   "app/(marketing)/pricing/mine/route.ts": "reading",
+  "app/api/theme/route.ts": "a light or dark cookie for this browser, no data",
+  "app/r/[code]/route.ts": "remembers a referral code in a cookie, reads and writes no data",
   "app/org/[slug]/projects/[id]/files/[fileId]/route.ts":
     "a chain action (attachment.download), reading",
   "app/api/auth/[...nextauth]/route.ts": "Auth.js sees only the staff member's own cookie",

@@ -36,6 +36,7 @@ export const routesOutsideOrganizations: Record<string, string> = {
   "app/api/auth": "Auth.js (OAuth sign-in)",
   "app/api/cron": "scheduled jobs, authenticated by CRON_SECRET",
   "app/api/health": "liveness and dependency status, no data",
+  "app/api/theme": "the visitor's light or dark choice, a cookie of their own, no data",
   "app/api/v1/openapi.json": "the public description of /api/v1, the same for everyone, no data",
   "app/api/metrics":
     "process-wide Prometheus counters behind METRICS_TOKEN, no organization labels (tests/integration/metrics.test.ts)",
