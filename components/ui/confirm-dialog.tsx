@@ -6,7 +6,7 @@ import { inputClassName } from "@/components/forms/field";
 import { buttonClassName } from "./button";
 
 export const dangerButtonClassName =
-  "inline-flex h-10 shrink-0 items-center justify-center gap-2 rounded-lg bg-red-700 px-4 text-sm font-medium whitespace-nowrap text-white shadow-sm transition-colors hover:bg-red-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700 disabled:pointer-events-none disabled:opacity-50 dark:bg-red-500 dark:text-red-950 dark:hover:bg-red-400 dark:focus-visible:outline-red-400";
+  "inline-flex h-10 shrink-0 items-center justify-center gap-2 rounded-lg bg-red-700 px-4 text-sm font-medium whitespace-nowrap text-white shadow-sm transition-colors hover:bg-red-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700 disabled:pointer-events-none disabled:opacity-50 dark:bg-red-600 dark:text-white dark:hover:bg-red-500 dark:focus-visible:outline-red-400";
 
 export type TypeToConfirm = {
   /** What must be typed back, exactly (surrounding spaces ignored). */

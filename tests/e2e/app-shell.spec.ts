@@ -202,7 +202,8 @@ test("a Dark choice is remembered on every host and painted from the first frame
   const light = await bodyBackground(page);
 
   await chooseTheme(page, "Dark");
-  await expect(page).toHaveURL(`${tenantApp(slug)}/projects`);
+  // Back on the page the choice was made on: the organization's home, where it opens.
+  await expect(page).toHaveURL(`${tenantApp(slug)}/`);
   const dark = await bodyBackground(page);
   expect(dark).not.toBe(light);
 

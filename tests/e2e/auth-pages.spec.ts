@@ -62,7 +62,9 @@ test("sign up, confirm with the button, sign out, and sign back in with the pass
   await expect(page.getByRole("status")).toHaveText("Your email address is confirmed.");
   await page.goto("/account");
   // The page's profile, not the user menu in the header, which names the person too.
-  await expect(page.getByRole("main").getByText("Ada Lovelace")).toBeVisible();
+  await expect(page.getByRole("main").getByLabel("Name", { exact: true })).toHaveValue(
+    "Ada Lovelace",
+  );
   await expect(page.getByText("Confirmed", { exact: true })).toBeVisible();
   await expect(page.getByText("Confirm your email to create or join")).toHaveCount(0);
 

@@ -91,7 +91,9 @@ test("a project is deleted through the confirmation dialog, then the account wit
     await expect(page.getByRole("heading", { name })).toBeVisible();
   }
 
-  // The dialog: named by its title, focus inside, Escape cancels and focus returns.
+  // The dialog: named by its title, focus inside, Escape cancels and focus returns. Deleting
+  // is on the project's edit page.
+  await page.getByRole("link", { name: "Edit project" }).click();
   const trigger = page.getByRole("button", { name: "Delete project" });
   await trigger.click();
   const dialog = page.getByRole("dialog", { name: "Delete project?" });
@@ -101,7 +103,7 @@ test("a project is deleted through the confirmation dialog, then the account wit
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
   await expect(trigger).toBeFocused();
-  await expect(page.getByRole("heading", { name: "Throw me away" })).toBeVisible();
+  await expect(page.getByLabel("Name")).toHaveValue("Throw me away");
 
   await trigger.click();
   await dialog.getByRole("button", { name: "Delete project" }).click();

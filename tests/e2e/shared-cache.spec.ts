@@ -67,6 +67,7 @@ test("creating a project leaves no trace of its address in the shared landing an
 
   // Saving the project again, then a visitor with a secret in the address on the root
   // host: the next visitors elsewhere must not be served that address.
+  await page.getByRole("link", { name: "Edit project" }).click();
   await page.getByLabel("Name").fill(`Cached ${tag} renamed`);
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText("Project saved.")).toBeVisible({ timeout: 2 * STEP_MS });
