@@ -14,6 +14,12 @@ type LinkButtonProps = StyleProps &
   Omit<ComponentPropsWithoutRef<"a">, "className" | "href" | "children"> & {
     href: string;
     children: ReactNode;
+    /**
+     * Load the page from the server instead of the client router: for a static page whose
+     * per-request variant depends on the query string (the proxy picks it), which a copy the
+     * router prefetched without that query would not show.
+     */
+    fullLoad?: boolean;
   };
 
 type NativeButtonProps = StyleProps &
@@ -54,9 +60,9 @@ function isExternal(href: string) {
 
 export function Button(props: ButtonProps) {
   if (props.href !== undefined) {
-    const { variant, size, className, href, children, ...anchorProps } = props;
+    const { variant, size, className, href, children, fullLoad, ...anchorProps } = props;
     const classes = buttonClassName({ variant, size, className });
-    if (isExternal(href)) {
+    if (fullLoad || isExternal(href)) {
       return (
         <a href={href} className={classes} {...anchorProps}>
           {children}

@@ -180,8 +180,9 @@ const firstFrame = (page: Page) =>
     )
     .then((handle) => handle.jsonValue() as Promise<{ theme: string | null; background: string }>);
 
+// Through a locator, which waits for the body of a page still arriving after a redirect.
 const bodyBackground = (page: Page) =>
-  page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  page.locator("body").evaluate((body) => getComputedStyle(body).backgroundColor);
 
 /** Picks a theme in the user menu; the form post brings the page back with `data-theme` set. */
 async function chooseTheme(page: Page, label: "System" | "Light" | "Dark") {

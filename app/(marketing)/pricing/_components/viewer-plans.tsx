@@ -74,7 +74,11 @@ export function PlanCard({ plan, signUpHref, head, children }: PlanCardProps) {
         // along through sign-up and onboarding to checkout.
         billingIntervals.map((interval) => (
           <span key={interval} className={interval === "year" ? whenYearly : whenMonthly}>
-            <Button href={withPlanChoice(cta.href, { plan: plan.id, interval })} variant={variant}>
+            <Button
+              href={withPlanChoice(cta.href, { plan: plan.id, interval })}
+              variant={variant}
+              fullLoad
+            >
               {cta.label}
             </Button>
           </span>
