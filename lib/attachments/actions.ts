@@ -5,7 +5,12 @@ import { notFound } from "@/lib/errors";
 import { presignDownload } from "@/lib/storage/presign";
 import { confirmAttachment, deleteAttachment, prepareAttachmentUpload } from "./mutations";
 import { findAttachment } from "./queries";
-import { attachmentIdSchema, confirmAttachmentSchema, prepareAttachmentSchema } from "./schemas";
+import {
+  attachmentDownloadSchema,
+  attachmentIdSchema,
+  confirmAttachmentSchema,
+  prepareAttachmentSchema,
+} from "./schemas";
 
 // The project page's upload form, the download route and tests call these.
 
@@ -35,10 +40,12 @@ export const deleteAttachmentAction = memberAction(
 export const attachmentDownloadAction = memberAction(
   "attachment.download",
   "projects:read",
-  attachmentIdSchema,
-  async ({ id }, ctx) => {
+  attachmentDownloadSchema,
+  async ({ id, projectId }, ctx) => {
     const attachment = await findAttachment(ctx.organization.id, id);
-    if (!attachment) throw notFound("That file");
+    if (!attachment || (projectId !== undefined && attachment.projectId !== projectId)) {
+      throw notFound("That file");
+    }
     const url = await presignDownload(attachment.key, {
       download: attachment.fileName,
       contentType: attachment.contentType,

@@ -22,6 +22,8 @@ export const confirmAttachmentSchema = z.strictObject({
   fileName,
 });
 export const attachmentIdSchema = z.strictObject({ id });
+/** From a project's page: the file must be that project's, not only the organization's. */
+export const attachmentDownloadSchema = z.strictObject({ id, projectId: id.optional() });
 
 export type PrepareAttachmentInput = z.infer<typeof prepareAttachmentSchema>;
 export type ConfirmAttachmentInput = z.infer<typeof confirmAttachmentSchema>;

@@ -181,10 +181,18 @@ describe("project attachments", () => {
     expect((await fetch(link.data.url.split("?")[0]!)).status).toBe(403);
 
     const routed = await downloadRoute(new Request("http://x/"), {
-      params: Promise.resolve({ fileId: id }),
+      params: Promise.resolve({ id: projectId, fileId: id }),
     });
     expect(routed.status).toBe(303);
     expect(routed.headers.get("location")).toContain(signed.key.split("/").pop());
+    // Under another project's address, even of the same organization, the file is not there.
+    const sibling = await admin.project.create({
+      data: { organizationId: org.id, name: "Another project" },
+    });
+    const elsewhere = await downloadRoute(new Request("http://x/"), {
+      params: Promise.resolve({ id: sibling.id, fileId: id }),
+    });
+    expect(elsewhere.status).toBe(404);
 
     // The owner of another organization, on their own host and on this one.
     callAs(outsider.token, other.slug);
@@ -192,7 +200,7 @@ describe("project attachments", () => {
     expect(await deleteAttachmentAction({ id })).toMatchObject({ ok: false, status: 404 });
     callAs(outsider.token, org.slug);
     const viaHost = await downloadRoute(new Request("http://x/"), {
-      params: Promise.resolve({ fileId: id }),
+      params: Promise.resolve({ id: projectId, fileId: id }),
     });
     expect(viaHost.status).toBe(404);
     callAs(undefined, org.slug);

@@ -161,22 +161,32 @@ async function anUpload(env: PrepareEnv) {
   return { project: p, key };
 }
 
+/** A recorded file of `org` (the row where the organization's tenant data lives). */
+async function recordedFile(env: PrepareEnv) {
+  const { project: p, key } = await anUpload(env);
+  const row = await env.world.tenantAdmin[env.org].attachment.create({
+    data: {
+      organizationId: env.world.orgs[env.org].id,
+      projectId: p.id,
+      key,
+      fileName: `${p.name}.txt`,
+      contentType: "text/plain",
+      size: p.name.length,
+    },
+    select: { id: true },
+  });
+  return { id: row.id, project: p };
+}
+
 const attachment = {
-  /** A recorded file of `org` (the row where the organization's tenant data lives). */
   withId: async (env: PrepareEnv): Promise<Prepared> => {
-    const { project: p, key } = await anUpload(env);
-    const row = await env.world.tenantAdmin[env.org].attachment.create({
-      data: {
-        organizationId: env.world.orgs[env.org].id,
-        projectId: p.id,
-        key,
-        fileName: `${p.name}.txt`,
-        contentType: "text/plain",
-        size: p.name.length,
-      },
-      select: { id: true },
-    });
-    return { input: { id: row.id }, marker: p.name };
+    const { id, project: p } = await recordedFile(env);
+    return { input: { id }, marker: p.name };
+  },
+  /** The file's address on its project's page: the project's id and the file's. */
+  atItsAddress: async (env: PrepareEnv): Promise<Prepared> => {
+    const { id, project: p } = await recordedFile(env);
+    return { input: { id, projectId: p.id }, marker: p.name };
   },
   toSign: async (env: PrepareEnv): Promise<Prepared> => {
     const p = await aProject(env.admin, env.world, env.org);
@@ -553,11 +563,11 @@ export const operations: Operation[] = [
     kind: "read",
     permission: "projects:read",
     targetsObject: true,
-    prepare: attachment.withId,
+    prepare: attachment.atItsAddress,
     call: async (i) => {
-      const { id } = i as { id: string };
+      const { id, projectId } = i as { id: string; projectId: string };
       const response = await attachmentRoute(new Request("http://localhost/"), {
-        params: Promise.resolve({ fileId: id }),
+        params: Promise.resolve({ id: projectId, fileId: id }),
       });
       return {
         ok: response.status === 303,
