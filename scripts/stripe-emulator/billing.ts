@@ -652,8 +652,16 @@ export function trialWillEnd(core: EmulatorCore, id: string): Outcome<Stripe.Sub
   return { result: subscription, delivered };
 }
 
-/** The trial ends now: a new period starts, billed in full on a paid invoice. */
-export function endTrial(core: EmulatorCore, id: string): Outcome<Stripe.Subscription> {
+/**
+ * A trialing subscription's trial ends now: a new period starts, billed in full on the first
+ * invoice, `paid` (the subscription goes active) or `open` after a failed attempt (past due).
+ * Returns the subscription as it was, for the update event's previous attributes.
+ */
+export function rollTrialOver(
+  core: EmulatorCore,
+  id: string,
+  outcome: { status: "active" | "past_due"; invoice: "paid" | "open" },
+): { subscription: Stripe.Subscription; before: Stripe.Subscription; invoice: Stripe.Invoice } {
   const subscription = trialingSubscription(core, id);
   const before = clone(subscription);
   const now = nowSeconds();
@@ -665,20 +673,29 @@ export function endTrial(core: EmulatorCore, id: string): Outcome<Stripe.Subscri
   setItems(subscription, items);
   subscription.trial_end = now;
   subscription.billing_cycle_anchor = now;
-  subscription.status = "active";
+  subscription.status = outcome.status;
   const period = { start: now, end: items[0]!.current_period_end };
   const invoice = newInvoiceFor(
     core,
     subscription,
     fullLines(core, subscription, items, period, false),
     {
-      status: "paid",
+      status: outcome.invoice,
       billingReason: "subscription_cycle",
       period: { start: subscription.trial_start ?? now, end: now },
       attemptCount: 1,
     },
   );
   core.save();
+  return { subscription, before, invoice };
+}
+
+/** The trial ends now: a new period starts, billed in full on a paid invoice. */
+export function endTrial(core: EmulatorCore, id: string): Outcome<Stripe.Subscription> {
+  const { subscription, before, invoice } = rollTrialOver(core, id, {
+    status: "active",
+    invoice: "paid",
+  });
   const delivered = Promise.all([
     core.emit(
       {

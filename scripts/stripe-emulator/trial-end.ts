@@ -6,44 +6,15 @@
 import type Stripe from "stripe";
 import type { EmulatorCore } from "./core";
 import { NO_REQUEST } from "./core";
-import {
-  fullLines,
-  newInvoiceFor,
-  nextPeriodEnd,
-  setItems,
-  trialingSubscription,
-  type Outcome,
-} from "./billing";
+import { rollTrialOver, trialingSubscription, type Outcome } from "./billing";
 import { previousAttributes } from "./events";
 import { nowSeconds } from "./ids";
-import { clone } from "./state";
 
 export function endTrialUnpaid(core: EmulatorCore, id: string): Outcome<Stripe.Subscription> {
-  const subscription = trialingSubscription(core, id);
-  const before = clone(subscription);
-  const now = nowSeconds();
-  const items = subscription.items.data.map((item) => ({
-    ...item,
-    current_period_start: now,
-    current_period_end: nextPeriodEnd(item.price, now),
-  }));
-  setItems(subscription, items);
-  subscription.trial_end = now;
-  subscription.billing_cycle_anchor = now;
-  subscription.status = "past_due";
-  const period = { start: now, end: items[0]!.current_period_end };
-  const invoice = newInvoiceFor(
-    core,
-    subscription,
-    fullLines(core, subscription, items, period, false),
-    {
-      status: "open",
-      billingReason: "subscription_cycle",
-      period: { start: subscription.trial_start ?? now, end: now },
-      attemptCount: 1,
-    },
-  );
-  core.save();
+  const { subscription, before, invoice } = rollTrialOver(core, id, {
+    status: "past_due",
+    invoice: "open",
+  });
   const delivered = Promise.all([
     core.emit({ type: "invoice.payment_failed", object: invoice }, NO_REQUEST),
     core.emit(
