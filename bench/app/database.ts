@@ -1,11 +1,9 @@
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
-import { createSession } from "@/lib/auth/session-store";
-import { createDatabaseClient } from "@/lib/db/create-client";
 import { assertLocalDatabase } from "@/lib/db/local-database-guard";
-import { applyMigrations } from "@/lib/db/migrate";
-import { seed, demo } from "@/prisma/seed";
 
 export const BENCH_SERVER =
   process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -25,10 +23,41 @@ async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
+// Run inside the version under test, with its own migrations, seed and session format: the
+// baseline's schema is older than this checkout's seed, so one shared seed cannot serve both.
+// Only module paths both versions export are used.
+const seedScript = `
+import { createSession } from "@/lib/auth/session-store";
+import { createDatabaseClient } from "@/lib/db/create-client";
+import { applyMigrations } from "@/lib/db/migrate";
+import { seed, demo } from "@/prisma/seed";
+
+const [url, extra] = process.argv.slice(2);
+await applyMigrations(url, { dir: "prisma/migrations" });
+const db = createDatabaseClient(url, { poolSize: 2 });
+try {
+  await seed(db);
+  await db.project.createMany({
+    data: Array.from({ length: Number(extra) }, (_, i) => ({
+      organizationId: demo.organization.id,
+      name: \`Project \${i}\`,
+      description: i % 10 === 0 ? \`About thing \${i}\` : null,
+      createdById: demo.owner.id,
+      createdAt: new Date(Date.UTC(2026, 1, 1) + i * 60_000),
+    })),
+  });
+  await db.$executeRawUnsafe("ANALYZE");
+  const { token } = await createSession(db, { userId: demo.owner.id });
+  console.log(JSON.stringify({ token }));
+} finally {
+  await db.$disconnect();
+}
+`;
+
 /**
- * A fresh database migrated with `appDir`'s own migrations, seeded with the demo
- * organization (acme, its owner and member) plus EXTRA_PROJECTS projects, and a session
- * for the owner: the cookie a signed-in request sends.
+ * A fresh database migrated and seeded by `appDir`'s own code: the demo organization (acme,
+ * its owner and member) plus EXTRA_PROJECTS projects, and a session for the owner: the cookie
+ * a signed-in request sends.
  */
 export async function benchDatabase(appDir: string): Promise<BenchDatabase> {
   const name = `keel_bench_${randomBytes(4).toString("hex")}`;
@@ -38,25 +67,16 @@ export async function benchDatabase(appDir: string): Promise<BenchDatabase> {
   const drop = () =>
     admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => {});
   try {
-    await applyMigrations(url.toString(), { dir: path.join(appDir, "prisma", "migrations") });
-    const db = createDatabaseClient(url.toString(), { poolSize: 2 });
-    try {
-      await seed(db);
-      await db.project.createMany({
-        data: Array.from({ length: EXTRA_PROJECTS }, (_, i) => ({
-          organizationId: demo.organization.id,
-          name: `Project ${i}`,
-          description: i % 10 === 0 ? `About thing ${i}` : null,
-          createdById: demo.owner.id,
-          createdAt: new Date(Date.UTC(2026, 1, 1) + i * 60_000),
-        })),
-      });
-      await db.$executeRawUnsafe(`ANALYZE`);
-      const { token } = await createSession(db, { userId: demo.owner.id });
-      return { url: url.toString(), cookie: `keel.session=${token}`, drop };
-    } finally {
-      await db.$disconnect();
-    }
+    const script = path.join(appDir, ".bench-seed.mts");
+    await writeFile(script, seedScript);
+    const output = execFileSync(
+      path.join(appDir, "node_modules/.bin/tsx"),
+      ["--conditions=react-server", script, url.toString(), String(EXTRA_PROJECTS)],
+      { cwd: appDir, stdio: ["ignore", "pipe", "inherit"], timeout: 120_000 },
+    ).toString();
+    const last = output.trim().split("\n").at(-1) ?? "";
+    const { token } = JSON.parse(last) as { token: string };
+    return { url: url.toString(), cookie: `keel.session=${token}`, drop };
   } catch (error) {
     await drop();
     throw error;
