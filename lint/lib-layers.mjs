@@ -6,7 +6,7 @@ import path from "node:path";
  * other mean one of them holds something that belongs in a lower element.
  */
 export const layers = [
-  ["env", "crypto", "errors", "generated"],
+  ["env", "crypto", "errors", "generated", "format"],
   ["observability"],
   ["db", "http", "email", "rate-limit", "forms", "flash", "storage"],
   // Writers every domain uses: the audit recorder, the job queue's enqueue side, emails on it.

@@ -1,3 +1,4 @@
+import { currencyFormat, wholeNumber } from "@/lib/format/numbers";
 import type { MonthMetrics } from "./derive";
 
 export type SeriesKind = "money" | "percent" | "count" | "months" | "ratio";
@@ -104,12 +105,7 @@ export function formatValue(kind: SeriesKind, value: number | null): string {
   if (value === null) return "—";
   switch (kind) {
     case "money":
-      return new Intl.NumberFormat("en-US", {
-        style: "currency",
-        currency: "USD",
-        maximumFractionDigits: Math.abs(value) >= 100_000 ? 0 : 2,
-        minimumFractionDigits: 0,
-      }).format(value / 100);
+      return currencyFormat("usd", 0, Math.abs(value) >= 100_000 ? 0 : 2).format(value / 100);
     case "percent":
       return `${(value * 100).toFixed(1)} %`;
     case "months":
@@ -117,7 +113,7 @@ export function formatValue(kind: SeriesKind, value: number | null): string {
     case "ratio":
       return `${value.toFixed(2)}×`;
     case "count":
-      return value.toLocaleString("en-US");
+      return wholeNumber.format(value);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { PlanChangePreview } from "./plan-change";
+import { currencyFormat } from "@/lib/format/numbers";
 
 // The words of a plan-change preview. Stripe's preview is the next invoice, which during a trial
 // or with prorations held for the next bill is not charged now: saying "due now" for it would be
@@ -9,11 +10,7 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZon
 /** Always with cents, so "$0.00" reads as an amount and not as a missing one. */
 export function money(amount: number, currency: string): string {
   const sign = amount < 0 ? "−" : "";
-  return `${sign}${new Intl.NumberFormat("en-US", {
-    style: "currency",
-    currency: currency.toUpperCase(),
-    minimumFractionDigits: 2,
-  }).format(Math.abs(amount) / 100)}`;
+  return `${sign}${currencyFormat(currency, 2).format(Math.abs(amount) / 100)}`;
 }
 
 export type PreviewWording = {

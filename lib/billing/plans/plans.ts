@@ -1,5 +1,6 @@
 import { brand } from "@/brand.config";
 import { flagDefaults, flagNames, type Flag } from "./flags";
+import { currencyFormat } from "@/lib/format/numbers";
 
 // The one place plans are declared; the pricing page, entitlements, `npm run stripe:sync` and the
 // webhook all read it. Paid plans are priced per seat, in the smallest currency unit. A plan's
@@ -132,9 +133,5 @@ export function planForLookupKey(
 }
 
 export function formatAmount(amount: number, currencyCode = currency): string {
-  return new Intl.NumberFormat("en-US", {
-    style: "currency",
-    currency: currencyCode.toUpperCase(),
-    minimumFractionDigits: amount % 100 === 0 ? 0 : 2,
-  }).format(amount / 100);
+  return currencyFormat(currencyCode, amount % 100 === 0 ? 0 : 2).format(amount / 100);
 }

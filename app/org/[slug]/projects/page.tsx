@@ -8,13 +8,14 @@ import { can } from "@/lib/tenancy/permissions";
 import { parseInput } from "@/lib/actions/input";
 import { Pager } from "./_components/pager";
 import { ProjectList } from "./_components/project-list";
+import { wholeNumber } from "@/lib/format/numbers";
 
 export const metadata: Metadata = { title: "Projects" };
 
 type ProjectsPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 function countLabel(total: number, cap: number) {
-  if (total > cap) return `${cap.toLocaleString("en-US")}+ projects`;
+  if (total > cap) return `${wholeNumber.format(cap)}+ projects`;
   return total === 1 ? "1 project" : `${total} projects`;
 }
 

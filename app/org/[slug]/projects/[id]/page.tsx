@@ -12,6 +12,7 @@ import { can } from "@/lib/tenancy/permissions";
 import { AttachmentList } from "./_components/attachment-list";
 import { ProjectHistory } from "./_components/project-history";
 import { confirmAttachmentUpload, prepareAttachmentUpload } from "./actions";
+import { mediumDate } from "@/lib/format/dates";
 
 export const metadata: Metadata = { title: "Project" };
 
@@ -19,8 +20,6 @@ type ProjectPageProps = {
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
-
-const when = (date: Date) => date.toLocaleDateString("en", { dateStyle: "medium" });
 
 /** One project: its details, its files and its history; editing is one click away. */
 export default async function ProjectPage({ params, searchParams }: ProjectPageProps) {
@@ -48,9 +47,9 @@ export default async function ProjectPage({ params, searchParams }: ProjectPageP
             {project.name}
           </h1>
           <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-            Created {when(project.createdAt)}
+            Created {mediumDate.format(project.createdAt)}
             {project.createdBy ? ` by ${project.createdBy.name ?? project.createdBy.email}` : ""}
-            {" · "}updated {when(project.updatedAt)}
+            {" · "}updated {mediumDate.format(project.updatedAt)}
           </p>
         </div>
         {canWrite ? (

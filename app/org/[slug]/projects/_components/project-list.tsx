@@ -1,8 +1,7 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import type { ProjectListItem } from "@/lib/projects/queries";
-
-const when = (date: Date) => date.toLocaleDateString("en", { dateStyle: "medium" });
+import { mediumDate } from "@/lib/format/dates";
 
 type ProjectListProps = { items: ProjectListItem[]; query: string; canWrite: boolean };
 
@@ -54,10 +53,10 @@ export function ProjectList({ items, query, canWrite }: ProjectListProps) {
               </span>
             ) : null}
             <span className="mt-0.5 block text-xs text-zinc-500 dark:text-zinc-400">
-              Created {when(project.createdAt)}
+              Created {mediumDate.format(project.createdAt)}
               {project.createdBy ? ` by ${project.createdBy.name ?? project.createdBy.email}` : ""}
               {project.updatedAt.getTime() !== project.createdAt.getTime()
-                ? ` · updated ${when(project.updatedAt)}`
+                ? ` · updated ${mediumDate.format(project.updatedAt)}`
                 : ""}
             </span>
           </Link>

@@ -3,8 +3,7 @@ import { Row, RowList } from "@/components/ui/list";
 import type { AttachmentView } from "@/lib/attachments/queries";
 import { formatBytes } from "@/lib/storage/limits";
 import { deleteAttachmentForm } from "../actions";
-
-const when = (date: Date) => date.toLocaleDateString("en", { dateStyle: "medium" });
+import { mediumDate } from "@/lib/format/dates";
 
 /** A project's files: each downloads through a members-only link; writers may remove them. */
 export function AttachmentList({
@@ -33,7 +32,7 @@ export function AttachmentList({
               <span className="sr-only"> (download)</span>
             </a>
           }
-          details={`${formatBytes(file.size)} · added ${when(file.createdAt)}${
+          details={`${formatBytes(file.size)} · added ${mediumDate.format(file.createdAt)}${
             file.uploadedBy ? ` by ${file.uploadedBy.name ?? file.uploadedBy.email}` : ""
           }`}
           actions={

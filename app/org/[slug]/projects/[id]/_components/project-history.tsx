@@ -1,4 +1,5 @@
 import type { ProjectPage } from "@/lib/attachments/project-page";
+import { mediumDateTime } from "@/lib/format/dates";
 
 /** The project's audit entries as sentences, newest first. */
 export function ProjectHistory({ history }: { history: ProjectPage["history"] }) {
@@ -14,7 +15,7 @@ export function ProjectHistory({ history }: { history: ProjectPage["history"] })
             dateTime={entry.createdAt.toISOString()}
             className="text-xs text-zinc-500 dark:text-zinc-400"
           >
-            {entry.createdAt.toLocaleString("en", { dateStyle: "medium", timeStyle: "short" })}
+            {mediumDateTime.format(entry.createdAt)}
           </time>
         </li>
       ))}

@@ -8,6 +8,7 @@ import { requireMember } from "@/lib/tenancy/current-member";
 import { deleteProjectForm, updateProjectForm } from "../../actions";
 import { parseInput } from "@/lib/actions/input";
 import { projectIdSchema } from "@/lib/projects/schemas";
+import { mediumDate } from "@/lib/format/dates";
 
 export const metadata: Metadata = { title: "Edit project" };
 
@@ -40,7 +41,7 @@ export default async function EditProjectPage({ params }: ProjectPageProps) {
           Edit {project.name}
         </h1>
         <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-          Created {project.createdAt.toLocaleDateString("en", { dateStyle: "medium" })}
+          Created {mediumDate.format(project.createdAt)}
           {project.createdBy ? ` by ${project.createdBy.name ?? project.createdBy.email}` : ""}
         </p>
       </header>

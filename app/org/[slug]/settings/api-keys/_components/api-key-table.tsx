@@ -5,8 +5,8 @@ import { Table } from "@/components/ui/table";
 import type { ApiKeyView } from "@/lib/api-keys/keys";
 import { revokeApiKeyForm } from "../actions";
 import { EditScopes } from "./edit-scopes";
-
-const date = (value: Date) => value.toLocaleDateString("en", { dateStyle: "medium" });
+import { mediumDate } from "@/lib/format/dates";
+import { wholeNumber } from "@/lib/format/numbers";
 
 function status(key: ApiKeyView, now: Date) {
   if (key.revokedAt) return <Badge>Revoked</Badge>;
@@ -49,18 +49,22 @@ export function ApiKeyTable({
           </td>
           <td className="px-4 py-2">
             {key.createdBy ? (key.createdBy.name ?? key.createdBy.email) : "A deleted user"}
-            <div className="text-xs text-zinc-500 dark:text-zinc-400">{date(key.createdAt)}</div>
+            <div className="text-xs text-zinc-500 dark:text-zinc-400">
+              {mediumDate.format(key.createdAt)}
+            </div>
           </td>
           <td className="px-4 py-2">
-            {key.lastUsedAt ? date(key.lastUsedAt) : "Never used"}
+            {key.lastUsedAt ? mediumDate.format(key.lastUsedAt) : "Never used"}
             {key.lastUsedIp ? (
               <div className="text-xs text-zinc-500 dark:text-zinc-400">{key.lastUsedIp}</div>
             ) : null}
           </td>
           <td className="px-4 py-2 tabular-nums">
-            {(callsThisMonth.get(key.id) ?? 0).toLocaleString("en-US")}
+            {wholeNumber.format(callsThisMonth.get(key.id) ?? 0)}
           </td>
-          <td className="px-4 py-2">{key.expiresAt ? date(key.expiresAt) : "Never"}</td>
+          <td className="px-4 py-2">
+            {key.expiresAt ? mediumDate.format(key.expiresAt) : "Never"}
+          </td>
           <td className="px-4 py-2">{status(key, now)}</td>
           <td className="px-4 py-2">
             {key.revokedAt ? null : (
