@@ -65,55 +65,57 @@ export async function createSession(
   return { token, sessionId: session.id, expires };
 }
 
+type SessionRow = {
+  id: string;
+  createdAt: Date;
+  expires: Date;
+  lastSeenAt: Date;
+  impersonatorId: string | null;
+  userId: string;
+  email: string;
+  name: string | null;
+  emailVerified: Date | null;
+  disabledAt: Date | null;
+  twoFactorEnabled: boolean;
+  hasPassword: boolean;
+};
+
 export async function readSession(
   client: Database,
   token: string,
   now: Date = new Date(),
 ): Promise<ActiveSession | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
-  const row = await client.session.findUnique({
-    where: { sessionToken: hashToken(token) },
-    select: {
-      id: true,
-      createdAt: true,
-      expires: true,
-      lastSeenAt: true,
-      impersonatorId: true,
-      user: {
-        select: {
-          id: true,
-          email: true,
-          name: true,
-          emailVerified: true,
-          disabledAt: true,
-          twoFactorEnabledAt: true,
-          passwordHash: true,
-        },
-      },
-    },
-  });
+  // One statement for the session and its user (Prisma's nested select sends two): every
+  // signed-in request reads it. Only whether a password exists leaves the database, not its hash.
+  const [row] = await client.$queryRaw<SessionRow[]>`
+    SELECT s."id", s."createdAt", s."expires", s."lastSeenAt", s."impersonatorId",
+           u."id" AS "userId", u."email", u."name", u."emailVerified", u."disabledAt",
+           u."twoFactorEnabledAt" IS NOT NULL AS "twoFactorEnabled",
+           u."passwordHash" IS NOT NULL AS "hasPassword"
+    FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+    WHERE s."sessionToken" = ${hashToken(token)}`;
   if (!row) return null;
   const idleUntil = row.lastSeenAt.getTime() + sessionPolicy.idleMs;
-  if (row.expires <= now || idleUntil <= now.getTime() || row.user.disabledAt) {
+  if (row.expires <= now || idleUntil <= now.getTime() || row.disabledAt) {
     await client.session.deleteMany({ where: { id: row.id } });
     return null;
   }
   if (now.getTime() - row.lastSeenAt.getTime() >= sessionPolicy.touchEveryMs) {
     await client.session.updateMany({ where: { id: row.id }, data: { lastSeenAt: now } });
   }
-  const { user } = row;
   return {
     sessionId: row.id,
     createdAt: row.createdAt,
     expires: row.expires,
     impersonatorId: row.impersonatorId,
     user: {
-      id: user.id,
-      email: user.email,
-      name: user.name,
-      emailVerified: user.emailVerified,
-      twoFactorEnabled: user.twoFactorEnabledAt !== null,
-      hasPassword: user.passwordHash !== null,
+      id: row.userId,
+      email: row.email,
+      name: row.name,
+      emailVerified: row.emailVerified,
+      twoFactorEnabled: row.twoFactorEnabled,
+      hasPassword: row.hasPassword,
     },
   };
 }

@@ -16,6 +16,8 @@ export type CurrentMember = VerifiedMembership & {
   session: ActiveSession;
   userId: string;
   memberships: VerifiedMembership[];
+  /** When a move of this organization to another database began, or null. */
+  movingSince: Date | null;
   read<T>(fn: (tx: ScopedDb) => Promise<T>): Promise<T>;
   /** A read that tolerates a little lag (a list): on a replica when one is configured, else `read`. */
   readReplica<T>(fn: (tx: ScopedDb) => Promise<T>): Promise<T>;
@@ -34,7 +36,7 @@ const lookupCurrentMember = cache(async (): Promise<MemberLookup> => {
   if (!session?.user.id) return { kind: "none" };
   const userId = session.user.id;
   const transaction = sharedTransaction({ userId });
-  const { memberships, current, suspended } = await transaction.read((tx) =>
+  const { memberships, current, suspended, movingSince } = await transaction.read((tx) =>
     readMembershipsEntering(tx, userId, host.slug),
   );
   if (suspended) return { kind: "suspended", membership: suspended };
@@ -48,6 +50,7 @@ const lookupCurrentMember = cache(async (): Promise<MemberLookup> => {
       session,
       userId,
       memberships,
+      movingSince,
       read: transaction.read,
       readReplica: (fn) =>
         withReplicaScopeOr(

@@ -56,6 +56,7 @@ type MembershipRow = {
   entered: string | null;
   suspended: boolean;
   tenantDatabaseId: string | null;
+  movingSince: Date | null;
 };
 
 // Moves the transaction into the organization from the membership row only, and never into a
@@ -68,14 +69,17 @@ export async function readMembershipsEntering(
   memberships: VerifiedMembership[];
   current: VerifiedMembership | null;
   suspended: VerifiedMembership | null;
+  /** When a move of the entered organization began (lib/db/tenant-databases/moving.ts), or null. */
+  movingSince: Date | null;
 }> {
   const target = slugProblem(slug) === null ? slug : null;
   const rows = await tx.$queryRaw<MembershipRow[]>`
     SELECT m."role", o."id", o."slug", o."name", o."suspendedAt" IS NOT NULL AS "suspended",
-      o."tenantDatabaseId",
+      o."tenantDatabaseId", f."since" AS "movingSince",
       CASE WHEN o."slug" = ${target} AND o."suspendedAt" IS NULL
         THEN set_config('app.org_id', o."id", true) END AS "entered"
     FROM "Membership" m JOIN "Organization" o ON o."id" = m."organizationId"
+      LEFT JOIN "TenantWriteFreeze" f ON f."organizationId" = o."id"
     WHERE m."userId" = ${userId}
     ORDER BY o."name" ASC`;
   const memberships = rows.map(({ role, id, slug, name }) => ({
@@ -93,5 +97,6 @@ export async function readMembershipsEntering(
     memberships,
     current: memberships[index] ?? null,
     suspended: memberships[suspendedIndex] ?? null,
+    movingSince: entered?.movingSince ?? null,
   };
 }

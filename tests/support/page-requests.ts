@@ -4,7 +4,6 @@ import { billingOverview, recentInvoices } from "@/lib/billing/subscription/over
 import { db } from "@/lib/db";
 import { sharedTransaction } from "@/lib/db/shared-transaction";
 import type { ScopedDb } from "@/lib/db/tenant";
-import { movingSince } from "@/lib/db/tenant-databases/moving";
 import { listPendingInvitations } from "@/lib/invitations/manage";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { listMembers } from "@/lib/members/members";
@@ -59,10 +58,7 @@ async function organizationPage<T>(
     read: transaction.read,
   };
   const [, result] = await Promise.all([
-    member.read(async (tx) => [
-      await billingSnapshot(tx, member.organizationId),
-      await movingSince(tx, member.organizationId),
-    ]),
+    member.read((tx) => billingSnapshot(tx, member.organizationId)),
     page(member),
   ]);
   return result;

@@ -12,7 +12,6 @@ import { getCurrentSession } from "@/lib/auth/current-session";
 import { requestedPath } from "@/lib/auth/return-path";
 import { billingSnapshot, paymentStatusOf } from "@/lib/billing/plans/entitlements";
 import { trialOf } from "@/lib/billing/trial/trial-of";
-import { movingSince } from "@/lib/db/tenant-databases/moving";
 import { env } from "@/lib/env";
 import { getCurrentMember, getSuspendedMembership } from "@/lib/tenancy/current-member";
 import { organizationUrl } from "@/lib/tenancy/links";
@@ -87,13 +86,7 @@ export default async function OrganizationLayout({ children, params }: Organizat
     );
   }
 
-  const [snapshot, moving] = await member.read(
-    async (tx) =>
-      [
-        await billingSnapshot(tx, member.organization.id),
-        await movingSince(tx, member.organization.id),
-      ] as const,
-  );
+  const snapshot = await member.read((tx) => billingSnapshot(tx, member.organization.id));
   const billing = paymentStatusOf(snapshot);
   const trial = trialOf(snapshot);
   return (
@@ -118,7 +111,7 @@ export default async function OrganizationLayout({ children, params }: Organizat
         />
       }
     >
-      {moving ? <MovingBanner organizationName={member.organization.name} /> : null}
+      {member.movingSince ? <MovingBanner organizationName={member.organization.name} /> : null}
       {billing.pastDue ? (
         <PastDueBanner
           organizationName={member.organization.name}
