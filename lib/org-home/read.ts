@@ -1,6 +1,6 @@
 import "server-only";
 
-import { billingSnapshot, effectivePlan, paidPlan } from "@/lib/billing/plans/entitlements";
+import { effectivePlan, paidPlan, type BillingSnapshot } from "@/lib/billing/plans/entitlements";
 import { inOrganization, type ScopedDb } from "@/lib/db/tenant";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role, SubscriptionStatus } from "@/lib/generated/prisma/enums";
@@ -109,15 +109,16 @@ async function controlPlaneFacts(
 
 /**
  * Everything the organization's home page shows, read in the caller's scoped transaction (the
- * page passes its request's one transaction). Reads only.
+ * page passes its request's one transaction) beside the billing snapshot the layout already
+ * read. Reads only.
  */
 export async function readOrganizationHome(
   tx: ScopedDb,
   viewer: Viewer,
+  snapshot: BillingSnapshot,
   now = new Date(),
 ): Promise<OrganizationHome> {
   const { organizationId, role } = viewer;
-  const snapshot = await billingSnapshot(tx, organizationId);
   const plan = effectivePlan(snapshot, now);
   const facts = await controlPlaneFacts(tx, viewer, now);
   const seats = { members: facts.members, invitations: facts.invitations };

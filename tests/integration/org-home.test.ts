@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { forgetPlacements } from "@/lib/db/tenant-databases/placement";
 import { closeTenantDatabasePools } from "@/lib/db/tenant-databases/pools";
 import { dismissChecklistAction } from "@/lib/onboarding/actions";
+import { billingSnapshot } from "@/lib/billing/plans/entitlements";
 import { readOrganizationHome } from "@/lib/org-home/read";
 import { getCurrentMember } from "@/lib/tenancy/current-member";
 import { adminDatabase } from "../support/admin-db";
@@ -36,12 +37,12 @@ async function homeAs(token: string, slug: string) {
   callAs(token, slug);
   const member = await getCurrentMember();
   if (!member) throw new Error("not a member");
-  return member.read((tx) =>
-    readOrganizationHome(tx, {
-      organizationId: member.organization.id,
-      userId: member.userId,
-      role: member.role,
-    }),
+  return member.read(async (tx) =>
+    readOrganizationHome(
+      tx,
+      { organizationId: member.organization.id, userId: member.userId, role: member.role },
+      await billingSnapshot(tx, member.organization.id),
+    ),
   );
 }
 

@@ -1,5 +1,5 @@
 import { readSession } from "@/lib/auth/session-store";
-import { billingSnapshot } from "@/lib/billing/plans/entitlements";
+import { billingSnapshot, type BillingSnapshot } from "@/lib/billing/plans/entitlements";
 import { billingOverview, recentInvoices } from "@/lib/billing/subscription/overview";
 import { db } from "@/lib/db";
 import { sharedTransaction } from "@/lib/db/shared-transaction";
@@ -42,7 +42,7 @@ async function signedIn(token: string) {
  */
 async function organizationPage<T>(
   request: PageRequest,
-  page: (member: Member) => Promise<T>,
+  page: (member: Member, snapshot: Promise<BillingSnapshot>) => Promise<T>,
 ): Promise<T> {
   const { userId } = await signedIn(request.token);
   const transaction = sharedTransaction({ userId });
@@ -57,10 +57,9 @@ async function organizationPage<T>(
     role: current.role,
     read: transaction.read,
   };
-  const [, result] = await Promise.all([
-    member.read((tx) => billingSnapshot(tx, member.organizationId)),
-    page(member),
-  ]);
+  // lib/billing/plans/member-snapshot.ts: the layout's snapshot, which the page reuses.
+  const snapshot = member.read((tx) => billingSnapshot(tx, member.organizationId));
+  const [, result] = await Promise.all([snapshot, page(member, snapshot)]);
   return result;
 }
 
@@ -69,15 +68,16 @@ export const scenarios: { name: string; run: (request: PageRequest) => Promise<u
     // app/org/[slug]/(home)/page.tsx: counts, plan, usage, recent activity and the checklist.
     name: "organization home (/)",
     run: (request) =>
-      organizationPage(request, (member) =>
-        member.read((tx) =>
-          readOrganizationHome(tx, {
-            organizationId: member.organizationId,
-            userId: member.userId,
-            role: member.role,
-          }),
-        ),
-      ),
+      organizationPage(request, async (member, snapshot) => {
+        const layoutSnapshot = await snapshot;
+        return member.read((tx) =>
+          readOrganizationHome(
+            tx,
+            { organizationId: member.organizationId, userId: member.userId, role: member.role },
+            layoutSnapshot,
+          ),
+        );
+      }),
   },
   {
     // app/org/[slug]/projects/page.tsx, first page.

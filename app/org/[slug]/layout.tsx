@@ -10,7 +10,8 @@ import { SignedOut } from "@/components/shell/signed-out";
 import { SiteShell } from "@/components/shell/site-shell";
 import { getCurrentSession } from "@/lib/auth/current-session";
 import { requestedPath } from "@/lib/auth/return-path";
-import { billingSnapshot, paymentStatusOf } from "@/lib/billing/plans/entitlements";
+import { paymentStatusOf } from "@/lib/billing/plans/entitlements";
+import { memberBillingSnapshot } from "@/lib/billing/plans/member-snapshot";
 import { trialOf } from "@/lib/billing/trial/trial-of";
 import { env } from "@/lib/env";
 import { getCurrentMember, getSuspendedMembership } from "@/lib/tenancy/current-member";
@@ -86,7 +87,7 @@ export default async function OrganizationLayout({ children, params }: Organizat
     );
   }
 
-  const snapshot = await member.read((tx) => billingSnapshot(tx, member.organization.id));
+  const snapshot = await memberBillingSnapshot(member);
   const billing = paymentStatusOf(snapshot);
   const trial = trialOf(snapshot);
   return (

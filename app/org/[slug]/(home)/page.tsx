@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
+import { memberBillingSnapshot } from "@/lib/billing/plans/member-snapshot";
 import { readOrganizationHome } from "@/lib/org-home/read";
 import { requireMember } from "@/lib/tenancy/current-member";
 import { can } from "@/lib/tenancy/permissions";
@@ -16,12 +17,13 @@ export const metadata: Metadata = { title: "Overview" };
  */
 export default async function OrganizationHomePage() {
   const member = await requireMember("projects:read");
+  const snapshot = await memberBillingSnapshot(member);
   const home = await member.read((tx) =>
-    readOrganizationHome(tx, {
-      organizationId: member.organization.id,
-      userId: member.userId,
-      role: member.role,
-    }),
+    readOrganizationHome(
+      tx,
+      { organizationId: member.organization.id, userId: member.userId, role: member.role },
+      snapshot,
+    ),
   );
 
   return (
