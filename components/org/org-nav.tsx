@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { usePathname } from "next/navigation";
 
 export type OrgNavItem = { href: string; label: string };
@@ -21,7 +21,7 @@ export function OrgNav({ items, label = "Organization" }: { items: OrgNavItem[];
           const active = item === current;
           return (
             <li key={item.href}>
-              <Link
+              <IntentLink
                 href={item.href}
                 aria-current={active ? "page" : undefined}
                 className={`inline-block border-b-2 px-3 py-2.5 text-sm font-medium whitespace-nowrap focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 ${
@@ -31,7 +31,7 @@ export function OrgNav({ items, label = "Organization" }: { items: OrgNavItem[];
                 }`}
               >
                 {item.label}
-              </Link>
+              </IntentLink>
             </li>
           );
         })}

@@ -12,7 +12,7 @@ import { signUpWithOrganization } from "./support/organization";
 test("a new organization with sample projects opens on its overview, whose checklist the owner dismisses", async ({
   browser,
 }) => {
-  budgetSteps(14);
+  budgetSteps(16);
   const tag = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
   const slug = `home-${tag}`;
   const context = await browser.newContext({ extraHTTPHeaders: clientIpHeaders() });
@@ -79,8 +79,22 @@ test("a new organization with sample projects opens on its overview, whose check
   ).toBeVisible();
 
   // The samples are real projects in the list.
+  const prefetched: string[] = [];
+  page.on("request", (request) => {
+    if (request.headers()["next-router-prefetch"]) prefetched.push(new URL(request.url()).pathname);
+  });
   await page.getByRole("link", { name: "View projects" }).click();
   await expect(page).toHaveURL(`${tenantApp(slug)}/projects`);
-  await expect(page.getByRole("link", { name: /Customer onboarding/ })).toBeVisible();
+  const project = page.getByRole("link", { name: /Customer onboarding/ });
+  await expect(project).toBeVisible();
+
+  // Rows and tabs on screen cost the server nothing until the pointer reaches one: each
+  // prefetch is a request that checks the session and membership.
+  await page.waitForTimeout(1_500);
+  expect(prefetched.filter((path) => path.startsWith("/projects/"))).toEqual([]);
+  expect(prefetched).not.toContain("/members");
+  await project.hover();
+  const href = await project.getAttribute("href");
+  await expect.poll(() => prefetched).toContain(href);
   await context.close();
 });

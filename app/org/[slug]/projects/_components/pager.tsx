@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { encodeCursor, type ProjectCursor } from "@/lib/projects/cursor";
 
 type PagerProps = { query: string; newer: ProjectCursor | null; older: ProjectCursor | null };
@@ -16,16 +16,16 @@ export function Pager({ query, newer, older }: PagerProps) {
   return (
     <nav aria-label="Pages" className="flex items-center justify-between text-sm">
       {newer ? (
-        <Link href={href(query, "before", newer)} className="underline">
+        <IntentLink href={href(query, "before", newer)} className="underline">
           Previous
-        </Link>
+        </IntentLink>
       ) : (
         <span />
       )}
       {older ? (
-        <Link href={href(query, "after", older)} className="underline">
+        <IntentLink href={href(query, "after", older)} className="underline">
           Next
-        </Link>
+        </IntentLink>
       ) : (
         <span />
       )}

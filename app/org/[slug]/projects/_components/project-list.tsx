@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { Button } from "@/components/ui/button";
 import type { ProjectListItem } from "@/lib/projects/queries";
 import { mediumDate } from "@/lib/format/dates";
@@ -15,9 +15,9 @@ export function ProjectList({ items, query, canWrite }: ProjectListProps) {
             <h2 className="font-medium text-zinc-900 dark:text-zinc-100">No projects match</h2>
             <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
               Try another search, or{" "}
-              <Link href="/projects" className="underline">
+              <IntentLink href="/projects" className="underline">
                 show all projects
-              </Link>
+              </IntentLink>
               .
             </p>
           </>
@@ -42,7 +42,7 @@ export function ProjectList({ items, query, canWrite }: ProjectListProps) {
     <ul className="divide-y divide-zinc-200 rounded-xl border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
       {items.map((project) => (
         <li key={project.id}>
-          <Link
+          <IntentLink
             href={`/projects/${project.id}`}
             className="block px-4 py-3 hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-brand-600 dark:hover:bg-zinc-900"
           >
@@ -59,7 +59,7 @@ export function ProjectList({ items, query, canWrite }: ProjectListProps) {
                 ? ` · updated ${mediumDate.format(project.updatedAt)}`
                 : ""}
             </span>
-          </Link>
+          </IntentLink>
         </li>
       ))}
     </ul>
