@@ -1,6 +1,19 @@
+"use client";
+
+import type { KeyboardEvent } from "react";
+
 type SwitcherOrganization = { slug: string; name: string; href: string };
 
-// A native <details>: keyboard and screen-reader friendly with no client JavaScript.
+// Escape closes the list, as it does the user menu, and focus goes back to where it opened.
+function closeOnEscape(event: KeyboardEvent<HTMLDetailsElement>) {
+  const details = event.currentTarget;
+  if (event.key !== "Escape" || !details.open) return;
+  event.preventDefault();
+  details.open = false;
+  details.querySelector("summary")?.focus();
+}
+
+// A native <details>: it opens and closes with Enter and Space, with or without JavaScript.
 export function OrgSwitcher({
   current,
   organizations,
@@ -11,7 +24,7 @@ export function OrgSwitcher({
   createHref: string;
 }) {
   return (
-    <details className="group relative min-w-0">
+    <details className="group relative min-w-0" onKeyDown={closeOnEscape}>
       <summary className="flex cursor-pointer list-none items-center gap-2 rounded-lg px-2 py-1 text-base font-semibold text-zinc-950 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-brand-600 sm:text-lg dark:text-white dark:hover:bg-zinc-800 [&::-webkit-details-marker]:hidden">
         {/* A long name is cut with an ellipsis, so the user menu stays on a phone's screen. */}
         <span className="truncate">{current.name}</span>

@@ -38,7 +38,7 @@ const noHorizontalScroll = (page: Page) =>
 test("an organization's pages have the app shell and a keyboard user menu that signs out", async ({
   browser,
 }) => {
-  budgetSteps(12);
+  budgetSteps(13);
   const { page, slug, email } = await ownerPage(browser, "shell");
 
   // The app's frame, not the marketing site's.
@@ -46,6 +46,17 @@ test("an organization's pages have the app shell and a keyboard user menu that s
   await expect(page.getByRole("contentinfo")).toHaveCount(0);
   await expect(page.getByRole("navigation", { name: "Main" })).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Pricing" })).toHaveCount(0);
+
+  // The organization switcher opens with Enter and closes with Escape, focus back on it.
+  const switcher = page.locator("summary", { hasText: "Switch organization" });
+  await switcher.focus();
+  await page.keyboard.press("Enter");
+  const switcherList = page.getByText("Your organizations");
+  await expect(switcherList).toBeVisible();
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Escape");
+  await expect(switcherList).toBeHidden();
+  await expect(switcher).toBeFocused();
 
   // Keyboard: Enter opens, arrows walk the items, Escape closes and gives focus back.
   const button = menuButton(page);
