@@ -12,8 +12,13 @@ const blocking = new Set(["serious", "critical"]);
 const NODES_SHOWN = 5;
 
 type Scheme = "light" | "dark";
+type EmulateMedia = Page["emulateMedia"];
 
-export async function blockingViolations(page: Page): Promise<string[]> {
+/** `emulateMedia`: the page's own, which the watcher keeps for its checks (axe-watch.ts). */
+export async function blockingViolations(
+  page: Page,
+  emulateMedia: EmulateMedia = (options) => page.emulateMedia(options),
+): Promise<string[]> {
   const initiallyDark = await page.evaluate(
     () => matchMedia("(prefers-color-scheme: dark)").matches,
   );
@@ -21,7 +26,7 @@ export async function blockingViolations(page: Page): Promise<string[]> {
   const found: string[] = [];
   try {
     for (const colorScheme of schemes) {
-      await page.emulateMedia({ colorScheme });
+      await emulateMedia({ colorScheme });
       await settle(page);
       // Legacy mode runs axe inside the page; the default opens a blank page per run to merge
       // frame results, which costs a page and hangs if the test closes its context meanwhile.
@@ -51,7 +56,7 @@ export async function blockingViolations(page: Page): Promise<string[]> {
     }
   } finally {
     if (!page.isClosed()) {
-      await page.emulateMedia({ colorScheme: initiallyDark ? "dark" : "light" }).catch(() => {});
+      await emulateMedia({ colorScheme: initiallyDark ? "dark" : "light" }).catch(() => {});
     }
   }
   return found;

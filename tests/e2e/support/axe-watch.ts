@@ -77,6 +77,7 @@ export class AxeWatcher {
   private readonly loading = new WeakMap<Page, Request>();
   private readonly documents = new WeakMap<Page, Request>();
   private readonly paths = new WeakMap<Page, string>();
+  private readonly emulators = new WeakMap<Page, Page["emulateMedia"]>();
   // Which navigation of a page was checked last, and what was found then.
   private readonly navigations = new WeakMap<Page, number>();
   private readonly lastCheck = new WeakMap<Page, { navigation: number; found: string[] }>();
@@ -92,6 +93,11 @@ export class AxeWatcher {
   private watchPage(page: Page): void {
     if (this.queues.has(page)) return;
     this.queues.set(page, Promise.resolve());
+    // A check switches the colour scheme and then puts back the one it found: a test's own
+    // switch made meanwhile would be undone. The test's switches wait for the checks in flight.
+    const emulateMedia = page.emulateMedia.bind(page);
+    this.emulators.set(page, emulateMedia);
+    page.emulateMedia = (options) => this.enqueue(page, () => emulateMedia(options));
     page.on("request", (request) => {
       if (request.isNavigationRequest() && request.frame() === page.mainFrame()) {
         this.loading.set(page, request);
@@ -164,7 +170,10 @@ export class AxeWatcher {
     // half of each page, or axe itself was gone from the new document.
     const moved = () => (this.navigations.get(page) ?? 0) !== navigation;
     try {
-      const found = await withTimeout(blockingViolations(page), 2 * STEP_MS);
+      const found = await withTimeout(
+        blockingViolations(page, this.emulators.get(page)),
+        2 * STEP_MS,
+      );
       if (moved()) throw new Error("navigated during the check");
       this.lastCheck.set(page, { navigation, found });
       return found;

@@ -34,7 +34,8 @@ export const test = base.extend<AxeFixtures, { scannedPages: ScannedPages }>({
       const newContext = browser.newContext;
       browser.newContext = async (...args: Parameters<Browser["newContext"]>) => {
         const context = await newContext.apply(browser, args);
-        watcher.watchContext(context);
+        // axe runs in the page: a context without JavaScript is checked where others visit.
+        if (args[0]?.javaScriptEnabled !== false) watcher.watchContext(context);
         return context;
       };
       try {
