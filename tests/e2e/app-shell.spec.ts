@@ -51,7 +51,7 @@ test("an organization's pages have the app shell and a keyboard user menu that s
   const switcher = page.locator("summary", { hasText: "Switch organization" });
   await switcher.focus();
   await page.keyboard.press("Enter");
-  const switcherList = page.getByText("Your organizations");
+  const switcherList = page.getByText("Your organizations", { exact: true });
   await expect(switcherList).toBeVisible();
   await page.keyboard.press("Tab");
   await page.keyboard.press("Escape");

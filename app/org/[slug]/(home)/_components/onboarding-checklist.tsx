@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { StatusButtonForm } from "@/components/forms/status-button-form";
 import type { Checklist } from "@/lib/onboarding/checklist";
 import { dismissChecklistForm } from "../actions";
@@ -44,12 +44,12 @@ export function OnboardingChecklist({ checklist }: { checklist: Checklist }) {
                 className={`text-sm font-medium ${item.done ? "text-zinc-500 line-through dark:text-zinc-400" : "text-zinc-950 dark:text-white"}`}
               >
                 {item.href && !item.done ? (
-                  <Link
+                  <IntentLink
                     href={item.href}
                     className="text-brand-700 underline underline-offset-2 hover:text-brand-800 dark:text-brand-300 dark:hover:text-brand-200"
                   >
                     {item.label}
-                  </Link>
+                  </IntentLink>
                 ) : (
                   item.label
                 )}

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Section } from "@/components/ui/section";
 import type { ActivityEntry } from "@/lib/org-home/read";
@@ -48,12 +48,12 @@ export function RecentActivity({
       )}
       {fullLog ? (
         <p className="text-sm">
-          <Link
+          <IntentLink
             href="/settings/audit"
             className="font-medium text-brand-700 underline-offset-2 hover:underline dark:text-brand-300"
           >
             View the full audit log
-          </Link>
+          </IntentLink>
         </p>
       ) : null}
     </Section>

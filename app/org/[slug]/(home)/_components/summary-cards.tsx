@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import type { ReactNode } from "react";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { planStatusText } from "@/lib/org-home/plan-status";
@@ -36,12 +36,12 @@ function Card({
       {children ? <div className="text-sm text-zinc-600 dark:text-zinc-400">{children}</div> : null}
       {link ? (
         <p className="mt-auto pt-2 text-sm">
-          <Link
+          <IntentLink
             href={link.href}
             className="font-medium text-brand-700 underline-offset-2 hover:underline dark:text-brand-300"
           >
             {link.label}
-          </Link>
+          </IntentLink>
         </p>
       ) : null}
     </section>
