@@ -25,6 +25,7 @@ import { createDatabaseClient } from "@/lib/db/create-client";
 import { startEmbeddedDatabase } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrate";
 import { seed } from "@/prisma/seed";
+import { blankedServices } from "../scripts/lib/blanked-services";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3291);
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
@@ -38,24 +39,8 @@ const CATEGORIES = [...REQUIRED, "seo"] as const;
 const log = (line: string) => console.error(`[lighthouse] ${line}`);
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 const APP_URL = `http://localhost:${PORT}`;
-// As in scripts/e2e-server.ts: no real Stripe, Resend, Redis or OAuth app from a .env file.
-const blanked = Object.fromEntries(
-  [
-    "RESEND_API_KEY",
-    "RESEND_BASE_URL",
-    "EMAIL_FROM",
-    "STRIPE_SECRET_KEY",
-    "STRIPE_WEBHOOK_SECRET",
-    "STRIPE_API_BASE",
-    "UPSTASH_REDIS_REST_URL",
-    "UPSTASH_REDIS_REST_TOKEN",
-    "AUTH_GITHUB_ID",
-    "AUTH_GITHUB_SECRET",
-    "AUTH_GOOGLE_ID",
-    "AUTH_GOOGLE_SECRET",
-    "ROOT_DOMAIN",
-  ].map((name) => [name, ""]),
-);
+// As for the e2e server: no real Stripe, Resend, Redis, OAuth app or S3 from a .env file.
+const blanked = blankedServices;
 
 function runNext(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, [nextBin, ...args], {

@@ -9,6 +9,7 @@ import { startEmbeddedDatabase } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrate";
 import { e2eMetricsFixturePrefix } from "../tests/e2e/support/database";
 import { seedMetricsFixture } from "../tests/support/metrics-fixture";
+import { blankedServices } from "./lib/blanked-services";
 import { startDevStripe } from "./lib/dev-stripe";
 import { appOrigins, startLocalS3 } from "./lib/local-s3";
 
@@ -27,30 +28,8 @@ const log = (message: string) => console.log(`[e2e] ${message}`);
 // The next binary run by this Node directly: signals reach it without npx and a shell in between.
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 
-// Blank, not deleted: Next.js fills unset variables from .env files, but never
-// overrides one that is set, even to "". The suite must not reach a developer's
-// real Stripe, Resend, Redis or OAuth apps.
-const externalServices = [
-  "RESEND_API_KEY",
-  "RESEND_BASE_URL",
-  "EMAIL_FROM",
-  "STRIPE_SECRET_KEY",
-  "STRIPE_WEBHOOK_SECRET",
-  "STRIPE_API_BASE",
-  "UPSTASH_REDIS_REST_URL",
-  "UPSTASH_REDIS_REST_TOKEN",
-  "AUTH_GITHUB_ID",
-  "AUTH_GITHUB_SECRET",
-  "AUTH_GOOGLE_ID",
-  "AUTH_GOOGLE_SECRET",
-  "ROOT_DOMAIN",
-  "S3_ENDPOINT",
-  "S3_BUCKET",
-  "S3_ACCESS_KEY_ID",
-  "S3_SECRET_ACCESS_KEY",
-  "KEEL_LOCAL_S3",
-];
-const blanked = Object.fromEntries(externalServices.map((name) => [name, ""]));
+// The suite must not reach a developer's real Stripe, Resend, Redis, OAuth apps or S3.
+const blanked = blankedServices;
 
 function runNext(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, [nextBin, ...args], { stdio: "inherit", env });
