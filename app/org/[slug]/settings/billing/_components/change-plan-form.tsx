@@ -1,12 +1,12 @@
 "use client";
 
 import { useActionState, useEffect, useId, useRef } from "react";
-import { describedBy, Field, inputClassName } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { buttonClassName } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
 import type { ChangePlanState } from "../actions";
 import { PlanChangePreview } from "./plan-change-preview";
+import { PromotionCodeField } from "./promotion-code-field";
 import { Choice, type Option } from "./plan-choice";
 
 /**
@@ -64,25 +64,12 @@ export function ChangePlanForm({
         />
       </div>
       {locked ? null : (
-        <Field
+        <PromotionCodeField
           id={`${id}-code`}
-          label="Promotion code (optional)"
-          {...(codeError ? { error: codeError } : {})}
-        >
-          <input
-            ref={codeRef}
-            key={typedCode}
-            id={`${id}-code`}
-            name="promotionCode"
-            defaultValue={typedCode}
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-            maxLength={64}
-            className={inputClassName}
-            {...describedBy(`${id}-code`, codeError)}
-          />
-        </Field>
+          typed={typedCode}
+          error={codeError}
+          inputRef={codeRef}
+        />
       )}
       {state.status === "error" && !codeError ? (
         <Callout tone="error">{state.message}</Callout>

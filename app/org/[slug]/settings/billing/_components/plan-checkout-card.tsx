@@ -1,10 +1,10 @@
 "use client";
 
 import { useActionState, useId } from "react";
-import { describedBy, Field, inputClassName } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { idleFormState, type FormState } from "@/lib/forms/form-state";
+import { PromotionCodeField } from "./promotion-code-field";
 
 /**
  * One paid plan on the billing page: monthly or yearly (radio buttons, so the keyboard
@@ -82,24 +82,7 @@ export function PlanCheckoutCard({
           <li key={h}>✓ {h}</li>
         ))}
       </ul>
-      <Field
-        id={`${id}-code`}
-        label="Promotion code (optional)"
-        {...(codeError ? { error: codeError } : {})}
-      >
-        <input
-          key={typedCode}
-          id={`${id}-code`}
-          name="promotionCode"
-          defaultValue={typedCode}
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-          maxLength={64}
-          className={inputClassName}
-          {...describedBy(`${id}-code`, codeError)}
-        />
-      </Field>
+      <PromotionCodeField id={`${id}-code`} typed={typedCode} error={codeError} />
       {/* The code's own error sits under its field. */}
       <FormAlert state={codeError ? idleFormState : state} />
       <SubmitButton pendingLabel="Opening checkout…">
