@@ -1,6 +1,6 @@
 import "server-only";
 
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { APP_ROLE, transactionTimeoutSettings, type Database } from "./create-client";
 import { databaseTimeouts, db } from "./index";
 import { lagTolerantRead } from "./read-routing";
@@ -121,6 +121,17 @@ export function withTenant<T>(
 }
 
 // Added to every tenant `where` on top of row-level security.
+/** `inOrganization` for raw SQL: the condition on `"organizationId"`, or TRUE when it is dropped. */
+export function inOrganizationSql(organizationId: string): Prisma.Sql {
+  const scoped = inOrganization(organizationId).organizationId;
+  return scoped ? Prisma.sql`"organizationId" = ${scoped}` : Prisma.sql`TRUE`;
+}
+
+/** A Date as the UTC wall time the `timestamp(3)` columns hold, for raw SQL comparisons. */
+export function utcTimestampSql(date: Date): Prisma.Sql {
+  return Prisma.sql`${date.toISOString()}::timestamp`;
+}
+
 export function inOrganization(organizationId: string): { organizationId: string } {
   if (testSwitches().dropTenantFilter) {
     return {} as { organizationId: string };

@@ -1,12 +1,17 @@
 import "server-only";
 
-import { effectivePlan, paidPlan, type BillingSnapshot } from "@/lib/billing/plans/entitlements";
+import {
+  effectivePlan,
+  paidPlan,
+  seatCountsSql,
+  type BillingSnapshot,
+} from "@/lib/billing/plans/entitlements";
 import { inOrganization, type ScopedDb } from "@/lib/db/tenant";
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role, SubscriptionStatus } from "@/lib/generated/prisma/enums";
 import { buildChecklist, type Checklist } from "@/lib/onboarding/checklist";
 import { describeAuditEntry } from "@/lib/audit-log/describe-entry";
 import { usagePeriod } from "@/lib/usage/period";
+import { periodCallsSql } from "@/lib/usage/thresholds";
 import { userNames } from "@/lib/tenancy/user-names";
 import { cappedCount } from "@/lib/projects/queries";
 import { visibleActivityActions } from "./activity";
@@ -76,33 +81,22 @@ type ControlPlaneFacts = {
 
 /**
  * The main database's counts and flags for the page in one statement (five reads as separate
- * queries): members and open invitations as seats count them (lib/billing/plans/entitlements.ts,
- * seatsInUse), the checklist's dismissal, the viewer's two-factor, and this month's API calls
- * (lib/usage/thresholds.ts, periodCalls). Timestamps are compared as the UTC wall time the
- * columns hold.
+ * queries): seats as billing counts them, the checklist's dismissal, the viewer's two-factor,
+ * and this month's API calls as metering counts them.
  */
 async function controlPlaneFacts(
   tx: ScopedDb,
   { organizationId, userId }: Viewer,
   now: Date,
 ): Promise<ControlPlaneFacts> {
-  const scoped = inOrganization(organizationId).organizationId;
-  const inScope = scoped ? Prisma.sql`"organizationId" = ${scoped}` : Prisma.sql`TRUE`;
-  const period = usagePeriod(now);
-  const utc = (date: Date) => Prisma.sql`${date.toISOString()}::timestamp`;
   const [facts] = await tx.$queryRaw<ControlPlaneFacts[]>`
     SELECT
-      (SELECT count(*)::int FROM "Membership" WHERE ${inScope}) AS "members",
-      (SELECT count(*)::int FROM "Invitation"
-        WHERE ${inScope} AND "acceptedAt" IS NULL AND "revokedAt" IS NULL
-          AND "expiresAt" > ${utc(now)}) AS "invitations",
+      ${seatCountsSql(organizationId, now)},
       (SELECT "onboardingDismissedAt" FROM "Organization" WHERE "id" = ${organizationId})
         AS "dismissedAt",
       COALESCE((SELECT "twoFactorEnabledAt" IS NOT NULL FROM "User" WHERE "id" = ${userId}), false)
         AS "twoFactor",
-      (SELECT COALESCE(sum("count"), 0)::bigint FROM "UsageCounter"
-        WHERE ${inScope} AND "bucketStart" >= ${utc(period.start)}
-          AND "bucketStart" < ${utc(period.end)}) AS "calls"`;
+      ${periodCallsSql(organizationId, usagePeriod(now))}`;
   if (!facts) throw new Error("controlPlaneFacts: no row");
   return facts;
 }

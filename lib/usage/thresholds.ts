@@ -1,24 +1,31 @@
 import "server-only";
 
-import { inOrganization, type ScopedDb } from "@/lib/db/tenant";
+import { inOrganization, inOrganizationSql, utcTimestampSql, type ScopedDb } from "@/lib/db/tenant";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { formatAmount, type Plan } from "@/lib/billing/plans/plans";
 import { enqueueEmail } from "@/lib/outbox/enqueue";
 import { organizationUrl } from "@/lib/tenancy/links";
 import { reachedThresholds, type UsagePeriod } from "./period";
+
+/**
+ * The organization's API calls counted in the period (flushed buckets), as the bigint column
+ * "calls": for a statement of its own or inside a larger one (lib/org-home/read.ts).
+ */
+export function periodCallsSql(organizationId: string, period: UsagePeriod): Prisma.Sql {
+  return Prisma.sql`(SELECT COALESCE(sum("count"), 0)::bigint FROM "UsageCounter"
+    WHERE ${inOrganizationSql(organizationId)}
+      AND "bucketStart" >= ${utcTimestampSql(period.start)}
+      AND "bucketStart" < ${utcTimestampSql(period.end)}) AS "calls"`;
+}
 
 export async function periodCalls(
   tx: ScopedDb,
   organizationId: string,
   period: UsagePeriod,
 ): Promise<number> {
-  const { _sum } = await tx.usageCounter.aggregate({
-    where: {
-      ...inOrganization(organizationId),
-      bucketStart: { gte: period.start, lt: period.end },
-    },
-    _sum: { count: true },
-  });
-  return _sum.count ?? 0;
+  const [row] = await tx.$queryRaw<{ calls: bigint }[]>`
+    SELECT ${periodCallsSql(organizationId, period)}`;
+  return Number(row?.calls ?? 0);
 }
 
 // Only the highest threshold reached is mailed: jumping past 80 % straight to 100 % sends one

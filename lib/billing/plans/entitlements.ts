@@ -1,7 +1,14 @@
 import "server-only";
 
 import { PlanLimitError, ReadOnlyError } from "@/lib/errors";
-import { inOrganization, lockOrganization, type ScopedDb } from "@/lib/db/tenant";
+import {
+  inOrganization,
+  inOrganizationSql,
+  lockOrganization,
+  utcTimestampSql,
+  type ScopedDb,
+} from "@/lib/db/tenant";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 import type { SubscriptionStatus } from "@/lib/generated/prisma/enums";
 import { activeOverrides, flagNames, flags, type Flag, type FlagOverride } from "./flags";
@@ -216,18 +223,25 @@ export async function requireProjectCapacity(tx: ScopedDb, organizationId: strin
 }
 
 // Pending invitations take a seat too.
+/**
+ * The seats an organization uses as two columns, "members" and "invitations" (an open
+ * invitation holds its seat), for a statement of their own or inside a larger one (the home
+ * page's counts, lib/org-home/read.ts).
+ */
+export function seatCountsSql(organizationId: string, now: Date): Prisma.Sql {
+  const scope = inOrganizationSql(organizationId);
+  return Prisma.sql`
+    (SELECT count(*)::int FROM "Membership" WHERE ${scope}) AS "members",
+    (SELECT count(*)::int FROM "Invitation"
+      WHERE ${scope} AND "acceptedAt" IS NULL AND "revokedAt" IS NULL
+        AND "expiresAt" > ${utcTimestampSql(now)}) AS "invitations"`;
+}
+
 export async function seatsInUse(tx: ScopedDb, organizationId: string, now = new Date()) {
-  const [members, invitations] = await Promise.all([
-    tx.membership.count({ where: inOrganization(organizationId) }),
-    tx.invitation.count({
-      where: {
-        ...inOrganization(organizationId),
-        acceptedAt: null,
-        revokedAt: null,
-        expiresAt: { gt: now },
-      },
-    }),
-  ]);
+  const [row] = await tx.$queryRaw<{ members: number; invitations: number }[]>`
+    SELECT ${seatCountsSql(organizationId, now)}`;
+  const members = row?.members ?? 0;
+  const invitations = row?.invitations ?? 0;
   return { members, invitations, total: members + invitations };
 }
 
