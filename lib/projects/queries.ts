@@ -2,8 +2,8 @@ import "server-only";
 
 import { withReplicaTenant } from "@/lib/db/replica-scope";
 import { tenantClient } from "@/lib/db/tenant-databases/router";
-import { inOrganization, withTenant, type ScopedDb } from "@/lib/db/tenant";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { inOrganization, inOrganizationSql, withTenant, type ScopedDb } from "@/lib/db/tenant";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { userNames } from "@/lib/tenancy/user-names";
 import { withAuthor, withAuthors } from "./authors";
 import type { ProjectCursor } from "./cursor";
@@ -93,13 +93,12 @@ function keyset(
 
 // Raw SQL: Prisma's count with `take` walks the primary key through every organization's rows.
 export async function cappedCount(tx: ScopedDb, organizationId: string): Promise<number> {
-  const scoped = inOrganization(organizationId).organizationId;
   const [row] = await (
     await tenantClient(tx)
   ).$queryRaw<[{ count: number }]>`
     SELECT count(*)::int AS "count" FROM (
       SELECT 1 FROM "Project"
-      WHERE ${scoped ? Prisma.sql`"organizationId" = ${scoped}` : Prisma.sql`TRUE`}
+      WHERE ${inOrganizationSql(organizationId)}
       LIMIT ${PROJECT_COUNT_CAP + 1}
     ) AS capped`;
   return row.count;
