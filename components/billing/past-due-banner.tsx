@@ -1,6 +1,5 @@
 import Link from "next/link";
-
-const date = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
+import { mediumDate as date } from "@/lib/format/dates";
 
 export function PastDueBanner({
   organizationName,

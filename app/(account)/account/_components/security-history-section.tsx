@@ -1,12 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { Section } from "@/components/ui/section";
+import { mediumDateTime as dateTime } from "@/lib/format/dates";
 import type { SecurityEvent } from "../security-history";
-
-const dateTime = new Intl.DateTimeFormat("en", {
-  dateStyle: "medium",
-  timeStyle: "short",
-  timeZone: "UTC",
-});
 
 /** Recent sign-ins and security changes, and every time support accessed the account and why. */
 export function SecurityHistorySection({ events }: { events: SecurityEvent[] }) {

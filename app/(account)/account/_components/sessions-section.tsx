@@ -1,14 +1,9 @@
 import { StatusButtonForm } from "@/components/forms/status-button-form";
 import { Badge } from "@/components/ui/badge";
 import { Section } from "@/components/ui/section";
+import { mediumDateTime as dateTime } from "@/lib/format/dates";
 import { deviceName } from "@/lib/auth/device-name";
 import { signOutOtherSessionsAction, signOutSessionAction } from "../actions";
-
-const dateTime = new Intl.DateTimeFormat("en", {
-  dateStyle: "medium",
-  timeStyle: "short",
-  timeZone: "UTC",
-});
 
 type SessionRow = {
   id: string;

@@ -1,9 +1,4 @@
-const dateTime = new Intl.DateTimeFormat("en", {
-  dateStyle: "medium",
-  timeStyle: "short",
-  timeZone: "UTC",
-});
-const dateOnly = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
+import { mediumDate as dateOnly, mediumDateTime as dateTime } from "@/lib/format/dates";
 
 /** Console times are UTC, so two staff members in different places read the same value. */
 export function formatDateTime(value: Date | null, never = "Never"): string {

@@ -1,1 +1,1 @@
-export const memberDate = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
+export { mediumDate as memberDate } from "@/lib/format/dates";

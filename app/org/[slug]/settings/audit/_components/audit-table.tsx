@@ -1,13 +1,8 @@
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table } from "@/components/ui/table";
+import { mediumDateTime as time } from "@/lib/format/dates";
 import { describeAuditEntry } from "@/lib/audit-log/describe-entry";
 import type { AuditEntryView } from "@/lib/audit-log/query";
-
-const time = new Intl.DateTimeFormat("en", {
-  dateStyle: "medium",
-  timeStyle: "short",
-  timeZone: "UTC",
-});
 
 // What was recorded, as stored: for support requests and anyone checking the sentence.
 function RawDetails({ entry }: { entry: AuditEntryView }) {

@@ -1,1 +1,1 @@
-export const billingDate = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
+export { mediumDate as billingDate } from "@/lib/format/dates";
