@@ -14,6 +14,9 @@ import { usagePeriod } from "@/lib/usage/period";
 import { periodCallsSql } from "@/lib/usage/thresholds";
 import { userNames } from "@/lib/tenancy/user-names";
 import { cappedCount } from "@/lib/projects/queries";
+import { cappedCountSql } from "@/lib/projects/browse";
+import { tenantSideIsMain } from "@/lib/db/tenant-databases/router";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { visibleActivityActions } from "./activity";
 import { trialDaysLeft } from "./plan-status";
 
@@ -77,18 +80,24 @@ type ControlPlaneFacts = {
   dismissedAt: Date | null;
   twoFactor: boolean;
   calls: bigint;
+  /** Counted here when projects share the main database, else null (cappedCount reads them). */
+  projects: number | null;
 };
 
 /**
  * The main database's counts and flags for the page in one statement (five reads as separate
  * queries): seats as billing counts them, the checklist's dismissal, the viewer's two-factor,
- * and this month's API calls as metering counts them.
+ * this month's API calls as metering counts them, and the capped project count when projects
+ * live in the main database too.
  */
 async function controlPlaneFacts(
   tx: ScopedDb,
   { organizationId, userId }: Viewer,
   now: Date,
 ): Promise<ControlPlaneFacts> {
+  const projects = (await tenantSideIsMain(tx))
+    ? cappedCountSql(organizationId)
+    : Prisma.sql`NULL::int`;
   const [facts] = await tx.$queryRaw<ControlPlaneFacts[]>`
     SELECT
       ${seatCountsSql(organizationId, now)},
@@ -96,7 +105,8 @@ async function controlPlaneFacts(
         AS "dismissedAt",
       COALESCE((SELECT "twoFactorEnabledAt" IS NOT NULL FROM "User" WHERE "id" = ${userId}), false)
         AS "twoFactor",
-      ${periodCallsSql(organizationId, usagePeriod(now))}`;
+      ${periodCallsSql(organizationId, usagePeriod(now))},
+      ${projects} AS "projects"`;
   if (!facts) throw new Error("controlPlaneFacts: no row");
   return facts;
 }
@@ -117,7 +127,7 @@ export async function readOrganizationHome(
   const facts = await controlPlaneFacts(tx, viewer, now);
   const seats = { members: facts.members, invitations: facts.invitations };
   // Capped like the projects page: a large organization's home never counts every project.
-  const projects = await cappedCount(tx, organizationId);
+  const projects = facts.projects ?? (await cappedCount(tx, organizationId));
   const metered = plan.apiUsage.overagePer1000 !== null;
   const calls = metered ? Number(facts.calls) : 0;
   const activity = await recentActivity(tx, viewer);

@@ -2,10 +2,11 @@ import "server-only";
 
 import { withReplicaTenant } from "@/lib/db/replica-scope";
 import { tenantClient } from "@/lib/db/tenant-databases/router";
-import { inOrganization, inOrganizationSql, withTenant, type ScopedDb } from "@/lib/db/tenant";
+import { inOrganization, withTenant, type ScopedDb } from "@/lib/db/tenant";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { userNames } from "@/lib/tenancy/user-names";
+import { userNames, type UserName } from "@/lib/tenancy/user-names";
 import { withAuthor, withAuthors } from "./authors";
+import { browseProjects, cappedCountSql, PROJECT_COUNT_CAP, type BrowsedProject } from "./browse";
 import type { ProjectCursor } from "./cursor";
 import { PROJECTS_PAGE_SIZE, type ProjectListQuery } from "./schemas";
 import { pageOfHits, probeMatches, SEARCH_PROBE, walkMatches } from "./search";
@@ -25,19 +26,7 @@ export type ProjectView = Omit<ProjectRow, "createdById"> & {
   createdBy: { name: string | null; email: string } | null;
 };
 
-const listFields = {
-  id: true,
-  name: true,
-  description: true,
-  createdAt: true,
-  updatedAt: true,
-  createdById: true,
-} satisfies Prisma.ProjectSelect;
-
-type ProjectListRow = Prisma.ProjectGetPayload<{ select: typeof listFields }>;
-export type ProjectListItem = Omit<ProjectListRow, "createdById"> & {
-  createdBy: { name: string | null; email: string } | null;
-};
+export type ProjectListItem = ProjectView;
 
 export type ProjectPage = {
   items: ProjectView[];
@@ -47,8 +36,7 @@ export type ProjectPage = {
   query: string;
 };
 
-// Bounded so a large organization's list never counts every row on each request.
-export const PROJECT_COUNT_CAP = 1_000;
+export { PROJECT_COUNT_CAP };
 
 // Prisma's `contains` passes LIKE wildcards on: escape them.
 const literal = (q: string) => q.replace(/[\\%_]/g, "\\$&");
@@ -73,34 +61,11 @@ const newestFirst = [
   { id: "desc" },
 ] satisfies Prisma.ProjectOrderByWithRelationInput[];
 
-// Rows after (older than) or before (newer than) a cursor, in the list's newest-first order.
-function keyset(
-  base: Prisma.ProjectWhereInput,
-  { after, before }: { after?: ProjectCursor; before?: ProjectCursor },
-): Prisma.ProjectWhereInput {
-  const edge = after ?? before;
-  if (!edge) return base;
-  return {
-    AND: [
-      base,
-      after ? { createdAt: { lte: edge.createdAt } } : { createdAt: { gte: edge.createdAt } },
-      after
-        ? { OR: [{ createdAt: { lt: edge.createdAt } }, { id: { lt: edge.id } }] }
-        : { OR: [{ createdAt: { gt: edge.createdAt } }, { id: { gt: edge.id } }] },
-    ],
-  };
-}
-
 // Raw SQL: Prisma's count with `take` walks the primary key through every organization's rows.
 export async function cappedCount(tx: ScopedDb, organizationId: string): Promise<number> {
   const [row] = await (
     await tenantClient(tx)
-  ).$queryRaw<[{ count: number }]>`
-    SELECT count(*)::int AS "count" FROM (
-      SELECT 1 FROM "Project"
-      WHERE ${inOrganizationSql(organizationId)}
-      LIMIT ${PROJECT_COUNT_CAP + 1}
-    ) AS capped`;
+  ).$queryRaw<[{ count: number }]>`SELECT ${cappedCountSql(organizationId)} AS "count"`;
   return row.count;
 }
 
@@ -147,35 +112,37 @@ export async function sliceProjects(
 ): Promise<ProjectSlice> {
   // A rare term: every match is already here (lib/projects/search.ts).
   const hits = q ? await probeMatches(tx, organizationId, q) : null;
-  let page: ProjectListRow[];
+  let page: BrowsedProject[];
   let more: boolean;
   let total: number;
   if (hits) {
     ({ items: page, more } = pageOfHits(hits, { after, before }, pageSize));
     total = hits.length;
   } else {
-    const rows = q
-      ? await walkMatches(tx, organizationId, { q, after, before }, pageSize + 1)
-      : await tx.project.findMany({
-          where: keyset(inOrganization(organizationId), { after, before }),
-          select: listFields,
-          orderBy: before ? [{ createdAt: "asc" }, { id: "asc" }] : newestFirst,
-          take: pageSize + 1,
-        });
+    let rows: BrowsedProject[];
+    if (q) {
+      rows = await walkMatches(tx, organizationId, { q, after, before }, pageSize + 1);
+      // A common term has more than SEARCH_PROBE matches: no need to count them.
+      total = SEARCH_PROBE + 1;
+    } else {
+      ({ rows, total } = await browseProjects(tx, organizationId, { after, before }, pageSize + 1));
+    }
     more = rows.length > pageSize;
     page = rows.slice(0, pageSize);
     if (before) page.reverse();
-    // A common term has more than SEARCH_PROBE matches: no need to count them.
-    total = q ? SEARCH_PROBE + 1 : await cappedCount(tx, organizationId);
   }
-  // Authors live in the main database even when projects do not: one query by id, same transaction.
-  const authors = await userNames(
-    tx,
-    page.map((row) => row.createdById),
-  );
-  const items = page.map(({ createdById, ...row }) => {
-    const author = createdById ? authors.get(createdById) : undefined;
-    return { ...row, createdBy: author ? { name: author.name, email: author.email } : null };
+  // Authors live in the main database even when projects do not: unless the list's statement
+  // joined them, one query by id in the same transaction.
+  const joined = page.every((row) => row.author !== undefined);
+  const authors = joined
+    ? new Map<string, UserName>()
+    : await userNames(
+        tx,
+        page.map((row) => row.createdById),
+      );
+  const items = page.map(({ createdById, author, ...row }) => {
+    const by = author !== undefined ? author : createdById ? authors.get(createdById) : undefined;
+    return { ...row, createdBy: by ? { name: by.name, email: by.email } : null };
   });
   const first = items[0];
   const last = items.at(-1);

@@ -16,6 +16,7 @@ import {
   listProjectsAction,
   updateProjectAction,
 } from "@/lib/projects/actions";
+import { sliceProjects } from "@/lib/projects/queries";
 import { proxy } from "@/proxy";
 import { adminDatabase } from "../support/admin-db";
 import {
@@ -100,6 +101,12 @@ describe("an organization in a dedicated database", () => {
 
     const listed = await listProjectsAction({});
     expect(listed).toMatchObject({ ok: true, data: { total: 1, items: [{ name: "Vault 2" }] } });
+    // The projects page's list: no users in that database, so its author is read from the main one.
+    const page = await withTenant(enterprise.id, (tx) =>
+      sliceProjects(tx, enterprise.id, { q: "" }),
+    );
+    expect(page).toMatchObject({ total: 1, items: [{ name: "Vault 2" }] });
+    expect(page.items.map((p) => p.createdBy?.email)).toEqual([enterpriseOwner.email]);
     const log = await listAuditLogAction({});
     expect(log.ok && log.data.entries.map((e) => e.actor?.email)).toEqual([
       enterpriseOwner.email,

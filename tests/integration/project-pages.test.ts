@@ -50,6 +50,36 @@ describe("projects by cursor", () => {
     expect(start.newer).toBeNull();
   });
 
+  it("names each project's author, and no one for a deleted author", async () => {
+    const [author, gone] = await Promise.all(
+      ["author", "gone"].map((who) =>
+        admin.user.create({
+          data: { email: `${who}-${org.id}@example.test`, name: who === "author" ? "Ada" : null },
+        }),
+      ),
+    );
+    const base = { organizationId: org.id, createdAt: new Date(Date.UTC(2027, 0, 1)) };
+    await admin.project.create({ data: { ...base, name: "By Ada", createdById: author!.id } });
+    await admin.project.create({ data: { ...base, name: "By gone", createdById: gone!.id } });
+    await admin.user.delete({ where: { id: gone!.id } });
+    try {
+      const page = await slice({});
+      expect(page.total).toBe(47);
+      expect(page.items.slice(0, 2).map((p) => [p.name, p.createdBy])).toEqual(
+        expect.arrayContaining([
+          ["By Ada", { name: "Ada", email: author!.email }],
+          ["By gone", null],
+        ]),
+      );
+      expect(page.items.slice(2).every((p) => p.createdBy === null)).toBe(true);
+    } finally {
+      await admin.project.deleteMany({
+        where: { organizationId: org.id, name: { startsWith: "By " } },
+      });
+      await admin.user.delete({ where: { id: author!.id } });
+    }
+  });
+
   it("counts and lists the same matches, with wildcards taken literally", async () => {
     expect(await slice({ q: "%" })).toMatchObject({ total: 1, items: [{ name: "100% done" }] });
     const items = await slice({ q: "item 1" });

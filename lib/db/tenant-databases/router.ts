@@ -12,6 +12,7 @@ const tenantModels = new Set<string>(TENANT_MODELS);
 
 const NOTE_ORGANIZATION = Symbol("tenantRouter.noteOrganization");
 const TENANT_CLIENT = Symbol("tenantRouter.tenantClient");
+const MAIN_CLIENT = Symbol("tenantRouter.mainClient");
 
 type Held = {
   tx: ScopedDb;
@@ -153,6 +154,7 @@ export function routeTenantModels(
         };
       }
       if (property === TENANT_CLIENT) return tenantSide;
+      if (property === MAIN_CLIENT) return tx;
       if (typeof property === "string" && tenantModels.has(property)) return delegate(property);
       const value: unknown = Reflect.get(target, property, target);
       return typeof value === "function"
@@ -184,4 +186,13 @@ export function noteOrganization(tx: ScopedDb, organizationId: string): void {
 export function tenantClient(tx: ScopedDb): Promise<ScopedDb> {
   const side = (tx as unknown as Record<symbol, unknown>)[TENANT_CLIENT];
   return typeof side === "function" ? (side as () => Promise<ScopedDb>)() : Promise.resolve(tx);
+}
+
+/**
+ * Whether raw SQL on tenant tables runs in the main database, beside the users: a statement may
+ * then join them instead of reading names in a second round trip.
+ */
+export async function tenantSideIsMain(tx: ScopedDb): Promise<boolean> {
+  const main = (tx as unknown as Record<symbol, unknown>)[MAIN_CLIENT] ?? tx;
+  return (await tenantClient(tx)) === main;
 }
