@@ -2,13 +2,16 @@ import "server-only";
 
 import { inOrganization, withTenant, type TenantRead } from "@/lib/db/tenant";
 import type { SubscriptionStatus } from "@/lib/generated/prisma/enums";
+import type { CurrentMember } from "@/lib/tenancy/current-member";
 import {
   billingSnapshot,
+  type BillingSnapshot,
   complimentaryPlan,
   effectivePlan,
   paymentStatusOf,
   seatsInUse,
 } from "../plans/entitlements";
+import { memberBillingSnapshot } from "../plans/member-snapshot";
 import { planOf, type BillingInterval, type Plan } from "../plans/plans";
 import { priceIdFor } from "../stripe/prices";
 import { billingEnabled, stripe } from "../stripe/client";
@@ -40,10 +43,14 @@ export type BillingOverview = {
 export async function billingOverview(
   organizationId: string,
   read: TenantRead = (fn) => withTenant(organizationId, fn),
+  // The request's snapshot when a page already has one (memberBillingOverview). Awaited before
+  // `read`, which runs its callbacks one after another: inside it, this would wait on itself.
+  known?: Promise<BillingSnapshot>,
 ): Promise<BillingOverview> {
+  const given = await known;
   return read(async (tx) => {
     const row = await tx.subscription.findFirst({ where: inOrganization(organizationId) });
-    const snapshot = await billingSnapshot(tx, organizationId);
+    const snapshot = given ?? (await billingSnapshot(tx, organizationId));
     const plan = effectivePlan(snapshot);
     const used = await seatsInUse(tx, organizationId);
     const live = row !== null && hasLiveSubscription(row);
@@ -69,6 +76,11 @@ export async function billingOverview(
       billingEnabled: billingEnabled(),
     };
   });
+}
+
+/** A page's overview, reusing the snapshot the organization's layout read for this request. */
+export function memberBillingOverview(member: CurrentMember): Promise<BillingOverview> {
+  return billingOverview(member.organization.id, member.read, memberBillingSnapshot(member));
 }
 
 // Every page of the organization reads it: one indexed read.

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { StatusButtonForm } from "@/components/forms/status-button-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { Muted } from "@/components/ui/section";
-import { billingOverview } from "@/lib/billing/subscription/overview";
+import { memberBillingOverview } from "@/lib/billing/subscription/overview";
 import { listPendingInvitations } from "@/lib/invitations/manage";
 import { listMembers } from "@/lib/members/members";
 import { avatarUrlsOf } from "@/lib/account/profile";
@@ -25,7 +25,7 @@ export default async function MembersPage() {
   const [members, invitations, billing] = await Promise.all([
     listMembers(orgId, member.readReplica),
     canInvite ? listPendingInvitations(orgId, member.readReplica) : null,
-    canInvite ? billingOverview(orgId, member.read) : null,
+    canInvite ? memberBillingOverview(member) : null,
   ]);
 
   const avatars = await avatarUrlsOf(members.map((m) => m.user.id));

@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Muted, Section } from "@/components/ui/section";
 import { listApiKeys } from "@/lib/api-keys/keys";
 import { limitMessage } from "@/lib/billing/plans/upgrade";
-import { billingOverview } from "@/lib/billing/subscription/overview";
+import { memberBillingOverview } from "@/lib/billing/subscription/overview";
 import { requireMember } from "@/lib/tenancy/current-member";
 import { usageByKey } from "@/lib/usage/summary";
 import { can } from "@/lib/tenancy/permissions";
@@ -18,7 +18,7 @@ export default async function ApiKeysPage() {
   const member = await requireMember("org:update");
   const [keys, billing, callsThisMonth] = await Promise.all([
     listApiKeys(member.organization.id),
-    billingOverview(member.organization.id, member.read),
+    memberBillingOverview(member),
     usageByKey(member.organization.id),
   ]);
   const included = billing.plan.entitlements.api;

@@ -4,7 +4,7 @@ import { parseInput } from "@/lib/actions/input";
 import { hasAuditFilter } from "@/lib/audit/display";
 import { listAuditLogAction } from "@/lib/audit-log/list-action";
 import { auditFilterSchema, type AuditFilter } from "@/lib/audit-log/query";
-import { billingOverview } from "@/lib/billing/subscription/overview";
+import { memberBillingOverview } from "@/lib/billing/subscription/overview";
 import { listMembers } from "@/lib/members/members";
 import { requireMember } from "@/lib/tenancy/current-member";
 import { can } from "@/lib/tenancy/permissions";
@@ -33,7 +33,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
   const [result, members, billing] = await Promise.all([
     listAuditLogAction(parsed.success ? query : {}),
     listMembers(member.organization.id, member.readReplica),
-    billingOverview(member.organization.id, member.read),
+    memberBillingOverview(member),
   ]);
   if (!result.ok) throw new Error(result.error);
   const log = result.data;

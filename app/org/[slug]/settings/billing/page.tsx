@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Callout } from "@/components/ui/callout";
 import { PageHeader } from "@/components/ui/page-header";
 import { parsePlanChoice } from "@/lib/billing/plans/plan-choice";
-import { billingOverview, recentInvoices } from "@/lib/billing/subscription/overview";
+import { memberBillingOverview, recentInvoices } from "@/lib/billing/subscription/overview";
 import { requireMember } from "@/lib/tenancy/current-member";
 import { usageSummary } from "@/lib/usage/summary";
 import { ChangePlanSection } from "./_components/change-plan-section";
@@ -25,7 +25,7 @@ export default async function BillingPage({ searchParams }: BillingPageProps) {
   const [query, overview, invoices, usage] = await Promise.all([
     searchParams,
     // All in the request's one transaction (the layout's), read one after another.
-    billingOverview(organizationId, member.read),
+    memberBillingOverview(member),
     recentInvoices(organizationId, { read: member.read }),
     usageSummary(organizationId, { read: member.read }),
   ]);
