@@ -1,7 +1,11 @@
 import "server-only";
 
 import { inOrganization, withTenant, type TenantRead } from "@/lib/db/tenant";
-import { billingSnapshot, effectivePlan } from "@/lib/billing/plans/entitlements";
+import {
+  billingSnapshot,
+  effectivePlan,
+  type BillingSnapshot,
+} from "@/lib/billing/plans/entitlements";
 import { overageUnits, usagePeriod, type UsagePeriod } from "./period";
 import { periodCalls } from "./thresholds";
 
@@ -15,19 +19,23 @@ export type UsageSummary = {
 };
 
 // Flushed counts only: calls of the last minute or two are still in Redis or memory.
-export function usageSummary(
+export async function usageSummary(
   organizationId: string,
   {
     now = new Date(),
     read = (fn) => withTenant(organizationId, fn),
+    snapshot,
   }: {
     now?: Date;
     read?: TenantRead;
+    /** The request's billing snapshot, when the page has one: awaited before `read` queues. */
+    snapshot?: Promise<BillingSnapshot>;
   } = {},
 ): Promise<UsageSummary> {
   const period = usagePeriod(now);
+  const given = await snapshot;
   return read(async (tx) => {
-    const plan = effectivePlan(await billingSnapshot(tx, organizationId));
+    const plan = effectivePlan(given ?? (await billingSnapshot(tx, organizationId)));
     const calls = await periodCalls(tx, organizationId, period);
     const { includedCalls, overagePer1000 } = plan.apiUsage;
     const units = overagePer1000 === null ? 0 : overageUnits(calls, includedCalls);

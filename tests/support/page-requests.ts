@@ -99,11 +99,12 @@ export const scenarios: { name: string; run: (request: PageRequest) => Promise<u
     // app/org/[slug]/members/page.tsx, as an owner (who may invite, so sees seats).
     name: "member list (/members)",
     run: (request) =>
-      organizationPage(request, (member) =>
+      organizationPage(request, (member, snapshot) =>
         Promise.all([
           listMembers(member.organizationId, member.read),
           listPendingInvitations(member.organizationId, member.read),
-          billingOverview(member.organizationId, member.read),
+          // memberBillingOverview: the overview on the layout's snapshot.
+          billingOverview(member.organizationId, member.read, snapshot),
         ]),
       ),
   },
@@ -111,11 +112,11 @@ export const scenarios: { name: string; run: (request: PageRequest) => Promise<u
     // app/org/[slug]/settings/billing/page.tsx (Stripe not configured: no invoice call).
     name: "billing page (/settings/billing)",
     run: (request) =>
-      organizationPage(request, (member) =>
+      organizationPage(request, (member, snapshot) =>
         Promise.all([
-          billingOverview(member.organizationId, member.read),
+          billingOverview(member.organizationId, member.read, snapshot),
           recentInvoices(member.organizationId, { read: member.read }),
-          usageSummary(member.organizationId, { read: member.read }),
+          usageSummary(member.organizationId, { read: member.read, snapshot }),
         ]),
       ),
   },

@@ -3,8 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { Table } from "@/components/ui/table";
 import type { OrganizationRow } from "@/lib/admin/organizations/list";
 import { formatAmount } from "@/lib/billing/plans/plans";
-
-const day = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
+import { mediumDate } from "@/lib/format/dates";
 
 const columns = ["Organization", "Plan", "Status", "Seats", "MRR", "Owner", "Created"] as const;
 
@@ -42,7 +41,7 @@ export function OrganizationTable({ rows }: { rows: OrganizationRow[] }) {
           </td>
           <td className="px-4 py-2 tabular-nums">{formatAmount(org.mrr)}</td>
           <td className="px-4 py-2">{org.ownerEmail ?? "—"}</td>
-          <td className="px-4 py-2 whitespace-nowrap">{day.format(org.createdAt)}</td>
+          <td className="px-4 py-2 whitespace-nowrap">{mediumDate.format(org.createdAt)}</td>
         </tr>
       ))}
     </Table>

@@ -1,11 +1,6 @@
 import type { ReactNode } from "react";
 
-export const day = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
-export const moment = new Intl.DateTimeFormat("en-US", {
-  dateStyle: "medium",
-  timeStyle: "short",
-  timeZone: "UTC",
-});
+export { mediumDate as day, mediumDateTime as moment } from "@/lib/format/dates";
 
 export function Facts({ children }: { children: ReactNode }) {
   return <dl className="grid gap-4 sm:grid-cols-3">{children}</dl>;

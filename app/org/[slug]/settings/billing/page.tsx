@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Callout } from "@/components/ui/callout";
 import { PageHeader } from "@/components/ui/page-header";
+import { memberBillingSnapshot } from "@/lib/billing/plans/member-snapshot";
 import { parsePlanChoice } from "@/lib/billing/plans/plan-choice";
 import { memberBillingOverview, recentInvoices } from "@/lib/billing/subscription/overview";
 import { requireMember } from "@/lib/tenancy/current-member";
@@ -24,10 +25,11 @@ export default async function BillingPage({ searchParams }: BillingPageProps) {
   const organizationId = member.organization.id;
   const [query, overview, invoices, usage] = await Promise.all([
     searchParams,
-    // All in the request's one transaction (the layout's), read one after another.
+    // All in the request's one transaction (the layout's), read one after another; the overview
+    // and the usage reuse the layout's billing snapshot.
     memberBillingOverview(member),
     recentInvoices(organizationId, { read: member.read }),
-    usageSummary(organizationId, { read: member.read }),
+    usageSummary(organizationId, { read: member.read, snapshot: memberBillingSnapshot(member) }),
   ]);
 
   return (
