@@ -6,7 +6,7 @@ import {
   seatCountsSql,
   type BillingSnapshot,
 } from "@/lib/billing/plans/entitlements";
-import { inOrganization, type ScopedDb } from "@/lib/db/tenant";
+import { inOrganization, inOrganizationSql, type ScopedDb } from "@/lib/db/tenant";
 import type { Role, SubscriptionStatus } from "@/lib/generated/prisma/enums";
 import { buildChecklist, type Checklist } from "@/lib/onboarding/checklist";
 import { describeAuditEntry } from "@/lib/audit-log/describe-entry";
@@ -39,9 +39,61 @@ export type OrganizationHome = {
 
 type Viewer = { organizationId: string; userId: string; role: Role };
 
-// Tenant rows (projects, audit entries) go through the routed `tx`, wherever they live.
-async function recentActivity(tx: ScopedDb, { organizationId, role }: Viewer) {
-  const actions = visibleActivityActions(role);
+type ActivityRow = {
+  id: string;
+  action: string;
+  createdAt: Date;
+  targetType: string | null;
+  targetId: string | null;
+  metadata: unknown;
+  actor: { name: string | null; email: string } | null;
+  targetUser: { name: string | null; email: string } | null;
+};
+
+// Where the log shares the main database with the users: the entries and the names in them in
+// one statement. Row-level security applies to the joined users as it does to userNames.
+async function activityWithNames(
+  tx: ScopedDb,
+  organizationId: string,
+  actions: readonly string[] | null,
+): Promise<ActivityRow[]> {
+  const rows = await tx.$queryRaw<
+    (Omit<ActivityRow, "actor" | "targetUser"> & {
+      actorName: string | null;
+      actorEmail: string | null;
+      targetName: string | null;
+      targetEmail: string | null;
+    })[]
+  >`
+    SELECT a."id", a."action", a."createdAt", a."targetType", a."targetId", a."metadata",
+           actor."name" AS "actorName", actor."email" AS "actorEmail",
+           target."name" AS "targetName", target."email" AS "targetEmail"
+    FROM (
+      SELECT "id", "action", "createdAt", "targetType", "targetId", "metadata", "actorId"
+      FROM "AuditLog"
+      WHERE ${inOrganizationSql(organizationId)}
+        ${actions ? Prisma.sql`AND "action" IN (${Prisma.join([...actions])})` : Prisma.empty}
+      ORDER BY "createdAt" DESC, "id" DESC
+      LIMIT ${RECENT_ACTIVITY_LIMIT}
+    ) AS a
+    LEFT JOIN "User" actor ON actor."id" = a."actorId"
+    LEFT JOIN "User" target ON a."targetType" = 'user' AND target."id" = a."targetId"
+    ORDER BY a."createdAt" DESC, a."id" DESC`;
+  return rows.map(({ actorName, actorEmail, targetName, targetEmail, ...row }) => ({
+    ...row,
+    actor: actorEmail === null ? null : { name: actorName, email: actorEmail },
+    targetUser: targetEmail === null ? null : { name: targetName, email: targetEmail },
+  }));
+}
+
+// Tenant rows (projects, audit entries) go through the routed `tx`, wherever they live; in a
+// dedicated database the names are read from the main one by id.
+async function activityRows(
+  tx: ScopedDb,
+  organizationId: string,
+  actions: readonly string[] | null,
+): Promise<ActivityRow[]> {
+  if (await tenantSideIsMain(tx)) return activityWithNames(tx, organizationId, actions);
   const rows = await tx.auditLog.findMany({
     where: {
       ...inOrganization(organizationId),
@@ -63,14 +115,19 @@ async function recentActivity(tx: ScopedDb, { organizationId, role }: Viewer) {
     ...rows.map((row) => row.actorId),
     ...rows.map((row) => (row.targetType === "user" ? row.targetId : null)),
   ]);
+  return rows.map(({ actorId, ...row }) => ({
+    ...row,
+    actor: (actorId && users.get(actorId)) || null,
+    targetUser: (row.targetType === "user" && row.targetId && users.get(row.targetId)) || null,
+  }));
+}
+
+async function recentActivity(tx: ScopedDb, { organizationId, role }: Viewer) {
+  const rows = await activityRows(tx, organizationId, visibleActivityActions(role));
   return rows.map((row) => ({
     id: row.id,
     createdAt: row.createdAt,
-    sentence: describeAuditEntry({
-      ...row,
-      actor: (row.actorId && users.get(row.actorId)) || null,
-      targetUser: (row.targetType === "user" && row.targetId && users.get(row.targetId)) || null,
-    }),
+    sentence: describeAuditEntry(row),
   }));
 }
 

@@ -264,15 +264,25 @@ describe("recent activity", () => {
           metadata: { name: "CI", scopes: ["projects:read"] },
           createdAt: at(11),
         },
+        {
+          // No address in the entry: the member's name comes from their user row.
+          organizationId: org.id,
+          actorId: owner.id,
+          action: "member.role_changed",
+          targetType: "user",
+          targetId: member.id,
+          metadata: { from: "ADMIN", to: "MEMBER" },
+          createdAt: at(12),
+        },
       ],
     });
     const forOwner = await homeAs(owner.token, org.slug);
     expect(forOwner.activity.map((entry) => entry.sentence)).toEqual([
+      "Olivia changed Max’s role from Admin to Member.",
       "Olivia created the API key CI with access to projects:read.",
       "Olivia invited secret-invitee@example.test as a Member.",
       "Olivia created the project Delta.",
       "Olivia created the project Gamma.",
-      "Olivia created the project Beta.",
     ]);
     const forMember = await homeAs(member.token, org.slug);
     expect(forMember.activity.map((entry) => entry.sentence)).toEqual([
