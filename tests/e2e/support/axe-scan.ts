@@ -28,13 +28,7 @@ export async function blockingViolations(
     for (const colorScheme of schemes) {
       await emulateMedia({ colorScheme });
       await settle(page);
-      // Legacy mode runs axe inside the page; the default opens a blank page per run to merge
-      // frame results, which costs a page and hangs if the test closes its context meanwhile.
-      // Only violations: axe skips building the (much longer) lists of passes and unsure checks.
-      const results = await new AxeBuilder({ page })
-        .setLegacyMode(true)
-        .options({ resultTypes: ["violations"] })
-        .analyze();
+      const results = await analyze(page);
       for (const violation of results.violations) {
         if (!blocking.has(violation.impact ?? "")) continue;
         const nodes = violation.nodes.slice(0, NODES_SHOWN).map((node) => {
@@ -60,6 +54,38 @@ export async function blockingViolations(
     }
   }
   return found;
+}
+
+// A pass that failed because the page changed under it is run again this many times in all.
+const PASSES = 3;
+
+/**
+ * One axe pass. axe reads the DOM over many steps: a page that re-renders itself meanwhile (the
+ * metrics console refreshes on a timer while months are computed) can hand it a node that is
+ * gone by the time it asks for its style, and the pass throws. That is the page moving, not a
+ * finding: the pass runs again on the page as it is then. An error that persists is reported.
+ */
+async function analyze(page: Page) {
+  for (let pass = 1; ; pass += 1) {
+    try {
+      // Legacy mode runs axe inside the page; the default opens a blank page per run to merge
+      // frame results, which costs a page and hangs if the test closes its context meanwhile.
+      // Only violations: axe skips building the (much longer) lists of passes and unsure checks.
+      return await new AxeBuilder({ page })
+        .setLegacyMode(true)
+        .options({ resultTypes: ["violations"] })
+        .analyze();
+    } catch (error) {
+      if (pass >= PASSES || page.isClosed() || !changedUnderAxe(error)) throw error;
+      await page.waitForTimeout(250);
+    }
+  }
+}
+
+/** The errors a DOM changed mid-pass gives: a node that is no longer an element, or gone. */
+function changedUnderAxe(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return /is not of type '(Element|Node)'|Cannot read properties of (null|undefined)/.test(message);
 }
 
 /** Waits for colour transitions (`transition-colors`) the scheme change started to end. */
