@@ -1,7 +1,9 @@
 import { brand } from "@/brand.config";
 import type { Metadata } from "next";
 import { Button } from "@/components/ui/button";
-import { billingIntervals, formatAmount, planIds, plans } from "@/lib/billing/plans/plans";
+import { planIds, plans } from "@/lib/billing/plans/plans";
+import { IntervalSwitch } from "./_components/interval-switch";
+import { PlanHead, PlanHighlights } from "./_components/plan-head";
 import { IntervalFromAddress, PlanCard } from "./_components/viewer-plans";
 
 export const metadata: Metadata = {
@@ -9,11 +11,6 @@ export const metadata: Metadata = {
   description:
     "Free for small teams; Pro and Business per seat, monthly or yearly, with a 14-day trial.",
 };
-
-const intervalLabels = { month: "Monthly", year: "Yearly (2 months free)" } as const;
-// Shown while the yearly radio is checked, and hidden then: plain CSS, so no JavaScript needed.
-const whenYearly = "hidden group-has-[#interval-year:checked]/pricing:inline";
-const whenMonthly = "group-has-[#interval-year:checked]/pricing:hidden";
 
 // Dedicated databases are set up by hand (README, "Moving an organization"): a conversation, not
 // a checkout. The address is brand.config.ts's salesEmail.
@@ -36,77 +33,21 @@ export default function PricingPage() {
           Start free. Paid plans are priced per seat, with a 14-day trial: the card you add at
           checkout is charged only when the trial ends.
         </p>
-        <fieldset className="mx-auto mt-2 inline-flex rounded-lg border border-zinc-200 p-1 dark:border-zinc-800">
-          <legend className="sr-only">Billing interval</legend>
-          {billingIntervals.map((value) => (
-            <label
-              key={value}
-              className="cursor-pointer rounded-md px-4 py-1.5 text-sm font-medium text-zinc-700 hover:text-zinc-950 has-checked:bg-zinc-900 has-checked:text-white has-focus-visible:outline-2 has-focus-visible:outline-brand-600 dark:text-zinc-300 dark:hover:text-white dark:has-checked:bg-white dark:has-checked:text-zinc-900"
-            >
-              <input
-                type="radio"
-                name="interval"
-                id={`interval-${value}`}
-                value={value}
-                defaultChecked={value === "month"}
-                className="sr-only"
-              />
-              {intervalLabels[value]}
-            </label>
-          ))}
-        </fieldset>
+        <IntervalSwitch />
         <IntervalFromAddress />
       </header>
 
       <ul className="grid gap-6 md:grid-cols-3">
         {planIds.map((id) => {
           const plan = plans[id];
-          const head = (
-            <>
-              <div className="grid gap-1">
-                <h2 className="text-xl font-semibold text-zinc-950 dark:text-white">{plan.name}</h2>
-                <p className="text-sm text-zinc-600 dark:text-zinc-400">{plan.tagline}</p>
-              </div>
-              <p className="text-3xl font-semibold text-zinc-950 dark:text-white">
-                {plan.prices ? (
-                  billingIntervals.map((interval) => (
-                    <span key={interval} className={interval === "year" ? whenYearly : whenMonthly}>
-                      {formatAmount(plan.prices![interval].amount)}
-                      <span className="text-base font-normal text-zinc-600 dark:text-zinc-400">
-                        {` per seat / ${interval}`}
-                      </span>
-                    </span>
-                  ))
-                ) : (
-                  <>
-                    $0
-                    <span className="text-base font-normal text-zinc-600 dark:text-zinc-400">
-                      {" forever"}
-                    </span>
-                  </>
-                )}
-              </p>
-            </>
-          );
           return (
             <PlanCard
               key={id}
               plan={{ id, name: plan.name, paid: plan.prices !== null, trialDays: plan.trialDays }}
               signUpHref="/sign-up"
-              head={head}
+              head={<PlanHead plan={plan} />}
             >
-              <ul className="grid gap-2 text-sm text-zinc-700 dark:text-zinc-300">
-                {plan.highlights.map((h) => (
-                  <li key={h}>
-                    <Included /> {h}
-                  </li>
-                ))}
-                {plan.trialDays > 0 ? (
-                  <li>
-                    <Included /> {plan.trialDays}-day free trial
-                  </li>
-                ) : null}
-              </ul>
+              <PlanHighlights plan={plan} />
             </PlanCard>
           );
         })}
@@ -130,15 +71,5 @@ export default function PricingPage() {
         </Button>
       </section>
     </div>
-  );
-}
-
-// The tick is decoration; screen readers hear the word instead.
-function Included() {
-  return (
-    <>
-      <span aria-hidden="true">✓</span>
-      <span className="sr-only">Included:</span>
-    </>
   );
 }
