@@ -2,15 +2,25 @@ import "server-only";
 
 import type { ScopedDb } from "@/lib/db/tenant";
 import { userNames } from "@/lib/tenancy/user-names";
+import type { ProjectAuthor } from "./author-join";
 import type { ProjectRow, ProjectView } from "./queries";
 
-export async function withAuthors(tx: ScopedDb, rows: ProjectRow[]): Promise<ProjectView[]> {
+/**
+ * Projects with their authors' names. A row whose statement joined its author (`author` set,
+ * lib/projects/author-join.ts) keeps it; the others' authors are read from the main database by
+ * id, in one query, in the same transaction.
+ */
+export async function withAuthors(
+  tx: ScopedDb,
+  rows: (ProjectRow & { author?: ProjectAuthor })[],
+): Promise<ProjectView[]> {
+  const unnamed = rows.filter((row) => row.author === undefined);
   const users = await userNames(
     tx,
-    rows.map((row) => row.createdById),
+    unnamed.map((row) => row.createdById),
   );
-  return rows.map(({ createdById, ...project }) => {
-    const user = createdById ? users.get(createdById) : undefined;
+  return rows.map(({ createdById, author, ...project }) => {
+    const user = author !== undefined ? author : createdById ? users.get(createdById) : undefined;
     return { ...project, createdBy: user ? { name: user.name, email: user.email } : null };
   });
 }

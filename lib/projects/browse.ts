@@ -3,15 +3,21 @@ import "server-only";
 import { inOrganizationSql, type ScopedDb } from "@/lib/db/tenant";
 import { tenantClient, tenantSideIsMain } from "@/lib/db/tenant-databases/router";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { authorJoin, withJoinedAuthor, type ProjectAuthor } from "./author-join";
 import type { ProjectCursor } from "./cursor";
-import type { SearchHit } from "./search";
 
 // Bounded so a large organization's list never counts every row on each request.
 export const PROJECT_COUNT_CAP = 1_000;
 
-export type BrowsedProject = SearchHit & {
+export type BrowsedProject = {
+  id: string;
+  name: string;
+  description: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  createdById: string | null;
   /** Present when the author was read in the same statement (projects in the main database). */
-  author?: { name: string | null; email: string } | null;
+  author?: ProjectAuthor;
 };
 
 /** The organization's projects counted up to PROJECT_COUNT_CAP + 1, as a scalar subquery. */
@@ -39,8 +45,7 @@ type Row = {
 /**
  * One page of the newest-first list (oldest first before a cursor) and the organization's count
  * up to PROJECT_COUNT_CAP + 1, in one statement: the count drives the LATERAL page so an empty
- * page still reports it. Where projects share the main database, authors are joined too; in a
- * dedicated tenant database (no users there) the caller reads them by id.
+ * page still reports it, and the authors where they can be joined (authorJoin).
  */
 export async function browseProjects(
   tx: ScopedDb,
@@ -57,37 +62,27 @@ export async function browseProjects(
       ? Prisma.sql`AND ("createdAt", "id") < (${edge.createdAt.toISOString()}::timestamp, ${edge.id})`
       : Prisma.sql`AND ("createdAt", "id") > (${edge.createdAt.toISOString()}::timestamp, ${edge.id})`;
   const direction = before ? Prisma.sql`ASC` : Prisma.sql`DESC`;
-  const author = joinAuthors
-    ? Prisma.sql`u."name" AS "authorName", u."email" AS "authorEmail"`
-    : Prisma.sql`NULL::text AS "authorName", NULL::text AS "authorEmail"`;
-  const users = joinAuthors
-    ? Prisma.sql`LEFT JOIN "User" u ON u."id" = p."createdById"`
-    : Prisma.empty;
+  const authors = authorJoin(joinAuthors);
   const rows = await (
     await tenantClient(tx)
   ).$queryRaw<Row[]>`
     SELECT c."total", l.* FROM (SELECT ${cappedCountSql(organizationId)} AS "total") AS c
     LEFT JOIN LATERAL (
       SELECT p."id", p."name", p."description", p."createdAt", p."updatedAt", p."createdById",
-             ${author}
+             ${authors.columns}
       FROM (
         SELECT "id", "name", "description", "createdAt", "updatedAt", "createdById"
         FROM "Project"
         WHERE ${inOrganizationSql(organizationId)} ${keyset}
         ORDER BY "createdAt" ${direction}, "id" ${direction}
         LIMIT ${take}
-      ) AS p ${users}
+      ) AS p ${authors.join}
     ) AS l ON TRUE
     ORDER BY l."createdAt" ${direction}, l."id" ${direction}`;
   const total = rows[0]?.total ?? 0;
   const found = rows.filter((row): row is Row & { id: string } => row.id !== null);
   return {
     total,
-    rows: found.map(({ total: _total, authorName, authorEmail, ...project }) => ({
-      ...project,
-      ...(joinAuthors
-        ? { author: authorEmail === null ? null : { name: authorName, email: authorEmail } }
-        : {}),
-    })),
+    rows: found.map(({ total: _total, ...project }) => withJoinedAuthor(project, joinAuthors)),
   };
 }

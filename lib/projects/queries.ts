@@ -4,7 +4,6 @@ import { withReplicaTenant } from "@/lib/db/replica-scope";
 import { tenantClient } from "@/lib/db/tenant-databases/router";
 import { inOrganization, withTenant, type ScopedDb } from "@/lib/db/tenant";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { userNames, type UserName } from "@/lib/tenancy/user-names";
 import { withAuthor, withAuthors } from "./authors";
 import { browseProjects, cappedCountSql, PROJECT_COUNT_CAP, type BrowsedProject } from "./browse";
 import type { ProjectCursor } from "./cursor";
@@ -25,8 +24,6 @@ export type ProjectRow = Prisma.ProjectGetPayload<{ select: typeof projectFields
 export type ProjectView = Omit<ProjectRow, "createdById"> & {
   createdBy: { name: string | null; email: string } | null;
 };
-
-export type ProjectListItem = ProjectView;
 
 export type ProjectPage = {
   items: ProjectView[];
@@ -90,7 +87,7 @@ export async function listProjects(
 }
 
 export type ProjectSlice = {
-  items: ProjectListItem[];
+  items: ProjectView[];
   total: number;
   /** `total` above this reads "<countCap>+": browsing counts to PROJECT_COUNT_CAP, search less. */
   countCap: number;
@@ -131,19 +128,7 @@ export async function sliceProjects(
     page = rows.slice(0, pageSize);
     if (before) page.reverse();
   }
-  // Authors live in the main database even when projects do not: unless the list's statement
-  // joined them, one query by id in the same transaction.
-  const joined = page.every((row) => row.author !== undefined);
-  const authors = joined
-    ? new Map<string, UserName>()
-    : await userNames(
-        tx,
-        page.map((row) => row.createdById),
-      );
-  const items = page.map(({ createdById, author, ...row }) => {
-    const by = author !== undefined ? author : createdById ? authors.get(createdById) : undefined;
-    return { ...row, createdBy: by ? { name: by.name, email: by.email } : null };
-  });
+  const items = await withAuthors(tx, page);
   const first = items[0];
   const last = items.at(-1);
   return {

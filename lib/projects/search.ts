@@ -1,8 +1,10 @@
 import "server-only";
 
-import { tenantClient } from "@/lib/db/tenant-databases/router";
+import { tenantClient, tenantSideIsMain } from "@/lib/db/tenant-databases/router";
 import { inOrganization, type ScopedDb } from "@/lib/db/tenant";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { authorJoin, withJoinedAuthor } from "./author-join";
+import type { BrowsedProject } from "./browse";
 import type { ProjectCursor } from "./cursor";
 
 /**
@@ -15,13 +17,9 @@ import type { ProjectCursor } from "./cursor";
  */
 export const SEARCH_PROBE = 50;
 
-export type SearchHit = {
-  id: string;
-  name: string;
-  description: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-  createdById: string | null;
+type Row = Omit<BrowsedProject, "author"> & {
+  authorName: string | null;
+  authorEmail: string | null;
 };
 
 // ILIKE would take % and _ from the visitor as wildcards.
@@ -32,19 +30,25 @@ export async function probeMatches(
   tx: ScopedDb,
   organizationId: string,
   q: string,
-): Promise<SearchHit[] | null> {
+): Promise<BrowsedProject[] | null> {
   const pattern = likePattern(q);
   // The view already keeps to app.org_id; the data layer's own filter is the second wall.
   const scoped = inOrganization(organizationId).organizationId;
+  const joined = await tenantSideIsMain(tx);
+  const authors = authorJoin(joined);
   const rows = await (
     await tenantClient(tx)
-  ).$queryRaw<SearchHit[]>`
-    SELECT "id", "name", "description", "createdAt", "updatedAt", "createdById"
-    FROM "ProjectSearch"
-    WHERE ("name" ILIKE ${pattern} OR "description" ILIKE ${pattern})
-    ${scoped ? Prisma.sql`AND "organizationId" = ${scoped}` : Prisma.empty}
-    LIMIT ${SEARCH_PROBE + 1}`;
-  return rows.length > SEARCH_PROBE ? null : rows;
+  ).$queryRaw<Row[]>`
+    SELECT p.*, ${authors.columns}
+    FROM (
+      SELECT "id", "name", "description", "createdAt", "updatedAt", "createdById"
+      FROM "ProjectSearch"
+      WHERE ("name" ILIKE ${pattern} OR "description" ILIKE ${pattern})
+      ${scoped ? Prisma.sql`AND "organizationId" = ${scoped}` : Prisma.empty}
+      LIMIT ${SEARCH_PROBE + 1}
+    ) AS p ${authors.join}`;
+  if (rows.length > SEARCH_PROBE) return null;
+  return rows.map((row) => withJoinedAuthor(row, joined));
 }
 
 // Newest first, ties by id: the order of the list's index and of its cursors.
@@ -78,15 +82,28 @@ export async function walkMatches(
   organizationId: string,
   { q, after, before }: { q: string; after?: ProjectCursor; before?: ProjectCursor },
   take: number,
-): Promise<SearchHit[]> {
+): Promise<BrowsedProject[]> {
   const scoped = inOrganization(organizationId).organizationId ?? null;
   const edge = after ?? before;
   // timestamp(3) holds UTC: the cursor's UTC wall time, whatever the session's time zone.
   const at = edge ? edge.createdAt.toISOString() : null;
-  return (await tenantClient(tx)).$queryRaw<SearchHit[]>`
-    SELECT project_id AS "id", project_name AS "name", project_description AS "description",
-           project_created_at AS "createdAt", project_updated_at AS "updatedAt",
-           project_created_by AS "createdById"
-    FROM keel_project_matches(${scoped}, ${likePattern(q)}, ${at}::timestamp, ${edge?.id ?? null},
-                              ${before !== undefined}, ${take})`;
+  const joined = await tenantSideIsMain(tx);
+  const authors = authorJoin(joined);
+  // The function's order is the page's: kept by WITH ORDINALITY through the join.
+  const rows = await (
+    await tenantClient(tx)
+  ).$queryRaw<Row[]>`
+    SELECT p."id", p."name", p."description", p."createdAt", p."updatedAt", p."createdById",
+           ${authors.columns}
+    FROM (
+      SELECT project_id AS "id", project_name AS "name", project_description AS "description",
+             project_created_at AS "createdAt", project_updated_at AS "updatedAt",
+             project_created_by AS "createdById", position
+      FROM keel_project_matches(${scoped}, ${likePattern(q)}, ${at}::timestamp,
+                                ${edge?.id ?? null}, ${before !== undefined}, ${take})
+           WITH ORDINALITY AS m(project_id, project_name, project_description, project_created_at,
+                                project_updated_at, project_created_by, position)
+    ) AS p ${authors.join}
+    ORDER BY p.position`;
+  return rows.map((row) => withJoinedAuthor(row, joined));
 }

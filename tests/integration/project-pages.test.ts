@@ -174,6 +174,36 @@ describe("project search", () => {
     expect(await search("elsewhere")).toMatchObject({ total: 0, items: [] });
   });
 
+  it("names the authors of matches, whether the term is rare or common", async () => {
+    const author = await admin.user.create({
+      data: { email: `finder-${searched.id}@example.test`, name: "Grace" },
+    });
+    const named = ["Common 00", "Rarity 01"];
+    await admin.project.updateMany({
+      where: { organizationId: searched.id, name: { in: named } },
+      data: { createdById: author.id },
+    });
+    try {
+      for (const [term, name] of [
+        ["common", "Common 00"],
+        ["rarity", "Rarity 01"],
+      ] as const) {
+        const items = (await everyPage(term)).flatMap((page) => page.items);
+        const byGrace = items.filter((item) => item.createdBy !== null);
+        expect(
+          byGrace.map((item) => [item.name, item.createdBy]),
+          term,
+        ).toEqual([[name, { name: "Grace", email: author.email }]]);
+      }
+    } finally {
+      await admin.project.updateMany({
+        where: { organizationId: searched.id, name: { in: named } },
+        data: { createdById: null },
+      });
+      await admin.user.delete({ where: { id: author.id } });
+    }
+  });
+
   it("finds nothing for a term nobody used, and takes wildcards literally in both paths", async () => {
     expect(await search("c0ffee")).toMatchObject({ total: 0, items: [], older: null });
     expect(await search("_")).toMatchObject({ total: 0, items: [] });

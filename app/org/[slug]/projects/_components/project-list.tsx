@@ -1,9 +1,9 @@
 import { IntentLink } from "@/components/ui/intent-link";
 import { Button } from "@/components/ui/button";
-import type { ProjectListItem } from "@/lib/projects/queries";
+import type { ProjectView } from "@/lib/projects/queries";
 import { mediumDate } from "@/lib/format/dates";
 
-type ProjectListProps = { items: ProjectListItem[]; query: string; canWrite: boolean };
+type ProjectListProps = { items: ProjectView[]; query: string; canWrite: boolean };
 
 /** The projects of one page, or what to do when there are none. */
 export function ProjectList({ items, query, canWrite }: ProjectListProps) {
