@@ -7,6 +7,7 @@
 import type Stripe from "stripe";
 import { cancelSubscription, previewInvoice, updateSubscription } from "./billing";
 import type { EmulatorCore } from "./core";
+import { priceCheckoutDiscounts } from "./checkout-promotion";
 import { checkoutDiscounts, discountPreview } from "./discounts";
 import {
   createCoupon,
@@ -621,13 +622,15 @@ function createCheckoutSession(core: EmulatorCore, params: Params): Stripe.Check
     amountTotal: trialPeriodDays ? 0 : amount,
     publicUrl: core.config.publicUrl,
   });
-  core.data.checkoutSessions[session.id] = {
+  const record = {
     session,
     lineItems: lineItems.map((line) => ({ price: line.price.id, quantity: line.quantity })),
     trialPeriodDays,
     subscriptionMetadata: mergeMetadata({}, subscriptionData),
     ...(discounts ? { discounts } : {}),
   };
+  priceCheckoutDiscounts(core, record);
+  core.data.checkoutSessions[session.id] = record;
   core.save();
   return expandSession(core, core.checkout(session.id), expansions(params));
 }

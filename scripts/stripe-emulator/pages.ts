@@ -4,6 +4,7 @@
  * without JavaScript and in Playwright without waiting for scripts.
  */
 import type Stripe from "stripe";
+import { checkoutDiscountLabel } from "./checkout-promotion";
 import type { EmulatorCore } from "./core";
 import { formatDate, formatMoney, formatPrice } from "./format";
 import { idOf } from "./objects";
@@ -41,6 +42,9 @@ const STYLE = `
   button:focus-visible, a:focus-visible { outline: 3px solid #93c5fd; outline-offset: 2px; }
   .status { display: inline-block; padding: 0 .5rem; border-radius: 1rem; border: 1px solid var(--line); font-size: .875rem; }
   code { font-size: .875em; }
+  form.promotion { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; margin-top: 1rem; }
+  input { font: inherit; padding: .45rem .6rem; border: 1px solid var(--line); border-radius: .375rem; }
+  #promotion-error { flex-basis: 100%; margin: 0; color: light-dark(#b91c1c, #fca5a5); }
 `;
 
 function layout(title: string, body: string): string {
@@ -69,7 +73,12 @@ function productName(core: EmulatorCore, price: Stripe.Price): string {
   return core.data.products[idOf(price.product)]?.name ?? price.nickname ?? price.id;
 }
 
-export function checkoutPage(core: EmulatorCore, record: CheckoutRecord): string {
+/** `code` and `error`: a promotion code the page refused, typed back into its field. */
+export function checkoutPage(
+  core: EmulatorCore,
+  record: CheckoutRecord,
+  entered: { code: string; error: string } | null = null,
+): string {
   const session = record.session;
   const metered = record.lineItems.flatMap((line) => {
     const price = core.data.prices[line.price];
@@ -105,6 +114,24 @@ export function checkoutPage(core: EmulatorCore, record: CheckoutRecord): string
   const customer = session.customer ? core.data.customers[idOf(session.customer)] : undefined;
   const email = customer?.email ?? session.customer_email;
   const cancel = session.cancel_url ? `<a href="${e(session.cancel_url)}">Cancel</a>` : "";
+  const discountLabel = checkoutDiscountLabel(core, record);
+  const discountRow = discountLabel
+    ? `<tr><th scope="row" colspan="3">Discount (${e(discountLabel)})</th><td class="num">−${e(formatMoney(session.total_details?.amount_discount ?? 0, currency))}</td></tr>\n  `
+    : "";
+  // Stripe's page offers the field only when the session allows codes and has none yet.
+  const promotion =
+    session.status === "open" && session.allow_promotion_codes && !discountLabel
+      ? `<form method="post" action="/checkout/${e(session.id)}/promotion" class="promotion">
+  <label for="promotion-code">Promotion code</label>
+  <input id="promotion-code" name="code" autocomplete="off" value="${e(entered?.code ?? "")}"${
+    entered ? ` aria-invalid="true" aria-describedby="promotion-error"` : ""
+  }>
+  <button type="submit">Apply</button>
+  ${entered ? `<p id="promotion-error" role="alert">${e(entered.error)}</p>` : ""}
+</form>`
+      : entered
+        ? `<p id="promotion-error" role="alert">${e(entered.error)}</p>`
+        : "";
   const actions =
     session.status === "open"
       ? `<div class="actions">
@@ -127,10 +154,11 @@ ${email ? `<p class="muted">Customer: ${e(email)}</p>` : ""}
   <tbody>
 ${rows}
   </tbody>
-  <tfoot><tr><th scope="row" colspan="3">Due today</th><td class="num">${e(formatMoney(session.amount_total ?? 0, currency))}</td></tr></tfoot>
+  <tfoot>${discountRow}<tr><th scope="row" colspan="3">Due today</th><td class="num">${e(formatMoney(session.amount_total ?? 0, currency))}</td></tr></tfoot>
 </table>
 ${usage}
 ${trial}
+${promotion}
 ${actions}`,
   );
 }

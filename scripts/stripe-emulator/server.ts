@@ -23,6 +23,7 @@ import {
   trialWillEnd,
   updateSubscription,
 } from "./billing";
+import { enterPromotionCode } from "./checkout-promotion";
 import { EmulatorCore, NO_REQUEST } from "./core";
 import { endTrialCanceled, endTrialUnpaid } from "./trial-end";
 import { EmulatorError, type StripeErrorBody, unknownRoute } from "./errors";
@@ -297,6 +298,17 @@ async function handlePage(
       return { kind: "html", status: 404, html: notFoundPage(`No checkout session ${id}.`) };
     if (method === "GET" && parts.length === 2) {
       return { kind: "html", status: 200, html: checkoutPage(core, record) };
+    }
+    if (method === "POST" && sub === "promotion" && parts.length === 3) {
+      const code = typeof params.code === "string" ? params.code : "";
+      const outcome = enterPromotionCode(core, id, code);
+      // As a form post: back to the page on success, the page with the message otherwise.
+      if (outcome.ok) return { kind: "redirect", location: `/checkout/${id}` };
+      return {
+        kind: "html",
+        status: 400,
+        html: checkoutPage(core, record, { code, error: outcome.message }),
+      };
     }
     if (method === "POST" && sub === "pay" && parts.length === 3) {
       const outcome = completeCheckout(core, id);

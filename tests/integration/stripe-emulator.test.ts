@@ -329,6 +329,82 @@ describe("checkout", () => {
     ]);
   });
 
+  it("takes a promotion code typed on the hosted page and charges the discounted first period", async () => {
+    const { basic } = await createPlans();
+    const suffix = randomUUID().slice(0, 6).toUpperCase();
+    const coupon = await stripe.coupons.create({
+      percent_off: 25,
+      duration: "forever",
+      name: "Launch",
+    });
+    const code = await stripe.promotionCodes.create({
+      promotion: { type: "coupon", coupon: coupon.id },
+      code: `LAUNCH${suffix}`,
+    });
+    const customer = await stripe.customers.create({ email: "promo@acme.test" });
+    const session = await stripe.checkout.sessions.create({
+      mode: "subscription",
+      customer: customer.id,
+      line_items: [{ price: basic.id, quantity: 2 }],
+      allow_promotion_codes: true,
+      success_url: "http://app.test/done",
+    });
+    const enter = (typed: string) =>
+      fetch(`${session.url}/promotion`, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ code: typed }).toString(),
+        redirect: "manual",
+      });
+
+    expect(await (await fetch(session.url!)).text()).toContain('<label for="promotion-code">');
+    const refused = await enter("NOT-A-CODE");
+    expect(refused.status).toBe(400);
+    const refusedPage = await refused.text();
+    expect(refusedPage).toContain('role="alert">This code is invalid.</p>');
+    expect(refusedPage).toContain('value="NOT-A-CODE"');
+    expect((await stripe.checkout.sessions.retrieve(session.id)).amount_total).toBe(2_000);
+
+    // Codes match without case, as on Stripe.
+    const taken = await enter(` launch${suffix.toLowerCase()} `);
+    expect(taken.status).toBe(303);
+    expect(taken.headers.get("location")).toBe(`/checkout/${session.id}`);
+    const page = await (await fetch(session.url!)).text();
+    expect(page).toContain(`Discount (LAUNCH${suffix}: Launch)`);
+    expect(page).toContain("−$5.00");
+    expect(page).not.toContain('<label for="promotion-code">');
+    expect(await stripe.checkout.sessions.retrieve(session.id)).toMatchObject({
+      amount_subtotal: 2_000,
+      amount_total: 1_500,
+      total_details: { amount_discount: 500 },
+      discounts: [{ coupon: coupon.id, promotion_code: code.id }],
+    });
+
+    expect((await pay(session.url!)).status).toBe(303);
+    const [subscription] = (await stripe.subscriptions.list({ customer: customer.id })).data;
+    const invoice = await stripe.invoices.retrieve(subscription!.latest_invoice as string);
+    expect(invoice).toMatchObject({ subtotal: 2_000, total: 1_500, amount_paid: 1_500 });
+    expect((await stripe.promotionCodes.retrieve(code.id)).times_redeemed).toBe(1);
+  });
+
+  it("offers no code field unless the session allows codes, and refuses a code posted anyway", async () => {
+    const { basic } = await createPlans();
+    const session = await stripe.checkout.sessions.create({
+      mode: "subscription",
+      line_items: [{ price: basic.id, quantity: 1 }],
+      customer_email: "nocodes@acme.test",
+    });
+    expect(await (await fetch(session.url!)).text()).not.toContain("Promotion code");
+    const posted = await fetch(`${session.url}/promotion`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: "code=ANY",
+      redirect: "manual",
+    });
+    expect(posted.status).toBe(400);
+    expect(await posted.text()).toContain("This checkout does not take promotion codes.");
+  });
+
   it("rejects sessions that are not subscriptions or lack line items", async () => {
     const { basic } = await createPlans();
     await expect(
