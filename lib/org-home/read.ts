@@ -12,7 +12,7 @@ import { buildChecklist, type Checklist } from "@/lib/onboarding/checklist";
 import { describeAuditEntry } from "@/lib/audit-log/describe-entry";
 import { usagePeriod } from "@/lib/usage/period";
 import { periodCallsSql } from "@/lib/usage/thresholds";
-import { userNames } from "@/lib/tenancy/user-names";
+import { joinedUser, userNames } from "@/lib/tenancy/user-names";
 import { cappedCount } from "@/lib/projects/queries";
 import { cappedCountSql } from "@/lib/projects/browse";
 import { tenantSideIsMain } from "@/lib/db/tenant-databases/router";
@@ -81,8 +81,8 @@ async function activityWithNames(
     ORDER BY a."createdAt" DESC, a."id" DESC`;
   return rows.map(({ actorName, actorEmail, targetName, targetEmail, ...row }) => ({
     ...row,
-    actor: actorEmail === null ? null : { name: actorName, email: actorEmail },
-    targetUser: targetEmail === null ? null : { name: targetName, email: targetEmail },
+    actor: joinedUser(actorName, actorEmail),
+    targetUser: joinedUser(targetName, targetEmail),
   }));
 }
 

@@ -2,7 +2,7 @@ import "server-only";
 
 import type { ScopedDb } from "@/lib/db/tenant";
 import { userNames } from "@/lib/tenancy/user-names";
-import type { ProjectAuthor } from "./author-join";
+import type { BrowsedProject } from "./browse";
 import type { ProjectRow, ProjectView } from "./queries";
 
 /**
@@ -10,10 +10,7 @@ import type { ProjectRow, ProjectView } from "./queries";
  * lib/projects/author-join.ts) keeps it; the others' authors are read from the main database by
  * id, in one query, in the same transaction.
  */
-export async function withAuthors(
-  tx: ScopedDb,
-  rows: (ProjectRow & { author?: ProjectAuthor })[],
-): Promise<ProjectView[]> {
+export async function withAuthors(tx: ScopedDb, rows: BrowsedProject[]): Promise<ProjectView[]> {
   const unnamed = rows.filter((row) => row.author === undefined);
   const users = await userNames(
     tx,

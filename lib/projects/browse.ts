@@ -1,21 +1,16 @@
 import "server-only";
 
 import { inOrganizationSql, type ScopedDb } from "@/lib/db/tenant";
-import { tenantClient, tenantSideIsMain } from "@/lib/db/tenant-databases/router";
+import { tenantClient } from "@/lib/db/tenant-databases/router";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { authorJoin, withJoinedAuthor, type ProjectAuthor } from "./author-join";
+import { authorJoinFor, type ProjectAuthor } from "./author-join";
 import type { ProjectCursor } from "./cursor";
+import type { ProjectRow } from "./queries";
 
 // Bounded so a large organization's list never counts every row on each request.
 export const PROJECT_COUNT_CAP = 1_000;
 
-export type BrowsedProject = {
-  id: string;
-  name: string;
-  description: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-  createdById: string | null;
+export type BrowsedProject = ProjectRow & {
   /** Present when the author was read in the same statement (projects in the main database). */
   author?: ProjectAuthor;
 };
@@ -53,7 +48,6 @@ export async function browseProjects(
   { after, before }: { after?: ProjectCursor; before?: ProjectCursor },
   take: number,
 ): Promise<{ rows: BrowsedProject[]; total: number }> {
-  const joinAuthors = await tenantSideIsMain(tx);
   const edge = after ?? before;
   // timestamp(3) holds UTC: the cursor's UTC wall time, whatever the session's time zone.
   const keyset = !edge
@@ -62,7 +56,7 @@ export async function browseProjects(
       ? Prisma.sql`AND ("createdAt", "id") < (${edge.createdAt.toISOString()}::timestamp, ${edge.id})`
       : Prisma.sql`AND ("createdAt", "id") > (${edge.createdAt.toISOString()}::timestamp, ${edge.id})`;
   const direction = before ? Prisma.sql`ASC` : Prisma.sql`DESC`;
-  const authors = authorJoin(joinAuthors);
+  const authors = await authorJoinFor(tx);
   const rows = await (
     await tenantClient(tx)
   ).$queryRaw<Row[]>`
@@ -83,6 +77,6 @@ export async function browseProjects(
   const found = rows.filter((row): row is Row & { id: string } => row.id !== null);
   return {
     total,
-    rows: found.map(({ total: _total, ...project }) => withJoinedAuthor(project, joinAuthors)),
+    rows: found.map(({ total: _total, ...project }) => authors.attach(project)),
   };
 }

@@ -4,6 +4,7 @@ import { withReplicaTenant } from "@/lib/db/replica-scope";
 import { tenantClient } from "@/lib/db/tenant-databases/router";
 import { inOrganization, withTenant, type ScopedDb } from "@/lib/db/tenant";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ProjectAuthor } from "./author-join";
 import { withAuthor, withAuthors } from "./authors";
 import { browseProjects, cappedCountSql, PROJECT_COUNT_CAP, type BrowsedProject } from "./browse";
 import type { ProjectCursor } from "./cursor";
@@ -21,9 +22,7 @@ export const projectFields = {
 } satisfies Prisma.ProjectSelect;
 
 export type ProjectRow = Prisma.ProjectGetPayload<{ select: typeof projectFields }>;
-export type ProjectView = Omit<ProjectRow, "createdById"> & {
-  createdBy: { name: string | null; email: string } | null;
-};
+export type ProjectView = Omit<ProjectRow, "createdById"> & { createdBy: ProjectAuthor };
 
 export type ProjectPage = {
   items: ProjectView[];

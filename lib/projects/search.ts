@@ -1,9 +1,9 @@
 import "server-only";
 
-import { tenantClient, tenantSideIsMain } from "@/lib/db/tenant-databases/router";
+import { tenantClient } from "@/lib/db/tenant-databases/router";
 import { inOrganization, type ScopedDb } from "@/lib/db/tenant";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { authorJoin, withJoinedAuthor } from "./author-join";
+import { authorJoinFor } from "./author-join";
 import type { BrowsedProject } from "./browse";
 import type { ProjectCursor } from "./cursor";
 
@@ -34,8 +34,7 @@ export async function probeMatches(
   const pattern = likePattern(q);
   // The view already keeps to app.org_id; the data layer's own filter is the second wall.
   const scoped = inOrganization(organizationId).organizationId;
-  const joined = await tenantSideIsMain(tx);
-  const authors = authorJoin(joined);
+  const authors = await authorJoinFor(tx);
   const rows = await (
     await tenantClient(tx)
   ).$queryRaw<Row[]>`
@@ -48,7 +47,7 @@ export async function probeMatches(
       LIMIT ${SEARCH_PROBE + 1}
     ) AS p ${authors.join}`;
   if (rows.length > SEARCH_PROBE) return null;
-  return rows.map((row) => withJoinedAuthor(row, joined));
+  return rows.map((row) => authors.attach(row));
 }
 
 // Newest first, ties by id: the order of the list's index and of its cursors.
@@ -87,8 +86,7 @@ export async function walkMatches(
   const edge = after ?? before;
   // timestamp(3) holds UTC: the cursor's UTC wall time, whatever the session's time zone.
   const at = edge ? edge.createdAt.toISOString() : null;
-  const joined = await tenantSideIsMain(tx);
-  const authors = authorJoin(joined);
+  const authors = await authorJoinFor(tx);
   // The function's order is the page's: kept by WITH ORDINALITY through the join.
   const rows = await (
     await tenantClient(tx)
@@ -105,5 +103,5 @@ export async function walkMatches(
                                 project_updated_at, project_created_by, position)
     ) AS p ${authors.join}
     ORDER BY p.position`;
-  return rows.map((row) => withJoinedAuthor(row, joined));
+  return rows.map((row) => authors.attach(row));
 }

@@ -4,6 +4,14 @@ import type { ScopedDb } from "@/lib/db/tenant";
 
 export type UserName = { id: string; name: string | null; email: string };
 
+/** A user's name and email read through a LEFT JOIN: null where it found no one (deleted). */
+export function joinedUser(
+  name: string | null,
+  email: string | null,
+): { name: string | null; email: string } | null {
+  return email === null ? null : { name, email };
+}
+
 // Tenant rows (projects, audit entries) may live in a dedicated database, and users never do:
 // who wrote them is read from the main database by id, not through a relation. A missing id
 // is a deleted user.
