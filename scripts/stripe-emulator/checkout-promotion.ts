@@ -8,7 +8,7 @@
 import type { EmulatorCore } from "./core";
 import { discountsFromParams } from "./discounts";
 import { idOf } from "./objects";
-import { coupon, promotionCodes } from "./promotions";
+import { coupon, listPromotionCodes, promotionCodes } from "./promotions";
 import type { CheckoutRecord } from "./state";
 
 /** What Stripe's checkout says for any code it will not take: it never says why. */
@@ -26,12 +26,12 @@ export function enterPromotionCode(core: EmulatorCore, id: string, typed: string
   if (!session.allow_promotion_codes) {
     return { ok: false, message: "This checkout does not take promotion codes." };
   }
-  const wanted = typed.trim().toLowerCase();
-  // Codes match without case; the newest active one wins, as the API's list by code does.
-  const found = Object.values(promotionCodes(core))
-    .reverse()
-    .find((code) => code.active && code.code.toLowerCase() === wanted);
-  if (!wanted || !found) return { ok: false, message: INVALID_CODE };
+  const wanted = typed.trim();
+  // The API's own lookup by code (without case, newest first), as Keel's server makes it.
+  const [found] = wanted
+    ? listPromotionCodes(core, { code: wanted, active: "true", limit: "1" }).data
+    : [];
+  if (!found) return { ok: false, message: INVALID_CODE };
   const entries = [{ promotion_code: found.id }];
   try {
     discountsFromParams(core, { discounts: entries }, 0, {
@@ -52,8 +52,7 @@ export function enterPromotionCode(core: EmulatorCore, id: string, typed: string
 }
 
 function couponOfCode(core: EmulatorCore, codeId: string) {
-  const id = promotionCodes(core)[codeId]!.promotion.coupon!;
-  return coupon(core, typeof id === "string" ? id : id.id);
+  return coupon(core, idOf(promotionCodes(core)[codeId]!.promotion.coupon!));
 }
 
 /**
@@ -88,9 +87,10 @@ export function priceCheckoutDiscounts(core: EmulatorCore, record: CheckoutRecor
 export function checkoutDiscountLabel(core: EmulatorCore, record: CheckoutRecord): string | null {
   const applied = record.session.discounts?.[0];
   if (!applied) return null;
-  const codeId = typeof applied.promotion_code === "string" ? applied.promotion_code : null;
-  const code = codeId ? promotionCodes(core)[codeId]?.code : undefined;
-  const couponId = typeof applied.coupon === "string" ? applied.coupon : null;
+  const code = applied.promotion_code
+    ? promotionCodes(core)[idOf(applied.promotion_code)]?.code
+    : undefined;
+  const couponId = applied.coupon ? idOf(applied.coupon) : null;
   const name = couponId ? (coupon(core, couponId).name ?? couponId) : null;
   return [code, name].filter(Boolean).join(": ") || null;
 }

@@ -118,6 +118,7 @@ export function checkoutPage(
   const discountRow = discountLabel
     ? `<tr><th scope="row" colspan="3">Discount (${e(discountLabel)})</th><td class="num">−${e(formatMoney(session.total_details?.amount_discount ?? 0, currency))}</td></tr>\n  `
     : "";
+  const refusal = entered ? `<p id="promotion-error" role="alert">${e(entered.error)}</p>` : "";
   // Stripe's page offers the field only when the session allows codes and has none yet.
   const promotion =
     session.status === "open" && session.allow_promotion_codes && !discountLabel
@@ -127,11 +128,9 @@ export function checkoutPage(
     entered ? ` aria-invalid="true" aria-describedby="promotion-error"` : ""
   }>
   <button type="submit">Apply</button>
-  ${entered ? `<p id="promotion-error" role="alert">${e(entered.error)}</p>` : ""}
+  ${refusal}
 </form>`
-      : entered
-        ? `<p id="promotion-error" role="alert">${e(entered.error)}</p>`
-        : "";
+      : refusal;
   const actions =
     session.status === "open"
       ? `<div class="actions">
