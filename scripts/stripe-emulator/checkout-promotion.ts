@@ -27,7 +27,7 @@ export function enterPromotionCode(core: EmulatorCore, id: string, typed: string
     return { ok: false, message: "This checkout does not take promotion codes." };
   }
   const wanted = typed.trim();
-  // The API's own lookup by code (without case, newest first), as Keel's server makes it.
+  // The API's own lookup by code (without case, newest first), as the app's server asks for it.
   const [found] = wanted
     ? listPromotionCodes(core, { code: wanted, active: "true", limit: "1" }).data
     : [];
