@@ -417,6 +417,20 @@ describe("deliverOutboxAfterResponse", () => {
 });
 
 describe("cron route", () => {
+  // Each drain also schedules the day's recurring jobs; between the metrics snapshot's hour
+  // and retention's (02:00–03:00 UTC) the snapshot is due at once and would count as sent.
+  // Noon keeps both in the future, so the counts below are the emails alone.
+  beforeEach(() => {
+    const today = new Date();
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(
+      new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate(), 12)),
+    );
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   const request = (method: string, authorization?: string) =>
     new Request("http://localhost:3000/api/cron/outbox", {
       method,
