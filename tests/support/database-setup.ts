@@ -1,25 +1,37 @@
+import type { TestProject } from "vitest/node";
 import { preparePoolerLogin, testPoolerUrl, throughPooler } from "./pooler";
-import { createTestDatabase, testDatabaseServer } from "./test-database";
+import { copyTestDatabase, createTestDatabase, testDatabaseServer } from "./test-database";
+import { WORKER_DATABASE_PREFIX } from "./worker-database";
 
 /**
- * Vitest global setup for the integration project: one freshly migrated database
- * for the run. Workers start after this and inherit DATABASE_URL from it. With
- * TEST_DATABASE_POOLER_URL the app reaches that database through the pooler, while
- * DIRECT_URL (migrations, fixtures) goes straight to the server, as in production.
+ * Vitest global setup for the integration project: a freshly migrated database for each
+ * worker, so files run side by side without seeing each other's rows (job queues, counts,
+ * deleteMany in a beforeEach). Workers start after this and inherit the URLs; each picks its
+ * own in tests/support/worker-database.ts. With TEST_DATABASE_POOLER_URL the app reaches its
+ * database through the pooler, while DIRECT_URL (migrations, fixtures) goes straight to the
+ * server, as in production. The embedded database serves one worker.
  */
-export default async function setup() {
+export default async function setup(project: TestProject) {
   const server = testDatabaseServer();
   process.env.KEEL_TEST_DATABASE_SERVER = server ?? "";
-  const database = await createTestDatabase(server);
-  process.env.DATABASE_URL = database.url;
-  if (database.embedded) process.env.KEEL_EMBEDDED_DB = "1";
+  const first = await createTestDatabase(server);
+  const databases = [first];
+  // Copies of the migrated database are made by PostgreSQL itself, far faster than migrating.
+  const workers = first.embedded ? 1 : project.config.maxWorkers;
+  while (databases.length < workers) databases.push(await copyTestDatabase(server, first));
+  if (first.embedded) process.env.KEEL_EMBEDDED_DB = "1";
   const pooler = testPoolerUrl();
-  if (pooler && server && !database.embedded) {
-    await preparePoolerLogin(server, pooler);
-    process.env.DIRECT_URL = database.url;
-    process.env.DATABASE_URL = throughPooler(database.url, pooler);
-  }
+  if (pooler && server && !first.embedded) await preparePoolerLogin(server, pooler);
+  databases.forEach((database, index) => {
+    const name = `${WORKER_DATABASE_PREFIX}${index + 1}`;
+    if (pooler && server && !database.embedded) {
+      process.env[`${name}_DIRECT`] = database.url;
+      process.env[name] = throughPooler(database.url, pooler);
+    } else {
+      process.env[name] = database.url;
+    }
+  });
   return async () => {
-    await database.drop();
+    await Promise.all(databases.map((database) => database.drop()));
   };
 }

@@ -29,15 +29,33 @@ export async function createTestDatabase(
     if (migrate) await applyMigrations(embedded.url);
     return { url: embedded.url, embedded: true, drop: embedded.stop };
   }
+  const database = await createDatabaseOn(serverUrl, "");
+  if (migrate) await applyMigrations(database.url);
+  return database;
+}
+
+/**
+ * A copy of a test database on the same server, made from it as a template: the migrated
+ * schema and whatever rows it holds, without running the migrations again.
+ */
+export async function copyTestDatabase(
+  serverUrl: string | undefined,
+  template: TestDatabase,
+): Promise<TestDatabase> {
+  if (!serverUrl || template.embedded) throw new Error("Only a server's database can be copied.");
+  const source = decodeURIComponent(new URL(template.url).pathname.slice(1));
+  return createDatabaseOn(serverUrl, ` TEMPLATE "${source}"`);
+}
+
+async function createDatabaseOn(serverUrl: string, clause: string): Promise<TestDatabase> {
   const admin = assertLocalDatabase(serverUrl);
   const name = `keel_test_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
   const client = new pg.Client({ connectionString: admin.toString() });
   await client.connect();
-  await client.query(`CREATE DATABASE "${name}"`);
+  await client.query(`CREATE DATABASE "${name}"${clause}`);
   await client.end();
   const url = new URL(admin);
   url.pathname = `/${name}`;
-  if (migrate) await applyMigrations(url.toString());
   return {
     url: url.toString(),
     embedded: false,
