@@ -62,7 +62,6 @@ async function soloOrganizations(userId: string): Promise<string[]> {
 export type AccountDeletionResult =
   { ok: true; organizationsDeleted: number } | { ok: false; blockers: DeletionBlocker[] };
 
-// The asking session must have authenticated within the last minutes.
 export async function deleteAccount(
   session: { userId: string; sessionId: string },
   ctx: RequestContext,

@@ -12,11 +12,8 @@ export type OrganizationFate = {
   subscription: string;
 };
 
-/**
- * What deleting this account would do to each organization the user belongs to, by the same
- * rules as deleteUserAccount: one where they are the only member goes with the account; one
- * where they are the only owner beside other members blocks the deletion; from the rest they leave.
- */
+// By deleteUserAccount's rules: an organization where they are the only member goes with the
+// account; being the only owner beside other members blocks the deletion; the rest they leave.
 export type AccountDeletionSummary = {
   deleted: OrganizationFate[];
   blocked: { name: string; slug: string }[];

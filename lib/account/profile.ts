@@ -10,8 +10,6 @@ import { checkUpload } from "@/lib/storage/limits";
 import { headObject } from "@/lib/storage/objects";
 import { presignDownload, presignUpload, type PresignedUpload } from "@/lib/storage/presign";
 
-/** The signed-in user's name and picture: the account page's profile section. */
-
 export type Profile = { name: string | null; avatarUrl: string | null };
 
 // The picture is a nicety: a storage that does not answer leaves the initials.

@@ -60,8 +60,7 @@ export async function authenticatedContext(): Promise<AuthenticatedContext> {
   return { ...(await publicContext()), session, userId: session.user.id };
 }
 
-// The host only names a candidate; it counts through the caller's own membership, so a forged
-// Host or a foreign slug reaches nothing but "not found".
+// The host only names a candidate, checked by the caller's own membership: a forged one is a 404.
 export async function memberContext(permission: Permission): Promise<MemberContext> {
   const ctx = await authenticatedContext();
   const host = parseTenantHost((await requestHeaders()).get("host"), env.rootDomain);
@@ -146,8 +145,7 @@ export function memberAction<S extends z.ZodType, T>(
   });
 }
 
-// Every staff action is a write on someone else's behalf: it needs a re-authentication from the
-// last 10 minutes, checked after the staff check so a non-staff caller still sees only 404.
+// Staff act for others: re-authentication within 10 minutes, checked after staff so others see 404.
 export function staffAction<S extends z.ZodType, T>(
   label: string,
   schema: S,

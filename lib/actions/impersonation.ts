@@ -4,25 +4,20 @@ import { getCurrentSession } from "@/lib/auth/current-session";
 import { ExpectedError } from "@/lib/errors";
 
 /**
- * What staff viewing the app as a customer may not do, by action label (and, for the route
- * handlers that are not chain actions, the label they check): moving money, destroying data,
- * taking over the account's credentials, and joining or handing over organizations. Every other
- * action runs and is audited with the staff member (lib/audit/record.ts).
+ * Refused while staff view the app as a customer, by action label (or the label a route checks):
+ * moving money, destroying data, taking over credentials, joining or handing over organizations.
  * tests/integration/admin-impersonation.test.ts fails when an action is in neither list.
  */
 export const refusedWhileImpersonating = [
-  // Billing changes
   "billing.checkout",
   "billing.checkout_return",
   "billing.portal",
   "billing.change_plan",
   "billing.cancel",
   "billing.resume",
-  // Deleting an organization or the account; handing an organization over is as final
   "organization.delete",
   "organization.transfer",
   "account.delete",
-  // The account's credentials: password, email, two-factor and its recovery codes, sessions
   "account.change_password",
   "account.new_password",
   "account.change_email",
@@ -42,7 +37,6 @@ export const refusedWhileImpersonating = [
   "account.remove_avatar",
   // A secret the staff member would walk away with
   "api_key.create",
-  // Joining an organization in the customer's name
   "invitation.accept",
   "invitation.accept_by_id",
 ] as const;

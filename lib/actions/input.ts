@@ -33,8 +33,7 @@ function nulBytePath(value: unknown, path: (string | number)[] = []): (string | 
   return null;
 }
 
-// NUL is refused first: PostgreSQL cannot store it in text and fails the whole query (a 500).
-// Every action, route and page parses input through here, so no schema has to remember it.
+// All input passes here: PostgreSQL text cannot hold NUL and would fail the whole query (a 500).
 const withoutNulBytes = z.unknown().superRefine((value, ctx) => {
   const path = nulBytePath(value);
   if (path) {

@@ -20,8 +20,7 @@ export function rateLimit<I, C>(
   };
 }
 
-// Runs after the context and input checks, so a caller without the permission still learns only
-// "forbidden".
+// After the context and input checks, so a caller without the permission learns only "forbidden".
 export function recentAuthentication<
   I,
   C extends Pick<AuthenticatedContext, "userId" | "session">,

@@ -3,11 +3,8 @@ import type { MemberContext } from "@/lib/tenancy/context";
 import { can } from "@/lib/tenancy/permissions";
 import type { Middleware } from "./chain";
 
-/**
- * The data layer that refuses over a plan limit does not know who asked; this does, so the
- * message can offer the billing page to those allowed to open it and ask the others to turn
- * to an owner.
- */
+// The data layer refusing over a plan limit does not know who asked; this does, so the message
+// offers billing to those allowed to open it and tells the others to ask an owner.
 export function planLimitAudience<I>(): Middleware<I, MemberContext> {
   return async (_input, ctx, next) => {
     try {

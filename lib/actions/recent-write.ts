@@ -12,8 +12,7 @@ import {
 } from "@/lib/db/read-your-writes";
 import { env } from "@/lib/env";
 
-// On the root domain like the session cookie, so a write on one host (account settings) shows
-// on the organization's subdomain too.
+// On the root domain like the session cookie, so a write on one host shows on its subdomains too.
 async function rememberWrite(): Promise<void> {
   try {
     (await cookies()).set(RECENT_WRITE_COOKIE, String(recentWriteUntil()), {
@@ -36,10 +35,7 @@ function readOnlyCookies(error: unknown): boolean {
   return error instanceof Error && error.message.startsWith("Cookies can only be modified");
 }
 
-/**
- * Runs an action as a write: its own reads see the primary, and after it succeeds the same
- * browser's reads stay on the primary for RECENT_WRITE_WINDOW_MS. Nothing changes without replicas.
- */
+/** Its reads, and this browser's for RECENT_WRITE_WINDOW_MS after it succeeds, use the primary. */
 export async function asRememberedWrite<T>(
   work: () => Promise<T>,
   succeeded: (result: T) => boolean = () => true,

@@ -26,8 +26,7 @@ import { asRememberedWrite } from "./recent-write";
 import { withRequestHeaders } from "./request-scope";
 import { failure } from "./result";
 
-// The guards in this order: same origin for state-changing methods, context (401/404/403), plan
-// feature (402), JSON body (400).
+// Guard order: same origin for writes, context (401/404/403), plan feature (402), JSON body (400).
 
 type Segment<P> = { params: Promise<P> };
 
@@ -40,7 +39,6 @@ export type RouteArgs<C, P> = {
 
 type RouteOptions = {
   body?: "json";
-  /** Refused with 403 while staff view the app as a customer (lib/actions/impersonation.ts). */
   refuseWhileImpersonating?: RefusedWhileImpersonating;
 };
 
@@ -71,7 +69,6 @@ function route<C, P>(
             }
             const params = segment ? await segment.params : ({} as P);
             const run = () => handler({ request, ctx, params, body });
-            // A state-changing request is a write, as an action is (lib/actions/recent-write.ts).
             if (safeMethods.has(request.method)) return await run();
             return await asRememberedWrite(run, (response) => response.ok);
           } catch (error) {

@@ -53,10 +53,8 @@ async function fromStorage<T>(what: string, call: () => Promise<T>): Promise<T> 
   }
 }
 
-/**
- * Step 1 of an upload: checks the project and the file's declared size and type, and signs a
- * POST the browser sends straight to the storage. Nothing is recorded yet.
- */
+// Upload step 1: checks the project and the declared size and type, and signs a POST the browser
+// sends straight to the storage. Nothing is recorded yet.
 export async function prepareAttachmentUpload(
   ctx: MemberContext,
   input: PrepareAttachmentInput,
@@ -74,10 +72,8 @@ export async function prepareAttachmentUpload(
   );
 }
 
-/**
- * Step 2, after the browser's upload: the object must be under this project's prefix, be in
- * the storage (HeadObject) and be within the limits there; only then is it recorded.
- */
+// Step 2: the object must be under this project's prefix, in the storage (HeadObject) and within
+// the limits there; only then is it recorded.
 export async function confirmAttachment(ctx: MemberContext, input: ConfirmAttachmentInput) {
   const organizationId = ctx.organization.id;
   // Another organization's project is not found, before anything about the key is said.

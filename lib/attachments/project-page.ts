@@ -23,11 +23,8 @@ export type ProjectPage = {
 
 export const PROJECT_HISTORY_LIMIT = 50;
 
-/**
- * Everything a project's page shows, in one scoped transaction: the project, its files and
- * its history, with every person named in them read in one query by id (they live in the main
- * database even when the project does not).
- */
+// One scoped transaction; everyone named is read in one query by id, as people live in the main
+// database even when the project does not.
 export async function loadProjectPage(
   organizationId: string,
   id: string,

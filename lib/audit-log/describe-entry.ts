@@ -165,11 +165,8 @@ function whoDidIt(entry: DescribableEntry, meta: Record<string, unknown>): strin
   return typeof meta.impersonatorId === "string" ? `Staff (viewing as ${name})` : name;
 }
 
-/**
- * One plain-text sentence for an organization audit entry, from what the entry recorded. Missing
- * metadata makes a vaguer sentence, and an action without one here a generic sentence naming its
- * code. The result is text: whoever shows it escapes it (React does).
- */
+// Vaguer when metadata is missing, generic (naming the code) for an action not listed here. The
+// result is plain text: whoever shows it escapes it (React does).
 export function describeAuditEntry(entry: DescribableEntry): string {
   const meta = asRecord(entry.metadata);
   const text = (key: string) => {

@@ -15,11 +15,8 @@ export type CurrentSession = ActiveSession & { impersonator?: Impersonator };
 
 type Client = Database | Prisma.TransactionClient;
 
-/**
- * Starts a session for `userId` bound to the staff member's own session: deleting that session
- * (sign-out, revocation) deletes this one with it (foreign key, ON DELETE CASCADE). It never counts
- * as a recent sign-in, so "confirm it's you" steps stay out of the staff member's reach.
- */
+// Bound to the staff member's own session, so ending that one ends this (ON DELETE CASCADE). Never
+// a recent sign-in, so "confirm it's you" steps stay out of the staff member's reach.
 export async function createImpersonationSession(
   client: Client,
   input: {
@@ -54,11 +51,8 @@ export async function createImpersonationSession(
   return { token, sessionId: session.id, expires };
 }
 
-/**
- * The impersonation behind `token`, only when it is bound to `staffSession` (the session of the
- * regular session cookie in the same request), both are live, and its staff member is still staff
- * with two-factor on. Anything else is ignored: the caller goes on with the staff member's session.
- */
+// Only when bound to `staffSession` (the same request's session cookie), both live, and its staff
+// member still staff with two-factor on; else ignored: the staff member's session goes on.
 export async function readImpersonation(
   client: Database,
   token: string,
@@ -137,10 +131,7 @@ export async function readImpersonation(
   };
 }
 
-/**
- * Ends the impersonation behind `token` if it is bound to the staff session behind `staffToken`;
- * returns what it ended, so the caller can record it.
- */
+/** Only if bound to the staff session behind `staffToken`; returns what it ended, to record. */
 export async function deleteImpersonation(
   client: Client,
   token: string,

@@ -1,10 +1,7 @@
 import { parseTenantHost } from "@/lib/tenancy/host";
 
-/**
- * Where to send someone after signing in, from a `callbackUrl`: a path on this host, or an
- * absolute URL of the app or one organization's host (same scheme, no credentials). Anything
- * else gives the fallback, so a crafted link cannot bounce users to a phishing page.
- */
+// A path on this host, or an absolute URL of the app or one organization's host (same scheme, no
+// credentials); anything else gives the fallback, so a crafted link cannot bounce to phishing.
 export function safeRedirectTarget(
   value: string | null | undefined,
   options: { appUrl: string; rootDomain: string; fallback?: string },

@@ -19,12 +19,8 @@ export function sessionCookieConfig() {
   };
 }
 
-/**
- * The Domain of the cookies shared with organization subdomains, or undefined for host-only.
- * Browsers refuse Domain=localhost and IPs, so local cookies are host-only (see flows/handoff.ts).
- * A Vercel deployment host (`*.vercel.app`) is host-only too: the cookie stays with that one
- * deployment and can never be scoped to the public suffix every deployment shares.
- */
+// Undefined for host-only: browsers refuse Domain=localhost and IPs (see flows/handoff.ts), and a
+// `*.vercel.app` host must never scope a cookie to the public suffix every deployment shares.
 export function sharedCookieDomain(rootDomain: string): string | undefined {
   const host = rootDomain.replace(/:\d+$/, "").toLowerCase();
   if (!host.includes(".") || isIP(host) || host === "localhost" || host.endsWith(".localhost")) {

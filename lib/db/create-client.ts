@@ -24,15 +24,12 @@ const KEEP_ALIVE_INITIAL_DELAY_MS = 10_000;
 
 export type DatabaseClientOptions = {
   poolSize?: number;
-  // keel_app cannot bypass row-level security; null keeps the login role (migrations, seed).
+  // APP_ROLE cannot bypass row-level security; null keeps the login role (migrations, seed).
   role?: string | null;
-  // Behind a transaction pooler (PgBouncer, Supavisor, Neon's pooled host) consecutive
-  // statements may reach different server sessions, so nothing is set per session: the login
-  // role must default to the role and timeouts (README, "Connection pooling"), each connection
-  // checks the role, and every scoped transaction sets the timeouts again itself.
+  // Behind a transaction pooler statements may reach different server sessions: nothing is set
+  // per session (README, "Connection pooling").
   pooled?: boolean;
   maxUses?: number;
-  // How long an unused connection stays open (pg's default: 10 s).
   idleMs?: number;
   timeouts?: Partial<DatabaseTimeouts>;
 };
@@ -47,8 +44,7 @@ function isReadTimeout(error: unknown): boolean {
   return error instanceof Error && error.message === "Query read timeout";
 }
 
-// The same limits as transaction-local settings, for the statement that opens a scope: behind a
-// pooler the session's own limits are whatever the login role defaults to.
+// Set again per transaction: behind a pooler the session's limits are the login role's defaults.
 export function transactionTimeoutSettings(timeouts: DatabaseTimeouts): [string, string][] {
   return [
     ["statement_timeout", String(timeouts.statementMs)],
@@ -64,10 +60,8 @@ async function checkRole(client: pg.Client, role: string): Promise<void> {
   );
 }
 
-// SET ROLE while connecting, so a failed switch fails loudly (the embedded database ignores
-// startup options); behind a pooler a session-wide SET would land on one server session among
-// many, so the login role's default is checked instead. A query_timeout leaves the protocol out
-// of step and Prisma would reuse the connection silently, so it is destroyed.
+// SET ROLE on connect so a failed switch fails loudly (embedded ignores startup options); pooled,
+// the login role's default is checked. A query_timeout desyncs the protocol: destroy the socket.
 function keelClient(role: string | null, pooled: boolean): typeof pg.Client {
   if (role !== null && !roleName.test(role)) throw new Error(`Invalid database role name: ${role}`);
   class KeelClient extends pg.Client {}
@@ -133,11 +127,9 @@ export function createDatabaseClient(
     ? {}
     : {
         statement_timeout: statementMs,
-        // A client that vanished mid-transaction would otherwise hold its locks.
         idle_in_transaction_session_timeout: transactionMs,
       };
-  // No statementNameGenerator (PrismaPg's second argument): statements stay unnamed, so none
-  // outlives its transaction on a server session that a pooler hands to someone else.
+  // Unnamed statements: none outlives its transaction on a session a pooler hands to someone else.
   const adapter = new PrismaPg({
     connectionString,
     max: poolSize,

@@ -38,8 +38,7 @@ export async function startEmbeddedDatabase(
   // Loaded lazily: these are development dependencies and must never be bundled into the app.
   const { PGlite } = await import("@electric-sql/pglite");
   const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
-  // PGlite can only CREATE EXTENSION what it was started with: project search uses pg_trgm
-  // and btree_gin (its index leads with the organization).
+  // PGlite can only CREATE EXTENSION what it was started with (project search needs these).
   const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
   const { btree_gin } = await import("@electric-sql/pglite/contrib/btree_gin");
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });

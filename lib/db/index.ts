@@ -30,7 +30,6 @@ function getDatabase(): Database {
   return globalForDb.keelDb;
 }
 
-/** The limits the app's client runs with, for scoped transactions to set again locally. */
 export function databaseTimeouts(): DatabaseTimeouts {
   return resolvedTimeouts(appClientOptions());
 }

@@ -3,8 +3,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 
-// Mirrors `prisma migrate deploy` without the CLI's native engine download; unlike the CLI,
-// each migration runs in a transaction, so a failing one leaves nothing behind.
+// `prisma migrate deploy` without the engine download; each migration runs in a transaction.
 
 // The lock id Prisma takes while it migrates, so the CLI and this runner never overlap.
 const PRISMA_MIGRATE_LOCK = 72707369;
@@ -12,7 +11,6 @@ const PRISMA_MIGRATE_LOCK = 72707369;
 export type MigrationResult = { applied: string[]; alreadyApplied: number };
 
 export const defaultMigrationsDir = path.join(process.cwd(), "prisma", "migrations");
-/** The migrations of a dedicated tenant database (README, "Tenant databases: migrations"). */
 export const tenantMigrationsDir = path.join(process.cwd(), "prisma", "tenant", "migrations");
 
 async function readMigrations(dir: string) {
@@ -40,8 +38,7 @@ export async function applyMigrations(
     dir?: string;
     log?: (line: string) => void;
     connectTimeoutMs?: number;
-    // A migration waiting for a table lock queues every query on that table behind it: past
-    // this it fails instead (rolled back, to be run again) rather than stalling the app.
+    // A lock wait queues every query on the table behind it: past this, fail rather than stall.
     lockTimeoutMs?: number;
   } = {},
 ): Promise<MigrationResult> {

@@ -5,8 +5,7 @@ import {
   type DatabaseTimeouts,
 } from "./create-client";
 
-// "embedded" is PGlite behind pglite-socket: one session for every connection, and it can
-// interleave the protocol messages of concurrent connections.
+// "embedded": PGlite via pglite-socket, one shared session that may interleave connections.
 export type DatabaseProfile = "server" | "embedded";
 
 // The embedded pool's one connection is a queue on a busy machine; it ignores server timeouts.

@@ -7,7 +7,6 @@ import { appClientOptions, db } from "./index";
 import { mustReadOwnWrites } from "./read-your-writes";
 import { replicaSet, type ReplicaSet } from "./replica-set";
 
-/** A replica that does not connect within this falls back to the primary for that read. */
 export const REPLICA_CONNECT_TIMEOUT_MS = 2_000;
 
 const globalForReplicas = globalThis as unknown as { keelReplicas?: ReplicaSet };
@@ -46,17 +45,13 @@ export function replicasConfigured(): boolean {
   return (env.DATABASE_REPLICA_URLS ?? []).length > 0 && !env.KEEL_EMBEDDED_DB;
 }
 
-/**
- * Where a read that tolerates a little lag runs: a replica, unless none is configured or the
- * user wrote in the last few seconds (then the primary, so they see their own write).
- */
+// The primary, not a replica, right after the user's own write, so they see it.
 export async function lagTolerantRead<T>(read: (client: Database) => Promise<T>): Promise<T> {
   const set = replicas();
   if (!set || (await mustReadOwnWrites())) return read(db);
   return set.read(read);
 }
 
-/** For tests and shutdown: closes the replicas' connections. */
 export async function disconnectReplicas(): Promise<void> {
   const set = globalForReplicas.keelReplicas;
   globalForReplicas.keelReplicas = undefined;

@@ -1,23 +1,17 @@
 import type { Database } from "./create-client";
 import { isDatabaseUnavailable } from "./unavailable";
 
-/** After a replica fails to answer, reads skip it for this long instead of each waiting on it. */
 export const REPLICA_RETRY_AFTER_MS = 30_000;
 
 export type ReplicaFallback = { replica: number; error: unknown };
 
 export type ReplicaSet = {
-  /**
-   * Runs a read-only `read` on the next replica in turn; on the primary when every replica is
-   * resting after a failure, or when the chosen one does not answer. Errors of the read itself
-   * (a bug, a refusal) are not retried: only an unreachable or overloaded replica is.
-   */
+  /** Only an unreachable or overloaded replica is retried on the primary, not read errors. */
   read<T>(read: (client: Database) => Promise<T>): Promise<T>;
   disconnect(): Promise<void>;
 };
 
-// A hot standby cancels a read that replay must overtake (40001, "conflict with recovery"); the
-// primary has no such conflict, so that read is retried there too.
+// A hot standby cancels reads replay must overtake ("conflict with recovery"); the primary won't.
 function replicaGaveUp(error: unknown): boolean {
   if (isDatabaseUnavailable(error)) return true;
   const text = error instanceof Error ? error.message : String(error);

@@ -32,25 +32,20 @@ const settings: Record<keyof Scope, string> = {
   platformRead: "app.platform_read",
 };
 
-// Role, settings and timeouts are transaction-local and set by one statement, so a pooled
-// connection (ours, or a transaction pooler's server session) never carries one request's
-// organization into the next, and the limits hold behind a pooler that dropped the session's.
-// The role is set even if held (the embedded database shares one session). Pass only
-// server-established values: the policies trust them completely.
+// Role, settings and timeouts are transaction-local, so no pooled connection carries one request's
+// organization into the next; the role is set even if held (the embedded database has one
+// session). Pass only server-established values: the policies trust them completely.
 export async function withScope<T>(
   scope: Scope,
   fn: (tx: ScopedDb) => Promise<T>,
-  // A longer bound than the client's default, for the rare reader known to take seconds (each
-  // statement keeps the client's statement timeout). `replica`: a read that tolerates a little
-  // lag, run READ ONLY on a read replica when one is configured (lib/db/read-routing.ts).
+  // `replica`: a lag-tolerant read, READ ONLY on a replica when configured (read-routing.ts).
   options: ScopeOptions = {},
 ): Promise<T> {
   const transaction = (client: Database) =>
     client.$transaction(
       async (tx) => {
         await applyScope(tx, scope, { readOnly: options.replica });
-        // Tenant models of an organization in a dedicated database go there, in a transaction
-        // of the same scope that commits just before this one (lib/db/tenant-databases).
+        // A dedicated database's side runs in the same scope and commits just before this one.
         const routed = routeTenantModels(
           tx,
           scope.organizationId,
@@ -107,10 +102,7 @@ export async function lockOrganization(tx: ScopedDb, organizationId: string): Pr
   await tx.$queryRaw`SELECT 1 FROM "Organization" WHERE "id" = ${organizationId} FOR NO KEY UPDATE`;
 }
 
-/**
- * Runs reads in one organization's scope. Pages pass their request's shared transaction (the
- * member's `read`), so every read of a page is one transaction; the default opens its own.
- */
+// Pages pass the member's shared `read`, so every read of a page is one transaction.
 export type TenantRead = <T>(fn: (tx: ScopedDb) => Promise<T>) => Promise<T>;
 
 export function withTenant<T>(
@@ -120,8 +112,6 @@ export function withTenant<T>(
   return withScope({ organizationId }, fn);
 }
 
-// Added to every tenant `where` on top of row-level security.
-/** `inOrganization` for raw SQL: the condition on `"organizationId"`, or TRUE when it is dropped. */
 export function inOrganizationSql(organizationId: string): Prisma.Sql {
   const scoped = inOrganization(organizationId).organizationId;
   return scoped ? Prisma.sql`"organizationId" = ${scoped}` : Prisma.sql`TRUE`;
@@ -132,6 +122,7 @@ export function utcTimestampSql(date: Date): Prisma.Sql {
   return Prisma.sql`${date.toISOString()}::timestamp`;
 }
 
+// Added to every tenant `where` on top of row-level security.
 export function inOrganization(organizationId: string): { organizationId: string } {
   if (testSwitches().dropTenantFilter) {
     return {} as { organizationId: string };

@@ -1,14 +1,10 @@
 import { logger } from "@/lib/observability/logger";
 
-// An unavailable database answers 503 with Retry-After, not 500. pg, Prisma's adapter and
-// Prisma's client each wrap the failure differently, so every layer of the error is checked.
-
 export const RETRY_AFTER_SECONDS = 5;
 
 export const DATABASE_UNAVAILABLE_MESSAGE =
   "The service is temporarily unavailable. Please try again in a moment.";
 
-/** What members are told while their organization's data moves to another database. */
 export const TENANT_MOVING_MESSAGE =
   "This organization is being moved to its own database; changes are paused for a moment. Please try again shortly.";
 
@@ -30,6 +26,7 @@ const socketCodes = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE",
 const messages =
   /Query read timeout|Connection terminated|timeout exceeded when trying to connect|Unable to start a transaction in the given time|Transaction already closed/;
 
+// pg, Prisma's adapter and client each wrap a failure differently: every layer is checked.
 function layers(error: unknown): object[] {
   const found: object[] = [];
   const queue: unknown[] = [error];
@@ -56,10 +53,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   });
 }
 
-/**
- * A write refused because the organization is being moved (lib/db/tenant-databases/move.ts).
- * The message is checked too: an unreachable tenant database carries the same code.
- */
+// The message is checked too: an unreachable tenant database carries the same code.
 export function isTenantMoving(error: unknown): boolean {
   return layers(error).some((layer) => {
     const { code, originalCode, message } = layer as Record<string, unknown>;

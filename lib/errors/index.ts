@@ -14,7 +14,6 @@ export type ErrorCode = "plan_limit" | "read_only" | "reauthentication_required"
 
 export class PlanLimitError extends ExpectedError {
   override readonly code: ErrorCode = "plan_limit";
-  /** The name of the plan that lifts the limit, or null when none does. */
   readonly upgradeTo: string | null;
   /** Set by the action chain, which knows the caller's role: may they open the billing page? */
   canManageBilling: boolean | undefined;

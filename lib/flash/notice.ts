@@ -4,24 +4,19 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { deriveKey } from "@/lib/crypto/secret-box";
 import { env } from "@/lib/env";
 
-/**
- * One-time status messages carried across a redirect (often to another host, where a cookie
- * would not follow). The wording is fixed here per code; the only variable part, a name, is
- * signed by the server and rendered as text, so a crafted link cannot put words on our pages.
- */
+// In the query: a cookie would not follow to another host. Wording is fixed per code and the name
+// signed (no secret: no notice, never an unsigned one), so a link cannot put words on our pages.
 export type FlashNotice = { code: "organization-deleted"; name: string };
 
 const LIFETIME_SECONDS = 10 * 60;
 const PARAM = "notice";
 
-// Without a secret (a bare local setup) there is no notice: never an unsigned one.
 function sign(body: string): string | null {
   if (!env.AUTH_SECRET) return null;
   const key = deriveKey(env.AUTH_SECRET, "flash-notice");
   return createHmac("sha256", key).update(body).digest("base64url");
 }
 
-/** The query string (`notice=…`, or "" without a secret) that shows `notice` on the page it is added to. */
 export function noticeQuery(notice: FlashNotice, now = new Date()): string {
   const expires = Math.floor(now.getTime() / 1000) + LIFETIME_SECONDS;
   const body = Buffer.from(JSON.stringify({ ...notice, expires })).toString("base64url");
@@ -29,7 +24,6 @@ export function noticeQuery(notice: FlashNotice, now = new Date()): string {
   return signature ? new URLSearchParams({ [PARAM]: `${body}.${signature}` }).toString() : "";
 }
 
-/** The notice a page was given, or null for anything unsigned, altered or stale. */
 export function readNotice(value: unknown, now = new Date()): FlashNotice | null {
   if (typeof value !== "string" || value.length > 1024) return null;
   const [body, given, extra] = value.split(".");

@@ -1,11 +1,7 @@
-// Built once and reused: an Intl formatter costs far more to build than to use.
-
-/** "12,345" */
 export const wholeNumber = new Intl.NumberFormat("en-US");
 
 const currencies = new Map<string, Intl.NumberFormat>();
 
-/** "$1,234.50" for a currency code and the fewest fraction digits to show (0 or 2). */
 export function currencyFormat(
   code: string,
   minimumFractionDigits: number,

@@ -9,7 +9,6 @@ export type FormState =
       /** Never passwords. */
       values?: Record<string, string>;
       code?: ErrorCode;
-      /** Over a plan limit a higher plan lifts: link to billing, or ask an owner. */
       upgrade?: "link" | "ask";
     }
   | { status: "success"; message: string };

@@ -19,8 +19,7 @@ export function publicHostOf(headers: Headers): string | null {
   return isAllowedHost(host) ? host : null;
 }
 
-// Next 16 gives route handlers a localhost `req.url` that Auth.js checks CSRF against; Auth.js
-// also reads X-Forwarded-*, so those are overwritten too, leaving no forged header behind.
+// Auth.js checks CSRF against `req.url` (localhost under Next 16) and X-Forwarded-*: all rewritten.
 export function requestWithPublicUrl(request: Request): Request | null {
   const host = publicHostOf(request.headers);
   if (!host) return null;

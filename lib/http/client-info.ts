@@ -34,10 +34,8 @@ export function parseIpAddress(value: string | null | undefined): string | null 
   return [high >> 8, high & 0xff, low >> 8, low & 0xff].join(".");
 }
 
-// For audit records and rate-limit keys, never authorization. Any client can send these headers;
-// only the proxy TRUSTED_PROXY names (lib/env/schema.ts) makes one trustworthy. With N hops, the Nth
-// x-forwarded-for entry from the right (fewer entries: no address); `cloudflare` is sound only if
-// the origin accepts Cloudflare alone; `none` is null, one shared per-IP bucket (fails closed).
+// Audit and rate-limit keys only, never authorization: trust comes only from TRUSTED_PROXY
+// (lib/env/schema.ts); `cloudflare` needs an origin only Cloudflare reaches; `none` fails closed.
 export function clientInfoFrom(
   headers: Headers,
   trust: TrustedProxy = env.trustedProxy,
@@ -49,7 +47,6 @@ export function clientInfoFrom(
 }
 
 function trustedAddress(headers: Headers, trust: TrustedProxy): string | null {
-  // With several x-forwarded-for headers, Headers.get joins them with ", " in order.
   const forwardedFor = (headers.get("x-forwarded-for") ?? "").split(",").map((e) => e.trim());
   const fromRight = (n: number) =>
     forwardedFor.length >= n ? parseIpAddress(forwardedFor[forwardedFor.length - n]) : null;

@@ -1,12 +1,5 @@
 import type { MetadataRoute } from "next";
 
-/**
- * What search engines may index: the root host's public pages, and nothing of an
- * organization. app/robots.ts and app/sitemap.ts answer on the root host; proxy.ts answers
- * the same two files on an organization's subdomain (tenantCrawlerFile below).
- */
-
-/** The root host's pages anyone can open: the sitemap lists them, in this order. */
 export const publicPages = [
   "/",
   "/pricing",
@@ -17,10 +10,7 @@ export const publicPages = [
   "/sign-up",
 ] as const;
 
-/**
- * Signed-in pages, the JSON API, and pages reached only through a link with a token in it.
- * robots.txt is advice, not access control: these pages check who is asking themselves.
- */
+// robots.txt is advice, not access control: these pages check who is asking themselves.
 export const privatePrefixes = [
   "/api/",
   "/account",
@@ -33,7 +23,6 @@ export const privatePrefixes = [
   "/reset-password",
   "/magic-link",
   "/confirm-email-change",
-  // Referral links: a redirect carrying someone's code, nothing to index.
   "/r/",
 ] as const;
 
@@ -50,15 +39,8 @@ export function rootSitemap(appUrl: string): MetadataRoute.Sitemap {
   return publicPages.map((path) => ({ url: absolute(appUrl, path) }));
 }
 
-/** An organization's pages are its members' alone: no crawler is welcome on its subdomain. */
 export const TENANT_ROBOTS_TXT = "User-Agent: *\nDisallow: /\n";
 
-/**
- * robots.txt and sitemap.xml asked of an organization's subdomain. They are top-level files,
- * which every host otherwise shares with the root, whose robots.txt allows its marketing pages
- * (on a subdomain, `/` is the organization) and whose sitemap lists another host's pages.
- * Null for any other path.
- */
 export function tenantCrawlerFile(pathname: string): Response | null {
   if (pathname === "/robots.txt") {
     return new Response(TENANT_ROBOTS_TXT, {

@@ -1,12 +1,9 @@
-// No 'unsafe-inline' scripts: dynamic pages get a nonce, prerendered ones' scripts go by hash.
-
 export type PolicyInput = {
   nonce?: string;
   scriptHashes: readonly string[];
   development: boolean;
   formActions: readonly string[];
   https: boolean;
-  /** Where the browser uploads files and reads them through signed links (lib/storage). */
   storageOrigin?: string | undefined;
 };
 

@@ -1,5 +1,4 @@
-// Exponential so an outage is not hammered, capped at 1 h, and jittered so jobs that failed
-// together do not all retry in the same second.
+// Exponential (capped at 1 h) so an outage is not hammered; jittered so failed jobs do not herd.
 export const retryPolicy = {
   baseDelayMs: 30_000,
   maxDelayMs: 60 * 60_000,

@@ -42,8 +42,7 @@ async function insertJob(
     const row = await client.outboxMessage.create({ data, select: { id: true } });
     return row.id;
   }
-  // ON CONFLICT DO NOTHING keeps the caller's transaction usable (a unique violation would not),
-  // and a concurrent enqueue with the same key waits instead of failing.
+  // ON CONFLICT DO NOTHING: no unique violation breaks the transaction; a same-key racer waits.
   const [created] = await client.outboxMessage.createManyAndReturn({
     data: [{ ...data, dedupeKey: options.dedupeKey }],
     skipDuplicates: true,

@@ -20,8 +20,7 @@ let registered = false;
 export function observeJobQueue(): void {
   if (registered) return;
   registered = true;
-  // Both gauges share one query per scrape. A database that does not answer leaves them
-  // empty rather than failing the whole scrape.
+  // One query per scrape for both gauges; a database that does not answer leaves them empty.
   let cached: { at: number; rows: Promise<QueueRow[]> } | null = null;
   const rows = () => {
     if (!cached || Date.now() - cached.at > 1_000) {

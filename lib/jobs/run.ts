@@ -32,11 +32,9 @@ type Outcome = keyof RunResult;
 const DEFAULT_LIMIT = 10;
 const UNKNOWN_KIND = { maxAttempts: 8, concurrency: 1 };
 
-// Claims use SKIP LOCKED and a lease covering the whole batch, so concurrent runners never share a
-// row; a per-kind advisory lock caps running jobs at `concurrency`. Attempts count at the claim, so
-// a job that crashes its worker still runs out. Transactional kinds are marked done in their own
-// transaction (exactly once); others rely on the job id as idempotency key. Database errors throw
-// (claimed rows come back when the lease ends); job errors are counted and logged.
+// SKIP LOCKED claims under a batch-wide lease, capped per kind by an advisory lock; attempts count
+// at the claim, so a crashing job runs out. Transactional kinds finish exactly once, others key on
+// the job id. Database errors throw (rows return with the lease); job errors are counted, logged.
 export async function runJobs(options: RunOptions = {}): Promise<RunResult> {
   const result: RunResult = { sent: 0, failed: 0, dead: 0 };
   if (options.ids?.length === 0) return result;
@@ -76,10 +74,8 @@ export async function runJobs(options: RunOptions = {}): Promise<RunResult> {
   return result;
 }
 
-/**
- * Runs the named jobs until each has run or waits for a retry, within `budgetMs`: a kind with a
- * concurrency limit is claimed a few rows at a time, so one batch may not reach them all.
- */
+// Until each has run or waits for a retry, within `budgetMs`: a kind with a concurrency limit is
+// claimed a few rows at a time, so one batch may not reach them all.
 export async function runNamedJobs(
   ids: readonly string[],
   {

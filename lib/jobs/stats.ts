@@ -30,13 +30,11 @@ export type KindStats = {
   kind: string;
   /** Waiting for a worker, due now or backing off. */
   pending: number;
-  /** Held by a worker right now. */
   running: number;
   dead: number;
   oldestPendingAgeSeconds: number;
 };
 
-// The operator console's queue overview: one row per kind that has unfinished work.
 export async function queueStatsByKind(now = new Date()): Promise<KindStats[]> {
   const rows = await db.$queryRaw<
     { kind: string; pending: number; running: number; dead: number; oldest: Date | null }[]

@@ -3,10 +3,7 @@ import { can, canAssignRole, roleRank } from "@/lib/tenancy/permissions";
 
 type Person = { id: string; role: Role };
 
-/**
- * Whether `actor` may remove `target`: the rule `removeMember` enforces, so the members
- * page offers "Remove" only where the server would allow it. Leaving is its own action.
- */
+/** The rule `removeMember` enforces, so the page offers "Remove" only where the server allows. */
 export function canRemoveMember(actor: Person, target: Person): boolean {
   return (
     actor.id !== target.id &&
@@ -29,10 +26,7 @@ export function assignableRoles(actor: Person, target: Person): Role[] {
   );
 }
 
-/**
- * What the role control lists for `target`: their current role (shown selected) and the
- * roles `actor` may change it to, in rank order. Empty when there is nothing to change.
- */
+/** The current role (shown selected) and those `actor` may assign, in rank order; [] if none. */
 export function roleChoices(actor: Person, target: Person): Role[] {
   const assignable = assignableRoles(actor, target);
   if (assignable.length === 0) return [];

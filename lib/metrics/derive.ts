@@ -1,10 +1,6 @@
 import type { MonthFacts } from "./facts";
 
-/**
- * A month's facts with the ratios a founder reads (docs/operator-console/metrics.md has each
- * formula). A ratio whose denominator is zero, or whose input is missing, is null, shown as "—".
- * Money is in cents (rounded to whole cents), rates are fractions rounded to 4 decimals.
- */
+/** A zero denominator or missing input gives null. Money in cents; rates are fractions. */
 export type MonthMetrics = MonthFacts & {
   arr: number;
   arpa: number | null;
@@ -13,7 +9,6 @@ export type MonthMetrics = MonthFacts & {
   netRevenueChurn: number | null;
   netRevenueRetention: number | null;
   trialConversion: number | null;
-  /** Sales and marketing spend staff entered for the month; null when none was. */
   spend: number | null;
   ltv: number | null;
   cac: number | null;

@@ -2,28 +2,21 @@ import { compActiveAt, countsAsRevenue, mrrOf, type RevenueEvent } from "./event
 import type { MonthFacts } from "./facts";
 import { monthKey } from "./months";
 
-/**
- * Everything one month's numbers depend on. The SQL reader (read.ts) and the in-memory builder
- * below produce the same input, so the rules live in one pure function.
- */
+// The SQL reader and the in-memory builder produce the same input, so the rules live in one place.
 export type MonthInput = {
   start: Date;
   /** Exclusive: the next month's start, or now for the month in progress. */
   end: Date;
-  /** Each organization's last paid-state event before `start`, and before `end`. */
   atStart: ReadonlyMap<string, RevenueEvent>;
   atEnd: ReadonlyMap<string, RevenueEvent>;
-  /** Paid-state events in [start, end). */
   within: readonly RevenueEvent[];
-  /** Organizations that had MRR > 0 at some point before `start` (tells reactivation from new). */
+  /** Organizations that had MRR > 0 before `start` (tells reactivation from new). */
   paidBefore: ReadonlySet<string>;
-  /** Each organization's last comp event before `end`. */
   compsAtEnd: ReadonlyMap<string, RevenueEvent>;
 };
 
-// Movements compare each organization's MRR at the start and at the end of the month, so they
-// sum exactly to the change in MRR; a round trip inside the month (upgrade then downgrade back)
-// nets out and shows as no movement.
+// Comparing start and end MRR makes movements sum exactly to the MRR change; a round trip inside
+// the month nets out.
 export function computeMonthFacts(input: MonthInput): MonthFacts {
   const facts: MonthFacts = {
     version: 1,
@@ -67,8 +60,7 @@ export function computeMonthFacts(input: MonthInput): MonthFacts {
   return facts;
 }
 
-// A trial ends when a trialing state is followed by any other; it converted when that state counts
-// as revenue (active, or past due: still counting until canceled).
+// Past due still counts as revenue until canceled, so a trial ending in it converted.
 function trialsOf(input: MonthInput): MonthFacts["trials"] {
   const trials = { ended: 0, converted: 0 };
   const previous = new Map<string, RevenueEvent | undefined>();

@@ -1,7 +1,6 @@
 import { monthlyRecurringRevenue, revenueStatuses } from "@/lib/billing/plans/mrr";
 import type { SubscriptionStatus } from "@/lib/generated/prisma/enums";
 
-/** The columns of a BillingEvent the metrics read. */
 export type RevenueEvent = {
   organizationId: string;
   occurredAt: Date;
@@ -24,7 +23,6 @@ export function isCompEvent(event: RevenueEvent): boolean {
   return event.complimentary;
 }
 
-/** The MRR of the paid state an event leaves behind (0 for no event). */
 export function mrrOf(event: RevenueEvent | undefined): number {
   if (!event || event.toStatus === null) return 0;
   return monthlyRecurringRevenue({

@@ -1,10 +1,9 @@
 import { z } from "zod";
 
-/** What a month's event log says, stored in its snapshot. Money in cents, counts of organizations. */
+/** Money in cents, counts of organizations. */
 export const monthFactsSchema = z.object({
   version: z.literal(1),
   month: z.string(),
-  /** MRR at the start of the month and at its end (or now, for the month in progress). */
   startMrr: z.number().int(),
   mrr: z.number().int(),
   /** Magnitudes: startMrr + new + reactivation + expansion - contraction - churned = mrr. */
@@ -38,7 +37,6 @@ export const movementNames: readonly Movement[] = [
   "churned",
 ];
 
-/** The signed sum of a month's movements: equals mrr - startMrr. */
 export function netMovement({ movements: m }: MonthFacts): number {
   return m.new + m.reactivation + m.expansion - m.contraction - m.churned;
 }

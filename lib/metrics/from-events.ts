@@ -3,10 +3,7 @@ import { isCompEvent, isStateEvent, mrrOf, type RevenueEvent } from "./events";
 import type { MonthFacts } from "./facts";
 import { monthEnd } from "./months";
 
-/**
- * A month's input built from an in-memory event log, with the same meaning as the SQL reader's:
- * for tests, and for any caller that already holds the events.
- */
+/** Same meaning as the SQL reader's input, for callers that already hold the events. */
 export function monthInputFromEvents(
   events: readonly RevenueEvent[],
   start: Date,

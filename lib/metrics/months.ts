@@ -1,5 +1,4 @@
-// Calendar months in UTC. A month is [start, next start): an event at 00:00 on the 1st belongs to
-// the month it opens.
+// UTC months are [start, next start): an event at 00:00 on the 1st belongs to the month it opens.
 
 export type MonthKey = `${number}-${string}`;
 
@@ -11,7 +10,6 @@ export function addMonths(date: Date, months: number): Date {
   return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, 1));
 }
 
-/** "2026-05" for any instant of May 2026 (UTC). */
 export function monthKey(date: Date): MonthKey {
   return date.toISOString().slice(0, 7) as MonthKey;
 }
@@ -27,13 +25,11 @@ export function monthFromKey(key: MonthKey): Date {
   return new Date(Date.UTC(year, month - 1, 1));
 }
 
-/** The last `closed` calendar months and the current one, oldest first. */
 export function reportingMonths(now: Date, closed = 24): Date[] {
   const current = monthStart(now);
   return Array.from({ length: closed + 1 }, (_, i) => addMonths(current, i - closed));
 }
 
-/** Where a month's numbers stop: its end, or now for the month in progress. */
 export function monthEnd(start: Date, now: Date): Date {
   const next = addMonths(start, 1);
   return next > now ? now : next;

@@ -19,11 +19,8 @@ const toEvent = (row: Row): RevenueEvent => ({
 const byOrganization = (rows: Row[]) =>
   new Map(rows.map((row) => [row.organizationId, toEvent(row)]));
 
-// Each organization's newest paid-state event before an instant, ties on occurredAt
-// going to the row written last. Per organization, two probes of the (organizationId, occurredAt)
-// index walked backwards (the newest instant, then the newest row at it), so the cost grows with
-// organizations, not with events: a DISTINCT ON ("organizationId") over the log scans and sorts
-// every event before the instant (docs/operator-console/metrics.md has both measured).
+// Two backward probes of the (organizationId, occurredAt) index per organization, so cost grows
+// with organizations, not events; DISTINCT ON would scan and sort every earlier event.
 async function lastPaidStatesBefore(tx: ScopedDb, before: Date) {
   const rows = await tx.$queryRaw<Row[]>`
     SELECT e.* FROM "Organization" o
@@ -67,7 +64,6 @@ async function paidStateEventsBetween(tx: ScopedDb, start: Date, end: Date) {
   return rows.map(toEvent);
 }
 
-// Only organizations that went from 0 to paying need their history: did they ever pay before?
 async function paidBefore(tx: ScopedDb, organizationIds: string[], before: Date) {
   if (organizationIds.length === 0) return new Set<string>();
   const rows = await tx.$queryRaw<Row[]>`
@@ -87,8 +83,7 @@ async function paidBefore(tx: ScopedDb, organizationIds: string[], before: Date)
 export async function readMonthInput(tx: ScopedDb, start: Date, end: Date): Promise<MonthInput> {
   const atStart = await lastPaidStatesBefore(tx, start);
   const within = await paidStateEventsBetween(tx, start, end);
-  // The state at the end is the last event inside the month, else the state at its start: one
-  // walk of the index per month instead of two.
+  // End state derived from the start state plus the month's events: one index walk, not two.
   const atEnd = new Map(atStart);
   for (const event of within) atEnd.set(event.organizationId, event);
   const compsAtEnd = await lastCompsBefore(tx, end);
@@ -106,10 +101,7 @@ export async function readMonthInput(tx: ScopedDb, start: Date, end: Date): Prom
   };
 }
 
-/**
- * One month's facts from the event log on PostgreSQL, across every organization: only after a
- * staff check (the console's actions) or from the scheduled job; pages only read snapshots.
- */
+/** Only after a staff check or from the scheduled job; pages only read snapshots. */
 export async function computeMonthFromLog(start: Date, now: Date): Promise<MonthFacts> {
   const input = await withScope(
     { platformRead: true },

@@ -4,10 +4,8 @@ import { db } from "@/lib/db";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { monthKey } from "./months";
 
-/**
- * Queues one job per month to recompute. The key allows one per month per hour, so a page that
- * many staff keep open queues it once, and a month whose job failed is tried again an hour later.
- */
+// One job per month per hour: a page many staff keep open queues it once, and a failed month is
+// retried an hour later.
 export async function queueSnapshotRefresh(months: readonly Date[], now: Date): Promise<string[]> {
   const hour = now.toISOString().slice(0, 13);
   const ids: string[] = [];

@@ -9,7 +9,6 @@ import { spendByMonth } from "./spend";
 export type MetricsReport =
   | {
       status: "ready";
-      /** The last 24 months and the current one, oldest first. */
       months: MonthMetrics[];
       grossMargin: number;
       now: Date;
@@ -17,8 +16,7 @@ export type MetricsReport =
       due: Date[];
     }
   | {
-      // Some month has no snapshot yet (a new database, or the first view in a new month): its
-      // numbers are being computed in the background, and a partial report would mislead.
+      // Some month has no snapshot yet: a partial report would mislead.
       status: "computing";
       ready: number;
       total: number;
@@ -26,10 +24,7 @@ export type MetricsReport =
       due: Date[];
     };
 
-/**
- * The console's report, from snapshots only: a page view never recomputes a month (seconds each
- * at scale). The caller queues what is due (lib/metrics/refresh.ts).
- */
+/** Snapshots only: a page view never recomputes a month (seconds each); the caller queues `due`. */
 export async function metricsReport(now: Date = new Date()): Promise<MetricsReport> {
   const { months, stored, due } = await readSnapshotWindow(now);
   if (stored.size < months.length) {

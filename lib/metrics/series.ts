@@ -10,7 +10,6 @@ export type Series = {
   value: (month: MonthMetrics) => number | null;
 };
 
-/** Every series of the report, in the order the table and the CSV show them. */
 export const metricSeries: readonly Series[] = [
   { key: "mrr", label: "MRR", kind: "money", value: (m) => m.mrr },
   { key: "arr", label: "ARR", kind: "money", value: (m) => m.arr },
@@ -100,7 +99,6 @@ export const metricSeries: readonly Series[] = [
   { key: "ltv_to_cac", label: "LTV:CAC", kind: "ratio", value: (m) => m.ltvToCac },
 ];
 
-/** For people: "$1,234", "14.3 %", "—" when there is no value (a division by zero). */
 export function formatValue(kind: SeriesKind, value: number | null): string {
   if (value === null) return "—";
   switch (kind) {
@@ -117,7 +115,6 @@ export function formatValue(kind: SeriesKind, value: number | null): string {
   }
 }
 
-// For spreadsheets: dollars with cents, percentages as numbers, empty when there is no value.
 function csvValue(kind: SeriesKind, value: number | null): string {
   if (value === null) return "";
   if (kind === "money") return (value / 100).toFixed(2);

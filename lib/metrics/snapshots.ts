@@ -10,7 +10,6 @@ import { computeMonthFromLog } from "./read";
 
 type Snapshot = { month: Date; data: Prisma.JsonValue; computedAt: Date };
 
-/** Recomputes one month from the event log and stores it as that month's snapshot. */
 export async function refreshMonth(start: Date, now: Date = new Date()): Promise<MonthFacts> {
   const facts = await computeMonthFromLog(start, now);
   const data = facts as unknown as Prisma.InputJsonObject;
@@ -30,15 +29,12 @@ function fresh(snapshot: Snapshot, start: Date, now: Date): boolean {
 }
 
 export type SnapshotWindow = {
-  /** The reporting window, oldest first. */
   months: Date[];
-  /** The stored facts of each month that has a snapshot of the current shape, fresh or not. */
+  /** Every month with a snapshot of the current shape, fresh or not. */
   stored: Map<number, MonthFacts>;
-  /** Months to recompute: no snapshot, one of an older shape, or one no longer fresh. */
   due: Date[];
 };
 
-/** What the snapshots hold for the reporting window, without computing anything. */
 export async function readSnapshotWindow(now: Date = new Date()): Promise<SnapshotWindow> {
   const months = reportingMonths(now);
   // The console's page view: a replica's lag only delays a refreshed month by a reload.
@@ -57,10 +53,7 @@ export async function readSnapshotWindow(now: Date = new Date()): Promise<Snapsh
   return { months, stored, due };
 }
 
-/**
- * The reporting window's facts, oldest first, computing (and storing) every month that is due
- * first. Seconds per month at scale: for jobs, scripts and tests, never a page view.
- */
+/** Seconds per due month at scale: for jobs, scripts and tests, never a page view. */
 export async function loadMonthFacts(now: Date = new Date()): Promise<MonthFacts[]> {
   const window = await readSnapshotWindow(now);
   for (const month of window.due)
@@ -68,7 +61,6 @@ export async function loadMonthFacts(now: Date = new Date()): Promise<MonthFacts
   return window.months.map((month) => window.stored.get(month.getTime())!);
 }
 
-/** What the scheduled job refreshes every day: the month in progress and the one before it. */
 export async function refreshRecentMonths(now: Date = new Date()): Promise<MonthFacts[]> {
   const current = monthStart(now);
   return [await refreshMonth(addMonths(current, -1), now), await refreshMonth(current, now)];

@@ -3,7 +3,6 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-/** Sales and marketing spend (cents) per month start, for the months asked. */
 export async function spendByMonth(months: readonly Date[]): Promise<Map<number, number>> {
   if (months.length === 0) return new Map();
   const rows = await db.marketingSpend.findMany({
@@ -12,7 +11,7 @@ export async function spendByMonth(months: readonly Date[]): Promise<Map<number,
   return new Map(rows.map((row) => [row.month.getTime(), row.amount]));
 }
 
-/** Stores a month's spend; returns the amount it replaced (null when there was none). */
+/** Returns the amount it replaced (null when there was none). */
 export async function recordSpend(
   tx: Prisma.TransactionClient,
   { month, amount, userId }: { month: Date; amount: number; userId: string },

@@ -4,12 +4,10 @@ import { can, type Permission } from "@/lib/tenancy/permissions";
 /** What the checklist is computed from: read from the database, never from the browser. */
 export type ChecklistFacts = {
   projects: number;
-  /** Members, the viewer included. */
   members: number;
   pendingInvitations: number;
   /** A paid plan that is active, trialing, or in its grace period after a failed payment. */
   hasPaidPlan: boolean;
-  /** The viewing user's own two-factor setting: the one item that differs per person. */
   twoFactorEnabled: boolean;
 };
 
@@ -30,12 +28,10 @@ type Definition = {
   href: string;
   permission: Permission | null;
   hint: string;
-  /** The hint for someone whose role cannot do it. */
   whoCan: string;
   done: (facts: ChecklistFacts) => boolean;
 };
 
-// Order is the order a new team usually goes in.
 const definitions: readonly Definition[] = [
   {
     id: "project",
@@ -91,7 +87,6 @@ export function checklistItems(facts: ChecklistFacts, role: Role): ChecklistItem
 export type Checklist = {
   items: ChecklistItem[];
   completed: number;
-  /** Shown until every item is done or an owner or admin dismissed it for the organization. */
   visible: boolean;
   canDismiss: boolean;
 };

@@ -4,12 +4,8 @@ import { recordAudit } from "@/lib/audit/record";
 import { withTenant } from "@/lib/db/tenant";
 import type { MemberContext } from "@/lib/tenancy/context";
 
-/**
- * Hides the getting-started checklist for everyone in the organization. An organization setting
- * (a column on Organization), not a per-person one: the list is about setting the team up, and
- * the people who set it up decide when it has served. Allowed while the organization is
- * read-only for an unpaid invoice: it changes no customer data. Dismissing twice records once.
- */
+// Per organization, not per person: those who set the team up decide when the list has served.
+// Allowed while read-only for an unpaid invoice: it changes no customer data.
 export async function dismissChecklist(ctx: MemberContext): Promise<{ dismissedAt: Date }> {
   const organizationId = ctx.organization.id;
   return withTenant(organizationId, async (tx) => {

@@ -7,12 +7,8 @@ import { samplesWithin } from "./samples";
 
 type Creator = { userId: string; ipAddress: string | null; userAgent: string | null };
 
-/**
- * Example projects for an organization being created, in the caller's transaction (which has
- * entered the organization), so they exist exactly when the organization does. Through the
- * routed `tx.project`: they land wherever the organization's tenant data lives. Audited like
- * any project, so the new organization's activity shows them.
- */
+// In the caller's transaction, so they exist exactly when the organization does; the routed
+// `tx.project` puts them wherever the organization's tenant data lives.
 export async function createSampleProjects(
   tx: ScopedDb,
   organizationId: string,

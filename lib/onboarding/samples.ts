@@ -1,4 +1,3 @@
-// What "Add sample projects" creates: plain data, so the choice of how many is unit-tested.
 export const SAMPLE_PROJECTS = [
   {
     name: "Website relaunch",

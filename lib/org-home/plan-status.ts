@@ -21,7 +21,6 @@ const statusLabels: Record<SubscriptionStatus, string> = {
   PAUSED: "Paused",
 };
 
-/** The plan's status in words, with the days left when it is a trial. */
 export function planStatusText(status: SubscriptionStatus, daysLeft: number | null): string {
   const label = statusLabels[status];
   if (status !== "TRIALING" || daysLeft === null) return label;

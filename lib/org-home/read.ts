@@ -31,7 +31,6 @@ export type OrganizationHome = {
   pendingInvitations: number;
   plan: { name: string; status: SubscriptionStatus; trialDaysLeft: number | null };
   seats: { used: number; included: number };
-  /** This month's flushed API calls, for plans that meter them; null otherwise. */
   usage: { calls: number; includedCalls: number } | null;
   activity: ActivityEntry[];
   checklist: Checklist;
@@ -86,8 +85,7 @@ async function activityWithNames(
   }));
 }
 
-// Tenant rows (projects, audit entries) go through the routed `tx`, wherever they live; in a
-// dedicated database the names are read from the main one by id.
+// Tenant rows go through the routed `tx`; in a dedicated database names come from the main one.
 async function activityRows(
   tx: ScopedDb,
   organizationId: string,
@@ -141,12 +139,7 @@ type ControlPlaneFacts = {
   projects: number | null;
 };
 
-/**
- * The main database's counts and flags for the page in one statement (five reads as separate
- * queries): seats as billing counts them, the checklist's dismissal, the viewer's two-factor,
- * this month's API calls as metering counts them, and the capped project count when projects
- * live in the main database too.
- */
+// One statement instead of five separate reads.
 async function controlPlaneFacts(
   tx: ScopedDb,
   { organizationId, userId }: Viewer,
@@ -168,11 +161,7 @@ async function controlPlaneFacts(
   return facts;
 }
 
-/**
- * Everything the organization's home page shows, read in the caller's scoped transaction (the
- * page passes its request's one transaction) beside the billing snapshot the layout already
- * read. Reads only.
- */
+/** Reads only, in the request's one scoped transaction, beside the layout's billing snapshot. */
 export async function readOrganizationHome(
   tx: ScopedDb,
   viewer: Viewer,

@@ -12,7 +12,6 @@ import { logger } from "@/lib/observability/logger";
 async function deliverNow(ids: readonly string[] | undefined, label: string): Promise<void> {
   try {
     if (ids?.length === 0) return;
-    // Named jobs all run now, not just the first batch of them.
     await (ids ? runNamedJobs(ids) : deliverOutbox({}));
   } catch (error) {
     // Redacted: the error of a failed insert can quote the email, link and token included.

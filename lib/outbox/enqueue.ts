@@ -23,8 +23,7 @@ export class InvalidRecipientError extends Error {
   }
 }
 
-// Pass the transaction that makes the change: a rolled-back sign-up sends no welcome email and a
-// committed one cannot lose it. Rendered now, so every retry sends exactly the stored payload.
+// In the change's transaction: sent if and only if it commits. Rendered now: retries send the same.
 export async function enqueueEmail(
   client: Prisma.TransactionClient,
   input: EnqueueEmailInput,

@@ -9,7 +9,6 @@ export type ProjectAuthor = { name: string | null; email: string } | null;
 
 type AuthorColumns = { authorName: string | null; authorEmail: string | null };
 
-/** The author columns a project statement selects, the join that fills them, and their reading. */
 export type AuthorJoin = {
   columns: Prisma.Sql;
   join: Prisma.Sql;
@@ -19,12 +18,8 @@ export type AuthorJoin = {
   ): Omit<T, keyof AuthorColumns> & { author?: ProjectAuthor };
 };
 
-/**
- * Users live in the main database only. Where an organization's projects do too, a statement
- * that reads projects (aliased `p`) joins their authors rather than leaving them to a second
- * round trip; in a dedicated tenant database the columns are NULL and the caller reads the
- * authors by id (lib/projects/authors.ts).
- */
+// Users live only in the main database: where the projects do too, the statement (projects aliased
+// `p`) joins their authors; in a dedicated database the columns are NULL (lib/projects/authors.ts).
 export async function authorJoinFor(tx: ScopedDb): Promise<AuthorJoin> {
   if (await tenantSideIsMain(tx)) {
     return {

@@ -5,11 +5,8 @@ import { userNames } from "@/lib/tenancy/user-names";
 import type { BrowsedProject } from "./browse";
 import type { ProjectRow, ProjectView } from "./queries";
 
-/**
- * Projects with their authors' names. A row whose statement joined its author (`author` set,
- * lib/projects/author-join.ts) keeps it; the others' authors are read from the main database by
- * id, in one query, in the same transaction.
- */
+// A row whose statement joined its author keeps it; the others' authors are read from the main
+// database by id, in one query, in the same transaction.
 export async function withAuthors(tx: ScopedDb, rows: BrowsedProject[]): Promise<ProjectView[]> {
   const unnamed = rows.filter((row) => row.author === undefined);
   const users = await userNames(

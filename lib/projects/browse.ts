@@ -37,11 +37,8 @@ type Row = {
   authorEmail: string | null;
 };
 
-/**
- * One page of the newest-first list (oldest first before a cursor) and the organization's count
- * up to PROJECT_COUNT_CAP + 1, in one statement: the count drives the LATERAL page so an empty
- * page still reports it, and the authors where they can be joined (authorJoin).
- */
+// One page of the newest-first list (oldest first before a cursor) and the count up to
+// PROJECT_COUNT_CAP + 1 in one statement; the count drives the LATERAL page, so empty pages get it.
 export async function browseProjects(
   tx: ScopedDb,
   organizationId: string,

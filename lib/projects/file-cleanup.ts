@@ -5,10 +5,8 @@ import { enqueueJob } from "@/lib/jobs/enqueue";
 import { storageConfig } from "@/lib/storage/client";
 import { projectPrefix } from "@/lib/storage/keys";
 
-/**
- * Call in the transaction that deletes a project: its attachments' rows go by cascade, and
- * their files (everything under the project's prefix, finished uploads or not) once it commits.
- */
+// Call in the transaction deleting a project: attachment rows go by cascade, and their files
+// (the whole project prefix, finished uploads or not) once it commits.
 export async function queueProjectFileDeletion(
   tx: ScopedDb,
   organizationId: string,

@@ -118,7 +118,6 @@ export async function sliceProjects(
     let rows: BrowsedProject[];
     if (q) {
       rows = await walkMatches(tx, organizationId, { q, after, before }, pageSize + 1);
-      // A common term has more than SEARCH_PROBE matches: no need to count them.
       total = SEARCH_PROBE + 1;
     } else {
       ({ rows, total } = await browseProjects(tx, organizationId, { after, before }, pageSize + 1));

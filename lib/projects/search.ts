@@ -7,14 +7,9 @@ import { authorJoinFor } from "./author-join";
 import type { BrowsedProject } from "./browse";
 import type { ProjectCursor } from "./cursor";
 
-/**
- * A search first asks the organization's trigram index (through the ProjectSearch view, see
- * its migration) for up to SEARCH_PROBE + 1 matches, in no order. Fewer than that is every
- * match: the page is sorted from them here, and the count is exact. More means the term is
- * common, and walking the newest-first index until a page is full is cheap for a common term;
- * the count then reads "50+". Either way a search touches about as many pages as page 1
- * does, in an organization of 10 projects or 10,000 (`npm run bench:project-list`).
- */
+// A search probes the trigram index (ProjectSearch view) for SEARCH_PROBE + 1 matches: fewer is
+// every match, sorted here with an exact count; more is a common term, paged by walking the
+// newest-first index (count "50+"). Either way it costs about what page 1 does, at any size.
 export const SEARCH_PROBE = 50;
 
 type Row = Omit<BrowsedProject, "author"> & {
@@ -84,7 +79,6 @@ export async function walkMatches(
 ): Promise<BrowsedProject[]> {
   const scoped = inOrganization(organizationId).organizationId ?? null;
   const edge = after ?? before;
-  // timestamp(3) holds UTC: the cursor's UTC wall time, whatever the session's time zone.
   const at = edge ? edge.createdAt.toISOString() : null;
   const authors = await authorJoinFor(tx);
   // The function's order is the page's: kept by WITH ORDINALITY through the join.

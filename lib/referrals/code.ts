@@ -1,9 +1,7 @@
-// Lower-case letters and digits without 0/o, 1/l/i: easy to read aloud and to type from paper.
-// The database draws codes from the same alphabet (keel_referral_code, referrals migration).
+// No 0/o, 1/l/i so codes read aloud cleanly; must match the alphabet the database draws from.
 const ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz";
 export const REFERRAL_CODE_LENGTH = 12;
 
-/** The code as stored, or null for anything that cannot be one (checked before any lookup). */
 export function parseReferralCode(input: unknown): string | null {
   if (typeof input !== "string") return null;
   const code = input.trim().toLowerCase();

@@ -8,7 +8,6 @@ import { REFERRAL_CHAIN_DEPTH, recordingRefusal } from "./rules";
 
 type Reader = Pick<ScopedDb, "user">;
 
-/** The users who referred `userId`, nearest first, up to REFERRAL_CHAIN_DEPTH (cycles cut). */
 export async function referrerChain(tx: Reader, userId: string): Promise<string[]> {
   const chain: string[] = [];
   let current: string | null = userId;
@@ -24,7 +23,6 @@ export async function referrerChain(tx: Reader, userId: string): Promise<string[
   return chain;
 }
 
-/** The active user whose link carries `code`, if any. Disabled users earn nothing. */
 export async function referrerByCode(tx: Reader, code: unknown): Promise<string | null> {
   const parsed = parseReferralCode(code);
   if (!parsed) return null;
@@ -35,10 +33,7 @@ export async function referrerByCode(tx: Reader, code: unknown): Promise<string 
   return user && !user.disabledAt ? user.id : null;
 }
 
-/**
- * For `tx.user.create({ data: { ...referral } })`: who referred a user being created now. A
- * new user cannot be anyone's referrer yet, so no loop is possible here; `self` cannot be either.
- */
+/** A new user cannot be anyone's referrer yet, so neither `self` nor `loop` is possible here. */
 export async function referralForNewUser(
   tx: Reader,
   code: string | null | undefined,
@@ -47,16 +42,11 @@ export async function referralForNewUser(
   return referrerId ? { referredById: referrerId } : {};
 }
 
-/** The same, reading the code from the request's referral cookie (magic link, OAuth). */
 export async function referralFromCookieForNewUser(tx: Reader): Promise<{ referredById?: string }> {
   return referralForNewUser(tx, await readReferralCookie());
 }
 
-/**
- * Who referred an organization `creatorId` is creating now: the user who referred the creator
- * at sign-up, else the link the creator's browser followed since (an existing user starting
- * another organization). Refused referrals (self, loop) leave the organization unreferred.
- */
+/** The creator's sign-up referrer, else the cookie (an existing user starting another org). */
 export async function referrerForNewOrganization(
   tx: Reader,
   creatorId: string,

@@ -10,14 +10,9 @@ const DAY_MS = 24 * 60 * 60_000;
 export const retention = {
   /** Dead letters stay until an operator acts. */
   finishedJobsDays: 30,
-  /** Webhook de-duplication; BillingEvent is never purged. */
   stripeEventIdsDays: 90,
   batchSize: 1_000,
-  /**
-   * Organizations whose audit log one run visits (one short transaction each, about 5 ms at
-   * 10,000 organizations, docs/CAPACITY.md): a run stays well inside a cron route's 60 s, and the
-   * job goes on from where it stopped.
-   */
+  /** About 5 ms per organization (docs/CAPACITY.md): a run stays well inside a cron's 60 s. */
   organizationsPerRun: 2_000,
 } as const;
 
@@ -34,11 +29,9 @@ export type PurgeCounts = {
 export type PurgeResult = {
   counts: PurgeCounts;
   more: boolean;
-  /** Where the audit log's pass stopped: the next run starts at this organization id. */
   auditFrom: string | null;
 };
 
-// At most `batchSize` rows per purge, so a run stays short however large the backlog.
 export async function purgeExpiredData({
   now = new Date(),
   batchSize = retention.batchSize,
@@ -89,9 +82,7 @@ export async function purgeExpiredData({
   };
 }
 
-// Audit rows are reachable only in their organization's scope (RLS): each is visited with its own
-// cutoff, in id order from `from`. Stops after `organizations` visits or `limit` deletions and says
-// where to go on (the organization it stopped at, which may have more), or null at the end.
+// Audit rows are reachable only in their organization's scope (RLS), so each is visited in turn.
 async function purgeAuditEntries(
   now: Date,
   limit: number,

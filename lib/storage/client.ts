@@ -4,13 +4,7 @@ import { S3Client } from "@aws-sdk/client-s3";
 import { env } from "@/lib/env";
 import { ProviderUnavailableError } from "@/lib/errors";
 
-/**
- * The S3 client of the app: AWS S3, R2, MinIO, or the local server of `npm run dev` and the
- * tests (README, "File uploads"). Every call is bounded twice: the handler's connection and
- * socket timeouts, and a deadline per call (`deadline()`), so a storage that hangs costs a
- * request a few seconds, never a stuck worker.
- */
-
+// Bounded twice (handler timeouts, a per-call `deadline()`): a hung storage never sticks a worker.
 export const STORAGE_CALL_TIMEOUT_MS = 5_000;
 
 export type StorageConfig = {
@@ -49,14 +43,12 @@ export function createStorageClient(config: StorageConfig): S3Client {
     // Checksums only where S3 requires them: several S3-compatible stores reject the newer ones.
     requestChecksumCalculation: "WHEN_REQUIRED",
     responseChecksumValidation: "WHEN_REQUIRED",
-    // The SDK builds its Node handler from these options.
     requestHandler: { connectionTimeout: 2_000, requestTimeout: STORAGE_CALL_TIMEOUT_MS },
   });
 }
 
 let cached: { client: S3Client; config: StorageConfig } | undefined;
 
-/** The configured bucket and its client; throws the user-facing "not set up" error without one. */
 export function storage(): { client: S3Client; config: StorageConfig } {
   if (cached) return cached;
   const config = storageConfig();
@@ -65,7 +57,6 @@ export function storage(): { client: S3Client; config: StorageConfig } {
   return cached;
 }
 
-/** The abort signal of one storage call. */
 export function deadline(ms = STORAGE_CALL_TIMEOUT_MS): { abortSignal: AbortSignal } {
   return { abortSignal: AbortSignal.timeout(ms) };
 }

@@ -1,11 +1,5 @@
 import { randomBytes } from "node:crypto";
 
-/**
- * Object keys: every object lives under its owner's prefix, so deleting an organization, a
- * project or a user deletes one prefix, and a key read back from the database can be checked
- * to belong where it claims.
- */
-
 // Database ids (cuids) only: nothing that could climb out of a prefix.
 const idPattern = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -14,6 +8,7 @@ function segment(id: string): string {
   return id;
 }
 
+// One prefix per owner: deleting the owner deletes one prefix, and stored keys can be checked.
 export const organizationPrefix = (organizationId: string) => `org/${segment(organizationId)}/`;
 
 export const projectPrefix = (organizationId: string, projectId: string) =>
@@ -25,7 +20,7 @@ export const userPrefix = (userId: string) => `user/${segment(userId)}/`;
 
 export const avatarPrefix = (userId: string) => `${userPrefix(userId)}avatar/`;
 
-/** A fresh key under `prefix`: random, so a key cannot be guessed from another. */
+// Random, so a key cannot be guessed from another.
 export function newObjectKey(prefix: string): string {
   return `${prefix}${randomBytes(16).toString("hex")}`;
 }
@@ -34,7 +29,6 @@ export function isKeyUnder(key: string, prefix: string): boolean {
   return key.startsWith(prefix) && /^[a-f0-9]{32}$/.test(key.slice(prefix.length));
 }
 
-/** A file name safe to put in a Content-Disposition header and to show. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
   const cleaned = base

@@ -1,9 +1,4 @@
-/**
- * What each kind of upload accepts. Shared by the browser (a quick check before anything is
- * sent) and the server (checked again before signing, written into the signed policy so the
- * storage refuses anything else, and checked a third time on the stored object).
- */
-
+// Checked in the browser, before signing, by the storage (signed policy) and on the stored object.
 export type UploadKind = "avatar" | "logo" | "attachment";
 
 const MiB = 1024 * 1024;
@@ -35,7 +30,6 @@ export function formatBytes(bytes: number): string {
   return `${bytes} bytes`;
 }
 
-/** Whether a file of this size and type may be uploaded as `kind`, and why not. */
 export function checkUpload(kind: UploadKind, file: { size: number; type: string }): UploadCheck {
   const limit = uploadLimits[kind];
   if (!limit.types.includes(file.type)) {

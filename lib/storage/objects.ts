@@ -11,7 +11,6 @@ import { deadline, storage } from "./client";
 
 export type StoredObject = { size: number; contentType: string | undefined };
 
-/** What the storage holds at `key`, or null when nothing is there. Other failures throw. */
 export async function headObject(key: string): Promise<StoredObject | null> {
   const { client, config } = storage();
   try {
@@ -31,11 +30,6 @@ export async function headObject(key: string): Promise<StoredObject | null> {
 const MAX_PAGES_PER_CALL = 2;
 const DELETE_CONCURRENCY = 10;
 
-/**
- * Deletes every object under `prefix`, a page of up to 500 keys at a time. Returns how many
- * were deleted and whether any are left (a later run finishes them). Throws when the storage
- * fails, so the job that calls it retries.
- */
 export async function deletePrefix(prefix: string): Promise<{ deleted: number; more: boolean }> {
   const { client, config } = storage();
   let deleted = 0;
@@ -46,8 +40,7 @@ export async function deletePrefix(prefix: string): Promise<{ deleted: number; m
     );
     const keys = (listed.Contents ?? []).flatMap((item) => (item.Key ? [{ Key: item.Key }] : []));
     if (keys.length === 0) return { deleted, more: false };
-    // One DeleteObject per key, a few at a time: multi-object delete differs between S3-compatible
-    // stores (checksum headers, path forms), and a failure here only means a retry.
+    // One DeleteObject per key: multi-object delete differs between S3-compatible stores.
     for (let i = 0; i < keys.length; i += DELETE_CONCURRENCY) {
       await Promise.all(
         keys

@@ -1,7 +1,4 @@
-/**
- * The origin browsers upload to and read from, for the Content-Security-Policy. Pure: the
- * proxy imports it.
- */
+// For the Content-Security-Policy. Pure: the proxy imports it.
 export function storageOrigin(options: {
   endpoint?: string | undefined;
   bucket?: string | undefined;

@@ -6,17 +6,12 @@ import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { storage } from "./client";
 import { uploadLimits, type UploadKind } from "./limits";
 
-/** How long a browser has to start its upload, and to follow a download link. */
 export const UPLOAD_WINDOW_SECONDS = 300;
 export const DOWNLOAD_LINK_SECONDS = 60;
 
 export type PresignedUpload = { url: string; fields: Record<string, string>; key: string };
 
-/**
- * A presigned POST for exactly one object: the key, the content type and the size range are
- * in the signed policy, so the storage itself refuses another key, type or size. Signing is
- * local (no request to the storage).
- */
+// Key, content type and size range are in the signed policy, so the storage refuses anything else.
 export async function presignUpload(
   key: string,
   kind: UploadKind,
@@ -36,16 +31,11 @@ export async function presignUpload(
   return { url, fields, key };
 }
 
-// Plain ASCII only: the name travels in the signed query string, and some S3-compatible
-// servers encode characters such as ' and * differently when they check the signature.
+// ASCII only: some S3-compatible servers encode ' and * differently when checking the signature.
 function asciiName(name: string): string {
   return name.replace(/[^A-Za-z0-9 ._-]/g, "_").slice(0, 150) || "file";
 }
 
-/**
- * A short-lived link to read one private object. `download` names the file for a save dialog;
- * without it the browser shows the object inline (images on pages).
- */
 export async function presignDownload(
   key: string,
   options: { download?: string; contentType?: string } = {},

@@ -16,7 +16,6 @@ export type CurrentMember = VerifiedMembership & {
   session: ActiveSession;
   userId: string;
   memberships: VerifiedMembership[];
-  /** When a move of this organization to another database began, or null. */
   movingSince: Date | null;
   read<T>(fn: (tx: ScopedDb) => Promise<T>): Promise<T>;
   /** A read that tolerates a little lag (a list): on a replica when one is configured, else `read`. */
@@ -28,7 +27,6 @@ type MemberLookup =
   | { kind: "suspended"; membership: VerifiedMembership }
   | { kind: "member"; member: CurrentMember };
 
-// The host only proposes a slug; the membership row decides (as in lib/actions/chain.ts).
 const lookupCurrentMember = cache(async (): Promise<MemberLookup> => {
   const host = await requestHost();
   if (host.kind !== "tenant") return { kind: "none" };
@@ -68,14 +66,12 @@ export const getCurrentMember = cache(async (): Promise<CurrentMember | null> =>
   return lookup.kind === "member" ? lookup.member : null;
 });
 
-/** For the organization's layout: the membership of a suspended organization, to say so. */
 export async function getSuspendedMembership(): Promise<VerifiedMembership | null> {
   const lookup = await lookupCurrentMember();
   return lookup.kind === "suspended" ? lookup.membership : null;
 }
 
-// Non-members get not-found, so a page never confirms what they may not see. Members of a
-// suspended organization get 403 (the layout shows them the suspended notice) and no data.
+// Non-members get 404, never confirming what they may not see; a suspended one's members get 403.
 export async function requireMember(permission: Permission): Promise<CurrentMember> {
   const member = await getCurrentMember();
   if (!member) {

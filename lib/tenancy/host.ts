@@ -3,9 +3,8 @@ import { slugProblem } from "./slug";
 
 export type TenantHost = { kind: "root" } | { kind: "tenant"; slug: string } | { kind: "unknown" };
 
-// The port is compared too, so `acme.localhost:3001` is not `acme.localhost:3000`'s tenant.
-// Organizations live only under ROOT_DOMAIN. A root on a platform's shared domain (a Vercel
-// preview's `myapp-git-x-team.vercel.app`) has none: the platform serves no subdomain of it.
+// The port is compared too, so `acme.localhost:3001` is not `acme.localhost:3000`'s tenant. A root
+// on a platform's shared domain (a Vercel preview's) has none: the platform serves no subdomain.
 export function parseTenantHost(host: string | null, rootDomain: string): TenantHost {
   if (!host || host.length > 253) return { kind: "unknown" };
   const normalized = host.toLowerCase();

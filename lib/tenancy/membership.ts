@@ -12,9 +12,8 @@ export type VerifiedMembership = {
   organization: { id: string; slug: string; name: string };
 };
 
-// The tenant comes from this row, not the slug (a Host header candidate); read in the user's
-// own scope, where row-level security shows only their memberships. `suspended` is for the
-// caller to refuse (lib/actions/chain.ts).
+// The tenant comes from this row, not the slug (a Host header candidate), read in the user's own
+// scope under row-level security. `suspended` is for the caller to refuse (lib/actions/chain.ts).
 export const findMembershipBySlug = cache(
   async (
     userId: string,
@@ -59,8 +58,7 @@ type MembershipRow = {
   movingSince: Date | null;
 };
 
-// Moves the transaction into the organization from the membership row only, and never into a
-// suspended one: its membership comes back as `suspended`, with nothing of it readable.
+// Enters the organization via the membership row only, never a suspended one (none of it readable).
 export async function readMembershipsEntering(
   tx: ScopedDb,
   userId: string,

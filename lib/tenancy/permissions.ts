@@ -36,13 +36,11 @@ export function can(role: Role, permission: Permission): boolean {
   return grants[role].includes(permission);
 }
 
-/** How a role reads to people: lists, forms and the audit log. */
 export const roleNames: Record<Role, string> = { OWNER: "Owner", ADMIN: "Admin", MEMBER: "Member" };
 
 export const roleRank: Record<Role, number> = { MEMBER: 1, ADMIN: 2, OWNER: 3 };
 
-// Only owners create or demote owners; nobody changes their own role here (leaving and
-// ownership transfer are their own actions).
+// Only owners make or demote owners; no one changes their own role (leave or transfer instead).
 export function canAssignRole(
   actor: { id: string; role: Role },
   target: { id: string; role: Role },

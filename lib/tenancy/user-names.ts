@@ -12,9 +12,8 @@ export function joinedUser(
   return email === null ? null : { name, email };
 }
 
-// Tenant rows (projects, audit entries) may live in a dedicated database, and users never do:
-// who wrote them is read from the main database by id, not through a relation. A missing id
-// is a deleted user.
+// Tenant rows may live in a dedicated database and users never do: authors are read from the main
+// database by id, not through a relation. A missing id is a deleted user.
 export async function userNames(
   tx: ScopedDb,
   ids: (string | null)[],

@@ -7,10 +7,7 @@ import { parseThemeCookie, THEME_COOKIE, type ThemeChoice } from "./choice";
 
 const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
 
-/**
- * Shared with organization subdomains like the session, so one choice covers the whole app.
- * Readable by the page on purpose: the head script (lib/theme/script.ts) applies it before paint.
- */
+// Readable by the page on purpose: the head script (lib/theme/script.ts) applies it before paint.
 export function themeCookieOptions() {
   return {
     httpOnly: false,
@@ -22,7 +19,6 @@ export function themeCookieOptions() {
   };
 }
 
-/** The choice for server-rendered app pages (they are per request already). */
 export async function readThemeChoice(): Promise<ThemeChoice> {
   return parseThemeCookie((await cookies()).get(THEME_COOKIE)?.value);
 }

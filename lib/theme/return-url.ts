@@ -1,8 +1,4 @@
-/**
- * Where the theme form sends the browser back: the page it was posted from, when that page is on
- * one of our hosts; otherwise the fallback. Only the Referer's origin, path and query are kept,
- * and only after its host is checked, so the form cannot be used to redirect to another site.
- */
+// Only an allowed host's origin, path and query are kept, so the form cannot redirect off-site.
 export function themeReturnUrl(
   referer: string | null,
   options: { protocol: string; isAllowedHost: (host: string) => boolean; fallback: string },

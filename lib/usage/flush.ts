@@ -66,7 +66,6 @@ async function flushBucket(bucket: ClosedBucket): Promise<number> {
   });
 }
 
-/** Moves every closed bucket from the store to UsageCounter rows, oldest first. */
 export async function flushUsage({
   now = new Date(),
   store = usageStore(),
@@ -80,7 +79,6 @@ export async function flushUsage({
   return result;
 }
 
-// Called by each queue trigger: at most one flush job per minute, and none while nothing is held.
 export async function scheduleUsageFlush(
   now = new Date(),
   store: UsageStore = usageStore(),

@@ -1,4 +1,4 @@
-// Counts are kept per minute bucket; a bucket is flushed once it is closed and late writes are over.
+// Counts are kept per minute bucket, flushed once it is closed and late writes are over.
 export const BUCKET_MS = 60_000;
 export const BUCKET_GRACE_MS = 60_000;
 
@@ -7,7 +7,6 @@ export function bucketStart(at: Date | number): number {
   return Math.floor(ms / BUCKET_MS) * BUCKET_MS;
 }
 
-/** Buckets that started before this instant are closed and may be flushed. */
 export function closedBefore(now: Date): number {
   return bucketStart(now.getTime() - BUCKET_GRACE_MS);
 }
@@ -29,7 +28,6 @@ export function overageUnits(calls: number, includedCalls: number): number {
 export const usageThresholds = [80, 100] as const;
 export type UsageThreshold = (typeof usageThresholds)[number];
 
-/** The thresholds `calls` has reached, for a plan that includes `includedCalls` (none if 0). */
 export function reachedThresholds(calls: number, includedCalls: number): UsageThreshold[] {
   if (includedCalls <= 0) return [];
   return usageThresholds.filter((percent) => calls * 100 >= includedCalls * percent);

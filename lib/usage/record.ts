@@ -29,7 +29,6 @@ export function usageStore(): UsageStore {
   return globalForUsage.keelUsageStore;
 }
 
-/** For tests and the bench: counts go to `store` from now on. */
 export function setUsageStore(store: UsageStore | undefined): void {
   globalForUsage.keelUsageStore = store;
 }

@@ -8,7 +8,6 @@ export type RedisUsageStoreOptions = {
   token: string;
   prefix: string;
   timeoutMs: number;
-  /** How long increments wait in this process before one pipeline takes them to Redis. */
   pushEveryMs?: number;
   /** Where counts go when Redis does not take them, so the calls are still counted. */
   fallback: UsageStore;
@@ -33,9 +32,8 @@ async function readHash(redis: Redis, key: string): Promise<UsageCount[]> {
   return counts;
 }
 
-// One hash per minute bucket (field "<org> <key>" → count) and a sorted set of open buckets.
-// Calls are batched for `pushEveryMs` (one request per batch, not per call); hashes are deleted
-// only after their rows are committed, so a dead flusher loses nothing.
+// Calls are batched (one request per batch, not per call); hashes are deleted only after their
+// rows are committed, so a dead flusher loses nothing.
 export function createRedisUsageStore({
   url,
   token,
@@ -64,8 +62,7 @@ export function createRedisUsageStore({
     try {
       await pipeline.exec();
     } catch (error) {
-      // A pipeline is not atomic: some increments may have landed; counting these in memory
-      // can overcount by at most this batch, never lose it.
+      // Not atomic: some increments may have landed, so this may overcount a batch, never lose it.
       for (const [bucket, counts] of batch) {
         for (const [field, count] of counts) {
           const parsed = countOf(field, count);

@@ -14,9 +14,8 @@ export type OverageReport = {
   identifier: string;
 };
 
-// Only calls beyond the included amount are reported, on the meter of the plan in force when the
-// bucket is flushed: a downgrade bills later calls at the new plan's price, earlier ones at the old.
-// The identifier is the bucket's, so a retried report (or flush) is counted once by Stripe.
+// Billed on the plan in force at flush (a downgrade bills later calls at the new price); the
+// identifier is the bucket's, so Stripe counts a retried report or flush once.
 export async function queueOverageReport(
   tx: ScopedDb,
   input: {

@@ -10,9 +10,7 @@ export type ClosedBucket = {
 export interface UsageStore {
   /** Synchronous for the caller: a remote write is fire-and-forget. */
   increment(bucket: number, organizationId: string, apiKeyId: string): void;
-  /** Buckets that started before `before`, oldest first, still held by the store. */
   closedBuckets(before: number): Promise<ClosedBucket[]>;
-  /** Whether any count waits for a flush (cheap: one round trip at most). */
   holdsCounts(): Promise<boolean>;
   /** Forgets a bucket once its rows are committed. */
   acknowledge(bucket: ClosedBucket): Promise<void>;

@@ -50,7 +50,6 @@ export async function usageSummary(
   });
 }
 
-/** This month's flushed calls per API key, for the keys list. */
 export function usageByKey(organizationId: string, now = new Date()): Promise<Map<string, number>> {
   const period = usagePeriod(now);
   return withTenant(organizationId, async (tx) => {

@@ -7,10 +7,7 @@ import { enqueueEmail } from "@/lib/outbox/enqueue";
 import { organizationUrl } from "@/lib/tenancy/links";
 import { reachedThresholds, type UsagePeriod } from "./period";
 
-/**
- * The organization's API calls counted in the period (flushed buckets), as the bigint column
- * "calls": for a statement of its own or inside a larger one (lib/org-home/read.ts).
- */
+/** A bigint column "calls", so a larger statement can embed it (lib/org-home/read.ts). */
 export function periodCallsSql(organizationId: string, period: UsagePeriod): Prisma.Sql {
   return Prisma.sql`(SELECT COALESCE(sum("count"), 0)::bigint FROM "UsageCounter"
     WHERE ${inOrganizationSql(organizationId)}
@@ -28,8 +25,7 @@ export async function periodCalls(
   return Number(row?.calls ?? 0);
 }
 
-// Only the highest threshold reached is mailed: jumping past 80 % straight to 100 % sends one
-// email, and the dedupe keys make each one go out once per owner and period.
+// Only the highest threshold reached is mailed; dedupe keys send each once per owner and period.
 export async function notifyThresholds(
   tx: ScopedDb,
   organizationId: string,

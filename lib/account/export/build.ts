@@ -33,9 +33,8 @@ export async function exportUserData(userId: string, ctx: RequestContext) {
 
 // Unaudited: each caller records who asked (the user themselves, or staff with a reason).
 export async function collectUserData(userId: string, now: Date = new Date()) {
-  // The user's own scope; rows that belong to an organization (projects, invitations) stay with it.
-  // One query at a time: nested relation selects would be sent concurrently on the transaction's
-  // single connection, which pg deprecates.
+  // The user's own scope (organization rows stay with it). One query at a time: nested selects run
+  // concurrently on the transaction's single connection, which pg deprecates.
   const user = await withScope({ userId }, async (tx) => {
     const where = { userId };
     const base = await tx.user.findUniqueOrThrow({

@@ -6,10 +6,8 @@ import { setImpersonationCookies } from "@/lib/auth/current-session";
 import { withReason } from "../reason";
 import { startImpersonation } from "../impersonation/start";
 
-/**
- * "View as": the impersonation token goes into this browser's HttpOnly cookie and nowhere
- * else; the caller only learns whom it now views the app as.
- */
+// The token goes into this browser's HttpOnly cookie and nowhere else; the caller learns only whom
+// it now views the app as.
 export const impersonateUserAction = staffAction(
   "admin.users.impersonate",
   withReason({ userId: z.string().trim().min(1, "Choose a user.").max(64) }),

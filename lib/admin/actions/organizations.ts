@@ -18,8 +18,7 @@ import {
 import { setSuspension } from "../organizations/suspension";
 import { startTenantMove } from "../organizations/tenant-database";
 
-// The operator console's organization actions: staff only, with 2FA and a recent sign-in (the
-// chain), each with the reason the staff member typed, kept in the audit log.
+// Staff only, with 2FA, a recent sign-in (the chain) and a typed reason, kept in the audit log.
 
 export const rereadFromStripeAction = staffAction(
   "admin.organizations.reread",

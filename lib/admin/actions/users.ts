@@ -7,8 +7,7 @@ import { disableUser, enableUser, revokeUserSessions } from "@/lib/admin/users/a
 import { resendUserVerification, sendUserPasswordReset } from "@/lib/admin/users/emails";
 import { deleteUser, exportUser } from "@/lib/admin/users/removal";
 
-// What the operator console does to a user account; each needs staff, 2FA, a recent sign-in
-// and a reason (lib/actions/chain.ts), and is audited with both.
+// Each needs staff, 2FA, a recent sign-in and a reason (lib/actions/chain.ts), audited with both.
 
 const userId = z.string({ error: "Choose a user." }).trim().min(1, "Choose a user.").max(100);
 const userSchema = withReason({ userId });

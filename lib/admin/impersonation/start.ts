@@ -14,11 +14,8 @@ export type StartedImpersonation = {
   banner: string;
 };
 
-/**
- * Starts viewing the app as `userId`, bound to the staff member's own session and capped at 30
- * minutes. Never another staff member (nor oneself), never a disabled account. One at a time: an
- * earlier one of the same staff session ends here.
- */
+// Bound to the staff member's own session, capped at 30 minutes; never staff (nor oneself), never a
+// disabled account. One at a time: an earlier one of the same staff session ends here.
 export async function startImpersonation(
   ctx: Pick<StaffContext, "userId" | "client" | "session" | "staff">,
   input: { userId: string; reason: string },

@@ -5,10 +5,8 @@ import { db } from "@/lib/db";
 import type { ClientInfo } from "@/lib/http/client-info";
 import { recordStaffAudit } from "../audit";
 
-/**
- * Ends the impersonation of this browser: its token must be bound to the session of the staff
- * member's own cookie, so nobody else's token ends anything. Returns the user it was for.
- */
+// The token must be bound to the session of the staff member's own cookie, so nobody else's token
+// ends anything. Returns the user it was for.
 export async function stopImpersonation(
   tokens: { impersonation: string; staffSession: string },
   client: ClientInfo,

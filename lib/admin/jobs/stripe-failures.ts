@@ -82,11 +82,8 @@ function storedEvent(id: string, payload: unknown): Stripe.Event {
   return parsed.data as unknown as Stripe.Event;
 }
 
-/**
- * Re-runs processing of the stored verified event (the subscription is re-read from Stripe).
- * Success resolves the failure and records the event as "retried"; another failure is counted
- * as an attempt by the processing itself and its redacted error is returned to the operator.
- */
+// Success resolves the failure and records the event as "retried"; another failure counts as an
+// attempt (by the processing itself) and its redacted error goes back to the operator.
 export async function retryFailedStripeEvent(
   ctx: StaffContext,
   input: EventInput,

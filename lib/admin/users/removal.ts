@@ -28,11 +28,8 @@ export async function exportUser(ctx: Staff, input: { userId: string; reason: st
   };
 }
 
-/**
- * The account's own deletion flow (Stripe canceled first for organizations only they are in),
- * after staff typed the address to confirm. The staff entry is written in the deleting
- * transaction, so a deletion is never left unrecorded.
- */
+// The account's own deletion flow, once staff typed the address; the staff entry is written in the
+// deleting transaction, so a deletion is never left unrecorded.
 export async function deleteUser(
   ctx: Staff,
   input: { userId: string; reason: string; confirmEmail: string },

@@ -61,10 +61,8 @@ export function normalizePage(raw: unknown): number {
   return Number.isSafeInteger(page) && page > 0 ? Math.min(page, 100_000) : 1;
 }
 
-/**
- * Users matching `query` by email, name or id, newest first, 25 a page. An exact id or email
- * match comes first, so pasting an id from a log or a ticket finds that person at the top.
- */
+// By email, name or id, newest first; an exact id or email match comes first, so an id pasted
+// from a log or a ticket finds that person at the top.
 export async function searchUsers(rawQuery: unknown, rawPage: unknown): Promise<UserPage> {
   const query = normalizeUserQuery(rawQuery);
   const page = normalizePage(rawPage);

@@ -21,10 +21,8 @@ function reasonOf(metadata: Prisma.JsonValue | null): string | null {
   return typeof reason === "string" ? reason : null;
 }
 
-/**
- * The account's own history: what the user did outside any organization (sign-ins, password
- * and 2FA changes) and what was done to the account (by staff, by a failed sign-in), newest first.
- */
+// What the user did outside any organization (sign-ins, password and 2FA changes) and what was
+// done to the account (by staff, by a failed sign-in), newest first.
 export async function recentSecurityEvents(userId: string): Promise<SecurityEvent[]> {
   const rows = await withReplicaScope({ platformRead: true }, (tx) =>
     tx.auditLog.findMany({

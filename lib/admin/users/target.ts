@@ -10,11 +10,8 @@ export type TargetUser = {
   disabledAt: Date | null;
 };
 
-/**
- * The account a staff action is about: never the staff member's own, never another staff
- * account. Staff is managed only with `npm run staff`, so a console session (or a stolen one)
- * cannot lock out, sign out or delete the people who run the console.
- */
+// Never the staff member's own account nor another staff account: staff is managed only with
+// `npm run staff`, so a console session (or a stolen one) cannot lock out those who run it.
 export async function loadTargetUser(
   staffId: string,
   userId: string,

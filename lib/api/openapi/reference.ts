@@ -1,7 +1,6 @@
 import type { JsonSchema, OpenApiDocument, OpenApiOperation, OpenApiParameter } from "./document";
 
-// What the /docs/api page shows of the document: operations in order, schemas as field lists,
-// and a curl call for each.
+// For /docs/api: operations in order, schemas as field lists, and a curl call for each.
 
 export type FieldRow = { name: string; type: string; required: boolean; description?: string };
 

@@ -66,11 +66,9 @@ function withHeaders(response: Response, headers: Record<string, string>): Respo
   return out;
 }
 
-/**
- * One /api/v1 route: the bearer key alone authenticates (cookies are never read), the key's
- * organization is the tenant (never the Host), then plan (402), scope (403), rate limits (429),
- * body, Idempotency-Key on POST. Every answer carries X-Request-Id and the CORS headers.
- */
+// The bearer key alone authenticates (cookies are never read), its organization is the tenant
+// (never the Host); then plan (402), scope (403), rate limits (429), body, Idempotency-Key on POST.
+// Every answer carries X-Request-Id and the CORS headers.
 export function apiRoute<P = Record<string, string>>(scope: ApiKeyScope, handler: ApiHandler<P>) {
   return async (request: Request, segment?: Segment<P>): Promise<Response> => {
     const requestId = request.headers.get(REQUEST_ID_HEADER) ?? randomUUID();

@@ -19,10 +19,8 @@ export function requestHashOf(method: string, path: string, body: string): strin
   return createHash("sha256").update(`${method}\n${path}\n${body}`).digest("hex");
 }
 
-/**
- * Claims the key for this request before it runs, so two concurrent retries cannot both
- * create: the unique (apiKeyId, key) lets only one insert win.
- */
+// Claimed before the request runs: the unique (apiKeyId, key) lets only one of two concurrent
+// retries insert, so they cannot both create.
 export async function reserveIdempotencyKey(
   owner: Owner,
   key: string,

@@ -1,7 +1,6 @@
 import { z } from "zod";
 
-// The /api/v1 contract: the handlers validate with these and the OpenAPI document is built
-// from them, so the two cannot drift apart.
+// Handlers validate with these and the OpenAPI document is built from them: they cannot drift.
 
 const projectName = z.string().trim().min(1).max(100);
 const projectDescription = z.string().trim().max(1000).nullable();

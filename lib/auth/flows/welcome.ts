@@ -3,11 +3,8 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { enqueueEmail } from "@/lib/outbox/enqueue";
 
-/**
- * The welcome email, queued in the transaction that confirms the address: at password sign-up
- * that is the verification link, for magic-link and OAuth sign-ups the account's creation. The
- * outbox's unique dedupe key makes it one per user, ever, whichever way they came in.
- */
+// Queued in the transaction that confirms the address (the verification link, or creation for
+// magic-link and OAuth sign-ups); the outbox's unique dedupe key makes it one per user, ever.
 export function queueWelcomeEmail(
   tx: Prisma.TransactionClient,
   user: { id: string; email: string; name: string | null },

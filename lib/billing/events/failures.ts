@@ -6,7 +6,6 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/observability/logger";
 import { redactString } from "@/lib/observability/redact";
 
-/** What processing had learned about the event when it failed. */
 export type FailedEventSubject = { customerId: string | null; organizationId: string | null };
 
 const MAX_ERROR_LENGTH = 2_000;
@@ -17,11 +16,8 @@ export function describeFailure(error: unknown): string {
   return redactString(text).slice(0, MAX_ERROR_LENGTH);
 }
 
-/**
- * Keeps a verified event whose effects could not be applied, so the operator console can retry
- * it from the stored payload. A discarded failure stays discarded; Stripe's own retries still
- * count as attempts. Never throws: the caller reports the original error.
- */
+// A discarded failure stays discarded; Stripe's own retries still count as attempts. Never
+// throws: the caller reports the original error.
 export async function recordEventFailure(
   event: Stripe.Event,
   error: unknown,

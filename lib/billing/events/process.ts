@@ -17,11 +17,9 @@ import {
 import { logger } from "@/lib/observability/logger";
 import { recordWebhookLag } from "@/lib/observability/metrics";
 
-// A verified Stripe event, processed once (its id is inserted in the transaction of its effects,
-// ON CONFLICT DO NOTHING, so concurrent deliveries wait and all but one change nothing) and in any
-// order (the subscription is re-read from Stripe; an ended one stays ended). The organization comes
-// from the customer id through our own rows, never from a browser; metadata may only confirm it.
-// An event that throws is kept (StripeEventFailure) for the operator console until one succeeds.
+// Once: the id is inserted with its effects (ON CONFLICT DO NOTHING), so concurrent deliveries
+// wait and all but one change nothing. Any order: the subscription is re-read from Stripe. The
+// organization comes from the customer id via our own rows, never a browser.
 
 export type ProcessOutcome =
   | { outcome: "applied"; organizationId: string; emails: string[] }
@@ -32,7 +30,6 @@ export type ProcessOutcome =
 export type ProcessOptions = {
   /** "console": an operator's retry of a stored failure; its StripeEvent says "retried". */
   via?: "stripe" | "console";
-  /** Per-request Stripe options, e.g. a shorter timeout while an operator waits. */
   stripeRequest?: Stripe.RequestOptions;
 };
 

@@ -23,9 +23,7 @@ export type PlanChangePreview = {
   interval: BillingInterval;
   currency: string;
   lines: { description: string; amount: number }[];
-  /** What the previewed invoice comes to, discounts taken off. */
   amountDue: number;
-  /** Before discounts. */
   subtotal: number;
   /** The prorated charges and credits for the rest of the current period (in amountDue). */
   prorations: number;

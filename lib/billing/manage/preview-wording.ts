@@ -1,9 +1,8 @@
 import type { PlanChangePreview } from "./plan-change";
 import { currencyFormat } from "@/lib/format/numbers";
 
-// The words of a plan-change preview. Stripe's preview is the next invoice, which during a trial
-// or with prorations held for the next bill is not charged now: saying "due now" for it would be
-// wrong, so the preview says what is charged today and when the rest is.
+// Stripe's preview is the next invoice, often not charged now (trial, held prorations): so we say
+// what is charged today and when the rest is, never "due now".
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
 

@@ -5,8 +5,7 @@ import { FieldError } from "@/lib/errors";
 import { formatAmount } from "../plans/plans";
 import { stripe } from "../stripe/client";
 
-// A promotion code typed by an owner, checked with Stripe before anything is previewed or
-// changed, so a bad code is a field error and never a failed Stripe call halfway through.
+// Checked before anything is previewed or changed: a bad code is a field error, not a failed call.
 
 export const PROMOTION_CODE_FIELD = "promotionCode";
 
@@ -17,13 +16,11 @@ export type RedeemableCode = {
   /** Stripe's promo_… id, what subscriptions.update and invoices.createPreview take. */
   id: string;
   code: string;
-  /** "20% off for 3 months" */
   summary: string;
 };
 
 export type CodeTarget = {
   currency: string;
-  /** The Stripe product of the plan being bought. */
   productId: () => Promise<string | null>;
   customerId: string;
   /** A plan change on a subscription is not a first purchase. */

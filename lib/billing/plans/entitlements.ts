@@ -16,8 +16,7 @@ import { planIds, planOf, type Feature, type Plan } from "./plans";
 import { limitMessage, type PlanNeed } from "./upgrade";
 import { isOverdue } from "../subscription/state";
 
-// Enforced in the data layer, inside the organization's transaction, so a direct POST meets the
-// same limits as the UI. Plan features and feature flags are one concept (./flags.ts).
+// Enforced in the data layer, in the organization's transaction: a direct POST meets UI limits.
 
 export type BillingSnapshot = {
   plan: string;
@@ -27,7 +26,6 @@ export type BillingSnapshot = {
   trialEndsAt?: Date | null;
   /** Granted by staff without Stripe; counts while `endsAt` is ahead and the plan is better. */
   comp?: { plan: string; endsAt: Date } | null;
-  /** Staff-set limits for this organization; null keeps the plan's. */
   seatLimit?: number | null;
   projectLimit?: number | null;
   flagOverrides?: readonly FlagOverride[];
@@ -40,12 +38,10 @@ const payingStatuses: readonly SubscriptionStatus[] = ["ACTIVE", "TRIALING", "PA
 
 const rank = (plan: Plan) => planIds.indexOf(plan.id);
 
-/** The plan paid for at Stripe, Free unless it is paying. */
 export function paidPlan(snapshot: BillingSnapshot): Plan {
   return payingStatuses.includes(snapshot.status) ? planOf(snapshot.plan) : planOf("free");
 }
 
-/** A complimentary plan that is in effect now: not expired, and better than the paid plan. */
 export function complimentaryPlan(
   snapshot: BillingSnapshot,
   now = new Date(),
@@ -56,10 +52,7 @@ export function complimentaryPlan(
   return rank(plan) > rank(paidPlan(snapshot)) ? { plan, endsAt: comp.endsAt } : null;
 }
 
-/**
- * The plan in effect for an organization, with its entitlements as they apply to it: the better
- * of the paid and the complimentary plan, then staff-set limits and flag overrides on top.
- */
+/** The better of the paid and complimentary plan, then staff-set limits and flag overrides. */
 export function effectivePlan(snapshot: BillingSnapshot, now = new Date()): Plan {
   const base = complimentaryPlan(snapshot, now)?.plan ?? paidPlan(snapshot);
   const overrides = Object.fromEntries(activeOverrides(snapshot.flagOverrides ?? [], now));
@@ -78,13 +71,11 @@ export type FlagState = {
   flag: Flag;
   label: string;
   description: string;
-  /** The default of the plan in effect. */
   planDefault: boolean;
   override: { enabled: boolean; expiresAt: Date | null } | null;
   enabled: boolean;
 };
 
-/** Every flag with its plan default, its live override and the value the app checks. */
 export function flagStates(snapshot: BillingSnapshot, now = new Date()): FlagState[] {
   const base = complimentaryPlan(snapshot, now)?.plan ?? paidPlan(snapshot);
   const effective = effectivePlan(snapshot, now);
@@ -139,9 +130,8 @@ type SnapshotRow = {
   flags: { flag: string; enabled: boolean; expiresAt: string | null }[];
 };
 
-// One statement for the organization, its subscription and its flag overrides: every page and
-// API call of the organization reads it (Prisma's nested select would send three). Timestamps
-// in the JSON are written with their UTC offset, so they parse back to the same instant.
+// One statement, as every page and API call reads it (a nested select would send three). JSON
+// timestamps carry their UTC offset so they parse back to the same instant.
 export async function billingSnapshot(
   tx: ScopedDb,
   organizationId: string,
@@ -209,8 +199,7 @@ function refuseIfReadOnly(snapshot: BillingSnapshot): void {
   }
 }
 
-// Call it first in the transaction that creates the project: it holds the organization's lock
-// until the commit.
+// Call it first in the project's transaction: it holds the organization's lock until the commit.
 export async function requireProjectCapacity(tx: ScopedDb, organizationId: string): Promise<void> {
   await lockOrganization(tx, organizationId);
   const snapshot = await billingSnapshot(tx, organizationId);
@@ -222,12 +211,7 @@ export async function requireProjectCapacity(tx: ScopedDb, organizationId: strin
   if (count >= limit) throw planLimit(plan, { kind: "projects" });
 }
 
-// Pending invitations take a seat too.
-/**
- * The seats an organization uses as two columns, "members" and "invitations" (an open
- * invitation holds its seat), for a statement of their own or inside a larger one (the home
- * page's counts, lib/org-home/read.ts).
- */
+// Pending invitations take a seat too; columns a larger statement can embed (org-home).
 export function seatCountsSql(organizationId: string, now: Date): Prisma.Sql {
   const scope = inOrganizationSql(organizationId);
   return Prisma.sql`
@@ -245,8 +229,7 @@ export async function seatsInUse(tx: ScopedDb, organizationId: string, now = new
   return { members, invitations, total: members + invitations };
 }
 
-// An invitation takes its seat when sent, so accepting it (`countInvitations: false`) only needs
-// room among members.
+// An invitation takes its seat when sent, so accepting it only needs room among members.
 export async function requireSeatCapacity(
   tx: ScopedDb,
   organizationId: string,

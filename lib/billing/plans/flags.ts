@@ -1,11 +1,9 @@
 import type { PlanId } from "./plans";
 
-// Plan features and feature flags are one concept: each flag has a default per plan, and staff
-// may override it for one organization (FeatureFlagOverride), optionally until a date. The app
-// asks only `requireEntitlement` / `effectivePlan`, never this table directly.
+// Plan features and feature flags are one concept; the app asks only `requireEntitlement` /
+// `effectivePlan`, never this table directly, so per-organization overrides apply.
 
 export type FlagDefinition = {
-  /** What staff and customers see in messages and on the console. */
   label: string;
   description: string;
   defaults: Record<PlanId, boolean>;

@@ -4,8 +4,7 @@ import { cookies } from "next/headers";
 import { env } from "@/lib/env";
 import { deserializePlanChoice, serializePlanChoice, type PlanChoice } from "./plan-choice";
 
-// Host-only on the root host, where sign-up, confirmation and onboarding happen. It holds no
-// secret: a plan id someone could pick on the pricing page anyway.
+// Host-only on the root host, where sign-up happens. No secret: any visitor can pick a plan id.
 function config() {
   const secure = env.appUrl.startsWith("https://");
   return {

@@ -1,9 +1,6 @@
 import { billingIntervals, plans, type BillingInterval, type PlanId } from "./plans";
 
-/**
- * A paid plan picked on the pricing page, carried through sign-up and onboarding to checkout.
- * Only ids from the catalog pass; the free plan needs no checkout, so it is no choice here.
- */
+/** A paid plan picked on the pricing page, carried through sign-up to checkout. */
 export type PlanChoice = { plan: Exclude<PlanId, "free">; interval: BillingInterval };
 
 export function parsePlanChoice(input: { plan?: unknown; interval?: unknown }): PlanChoice | null {
@@ -21,7 +18,6 @@ export function planChoiceQuery(choice: PlanChoice): string {
   return new URLSearchParams({ plan: choice.plan, interval: choice.interval }).toString();
 }
 
-/** The cookie's value, "pro:year": kept between sign-up and the confirmed address. */
 export function serializePlanChoice(choice: PlanChoice): string {
   return `${choice.plan}:${choice.interval}`;
 }

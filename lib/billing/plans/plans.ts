@@ -2,9 +2,8 @@ import { brand } from "@/brand.config";
 import { flagDefaults, flagNames, type Flag } from "./flags";
 import { currencyFormat } from "@/lib/format/numbers";
 
-// The one place plans are declared; the pricing page, entitlements, `npm run stripe:sync` and the
-// webhook all read it. Paid plans are priced per seat, in the smallest currency unit. A plan's
-// features are flags with a default per plan (./flags.ts).
+// The one place plans are declared (pricing page, entitlements, stripe:sync, webhook). Paid plans
+// are priced per seat, in the smallest currency unit.
 
 export const planIds = ["free", "pro", "business"] as const;
 export type PlanId = (typeof planIds)[number];
@@ -25,7 +24,6 @@ export type PlanPrice = {
   lookupKey: string;
 };
 
-// API calls included per calendar month (UTC), and the metered price per started 1,000 beyond.
 // Each paid plan has its own meter, so calls are billed at the price of the plan they were made on.
 export type ApiUsagePricing = {
   includedCalls: number;

@@ -1,15 +1,13 @@
 import { flags } from "./flags";
 import { planIds, plans, type Feature, type Plan } from "./plans";
 
-// What a plan limit says to the person who hit it: what their plan includes and what the next
-// plan in the catalog gives instead, so the message follows the catalog when prices change.
+// Built from the catalog, so the message follows it when plans change.
 
 export type PlanNeed =
   { kind: "projects" } | { kind: "seats" } | { kind: "feature"; feature: Feature };
 
 export type LimitMessage = {
   message: string;
-  /** The cheapest plan that lifts the limit; null when no plan in the catalog does. */
   upgradeTo: Plan | null;
 };
 
@@ -30,10 +28,7 @@ function gives(plan: Plan, need: PlanNeed, current: Plan): boolean {
   }
 }
 
-/**
- * The next plan up from `current` (the plan in effect, with any staff-set limits on it) that
- * gives more of `need`. Catalog defaults only: a staff override belongs to one organization.
- */
+// Catalog defaults only: a staff override belongs to one organization.
 export function nextPlanFor(current: Plan, need: PlanNeed): Plan | null {
   return (
     planIds
@@ -46,7 +41,6 @@ export function nextPlanFor(current: Plan, need: PlanNeed): Plan | null {
 const count = (n: number | null, noun: string) =>
   n === null ? `unlimited ${noun}s` : `${n} ${noun}${n === 1 ? "" : "s"}`;
 
-/** "Your Free plan includes 3 projects. Pro includes 100 projects." */
 export function limitMessage(current: Plan, need: PlanNeed): LimitMessage {
   const next = nextPlanFor(current, need);
   const limits = current.entitlements;

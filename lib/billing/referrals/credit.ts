@@ -28,11 +28,8 @@ async function refuse(id: string, refusal: string): Promise<void> {
   logger.info({ referralCreditId: id, refusal }, "[referrals] credit refused");
 }
 
-/**
- * The balance transaction for this credit: an earlier attempt's (found by its metadata, so a
- * retry after a crash, even days later, never credits twice) or a new one. Stripe's idempotency
- * key covers two attempts racing within its 24 hours. A negative amount is a credit.
- */
+// An earlier attempt's is found by its metadata, so a retry even days later never credits twice;
+// the idempotency key covers attempts racing within Stripe's 24 hours.
 async function balanceCredit(customerId: string, credit: PendingCredit, referredName: string) {
   const earlier = await stripe().customers.listBalanceTransactions(customerId, { limit: 100 });
   const found = earlier.data.find((entry) => entry.metadata?.referral_credit_id === credit.id);
@@ -52,7 +49,6 @@ async function balanceCredit(customerId: string, credit: PendingCredit, referred
   );
 }
 
-/** Marks the credit granted, with its audit entry and emails, once; returns the email jobs. */
 async function recordGranted(
   credit: PendingCredit,
   credited: CreditedOrganization,
@@ -110,11 +106,7 @@ async function recordGranted(
   });
 }
 
-/**
- * The referral-credit job: decides a pending credit (lib/referrals/rules.ts) and, unless it is
- * refused, puts it on the credited organization's Stripe balance. A Stripe failure throws, so
- * the job retries; every step is safe to repeat.
- */
+/** A Stripe failure throws, so the job retries; every step is safe to repeat. */
 export async function grantReferralCredit(referralCreditId: string): Promise<string[]> {
   const credit = await db.referralCredit.findUnique({ where: { id: referralCreditId } });
   if (!credit || credit.status !== "PENDING") return [];

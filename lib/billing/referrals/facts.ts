@@ -17,10 +17,7 @@ async function customerOf(organizationId: string): Promise<string | null> {
   return row?.stripeCustomerId ?? null;
 }
 
-/**
- * The organization a referrer's credit goes to: the first one they joined (oldest membership)
- * among those they own at the time of the payment. Null when they own none.
- */
+// The referrer's oldest owned membership at payment time; null when they own none.
 async function creditedOrganizationOf(referrerId: string) {
   const membership = await withScope({ userId: referrerId }, (tx) =>
     tx.membership.findFirst({
@@ -34,7 +31,6 @@ async function creditedOrganizationOf(referrerId: string) {
   return membership?.organization ?? null;
 }
 
-/** Everything creditRefusal decides on, read from each organization's own scope. */
 export async function gatherCreditFacts(input: {
   referrerId: string;
   referredOrganizationId: string;

@@ -6,12 +6,8 @@ import type { ScopedDb } from "@/lib/db/tenant";
 import { env } from "@/lib/env";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 
-/**
- * In the webhook's transaction for a paid invoice of `organizationId`: when it is the first
- * invoice that took money and the organization was referred, records the credit it earns and
- * queues the job that grants it. `referredOrganizationId` is unique, so a duplicate or
- * concurrent delivery, or any later payment, inserts nothing and queues nothing.
- */
+// In the paid invoice's webhook transaction. `referredOrganizationId` is unique, so a duplicate or
+// concurrent delivery, or any later payment, inserts nothing and queues nothing.
 export async function queueReferralCredit(
   tx: ScopedDb,
   organizationId: string,

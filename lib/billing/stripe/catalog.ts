@@ -30,8 +30,6 @@ async function findProduct(client: Stripe, plan: PlanId): Promise<Stripe.Product
 
 type PriceSync = { priceId: string; action: CatalogEntry["action"] };
 
-// The price behind `lookupKey` when it still `matches`; otherwise a new price takes the key over
-// and the old one is archived.
 async function syncPrice(
   client: Stripe,
   params: Stripe.PriceCreateParams & { lookup_key: string },
@@ -115,9 +113,8 @@ async function ensureMeter(client: Stripe, eventName: string, planName: string) 
   });
 }
 
-// A meter per paid plan, and a monthly metered price on it per started 1,000 calls. The app
-// reports only calls beyond the plan's included amount: Stripe cannot combine a free tier with
-// rounding up per 1,000, so the included calls are subtracted before reporting.
+// Stripe cannot combine a free tier with rounding up per 1,000, so the app subtracts the included
+// calls and reports only those beyond.
 export async function syncMeteredPrices(client: Stripe): Promise<MeteredEntry[]> {
   const entries: MeteredEntry[] = [];
   for (const plan of paidPlans) {

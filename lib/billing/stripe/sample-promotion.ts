@@ -1,7 +1,6 @@
 import type Stripe from "stripe";
 
-// A promotion code to try the discount flow with in development: created in the local Stripe
-// emulator only (never in a real account, where promotions are a business decision).
+// Local emulator only: in a real account, promotions are a business decision.
 
 export const SAMPLE_PROMOTION_CODE = "WELCOME20";
 

@@ -78,7 +78,6 @@ export async function billingOverview(
   });
 }
 
-/** A page's overview, reusing the snapshot the organization's layout read for this request. */
 export function memberBillingOverview(member: CurrentMember): Promise<BillingOverview> {
   return billingOverview(member.organization.id, member.read, memberBillingSnapshot(member));
 }

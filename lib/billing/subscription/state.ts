@@ -36,8 +36,7 @@ export type SubscriptionState = {
   cancelAtPeriodEnd: boolean;
 } & PriceTerms;
 
-// What the event log needs to recompute revenue for any past month: kept on each BillingEvent,
-// not on the Subscription row.
+// Kept on each BillingEvent, not the Subscription row, so any past month's revenue can be rebuilt.
 export type PriceTerms = {
   interval: BillingInterval | null;
   /** Per seat per interval, smallest currency unit. */
@@ -47,7 +46,7 @@ export type PriceTerms = {
 const isInterval = (value: unknown): value is BillingInterval =>
   typeof value === "string" && (billingIntervals as readonly string[]).includes(value);
 
-// The lookup key names the app's own interval; a price without one falls back to Stripe's recurring.
+// The lookup key names the app's interval; a price without one falls back to Stripe's recurring.
 export function priceTermsOf(price: Stripe.Price | undefined): PriceTerms {
   if (!price) return { interval: null, unitAmount: null };
   const recurring = price.recurring?.interval;

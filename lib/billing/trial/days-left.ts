@@ -3,11 +3,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export type TrialTimeLeft =
   { kind: "ended" } | { kind: "less-than-a-day" } | { kind: "days"; days: number };
 
-/**
- * Whole days left in a trial, counted in elapsed time rather than calendar days, so the
- * answer is the same in every timezone. Rounded down: "1 day left" always means at least 24
- * hours, and the last 24 hours read "less than a day left" instead of a misleading "0 days".
- */
+// Elapsed time, not calendar days, so every timezone agrees. Rounded down: "1 day left" always
+// means at least 24 hours, and the last day reads "less than a day left", never "0 days".
 export function trialTimeLeft(trialEndsAt: Date, now: Date = new Date()): TrialTimeLeft {
   const remaining = trialEndsAt.getTime() - now.getTime();
   if (!(remaining > 0)) return { kind: "ended" };
@@ -15,7 +12,6 @@ export function trialTimeLeft(trialEndsAt: Date, now: Date = new Date()): TrialT
   return days === 0 ? { kind: "less-than-a-day" } : { kind: "days", days };
 }
 
-/** "5 days left", "1 day left", "less than a day left", "ended". */
 export function describeTrialTimeLeft(left: TrialTimeLeft): string {
   switch (left.kind) {
     case "ended":

@@ -13,8 +13,7 @@ type Row = {
   trialEndsAt: Date | null;
 };
 
-// Where a trial can go when it ends without a payment: Stripe cancels or pauses it (no payment
-// method), or the first invoice fails (past due), or the first payment never completes.
+// Where a trial ends without payment: canceled or paused by Stripe, past due, or never completed.
 const unpaidEnds: readonly SubscriptionStatus[] = [
   "PAST_DUE",
   "CANCELED",
@@ -22,13 +21,8 @@ const unpaidEnds: readonly SubscriptionStatus[] = [
   "PAUSED",
 ];
 
-/**
- * The trial emails, queued in the transaction that records the subscription's change, whichever
- * path records it first (webhook, checkout return, reconcile): "trial started" when a trialing
- * subscription is first recorded, "trial ended" when it leaves the trial for a status that means
- * no payment came. Dedupe keys name the subscription, so each is sent once per subscription even
- * if the transition were seen twice.
- */
+// Queued by whichever path records the change first (webhook, checkout return, reconcile); dedupe
+// keys name the subscription, so each email goes once even if the transition is seen twice.
 export async function queueTrialTransitionEmails(
   tx: ScopedDb,
   organizationId: string,
@@ -82,8 +76,7 @@ export async function queueTrialTransitionEmails(
   }
 }
 
-// One trial per organization, before any paid plan: a paid invoice means the trial converted,
-// whatever order the events of that moment arrive in.
+// A paid invoice means the trial converted, whatever order that moment's events arrive in.
 async function paidSince(tx: ScopedDb, organizationId: string): Promise<boolean> {
   const paid = await tx.billingEvent.count({
     where: { ...inOrganization(organizationId), type: "invoice.paid", amount: { gt: 0 } },

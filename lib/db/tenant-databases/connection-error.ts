@@ -1,11 +1,7 @@
-/**
- * Why a tenant database could not be reached or migrated, in one line an operator can paste
- * into a ticket: the URL and its password never appear, whatever the driver put in the message.
- */
+// The URL and its password never appear, whatever the driver put in the message.
 export function describeConnectionError(error: unknown, url: string): string {
   const first = (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
-  // Node reports a refused connection to a name with several addresses as an AggregateError
-  // without a message: its code says it.
+  // A refused multi-address name is an AggregateError with no message, only a code.
   const code = (error as { code?: unknown } | null)?.code;
   let message = first.replaceAll(url, "<url>");
   try {

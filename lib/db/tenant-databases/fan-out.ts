@@ -5,12 +5,8 @@ import { db } from "../index";
 import { tenantDatabaseClient } from "./pools";
 import { TENANT_MODELS } from "./router";
 
-/**
- * Runs `fn` in a transaction of `scope` on every tenant database in use: for what is keyed
- * by user rather than organization (an account's export and erasure), which may have rows in
- * any of them. A database that does not answer fails the call: an erasure must not silently
- * skip one.
- */
+// Rows keyed by user may be in any tenant database; one not answering fails the call, as an
+// erasure must not silently skip one.
 export async function inEveryTenantDatabase<T>(
   scope: Scope,
   fn: (tx: ScopedDb, database: { id: string; name: string }) => Promise<T>,
@@ -34,10 +30,7 @@ export async function inEveryTenantDatabase<T>(
   return results;
 }
 
-/**
- * Deletes a deleted organization's rows from its dedicated database (in the main database the
- * foreign keys cascade). Run by the tenant-data-purge job the deletion queues.
- */
+// In the main database the foreign keys cascade; a dedicated one needs this.
 export async function purgeTenantData(databaseId: string, organizationId: string): Promise<number> {
   const client = await tenantDatabaseClient(databaseId);
   return client.$transaction(async (tx) => {

@@ -3,12 +3,9 @@ import { applyMigrations, tenantMigrationsDir } from "../migrate";
 import { describeConnectionError } from "./connection-error";
 import { openUrlWith } from "./url-seal";
 
-/** A database that does not answer fails the run in this long instead of holding it up. */
 export const TENANT_CONNECT_TIMEOUT_MS = 10_000;
-/** A migration blocked by a customer's long transaction gives up (and is retried by a rerun). */
 export const TENANT_LOCK_TIMEOUT_MS = 10_000;
-// Databases are migrated a few at a time: a server with many customers' databases is not
-// hit by all of them at once, and one slow database does not hold up the rest.
+// A few at a time: no server is hit by all at once, and one slow database holds up no others.
 const CONCURRENCY = 4;
 
 type Registered = { name: string; sealedUrl: string; status: string };
@@ -78,11 +75,7 @@ async function migrateOne(
   }
 }
 
-/**
- * Applies prisma/tenant/migrations to every database in the registry of the main database at
- * `mainUrl` (an owner connection). One database failing does not stop the others; each
- * outcome says what happened. Safe to run again: applied migrations are skipped.
- */
+// One database failing does not stop the others. Safe to rerun: applied migrations are skipped.
 export async function migrateTenantDatabases(
   mainUrl: string,
   options: TenantMigrationOptions,
@@ -103,7 +96,6 @@ export async function migrateTenantDatabases(
   return outcomes;
 }
 
-/** The operator's table: one line per database, never its URL. */
 export function formatTenantMigrationReport(outcomes: TenantMigrationOutcome[]): string {
   if (outcomes.length === 0) return "No tenant databases registered.";
   const rows = outcomes.map((o) => [

@@ -19,17 +19,10 @@ import { freeze, unfreeze } from "./write-freeze";
 export { POOL, TenantMoveError } from "./owner-connection";
 export { tenantChecksums, type TableCount } from "./tenant-rows";
 
-/**
- * Moves an organization's tenant rows to another database while it stays online: writes are
- * refused (SQLSTATE KL503) for the seconds it takes, reads keep working. Every step runs as
- * the databases' owner, on its own connections (README, "Moving an organization").
- */
-
 const SWITCH_MARGIN_MS = 2_000;
 
-// After the switch both places stay frozen until no instance can still write to the old one: its
-// cached answer is at most PLACEMENT_CACHE_MS old, and a transaction that opened the old place's
-// side before the switch lives at most DATABASE_TRANSACTION_TIMEOUT_MS.
+// Both places stay frozen until no instance can still write the old one: a cached placement lives
+// PLACEMENT_CACHE_MS, a transaction opened before the switch DATABASE_TRANSACTION_TIMEOUT_MS.
 function switchWaitMs(): number {
   return Math.max(PLACEMENT_CACHE_MS, env.DATABASE_TRANSACTION_TIMEOUT_MS) + SWITCH_MARGIN_MS;
 }
@@ -50,9 +43,7 @@ export type MoveOptions = {
   /** The main database, as its owner: DIRECT_URL, else DATABASE_URL. */
   mainUrl: string;
   slug: string;
-  /** A registered tenant database's name, or "pool" for the main database. */
   to: string;
-  /** How long readers may still use the old location after the switch. */
   waitMs?: number;
   log?: (line: string) => void;
   /** Runs after the named step succeeds; a throw there counts as that step failing (tests). */
@@ -67,7 +58,6 @@ export type MoveReport = {
   to: string;
   tables: TableCount[];
   steps: { step: MoveStep; ms: number }[];
-  /** Set when the move finished but the rows at the old location could not be deleted. */
   leftover?: string;
 };
 
@@ -116,7 +106,6 @@ export async function moveOrganization(options: MoveOptions): Promise<MoveReport
 
   const main = await open(mainUrl);
   try {
-    // --- validate
     const org = (
       await main.query<{ id: string; tenantDatabaseId: string | null }>(
         `SELECT "id", "tenantDatabaseId" FROM "Organization" WHERE "slug" = $1`,
@@ -254,8 +243,7 @@ export async function moveOrganization(options: MoveOptions): Promise<MoveReport
       if (moved.rowCount !== 1)
         throw new TenantMoveError(`"${slug}" changed place during the move; nothing was switched.`);
       switched = true;
-      // This process (the console's job runs in an app instance) stops trusting the old place
-      // now; other instances stop within PLACEMENT_CACHE_MS.
+      // Other instances stop trusting the old place within PLACEMENT_CACHE_MS.
       forgetPlacements();
       done("switch");
     } catch (error) {
@@ -281,8 +269,7 @@ export async function moveOrganization(options: MoveOptions): Promise<MoveReport
     let leftover: string | undefined;
     try {
       await hook("switch");
-      // Instances that read the old place before the switch may still use it: both places hold
-      // the same rows and both stay frozen until this has passed, whatever fails after here.
+      // Both places hold the same rows and stay frozen until this has passed, whatever fails.
       await sleep(waitMs);
       await hook("wait");
       done("wait");

@@ -1,9 +1,6 @@
 import type { ScopedDb } from "../tenant";
 
-/**
- * When the organization's move began, or null: the move command freezes it in the main
- * database too, whichever databases it moves between, so pages can say so.
- */
+// The move freezes the main database too, whichever databases it moves between, so pages can tell.
 export async function movingSince(tx: ScopedDb, organizationId: string): Promise<Date | null> {
   const row = await tx.tenantWriteFreeze.findUnique({
     where: { organizationId },

@@ -1,7 +1,4 @@
-// What this instance saw of dedicated databases that stopped answering, for the proxy to answer
-// that organization's pages with a 503 (and no others). No imports: the proxy loads this file.
-
-/** How long one failure to open a transaction marks a database as down. */
+// For the proxy to 503 only a down database's organizations. No imports: the proxy loads this file.
 export const OUTAGE_MS = 15_000;
 
 type Memory = { down: Map<string, number>; hosts: Map<string, string> };
@@ -17,7 +14,6 @@ export function noteRecovery(databaseId: string): void {
   memory.down.delete(databaseId);
 }
 
-/** Remembers which dedicated database an organization's subdomain reads (from its membership). */
 export function noteTenantHost(slug: string, databaseId: string | null): void {
   if (databaseId === null) {
     memory.hosts.delete(slug);
@@ -27,7 +23,6 @@ export function noteTenantHost(slug: string, databaseId: string | null): void {
   memory.hosts.set(slug, databaseId);
 }
 
-/** True while the database behind this organization's subdomain is known to be down. */
 export function tenantHostDown(slug: string, now = Date.now()): boolean {
   const databaseId = memory.hosts.get(slug);
   if (!databaseId) return false;

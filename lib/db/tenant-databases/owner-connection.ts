@@ -1,7 +1,5 @@
 import pg from "pg";
 
-/** The move's connections (move.ts): as each database's owner, with bounded waits. */
-
 export const POOL = "pool";
 
 const CONNECT_TIMEOUT_MS = 10_000;
@@ -34,8 +32,7 @@ export async function connect(url: string): Promise<pg.Client> {
   return client;
 }
 
-// Owner connections still meet row-level security (the tables FORCE it): a transaction
-// names the organization as the app's do.
+// Owners still meet row-level security (the tables FORCE it): transactions name the organization.
 export async function inTransaction<T>(
   client: pg.Client,
   organizationId: string,

@@ -1,11 +1,7 @@
 import type { ScopedDb } from "../tenant";
 import { noteTenantHost } from "./outages";
 
-/**
- * How long an instance trusts what it read about where an organization's tenant data lives.
- * The move command keeps the organization frozen for longer than this after switching the
- * pointer, so a reader with the old answer still finds every row where it looks.
- */
+// The move stays frozen longer than this after switching, so a stale reader still finds every row.
 export const PLACEMENT_CACHE_MS = 5_000;
 
 type Placement = { databaseId: string | null; until: number };
@@ -14,10 +10,6 @@ const globalForPlacement = globalThis as unknown as { keelPlacements?: Map<strin
 const placements = (globalForPlacement.keelPlacements ??= new Map());
 const MAX_ENTRIES = 50_000;
 
-/**
- * Records what a query already read (the membership query reads the pointer with the
- * organization); with the slug, also for the proxy's outage page (./outages.ts).
- */
 export function notePlacement(
   organizationId: string,
   databaseId: string | null,
@@ -28,7 +20,7 @@ export function notePlacement(
   placements.set(organizationId, { databaseId, until: Date.now() + PLACEMENT_CACHE_MS });
 }
 
-/** null: the shared database. Read in the caller's transaction when not known recently. */
+/** null: the shared database. */
 export async function placementOf(tx: ScopedDb, organizationId: string): Promise<string | null> {
   const known = placements.get(organizationId);
   if (known && known.until > Date.now()) return known.databaseId;
@@ -40,7 +32,6 @@ export async function placementOf(tx: ScopedDb, organizationId: string): Promise
   return databaseId;
 }
 
-/** Forgets what this instance knows (tests, and the move command's own process). */
 export function forgetPlacements(): void {
   placements.clear();
 }

@@ -8,7 +8,6 @@ import { openTenantDatabaseUrl } from "./sealed-url";
 
 type OpenPool = { client: Promise<Database>; lastUsed: number };
 
-// On globalThis so development reloads reuse the pools.
 const globalForPools = globalThis as unknown as { keelTenantPools?: Map<string, OpenPool> };
 const pools = (globalForPools.keelTenantPools ??= new Map());
 
@@ -20,9 +19,7 @@ export class UnknownTenantDatabaseError extends Error {
   }
 }
 
-// A small pool per dedicated database whose connections close when idle, and only the most
-// recently used databases open at once: 200 dedicated customers cost an instance at most
-// TENANT_DATABASE_MAX_OPEN × TENANT_DATABASE_POOL_SIZE connections, and usually far fewer.
+// Idle-closing pools, only the most recent open: at most MAX_OPEN × POOL_SIZE connections.
 export function tenantDatabaseClient(databaseId: string): Promise<Database> {
   const known = pools.get(databaseId);
   if (known) {
@@ -49,8 +46,7 @@ async function connect(databaseId: string): Promise<Database> {
       options.poolSize ?? env.TENANT_DATABASE_POOL_SIZE,
       env.TENANT_DATABASE_POOL_SIZE,
     ),
-    // Behind a pooler the main database's login role is checked, not switched; a tenant
-    // database's URL is a direct connection (README, "Hybrid tenancy").
+    // A tenant database's URL is a direct connection (README, "Hybrid tenancy").
     pooled: false,
     idleMs: IDLE_MS,
     // The isolation suite's "app checks only" mode: the login role, as its main client has.
@@ -69,7 +65,6 @@ function closeLeastRecentlyUsed(): void {
   }
 }
 
-/** Closes every tenant database pool (tests, and after the registry's URL for one changes). */
 export async function closeTenantDatabasePools(): Promise<void> {
   const open: OpenPool[] = [...pools.values()];
   pools.clear();

@@ -6,8 +6,7 @@ import { describeConnectionError } from "./connection-error";
 import { TENANT_CONNECT_TIMEOUT_MS, TENANT_LOCK_TIMEOUT_MS } from "./migrate-all";
 import { openUrlWith, sealUrlWith } from "./url-seal";
 
-// The operators' registry of dedicated tenant databases (`npm run tenant:db`). These run with
-// the owner's connection: the app role may only read the registry.
+// Run with the owner's connection (`npm run tenant:db`): the app role may only read the registry.
 
 export const tenantDatabaseName = z
   .string()
@@ -33,10 +32,7 @@ function target(url: string): string {
 
 type Result<T = object> = ({ ok: true } & T) | { ok: false; error: string };
 
-/**
- * Registers a database after migrating it: one that cannot be migrated (down, wrong password,
- * not empty) is refused, so the registry never names a database the app cannot use.
- */
+// Migrated first, so the registry never names a database the app cannot use.
 export async function addTenantDatabase(
   db: Database,
   input: { name: string; url: string },

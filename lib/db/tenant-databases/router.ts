@@ -6,7 +6,6 @@ import { noteOutage, noteRecovery } from "./outages";
 import { tenantDatabaseClient, UnknownTenantDatabaseError } from "./pools";
 import { TENANT_TABLES, type TenantModel } from "./tables";
 
-/** The models whose rows live in an organization's tenant database (README, "Hybrid tenancy"). */
 export const TENANT_MODELS: readonly TenantModel[] = TENANT_TABLES.map(({ model }) => model);
 const tenantModels = new Set<string>(TENANT_MODELS);
 
@@ -32,8 +31,7 @@ export class TenantDatabaseUnavailableError extends Error {
 
 const ROLLBACK = Symbol("rollback");
 
-// An audit entry of no organization (a sign-in, an account deleted) belongs to the main
-// database whatever organization the transaction is in.
+// An audit entry of no organization (a sign-in) belongs to the main database, whatever the scope.
 function accountLevel(model: string, method: PropertyKey, args: unknown): boolean {
   if (model !== "auditLog" || (method !== "create" && method !== "createMany")) return false;
   const data = (args as { data?: unknown } | undefined)?.data;
@@ -43,8 +41,7 @@ function accountLevel(model: string, method: PropertyKey, args: unknown): boolea
   );
 }
 
-// Opens a transaction on the tenant database and holds it open until the main transaction's
-// work is done, so both commit (tenant side first) or neither does.
+// Held open until the main transaction's work is done: both commit (tenant side first) or neither.
 function holdTransaction(
   databaseId: string,
   organizationId: string,
@@ -87,15 +84,9 @@ function holdTransaction(
 
 export type RoutedTransaction = {
   client: ScopedDb;
-  /** Commits (or rolls back) the tenant database's side, if one was opened. */
   finish(commit: boolean): Promise<void>;
 };
 
-/**
- * The scoped transaction callers see: the same client, except that the tenant models of an
- * organization in a dedicated database read and write there. The organization is the scope's,
- * or the one the transaction entered since (`noteOrganization`).
- */
 export function routeTenantModels(
   tx: ScopedDb,
   initialOrganizationId: string | undefined,
@@ -179,19 +170,13 @@ export function noteOrganization(tx: ScopedDb, organizationId: string): void {
   if (typeof note === "function") (note as (id: string) => void)(organizationId);
 }
 
-/**
- * Where raw SQL on a tenant table must run: the organization's tenant database when it has one,
- * else the transaction itself. Prisma model calls are routed without this.
- */
+// For raw SQL on a tenant table; Prisma model calls are routed without this.
 export function tenantClient(tx: ScopedDb): Promise<ScopedDb> {
   const side = (tx as unknown as Record<symbol, unknown>)[TENANT_CLIENT];
   return typeof side === "function" ? (side as () => Promise<ScopedDb>)() : Promise.resolve(tx);
 }
 
-/**
- * Whether raw SQL on tenant tables runs in the main database, beside the users: a statement may
- * then join them instead of reading names in a second round trip.
- */
+// If so, raw SQL may join the users instead of reading names in a second round trip.
 export async function tenantSideIsMain(tx: ScopedDb): Promise<boolean> {
   const main = (tx as unknown as Record<symbol, unknown>)[MAIN_CLIENT] ?? tx;
   return (await tenantClient(tx)) === main;

@@ -1,9 +1,7 @@
 import { env } from "@/lib/env";
 import { openUrlWith, sealUrlWith } from "./url-seal";
 
-// A tenant database's URL carries its password, so the registry keeps it sealed: a copy of the
-// main database alone does not open the customer's.
-
+// Sealed: the URL carries a password, and a copy of the main database alone must not open it.
 export function sealTenantDatabaseUrl(url: string): string {
   return sealUrlWith(url, env.AUTH_SECRET);
 }

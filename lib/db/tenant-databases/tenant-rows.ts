@@ -2,8 +2,6 @@ import type pg from "pg";
 import { inTransaction, quote, TenantMoveError, type Side } from "./owner-connection";
 import { TENANT_TABLES } from "./tables";
 
-/** Reading, copying, comparing and deleting an organization's tenant rows, as the owner. */
-
 const BATCH_ROWS = 1_000;
 
 export type TableCount = { table: string; rows: number; checksum: string };
@@ -17,7 +15,6 @@ async function columnsOf(client: pg.Client, table: string): Promise<string[]> {
   return rows.map((row) => row.column_name);
 }
 
-// The columns copied and compared: the source's, which the target must all have.
 export async function sharedColumns(source: Side, target: Side, table: string): Promise<string[]> {
   const [from, to] = await Promise.all([
     columnsOf(source.client, table),
@@ -47,7 +44,6 @@ async function checksum(
   return rows[0]!;
 }
 
-/** The org's rows of every tenant table in one database: for the move's check, and tests. */
 export async function tenantChecksums(
   client: pg.Client,
   organizationId: string,
@@ -71,8 +67,7 @@ export async function deleteRows(side: Side, organizationId: string): Promise<vo
   });
 }
 
-// Selects each batch as JSON and inserts it with json_populate_recordset: values arrive as
-// PostgreSQL printed them, so timestamps and JSON documents are the same bytes on both sides.
+// Batches travel as JSON, so timestamps and JSON documents are the same bytes on both sides.
 export async function copyRows(source: Side, target: Side, organizationId: string): Promise<void> {
   const plan: { table: string; columns: string[] }[] = [];
   for (const { table } of TENANT_TABLES)

@@ -1,7 +1,6 @@
 import { deriveKey, open, seal } from "@/lib/crypto/secret-box";
 
-// The sealing itself, with the secret passed in: the migration and registry commands run
-// without the app's full environment (lib/env would refuse a deploy step's partial one).
+// Secret passed in: the migration and registry commands run without the app's full environment.
 function key(secret: string | undefined): Buffer {
   if (!secret) throw new Error("AUTH_SECRET is required to use dedicated tenant databases.");
   return deriveKey(secret, "keel:tenant-database-url");

@@ -1,7 +1,5 @@
 import { inTransaction, type Side } from "./owner-connection";
 
-/** The move's write freeze, as the owner (the triggers in both migration folders enforce it). */
-
 function freezeKey(organizationId: string) {
   return `keel.tenant_write:${organizationId}`;
 }

@@ -6,9 +6,8 @@ import { refreshMonth, refreshRecentMonths } from "@/lib/metrics/snapshots";
 import { logger } from "@/lib/observability/logger";
 import { defineJob } from "../define";
 
-// Daily without a month: the month in progress, and the previous one for events that arrive after
-// it closed. With a month: that month, queued by the console for a month that has no snapshot yet
-// or an old one (lib/metrics/refresh.ts).
+// Daily without a month: this month and the previous (for events arriving after it closed). With
+// one: that month, queued by the console for a missing or old snapshot (lib/metrics/refresh.ts).
 export const metricsSnapshotJob = defineJob({
   kind: "metrics-snapshot",
   payload: z.object({ month: z.string().refine(isMonthKey).optional() }),

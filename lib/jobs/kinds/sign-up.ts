@@ -9,7 +9,6 @@ export const signUpJob = defineJob({
   maxAttempts: 8,
   concurrency: 10,
   transactional: true,
-  // It holds the password's argon2 hash.
   sensitivePayload: true,
   handler: (payload, { db, now }) => runSignUpJob(db, payload, now),
 });

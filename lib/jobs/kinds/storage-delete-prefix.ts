@@ -6,9 +6,8 @@ import { storageConfig } from "@/lib/storage/client";
 import { deletePrefix } from "@/lib/storage/objects";
 import { defineJob, RetryableJobError } from "../define";
 
-// Queued in the transaction that deletes a project, an organization or a user: their files go
-// once the deletion has committed. A storage that fails or times out is retried with backoff;
-// a prefix larger than one run can delete is finished by the next attempt.
+// Queued in the transaction deleting a project, organization or user, so files go once it commits.
+// Storage failures retry with backoff; a prefix too large for one run is finished by the next.
 export const storageDeletePrefixJob = defineJob({
   kind: "storage-delete-prefix",
   // A prefix ends in "/"; a single object's key is a prefix of itself.

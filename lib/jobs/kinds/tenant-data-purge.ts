@@ -5,8 +5,7 @@ import { purgeTenantData } from "@/lib/db/tenant-databases/fan-out";
 import { logger } from "@/lib/observability/logger";
 import { defineJob } from "../define";
 
-// An organization in a dedicated database was deleted: its rows there go too. Retried with
-// backoff while that database does not answer.
+// A deleted organization's rows in its dedicated database, retried while that database is down.
 export const tenantDataPurgeJob = defineJob({
   kind: "tenant-data-purge",
   payload: z.object({ organizationId: z.string().max(100), databaseId: z.string().max(100) }),
