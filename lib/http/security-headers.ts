@@ -39,10 +39,20 @@ export function formActionSources(options: {
   const app = new URL(options.appUrl);
   const sources = [app.origin, `${app.protocol}//*.${options.rootDomain}`];
   sources.push("https://checkout.stripe.com", "https://billing.stripe.com");
-  if (options.stripeApiBase) sources.push(new URL(options.stripeApiBase).origin);
+  if (options.stripeApiBase) sources.push(...stripeEmulatorOrigins(options.stripeApiBase));
   if (options.oauthProviders.includes("github")) sources.push("https://github.com");
   if (options.oauthProviders.includes("google")) sources.push("https://accounts.google.com");
   return [...new Set(sources)];
+}
+
+// The emulator answers the API at its base but sends browsers to its pages at
+// http://localhost:<its port> (scripts/stripe-emulator/server.ts): a form posted before the
+// scripts run is redirected there, and form-action covers redirects.
+function stripeEmulatorOrigins(apiBase: string): string[] {
+  const api = new URL(apiBase);
+  const pages = new URL(api.origin);
+  pages.hostname = "localhost";
+  return [api.origin, pages.origin];
 }
 
 // Subdomains included, so no organization's subdomain is ever downgraded to plain http.

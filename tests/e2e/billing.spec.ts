@@ -2,6 +2,7 @@ import type { Browser, Page } from "@playwright/test";
 import { app, stripeEmulator, tenantApp } from "./support/app";
 import { budgetSteps } from "./support/budget";
 import { clientIpHeaders, mailedLink } from "./support/mailbox";
+import { signUpWithOrganization } from "./support/organization";
 import { expect, test } from "./support/test";
 
 /**
@@ -124,4 +125,29 @@ test("upgrade through checkout, a member kept out of billing, a failed renewal a
 
   await owner.context().close();
   await member.context().close();
+});
+
+// A click before the scripts have run (or with them off) posts the form natively; Checkout's
+// address then arrives as a redirect, which the Content-Security-Policy's form-action must allow.
+test("without JavaScript, the upgrade button still opens Checkout", async ({ browser }) => {
+  budgetSteps(10);
+  const tag = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+  const slug = `nojs-pay-${tag}`;
+  const setup = await browser.newContext({ extraHTTPHeaders: clientIpHeaders() });
+  const page = await setup.newPage();
+  await signUpWithOrganization(page, `nojs-pay-${tag}@example.test`, slug);
+  const storageState = await setup.storageState();
+  await setup.close();
+
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    storageState,
+    extraHTTPHeaders: clientIpHeaders(),
+  });
+  const plain = await context.newPage();
+  await plain.goto(`${tenantApp(slug)}/settings/billing`);
+  await plain.getByRole("button", { name: "Start 14-day Pro trial" }).click();
+  await expect(plain).toHaveURL(new RegExp(`^${stripeEmulator}/checkout/cs_`));
+  await expect(plain.getByRole("rowheader", { name: "Pro" })).toBeVisible();
+  await context.close();
 });

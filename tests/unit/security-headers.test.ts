@@ -67,6 +67,8 @@ describe("formActionSources", () => {
       "https://checkout.stripe.com",
       "https://billing.stripe.com",
       "http://127.0.0.1:3111",
+      // Where the emulator sends browsers for Checkout and the portal.
+      "http://localhost:3111",
       "https://github.com",
     ]);
   });
