@@ -48,14 +48,19 @@ export function SignUpCard({
           </p>
           <p className="mt-3">
             Already have an account?{" "}
-            <Link
-              href={
-                onboarding ? `/sign-in?callbackUrl=${encodeURIComponent(onboarding)}` : "/sign-in"
-              }
-              className={textLinkClassName}
-            >
-              Sign in
-            </Link>
+            {onboarding ? (
+              // The per-request variant keeps the return path (see Button's fullLoad).
+              <a
+                href={`/sign-in?callbackUrl=${encodeURIComponent(onboarding)}`}
+                className={textLinkClassName}
+              >
+                Sign in
+              </a>
+            ) : (
+              <Link href="/sign-in" className={textLinkClassName}>
+                Sign in
+              </Link>
+            )}
           </p>
         </>
       }
