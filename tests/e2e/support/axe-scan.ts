@@ -56,8 +56,11 @@ export async function blockingViolations(
   return found;
 }
 
-// A pass that failed because the page changed under it is run again this many times in all.
-const PASSES = 3;
+// A pass that failed because the page changed under it is run again, up to this many passes in
+// all, each after twice the wait of the one before (250 ms, then 0.5, 1, 2 and 4 s): a page that
+// refreshes itself until a background computation ends is at rest within those 7.75 s.
+const PASSES = 6;
+const FIRST_RETRY_MS = 250;
 
 /**
  * One axe pass. axe reads the DOM over many steps: a page that re-renders itself meanwhile (the
@@ -77,7 +80,7 @@ async function analyze(page: Page) {
         .analyze();
     } catch (error) {
       if (pass >= PASSES || page.isClosed() || !changedUnderAxe(error)) throw error;
-      await page.waitForTimeout(250);
+      await page.waitForTimeout(FIRST_RETRY_MS * 2 ** (pass - 1));
     }
   }
 }
