@@ -22,9 +22,6 @@ export function SignedOut({
   headingLevel = 1,
 }: SignedOutProps) {
   const titleId = useId();
-  // With a return path these are the pages' per-request variants (see Button's fullLoad).
-  const signIn = withReturnTo(authLinks.signIn, returnTo);
-  const signUp = withReturnTo(authLinks.signUp, returnTo);
   const Heading = headingLevel === 1 ? "h1" : "h2";
   return (
     <section
@@ -48,10 +45,8 @@ export function SignedOut({
       </Heading>
       <p className="mt-2 text-sm leading-6 text-zinc-600 dark:text-zinc-400">{description}</p>
       <div className="mt-7 flex flex-col gap-2 sm:flex-row sm:justify-center">
-        <Button href={signIn} fullLoad={signIn !== authLinks.signIn}>
-          Sign in
-        </Button>
-        <Button href={signUp} fullLoad={signUp !== authLinks.signUp} variant="secondary">
+        <Button href={withReturnTo(authLinks.signIn, returnTo)}>Sign in</Button>
+        <Button href={withReturnTo(authLinks.signUp, returnTo)} variant="secondary">
           Create an account
         </Button>
       </div>

@@ -20,16 +20,12 @@ export default async function setup(project: TestProject) {
   const workers = first.embedded ? 1 : project.config.maxWorkers;
   while (databases.length < workers) databases.push(await copyTestDatabase(server, first));
   if (first.embedded) process.env.KEEL_EMBEDDED_DB = "1";
-  const pooler = testPoolerUrl();
-  if (pooler && server && !first.embedded) await preparePoolerLogin(server, pooler);
+  const pooler = first.embedded ? undefined : testPoolerUrl();
+  if (pooler && server) await preparePoolerLogin(server, pooler);
   databases.forEach((database, index) => {
     const name = `${WORKER_DATABASE_PREFIX}${index + 1}`;
-    if (pooler && server && !database.embedded) {
-      process.env[`${name}_DIRECT`] = database.url;
-      process.env[name] = throughPooler(database.url, pooler);
-    } else {
-      process.env[name] = database.url;
-    }
+    process.env[name] = pooler ? throughPooler(database.url, pooler) : database.url;
+    if (pooler) process.env[`${name}_DIRECT`] = database.url;
   });
   return async () => {
     await Promise.all(databases.map((database) => database.drop()));

@@ -57,11 +57,8 @@ export default async function AcceptInvitationPage({
         <p>{intro}</p>
         <p>Sign in with that address, or create an account with it, to accept.</p>
         <div className="flex flex-wrap gap-3">
-          <Button href={`/sign-in?callbackUrl=${encodeURIComponent(here)}`} fullLoad>
-            Sign in
-          </Button>
+          <Button href={`/sign-in?callbackUrl=${encodeURIComponent(here)}`}>Sign in</Button>
           <Button
-            fullLoad
             variant="secondary"
             href={`/sign-up?email=${encodeURIComponent(invitation.email)}&callbackUrl=${encodeURIComponent(here)}`}
           >
