@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { tenantCrawlerFile } from "@/lib/http/crawlers";
+import { perRequestVariants } from "@/lib/http/per-request-variants";
 import { prerenderedPages } from "@/lib/http/prerendered-pages";
 import { refuseMethod, refuseOversizedAction } from "@/lib/http/request-guards";
 import { REQUEST_PATH_HEADER } from "@/lib/http/request-path";
@@ -46,13 +47,9 @@ const topLevelFile = /^\/[^/]+\.[a-z0-9]+$/i;
 // Headers a client might send to pose as a tenant: nothing downstream may trust them.
 const tenantHeader = /^x-(keel|tenant|org|organization)(-|$)/i;
 
-// Prerendered for visitors; one with a session (to redirect) or a query gets the per-request page.
-const perRequestVariants = new Map([
-  ["/sign-in", "/sign-in/session"],
-  ["/sign-up", "/sign-up/session"],
-]);
 const sessionCookies = ["keel.session", "__Secure-keel.session"];
 
+// A visitor with a session (to be redirected) or a query gets the per-request page.
 function needsPerRequestVariant(request: NextRequest): boolean {
   if (sessionCookies.some((name) => request.cookies.has(name))) return true;
   return [...request.nextUrl.searchParams.keys()].some((key) => key !== "_rsc");

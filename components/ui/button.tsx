@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ComponentPropsWithoutRef, ReactNode } from "react";
+import { needsDocumentLoad } from "@/lib/http/per-request-variants";
 
 export type ButtonVariant = "primary" | "secondary" | "ghost";
 export type ButtonSize = "sm" | "md" | "lg";
@@ -15,9 +16,8 @@ type LinkButtonProps = StyleProps &
     href: string;
     children: ReactNode;
     /**
-     * Load the page from the server instead of the client router: for a static page whose
-     * per-request variant depends on the query string (the proxy picks it), which a copy the
-     * router prefetched without that query would not show.
+     * Load the page from the server instead of the client router. Implied for a prerendered
+     * page whose per-request variant the query selects (lib/http/per-request-variants.ts).
      */
     fullLoad?: boolean;
   };
@@ -62,7 +62,7 @@ export function Button(props: ButtonProps) {
   if (props.href !== undefined) {
     const { variant, size, className, href, children, fullLoad, ...anchorProps } = props;
     const classes = buttonClassName({ variant, size, className });
-    if (fullLoad || isExternal(href)) {
+    if (fullLoad || isExternal(href) || needsDocumentLoad(href)) {
       return (
         <a href={href} className={classes} {...anchorProps}>
           {children}

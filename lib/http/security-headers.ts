@@ -45,9 +45,7 @@ export function formActionSources(options: {
   return [...new Set(sources)];
 }
 
-// The emulator answers the API at its base but sends browsers to its pages at
-// http://localhost:<its port> (scripts/stripe-emulator/server.ts): a form posted before the
-// scripts run is redirected there, and form-action covers redirects.
+// Its pages are at localhost:<port>, where a form posted before hydration is redirected to.
 function stripeEmulatorOrigins(apiBase: string): string[] {
   const api = new URL(apiBase);
   const pages = new URL(api.origin);

@@ -49,7 +49,7 @@ export function SignUpCard({
           <p className="mt-3">
             Already have an account?{" "}
             {onboarding ? (
-              // The per-request variant keeps the return path (see Button's fullLoad).
+              // The per-request variant keeps the return path (lib/http/per-request-variants.ts).
               <a
                 href={`/sign-in?callbackUrl=${encodeURIComponent(onboarding)}`}
                 className={textLinkClassName}
