@@ -8,8 +8,12 @@ type Job = {
   reject: (error: unknown) => void;
 };
 
+type Opening = (tx: ScopedDb, settings: string[]) => Promise<void>;
+
 export type SharedTransaction = {
   read<T>(fn: (tx: ScopedDb) => Promise<T>): Promise<T>;
+  /** The first read, which applies the scope's settings itself (ScopeOptions.open). */
+  open<T>(fn: (tx: ScopedDb, settings: string[]) => Promise<T>): Promise<T>;
   enter(organizationId: string): void;
 };
 
@@ -20,41 +24,58 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 export function sharedTransaction(initial: Scope): SharedTransaction {
   const scope: Scope = { ...initial };
   const queue: Job[] = [];
-  let open = false;
+  let running = false;
+  let opening: Opening | undefined;
 
   async function drain(): Promise<void> {
     let current: Job | undefined;
+    const open = opening;
+    opening = undefined;
     try {
-      await withScope(scope, async (tx) => {
-        for (;;) {
-          current = queue.shift();
-          if (!current) {
-            await nextTurn();
+      await withScope(
+        scope,
+        async (tx) => {
+          for (;;) {
             current = queue.shift();
-            if (!current) return;
+            if (!current) {
+              await nextTurn();
+              current = queue.shift();
+              if (!current) return;
+            }
+            current.resolve(await current.run(tx));
+            current = undefined;
           }
-          current.resolve(await current.run(tx));
-          current = undefined;
-        }
-      });
+        },
+        { open },
+      );
     } catch (error) {
       if (current) current.reject(error);
       else for (const job of queue.splice(0)) job.reject(error);
     } finally {
-      open = queue.length > 0;
-      if (open) void drain();
+      running = queue.length > 0;
+      if (running) void drain();
     }
   }
 
+  function read<T>(fn: (tx: ScopedDb) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      queue.push({ run: fn, resolve: resolve as (value: unknown) => void, reject });
+      if (!running) {
+        running = true;
+        void drain();
+      }
+    });
+  }
+
   return {
-    read<T>(fn: (tx: ScopedDb) => Promise<T>): Promise<T> {
-      return new Promise<T>((resolve, reject) => {
-        queue.push({ run: fn, resolve: resolve as (value: unknown) => void, reject });
-        if (!open) {
-          open = true;
-          void drain();
-        }
-      });
+    read,
+    open<T>(fn: (tx: ScopedDb, settings: string[]) => Promise<T>): Promise<T> {
+      if (running) throw new Error("open() must be a shared transaction's first read.");
+      const opened: { value?: T } = {};
+      opening = async (tx, settings) => {
+        opened.value = await fn(tx, settings);
+      };
+      return read(async () => opened.value as T);
     },
     enter(organizationId: string) {
       scope.organizationId = organizationId;

@@ -41,11 +41,12 @@ export async function withScope<T>(
   // `replica`: a lag-tolerant read, READ ONLY on a replica when configured (read-routing.ts).
   options: ScopeOptions = {},
 ): Promise<T> {
+  const pairs = scopeSettings(scope, { readOnly: options.replica });
   const transaction = (client: Database) =>
     client.$transaction(
       async (tx) => {
-        await applyScope(tx, scope, { readOnly: options.replica });
-        // A dedicated database's side runs in the same scope and commits just before this one.
+        // A dedicated database's side runs in the same scope and commits just before this one;
+        // it opens only when a tenant table is first used.
         const routed = routeTenantModels(
           tx,
           scope.organizationId,
@@ -55,6 +56,8 @@ export async function withScope<T>(
         );
         let result: T;
         try {
+          if (options.open) await options.open(routed.client, pairs);
+          else await applySettings(tx, pairs);
           result = await fn(routed.client);
         } catch (error) {
           await routed.finish(false);
@@ -68,13 +71,26 @@ export async function withScope<T>(
   return options.replica ? lagTolerantRead(transaction) : transaction(db);
 }
 
-export type ScopeOptions = { timeoutMs?: number; replica?: boolean };
+export type ScopeOptions = {
+  timeoutMs?: number;
+  replica?: boolean;
+  /**
+   * Makes the transaction's first statement, which must apply `settings` before it reads
+   * anything (lib/tenancy/membership.ts enters an organization in the same round trip).
+   */
+  open?: (tx: ScopedDb, settings: string[]) => Promise<void>;
+};
 
 export async function applyScope(
   tx: ScopedDb,
   scope: Scope,
-  { readOnly = false }: { readOnly?: boolean } = {},
+  options: { readOnly?: boolean } = {},
 ): Promise<void> {
+  await applySettings(tx, scopeSettings(scope, options));
+}
+
+/** The role, the scope and the timeouts as set_config name/value pairs, in that order. */
+export function scopeSettings(scope: Scope, { readOnly = false }: { readOnly?: boolean } = {}) {
   const pairs: string[] = testSwitches().bypassRowSecurity ? [] : ["role", APP_ROLE];
   if (readOnly) pairs.push("transaction_read_only", "on");
   for (const [key, name] of Object.entries(settings) as [keyof Scope, string][]) {
@@ -85,6 +101,10 @@ export async function applyScope(
   for (const [name, value] of transactionTimeoutSettings(databaseTimeouts())) {
     pairs.push(name, value);
   }
+  return pairs;
+}
+
+async function applySettings(tx: ScopedDb, pairs: string[]): Promise<void> {
   const calls = [];
   for (let i = 1; i < pairs.length; i += 2) calls.push(`set_config($${i}, $${i + 1}, true)`);
   await tx.$executeRawUnsafe(`SELECT ${calls.join(", ")}`, ...pairs);

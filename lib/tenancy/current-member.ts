@@ -8,7 +8,7 @@ import { setContextMember } from "@/lib/observability/request";
 import { withReplicaScopeOr } from "@/lib/db/replica-scope";
 import { sharedTransaction } from "@/lib/db/shared-transaction";
 import type { ScopedDb } from "@/lib/db/tenant";
-import { readMembershipsEntering, type VerifiedMembership } from "./membership";
+import { enterAsMember, type VerifiedMembership } from "./membership";
 import { can, type Permission } from "./permissions";
 import { requestHost } from "./request-host";
 
@@ -17,6 +17,8 @@ export type CurrentMember = VerifiedMembership & {
   userId: string;
   memberships: VerifiedMembership[];
   movingSince: Date | null;
+  /** Read on entering (lib/billing/plans/member-snapshot.ts reads it). */
+  billingRow: unknown;
   read<T>(fn: (tx: ScopedDb) => Promise<T>): Promise<T>;
   /** A read that tolerates a little lag (a list): on a replica when one is configured, else `read`. */
   readReplica<T>(fn: (tx: ScopedDb) => Promise<T>): Promise<T>;
@@ -34,8 +36,8 @@ const lookupCurrentMember = cache(async (): Promise<MemberLookup> => {
   if (!session?.user.id) return { kind: "none" };
   const userId = session.user.id;
   const transaction = sharedTransaction({ userId });
-  const { memberships, current, suspended, movingSince } = await transaction.read((tx) =>
-    readMembershipsEntering(tx, userId, host.slug),
+  const { memberships, current, suspended, movingSince, billingRow } = await transaction.open(
+    (tx, settings) => enterAsMember(tx, settings, userId, host.slug),
   );
   if (suspended) return { kind: "suspended", membership: suspended };
   if (!current) return { kind: "none" };
@@ -49,6 +51,7 @@ const lookupCurrentMember = cache(async (): Promise<MemberLookup> => {
       userId,
       memberships,
       movingSince,
+      billingRow,
       read: transaction.read,
       readReplica: (fn) =>
         withReplicaScopeOr(

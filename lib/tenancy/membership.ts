@@ -47,7 +47,7 @@ export async function listMemberships(userId: string): Promise<VerifiedMembershi
   );
 }
 
-type MembershipRow = {
+type MembershipJson = {
   role: Role;
   id: string;
   slug: string;
@@ -55,46 +55,55 @@ type MembershipRow = {
   entered: string | null;
   suspended: boolean;
   tenantDatabaseId: string | null;
-  movingSince: Date | null;
+  movingSince: string | null;
 };
 
-// Enters the organization via the membership row only, never a suspended one (none of it readable).
-export async function readMembershipsEntering(
-  tx: ScopedDb,
-  userId: string,
-  slug: string,
-): Promise<{
+export type MemberEntry = {
   memberships: VerifiedMembership[];
   current: VerifiedMembership | null;
   suspended: VerifiedMembership | null;
   /** When a move of the entered organization began (lib/db/tenant-databases/moving.ts), or null. */
   movingSince: Date | null;
-}> {
+  /**
+   * The entered organization's billing snapshot as keel_billing_snapshot returns it, read right
+   * after entering; lib/billing/plans/member-snapshot.ts reads it (billing sits above tenancy).
+   */
+  billingRow: unknown;
+};
+
+// The first statement of the request's transaction: `settings` (lib/db/tenant.ts) are applied,
+// then the caller's memberships are read under row-level security, the organization is entered
+// through the membership row only (never a suspended one) and its billing snapshot read, in
+// that order and in one round trip (keel_enter_member).
+export async function enterAsMember(
+  tx: ScopedDb,
+  settings: string[],
+  userId: string,
+  slug: string,
+): Promise<MemberEntry> {
   const target = slugProblem(slug) === null ? slug : null;
-  const rows = await tx.$queryRaw<MembershipRow[]>`
-    SELECT m."role", o."id", o."slug", o."name", o."suspendedAt" IS NOT NULL AS "suspended",
-      o."tenantDatabaseId", f."since" AS "movingSince",
-      CASE WHEN o."slug" = ${target} AND o."suspendedAt" IS NULL
-        THEN set_config('app.org_id', o."id", true) END AS "entered"
-    FROM "Membership" m JOIN "Organization" o ON o."id" = m."organizationId"
-      LEFT JOIN "TenantWriteFreeze" f ON f."organizationId" = o."id"
-    WHERE m."userId" = ${userId}
-    ORDER BY o."name" ASC`;
+  const [row] = await tx.$queryRaw<
+    { memberships: MembershipJson[]; billing: unknown }[]
+  >`SELECT * FROM keel_enter_member(${settings}::text[], ${userId}, ${target})`;
+  const rows = row?.memberships ?? [];
   const memberships = rows.map(({ role, id, slug, name }) => ({
     role,
     organization: { id, slug, name },
   }));
-  const index = rows.findIndex((row) => row.entered !== null);
+  const index = rows.findIndex((membership) => membership.entered !== null);
   const entered = rows[index];
   if (entered) {
     notePlacement(entered.id, entered.tenantDatabaseId, entered.slug);
     noteOrganization(tx, entered.id);
   }
-  const suspendedIndex = rows.findIndex((row) => row.suspended && row.slug === target);
+  const suspendedIndex = rows.findIndex(
+    (membership) => membership.suspended && membership.slug === target,
+  );
   return {
     memberships,
     current: memberships[index] ?? null,
     suspended: memberships[suspendedIndex] ?? null,
-    movingSince: entered?.movingSince ?? null,
+    movingSince: entered?.movingSince ? new Date(entered.movingSince) : null,
+    billingRow: entered ? (row?.billing ?? null) : null,
   };
 }

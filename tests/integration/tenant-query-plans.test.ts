@@ -133,6 +133,9 @@ describe("the main pages and actions at scale", () => {
       );
       // The capture saw the page's own tenant reads, not just the session lookup.
       expect([...tables].filter((t) => t && tenantTables.has(t)).length).toBeGreaterThan(1);
+      // And the reads that entering the organization runs inside keel_enter_member.
+      expect(tables).toContain("Membership");
+      expect(tables).toContain("Subscription");
       expect(problems(statements)).toEqual([]);
     });
   }

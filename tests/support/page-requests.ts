@@ -1,5 +1,9 @@
 import { readSession } from "@/lib/auth/session-store";
-import { billingSnapshot, type BillingSnapshot } from "@/lib/billing/plans/entitlements";
+import {
+  snapshotFromJson,
+  type BillingSnapshot,
+  type SnapshotJson,
+} from "@/lib/billing/plans/entitlements";
 import { billingOverview, recentInvoices } from "@/lib/billing/subscription/overview";
 import { db } from "@/lib/db";
 import { sharedTransaction } from "@/lib/db/shared-transaction";
@@ -10,7 +14,7 @@ import { listMembers } from "@/lib/members/members";
 import { readOrganizationHome } from "@/lib/org-home/read";
 import { createProject } from "@/lib/projects/mutations";
 import { sliceProjects } from "@/lib/projects/queries";
-import { findMembershipBySlug, readMembershipsEntering } from "@/lib/tenancy/membership";
+import { enterAsMember, findMembershipBySlug } from "@/lib/tenancy/membership";
 import { usageSummary } from "@/lib/usage/summary";
 
 /**
@@ -36,9 +40,9 @@ async function signedIn(token: string) {
 }
 
 /**
- * app/org/[slug]/layout.tsx with lib/tenancy/current-member.ts: the memberships read in the
- * request's shared transaction, which then enters the organization; the layout's billing
- * snapshot and the page's reads queue on that same transaction.
+ * app/org/[slug]/layout.tsx with lib/tenancy/current-member.ts: the request's shared
+ * transaction opens with one statement that applies the scope, reads the memberships, enters
+ * the organization and reads its billing snapshot; the page's reads queue on that transaction.
  */
 async function organizationPage<T>(
   request: PageRequest,
@@ -46,8 +50,8 @@ async function organizationPage<T>(
 ): Promise<T> {
   const { userId } = await signedIn(request.token);
   const transaction = sharedTransaction({ userId });
-  const { current } = await transaction.read((tx) =>
-    readMembershipsEntering(tx, userId, request.slug),
+  const { current, billingRow } = await transaction.open((tx, settings) =>
+    enterAsMember(tx, settings, userId, request.slug),
   );
   if (!current) throw new Error(`Not a member of ${request.slug}`);
   transaction.enter(current.organization.id);
@@ -57,10 +61,9 @@ async function organizationPage<T>(
     role: current.role,
     read: transaction.read,
   };
-  // lib/billing/plans/member-snapshot.ts: the layout's snapshot, which the page reuses.
-  const snapshot = member.read((tx) => billingSnapshot(tx, member.organizationId));
-  const [, result] = await Promise.all([snapshot, page(member, snapshot)]);
-  return result;
+  // lib/billing/plans/member-snapshot.ts: the snapshot read on entering, which the page reuses.
+  const snapshot = Promise.resolve(snapshotFromJson(billingRow as SnapshotJson | null));
+  return page(member, snapshot);
 }
 
 export const scenarios: { name: string; run: (request: PageRequest) => Promise<unknown> }[] = [

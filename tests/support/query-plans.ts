@@ -4,7 +4,8 @@ import pg from "pg";
  * Records every statement the app's clients send while `capture` runs, with the plan
  * PostgreSQL makes for it on the same connection, in the same transaction (so under the same
  * role and row-level security settings), with sequential scans switched off: a scan that still
- * reads the whole table has no index to use.
+ * reads the whole table has no index to use. Statements that functions run (keel_enter_member)
+ * are recorded too, with the plans they ran with, through auto_explain.
  */
 export type PlanNode = {
   "Node Type": string;
@@ -18,6 +19,16 @@ export type PlannedStatement = { text: string; plan: PlanNode | null; error?: st
 
 const explainable = /^\s*(SELECT|WITH|INSERT|UPDATE|DELETE)\b[\s\S]*\b(FROM|INTO|UPDATE)\b/i;
 
+// Loaded as the connecting user, before any transaction switches the role: only a superuser
+// may. Plans come back as notices on the same connection.
+const NESTED_PLANS = [
+  "LOAD 'auto_explain'",
+  "SET auto_explain.log_min_duration = 0",
+  "SET auto_explain.log_nested_statements = on",
+  "SET auto_explain.log_level = notice",
+  "SET auto_explain.log_format = json",
+].join("; ");
+
 /**
  * Installs the recorder on pg's Client: call it before creating the clients to watch, since
  * lib/db/create-client.ts binds the query method when it builds its client class.
@@ -25,6 +36,33 @@ const explainable = /^\s*(SELECT|WITH|INSERT|UPDATE|DELETE)\b[\s\S]*\b(FROM|INTO
 export function planRecorder() {
   let planned: PlannedStatement[] | null = null;
   const original = pg.Client.prototype.query as (...args: unknown[]) => Promise<unknown>;
+  const originalConnect = pg.Client.prototype.connect as unknown as () => Promise<void>;
+  const lastStatement = new WeakMap<pg.Client, string>();
+
+  // auto_explain reports every statement the executor ran; those the app sent are planned
+  // below already, so only the ones run inside them are kept.
+  const watchNested = async (client: pg.Client) => {
+    await original.call(client, NESTED_PLANS);
+    client.on("notice", (notice: { message?: string }) => {
+      const json = notice.message?.match(/plan:\s*(\{[\s\S]*\})\s*$/)?.[1];
+      if (!planned || !json) return;
+      const { "Query Text": text, Plan: plan } = JSON.parse(json) as {
+        "Query Text": string;
+        Plan: PlanNode;
+      };
+      // The statement itself, or the recorder's EXPLAIN of it.
+      const last = lastStatement.get(client)?.trim();
+      if (last && text.trim().endsWith(last)) return;
+      planned.push({ text: `(inside a function) ${text}`, plan });
+    });
+  };
+  pg.Client.prototype.connect = function (this: pg.Client, callback?: (error?: Error) => void) {
+    const ready = originalConnect.call(this).then(() => watchNested(this));
+    if (!callback) return ready;
+    ready.then(() => callback(), callback);
+    return undefined;
+  } as typeof pg.Client.prototype.connect;
+
   pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
     const [config, values] = args as [unknown, unknown];
     const text =
@@ -38,6 +76,7 @@ export function planRecorder() {
         ? (config as { values?: unknown[] }).values
         : values;
     const into = planned;
+    if (text !== null) lastStatement.set(this, text);
     if (!into || text === null || !explainable.test(text)) return original.apply(this, args);
     const explain = async () => {
       try {
@@ -70,6 +109,8 @@ export function planRecorder() {
     },
     uninstall() {
       pg.Client.prototype.query = original as typeof pg.Client.prototype.query;
+      pg.Client.prototype.connect =
+        originalConnect as unknown as typeof pg.Client.prototype.connect;
     },
   };
 }

@@ -118,55 +118,55 @@ export function paymentStatusOf(snapshot: BillingSnapshot) {
   };
 }
 
-type SnapshotRow = {
+// As keel_billing_snapshot returns it (prisma/migrations/20261202060000_member_entry): timestamps
+// carry their UTC offset, so they parse back to the same instant.
+export type SnapshotJson = {
   compPlan: string | null;
-  compEndsAt: Date | null;
+  compEndsAt: string | null;
   seatLimit: number | null;
   projectLimit: number | null;
   plan: string | null;
   status: SubscriptionStatus | null;
-  pastDueSince: Date | null;
-  trialEndsAt: Date | null;
+  pastDueSince: string | null;
+  trialEndsAt: string | null;
   flags: { flag: string; enabled: boolean; expiresAt: string | null }[];
 };
 
-// One statement, as every page and API call reads it (a nested select would send three). JSON
-// timestamps carry their UTC offset so they parse back to the same instant.
+// One statement, as every page and API call reads it; a page has it from entering the
+// organization (lib/tenancy/membership.ts), which reads it with the same function.
 export async function billingSnapshot(
   tx: ScopedDb,
   organizationId: string,
 ): Promise<BillingSnapshot> {
-  const [row] = await tx.$queryRaw<SnapshotRow[]>`
-    SELECT o."compPlan", o."compEndsAt", o."seatLimit", o."projectLimit",
-           s."plan", s."status"::text AS "status", s."pastDueSince", s."trialEndsAt",
-           COALESCE((
-             SELECT json_agg(json_build_object(
-               'flag', f."flag", 'enabled', f."enabled",
-               'expiresAt', f."expiresAt" AT TIME ZONE 'UTC'))
-             FROM "FeatureFlagOverride" f WHERE f."organizationId" = o."id"
-           ), '[]'::json) AS "flags"
-    FROM "Organization" o
-    LEFT JOIN "Subscription" s ON s."organizationId" = o."id"
-    WHERE o."id" = ${organizationId}`;
+  const [row] = await tx.$queryRaw<{ snapshot: SnapshotJson | null }[]>`
+    SELECT keel_billing_snapshot(${organizationId}) AS "snapshot"`;
+  return snapshotFromJson(row?.snapshot ?? null);
+}
+
+const instant = (value: string | null): Date | null => (value === null ? null : new Date(value));
+
+/** No row (an organization this scope cannot see) reads as Free. */
+export function snapshotFromJson(row: SnapshotJson | null): BillingSnapshot {
   if (!row) return FREE_SNAPSHOT;
   const subscription =
     row.plan !== null && row.status !== null
       ? {
           plan: row.plan,
           status: row.status,
-          pastDueSince: row.pastDueSince,
-          trialEndsAt: row.trialEndsAt,
+          pastDueSince: instant(row.pastDueSince),
+          trialEndsAt: instant(row.trialEndsAt),
         }
       : FREE_SNAPSHOT;
+  const compEndsAt = instant(row.compEndsAt);
   return {
     ...subscription,
-    comp: row.compPlan && row.compEndsAt ? { plan: row.compPlan, endsAt: row.compEndsAt } : null,
+    comp: row.compPlan && compEndsAt ? { plan: row.compPlan, endsAt: compEndsAt } : null,
     seatLimit: row.seatLimit,
     projectLimit: row.projectLimit,
     flagOverrides: row.flags.map((flag) => ({
       flag: flag.flag,
       enabled: flag.enabled,
-      expiresAt: flag.expiresAt === null ? null : new Date(flag.expiresAt),
+      expiresAt: instant(flag.expiresAt),
     })),
   };
 }

@@ -2,9 +2,11 @@ import "server-only";
 
 import { cache } from "react";
 import type { CurrentMember } from "@/lib/tenancy/current-member";
-import { billingSnapshot, type BillingSnapshot } from "./entitlements";
+import { snapshotFromJson, type BillingSnapshot, type SnapshotJson } from "./entitlements";
 
+// Read in the statement that entered the organization, so a page costs no round trip for it.
 // Pages only: actions read their own inside the writing transaction, never an older snapshot.
-export const memberBillingSnapshot = cache((member: CurrentMember): Promise<BillingSnapshot> =>
-  member.read((tx) => billingSnapshot(tx, member.organization.id)),
+export const memberBillingSnapshot = cache(
+  async (member: CurrentMember): Promise<BillingSnapshot> =>
+    snapshotFromJson(member.billingRow as SnapshotJson | null),
 );
