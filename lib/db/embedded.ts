@@ -38,8 +38,7 @@ export async function startEmbeddedDatabase(
   // Loaded lazily: these are development dependencies and must never be bundled into the app.
   const { PGlite } = await import("@electric-sql/pglite");
   const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
-  // PGlite can only CREATE EXTENSION (or LOAD) what it was started with: project search needs
-  // the first two; auto_explain shows the plans of statements run inside functions.
+  // PGlite can only CREATE EXTENSION or LOAD what it was started with (search, query-plan tests).
   const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
   const { btree_gin } = await import("@electric-sql/pglite/contrib/btree_gin");
   const { auto_explain } = await import("@electric-sql/pglite/contrib/auto_explain");

@@ -45,8 +45,7 @@ export async function withScope<T>(
   const transaction = (client: Database) =>
     client.$transaction(
       async (tx) => {
-        // A dedicated database's side runs in the same scope and commits just before this one;
-        // it opens only when a tenant table is first used.
+        // A dedicated database's side runs in the same scope and commits just before this one.
         const routed = routeTenantModels(
           tx,
           scope.organizationId,
@@ -74,10 +73,8 @@ export async function withScope<T>(
 export type ScopeOptions = {
   timeoutMs?: number;
   replica?: boolean;
-  /**
-   * Makes the transaction's first statement, which must apply `settings` before it reads
-   * anything (lib/tenancy/membership.ts enters an organization in the same round trip).
-   */
+  // The first statement, applying `settings` itself (lib/tenancy/membership.ts); it runs under
+  // the session's timeouts (startup packet, or the pooler login's role defaults).
   open?: (tx: ScopedDb, settings: string[]) => Promise<void>;
 };
 
@@ -89,7 +86,6 @@ export async function applyScope(
   await applySettings(tx, scopeSettings(scope, options));
 }
 
-/** The role, the scope and the timeouts as set_config name/value pairs, in that order. */
 export function scopeSettings(scope: Scope, { readOnly = false }: { readOnly?: boolean } = {}) {
   const pairs: string[] = testSwitches().bypassRowSecurity ? [] : ["role", APP_ROLE];
   if (readOnly) pairs.push("transaction_read_only", "on");

@@ -17,7 +17,6 @@ export type CurrentMember = VerifiedMembership & {
   userId: string;
   memberships: VerifiedMembership[];
   movingSince: Date | null;
-  /** Read on entering (lib/billing/plans/member-snapshot.ts reads it). */
   billingRow: unknown;
   read<T>(fn: (tx: ScopedDb) => Promise<T>): Promise<T>;
   /** A read that tolerates a little lag (a list): on a replica when one is configured, else `read`. */

@@ -64,17 +64,10 @@ export type MemberEntry = {
   suspended: VerifiedMembership | null;
   /** When a move of the entered organization began (lib/db/tenant-databases/moving.ts), or null. */
   movingSince: Date | null;
-  /**
-   * The entered organization's billing snapshot as keel_billing_snapshot returns it, read right
-   * after entering; lib/billing/plans/member-snapshot.ts reads it (billing sits above tenancy).
-   */
   billingRow: unknown;
 };
 
-// The first statement of the request's transaction: `settings` (lib/db/tenant.ts) are applied,
-// then the caller's memberships are read under row-level security, the organization is entered
-// through the membership row only (never a suspended one) and its billing snapshot read, in
-// that order and in one round trip (keel_enter_member).
+// keel_enter_member: settings, memberships, entry by the row (never a suspended one), snapshot.
 export async function enterAsMember(
   tx: ScopedDb,
   settings: string[],
