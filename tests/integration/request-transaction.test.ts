@@ -5,6 +5,7 @@ import { memberBillingSnapshot } from "@/lib/billing/plans/member-snapshot";
 import { withTenant } from "@/lib/db/tenant";
 import { getCurrentMember, type CurrentMember } from "@/lib/tenancy/current-member";
 import { adminDatabase } from "../support/admin-db";
+import { queryText } from "../support/query-plans";
 import { callAs, organization, userWithSession } from "../support/tenant-request";
 
 vi.mock("next/headers", async () => (await import("../support/next-mocks")).tenantHeaders());
@@ -35,8 +36,7 @@ afterAll(async () => {
 const sent: string[] = [];
 const sendQuery = pg.Client.prototype.query;
 pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-  const [config] = args;
-  const text = typeof config === "string" ? config : (config as { text?: string })?.text;
+  const text = queryText(args[0]);
   if (text) sent.push(text.trim());
   return (sendQuery as (...a: unknown[]) => unknown).apply(this, args);
 } as typeof pg.Client.prototype.query;

@@ -65,12 +65,7 @@ export function planRecorder() {
 
   pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
     const [config, values] = args as [unknown, unknown];
-    const text =
-      typeof config === "string"
-        ? config
-        : typeof config === "object" && config && "text" in config
-          ? (config as { text: string }).text
-          : null;
+    const text = queryText(config);
     const params =
       typeof config === "object" && config && "values" in config
         ? (config as { values?: unknown[] }).values
@@ -113,6 +108,15 @@ export function planRecorder() {
         originalConnect as unknown as typeof pg.Client.prototype.connect;
     },
   };
+}
+
+/** The SQL of a pg `query` call's first argument: a string or a config with `text`. */
+export function queryText(config: unknown): string | null {
+  if (typeof config === "string") return config;
+  if (typeof config === "object" && config && "text" in config) {
+    return (config as { text: string }).text;
+  }
+  return null;
 }
 
 export function scans(node: PlanNode): PlanNode[] {

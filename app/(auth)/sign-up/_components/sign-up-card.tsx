@@ -4,6 +4,7 @@ import { legalLinks } from "@/components/shell/navigation";
 import { passwordRules } from "@/lib/auth/password-policy";
 import { planChoiceQuery, type PlanChoice } from "@/lib/billing/plans/plan-choice";
 import { plans } from "@/lib/billing/plans/plans";
+import { needsDocumentLoad } from "@/lib/http/per-request-variants";
 import { signUpAction } from "../../actions";
 import { AuthCard, textLinkClassName } from "../../_components/auth-card";
 import { OAuthButtons } from "../../_components/oauth-buttons";
@@ -29,6 +30,11 @@ export function SignUpCard({
 }) {
   // An invitation link prefills the invited address (the sign-up still confirms it by email).
   const onboarding = plan ? `/onboarding?${planChoiceQuery(plan)}` : undefined;
+  const signInHref = onboarding
+    ? `/sign-in?callbackUrl=${encodeURIComponent(onboarding)}`
+    : "/sign-in";
+  // With a return path, only the server's per-request variant of the page keeps it.
+  const SignInLink = needsDocumentLoad(signInHref) ? "a" : Link;
   return (
     <AuthCard
       title="Create your account"
@@ -48,19 +54,9 @@ export function SignUpCard({
           </p>
           <p className="mt-3">
             Already have an account?{" "}
-            {onboarding ? (
-              // The per-request variant keeps the return path (lib/http/per-request-variants.ts).
-              <a
-                href={`/sign-in?callbackUrl=${encodeURIComponent(onboarding)}`}
-                className={textLinkClassName}
-              >
-                Sign in
-              </a>
-            ) : (
-              <Link href="/sign-in" className={textLinkClassName}>
-                Sign in
-              </Link>
-            )}
+            <SignInLink href={signInHref} className={textLinkClassName}>
+              Sign in
+            </SignInLink>
           </p>
         </>
       }
