@@ -23,7 +23,7 @@ export default defineConfig([
     "test-results/**",
   ]),
   {
-    files: ["app/**", "components/**", "lib/**", "proxy.ts", "instrumentation.ts"],
+    files: ["app/**", "components/**", "lib/**", "pages/**", "proxy.ts", "instrumentation.ts"],
     ignores: ["lib/env/index.ts"],
     rules: {
       "no-restricted-syntax": ["error", noProcessEnv],
@@ -42,7 +42,7 @@ export default defineConfig([
   {
     // Product code logs through lib/observability/logger.ts: structured, redacted, and
     // carrying the request's context. Scripts, tests and benchmarks may print.
-    files: ["app/**", "components/**", "lib/**", "proxy.ts", "instrumentation.ts"],
+    files: ["app/**", "components/**", "lib/**", "pages/**", "proxy.ts", "instrumentation.ts"],
     rules: { "no-console": "error" },
   },
   {

@@ -13,7 +13,7 @@ import { assembleRunner } from "./lib/standalone-layout";
  * copies from the last `KEEL_STANDALONE=1 npm run build`, migrates a scratch database on the
  * given PostgreSQL with `npm run db:migrate` (the image's separate migration run), starts
  * `node server.js` there in production mode, and checks what a deploy relies on:
- * /api/health answers 200, the landing page's inline scripts are allowed by the CSP's hashes
+ * /api/health answers 200, the landing and pricing pages' inline scripts are allowed by the CSP's hashes
  * (read from the build next to the server), and static and public files are served.
  *
  *   npx tsx scripts/standalone-check.ts [postgresql://postgres@127.0.0.1:5432/postgres]
@@ -71,25 +71,34 @@ async function waitForHealth(base: string, exited: () => boolean): Promise<void>
   throw new Error(`/api/health did not answer 200 within ${READY_WITHIN_MS / 1000} s (${last})`);
 }
 
+// The landing page (Pages Router, no JavaScript) and a prerendered App Router page, whose
+// inline scripts only the build's manifest beside server.js lets the CSP allow.
+const checkedPages = [
+  { path: "/", asset: /\/_next\/static\/[^"'\s]+\.css/ },
+  { path: "/pricing", asset: /\/_next\/static\/[^"'\s]+\.js/ },
+];
+
 async function checkPages(base: string): Promise<void> {
-  const home = await get(`${base}/`);
-  if (home.status !== 200) throw new Error(`GET / answered ${home.status}`);
-  const html = await home.text();
-  const csp = home.headers.get("content-security-policy") ?? "";
-  const hashes = inlineScriptHashes(html);
-  const missing = hashes.filter((hash) => !csp.includes(hash));
-  if (hashes.length === 0 || missing.length > 0) {
-    throw new Error(
-      `GET /: ${hashes.length} inline scripts, ${missing.length} not allowed by the CSP (are .next/prerender-manifest.json and the pages' HTML beside server.js?)`,
-    );
+  for (const page of checkedPages) {
+    const response = await get(`${base}${page.path}`);
+    if (response.status !== 200) throw new Error(`GET ${page.path} answered ${response.status}`);
+    const html = await response.text();
+    const csp = response.headers.get("content-security-policy") ?? "";
+    const hashes = inlineScriptHashes(html);
+    const missing = hashes.filter((hash) => !csp.includes(hash));
+    if (hashes.length === 0 || missing.length > 0) {
+      throw new Error(
+        `GET ${page.path}: ${hashes.length} inline scripts, ${missing.length} not allowed by the CSP (are .next/prerender-manifest.json and the pages' HTML beside server.js?)`,
+      );
+    }
+    const asset = page.asset.exec(html)?.[0];
+    if (!asset) throw new Error(`GET ${page.path}: no ${page.asset.source} in the page`);
+    for (const file of [asset, "/favicon.svg"]) {
+      const served = await get(`${base}${file}`);
+      if (served.status !== 200) throw new Error(`GET ${file} answered ${served.status}`);
+    }
+    log(`${page.path} allows its ${hashes.length} inline scripts by hash; ${asset} served`);
   }
-  const asset = /\/_next\/static\/[^"'\s]+\.js/.exec(html)?.[0];
-  if (!asset) throw new Error("GET /: no /_next/static script in the page");
-  for (const file of [asset, "/favicon.svg"]) {
-    const response = await get(`${base}${file}`);
-    if (response.status !== 200) throw new Error(`GET ${file} answered ${response.status}`);
-  }
-  log(`/ allows its ${hashes.length} inline scripts by hash; ${asset} and /favicon.svg served`);
 }
 
 const app = mkdtempSync(path.join(os.tmpdir(), "standalone-check-"));

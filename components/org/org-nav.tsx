@@ -8,7 +8,8 @@ export type OrgNavItem = { href: string; label: string };
 // Paths are the browser's (`/projects`): the subdomain already names the organization.
 // `label` names the landmark: "Organization" for an organization's sections, "Account" above.
 export function OrgNav({ items, label = "Organization" }: { items: OrgNavItem[]; label?: string }) {
-  const pathname = usePathname();
+  // Null only while a Pages Router page renders, which never holds this component.
+  const pathname = usePathname() ?? "";
   // The deepest matching item wins, so /settings/audit marks "Audit log", not "Settings".
   const current = items
     .filter((item) => pathname === item.href || pathname.startsWith(`${item.href}/`))

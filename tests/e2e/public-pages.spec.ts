@@ -169,3 +169,25 @@ test("the landing page reads on a phone: nothing scrolls sideways, and it is a f
   expect(size.height).toBeLessThanOrEqual(5_400);
   await expect(page.getByRole("heading", { level: 3, name: "Tenant isolation" })).toBeVisible();
 });
+
+test("the landing page loads no script, and its menu and links work without one", async ({
+  page,
+}) => {
+  const scripts: string[] = [];
+  page.on("request", (request) => {
+    if (request.resourceType() === "script") scripts.push(request.url());
+  });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${app}/`, { waitUntil: "load" });
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  expect(scripts).toEqual([]);
+
+  // The phone menu is a native disclosure: the keyboard opens it.
+  await page.locator("summary", { hasText: "Menu" }).focus();
+  await page.keyboard.press("Enter");
+  const menu = page.getByRole("navigation", { name: "Main menu" });
+  await expect(menu).toBeVisible();
+  await menu.getByRole("link", { name: "Pricing" }).click();
+  await expect(page).toHaveURL(`${app}/pricing`);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+});

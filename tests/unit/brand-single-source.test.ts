@@ -68,7 +68,7 @@ const allowList: readonly Allowed[] = [
   },
 ];
 
-const scannedFolders = ["app", "components", "lib", "scripts", "public"];
+const scannedFolders = ["app", "components", "lib", "pages", "scripts", "public"];
 const scannedFiles = ["proxy.ts", "instrumentation.ts", "next.config.ts", ".env.example"];
 const skippedFolders = new Set(["lib/generated"]);
 const textFile = /\.(?:tsx?|mjs|js|css|svg|webmanifest|json|txt|xml)$/;

@@ -17,7 +17,7 @@ const steps = [
     title: "Ship it",
     command: "npm run build",
     description:
-      "Set DATABASE_URL, AUTH_SECRET, RESEND_API_KEY and the rest from .env.example. Each one swaps an embedded stand-in for the real service, and the server names anything missing before it takes a request.",
+      "Fill in .env.example: your database, an auth secret, your email and Stripe keys. Each one swaps an embedded stand-in for the real service, and the server names anything missing before it takes a request.",
   },
 ] as const;
 

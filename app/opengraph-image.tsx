@@ -1,5 +1,5 @@
 import { brand } from "@/brand.config";
-import { socialImage, socialImageSize } from "./_components/social-image";
+import { socialImage, socialImageSize } from "./(marketing)/_components/social-image";
 
 // Built once at build time: nothing here reads the request.
 export const alt = `${brand.name}: ${brand.tagline}`;
