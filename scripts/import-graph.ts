@@ -22,8 +22,11 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Every module specifier a file imports, re-exports or loads with import(). */
-function specifiers(file: string): string[] {
+/**
+ * Every module specifier a file imports, re-exports or loads with import(); with
+ * `typeOnly: false`, not those of `import type` and `export type`, which bring no code.
+ */
+export function specifiers(file: string, { typeOnly = true } = {}): string[] {
   const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest);
   const found: string[] = [];
   const visit = (node: ts.Node) => {
@@ -32,7 +35,10 @@ function specifiers(file: string): string[] {
       node.moduleSpecifier &&
       ts.isStringLiteral(node.moduleSpecifier)
     ) {
-      found.push(node.moduleSpecifier.text);
+      const onlyTypes = ts.isImportDeclaration(node)
+        ? (node.importClause?.isTypeOnly ?? false)
+        : node.isTypeOnly;
+      if (typeOnly || !onlyTypes) found.push(node.moduleSpecifier.text);
     } else if (
       ts.isCallExpression(node) &&
       node.expression.kind === ts.SyntaxKind.ImportKeyword &&
@@ -53,12 +59,16 @@ type NodeOf = (repoPath: string) => string | null;
 export const folderOf: NodeOf = (repoPath) =>
   repoPath.startsWith("lib/") ? repoPath.split("/")[1]!.replace(/\.tsx?$/, "") : null;
 
+/** The path a specifier of the repository's own code names, without its extension; null for a package. */
+export function ownPath(file: string, specifier: string): string | null {
+  if (specifier.startsWith("@/")) return path.join(root, specifier.slice(2));
+  if (specifier.startsWith(".")) return path.resolve(path.dirname(file), specifier);
+  return null;
+}
+
 function targetOf(file: string, specifier: string, nodeOf: NodeOf): string | null {
-  let absolute: string;
-  if (specifier.startsWith("@/")) absolute = path.join(root, specifier.slice(2));
-  else if (specifier.startsWith(".")) absolute = path.resolve(path.dirname(file), specifier);
-  else return null;
-  return nodeOf(path.relative(root, absolute).split(path.sep).join("/"));
+  const absolute = ownPath(file, specifier);
+  return absolute && nodeOf(path.relative(root, absolute).split(path.sep).join("/"));
 }
 
 export function folderGraph(nodeOf: NodeOf = elementOf): Map<string, Map<string, string[]>> {

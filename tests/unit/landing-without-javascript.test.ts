@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { ownPath, specifiers } from "@/scripts/import-graph";
 
 // pages/index.tsx is served without JavaScript (unstable_runtimeJS: false): whatever it renders
 // must work as HTML alone. A client component, a hook or an event handler would render and then
@@ -10,16 +11,12 @@ const root = path.resolve(import.meta.dirname, "../..");
 const entry = path.join(root, "pages/index.tsx");
 
 function resolveImport(from: string, specifier: string): string | null {
-  let base: string;
-  if (specifier.startsWith("@/")) base = path.join(root, specifier.slice(2));
-  else if (specifier.startsWith(".")) base = path.resolve(path.dirname(from), specifier);
-  else return null; // A package: next/head, next/link and react render on the server alone.
-  for (const candidate of [base, `${base}.tsx`, `${base}.ts`, path.join(base, "index.ts")]) {
-    if (existsSync(candidate) && !candidate.endsWith("/")) {
-      if (/\.(tsx?|mjs|js)$/.test(candidate)) return candidate;
-    }
-  }
-  throw new Error(`${path.relative(root, from)}: cannot resolve ${specifier}`);
+  const base = ownPath(from, specifier);
+  // A package (next/head, next/link, react) renders on the server alone.
+  if (!base) return null;
+  const file = [`${base}.tsx`, `${base}.ts`, path.join(base, "index.ts")].find(existsSync);
+  if (!file) throw new Error(`${path.relative(root, from)}: cannot resolve ${specifier}`);
+  return file;
 }
 
 function landingModules(): Map<string, string> {
@@ -28,11 +25,10 @@ function landingModules(): Map<string, string> {
   while (queue.length > 0) {
     const file = queue.pop()!;
     if (seen.has(file)) continue;
-    const source = readFileSync(file, "utf8");
-    seen.set(file, source);
+    seen.set(file, readFileSync(file, "utf8"));
     // Type-only imports are erased: they bring no code to the page.
-    for (const m of source.matchAll(/^import\s+(?!type\s)[^;]*?from\s+"([^"]+)"/gm)) {
-      const target = resolveImport(file, m[1]!);
+    for (const specifier of specifiers(file, { typeOnly: false })) {
+      const target = resolveImport(file, specifier);
       if (target) queue.push(target);
     }
   }
