@@ -1,8 +1,9 @@
 import { brand } from "@/brand.config";
-import { socialImage, socialImageSize } from "./(marketing)/_components/social-image";
+import { landingImage, socialImageSize } from "@/components/shell/link-preview";
+import { socialImage } from "./(marketing)/_components/social-image";
 
 // Built once at build time: nothing here reads the request.
-export const alt = `${brand.name}: ${brand.tagline}`;
+export const alt = landingImage.alt;
 export const size = socialImageSize;
 export const contentType = "image/png";
 

@@ -1,8 +1,6 @@
 import Head from "next/head";
 import { brand } from "@/brand.config";
-
-// app/opengraph-image.tsx draws it; the size is the one it declares.
-const IMAGE = { path: "/opengraph-image", width: "1200", height: "630" };
+import { landingImage } from "@/components/shell/link-preview";
 
 /**
  * What the App Router's metadata gives other pages, written out for the landing page.
@@ -10,8 +8,7 @@ const IMAGE = { path: "/opengraph-image", width: "1200", height: "630" };
  */
 export function LandingHead({ appUrl }: { appUrl: string }) {
   const title = `${brand.name} · ${brand.tagline}`;
-  const image = `${appUrl}${IMAGE.path}`;
-  const alt = `${brand.name}: ${brand.tagline}`;
+  const image = `${appUrl}${landingImage.path}`;
   return (
     <Head>
       <title>{title}</title>
@@ -26,14 +23,14 @@ export function LandingHead({ appUrl }: { appUrl: string }) {
       <meta property="og:description" content={brand.description} />
       <meta property="og:image" content={image} />
       <meta property="og:image:type" content="image/png" />
-      <meta property="og:image:width" content={IMAGE.width} />
-      <meta property="og:image:height" content={IMAGE.height} />
-      <meta property="og:image:alt" content={alt} />
+      <meta property="og:image:width" content={String(landingImage.width)} />
+      <meta property="og:image:height" content={String(landingImage.height)} />
+      <meta property="og:image:alt" content={landingImage.alt} />
       <meta name="twitter:card" content="summary_large_image" />
       <meta name="twitter:title" content={title} />
       <meta name="twitter:description" content={brand.description} />
       <meta name="twitter:image" content={image} />
-      <meta name="twitter:image:alt" content={alt} />
+      <meta name="twitter:image:alt" content={landingImage.alt} />
     </Head>
   );
 }

@@ -4,8 +4,7 @@ import { ImageResponse } from "next/og";
 import type { ReactNode } from "react";
 import { brand } from "@/brand.config";
 
-/** Link previews: 1200×630, the size every network crops the least. */
-export const socialImageSize = { width: 1200, height: 630 } as const;
+import { socialImageSize } from "@/components/shell/link-preview";
 
 // Tailwind's zinc, as hex: the renderer reads no CSS variables and no oklch().
 const zinc = { 200: "#e4e4e7", 500: "#71717a", 600: "#52525b", 950: "#09090b" } as const;

@@ -1,6 +1,7 @@
 import { brand } from "@/brand.config";
 import { formatAmount, planIds, plans } from "@/lib/billing/plans/plans";
-import { socialImage, socialImageSize } from "../_components/social-image";
+import { socialImageSize } from "@/components/shell/link-preview";
+import { socialImage } from "../_components/social-image";
 
 export const alt = `${brand.name} pricing: ${planIds.map((id) => plans[id].name).join(", ")}`;
 export const size = socialImageSize;
