@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
 import { brand } from "@/brand.config";
 import { ImpersonationBanner } from "@/components/shell/impersonation-banner";
+import { documentBodyClassName } from "@/components/shell/document-body";
 import { env } from "@/lib/env";
 import { themeScript } from "@/lib/theme/script";
 import "./globals.css";
@@ -43,7 +44,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         {/* Static text, allowed by hash in the CSP: the chosen theme before the first paint. */}
         <script dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
-      <body className="min-h-dvh bg-white font-sans text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
+      <body className={documentBodyClassName}>
         {/* Reads no cookie on the server: prerendered pages stay static. */}
         <ImpersonationBanner />
         {children}

@@ -1,4 +1,5 @@
 import { Head, Html, Main, NextScript } from "next/document";
+import { documentBodyClassName } from "@/components/shell/document-body";
 import { themeScript } from "@/lib/theme/script";
 
 /** app/layout.tsx's document, for the Pages Router's landing page. */
@@ -9,7 +10,7 @@ export default function LandingDocument() {
         {/* The chosen theme before the first paint, allowed by hash in the CSP as on every page. */}
         <script dangerouslySetInnerHTML={{ __html: themeScript }} />
       </Head>
-      <body className="min-h-dvh bg-white font-sans text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
+      <body className={documentBodyClassName}>
         <Main />
         <NextScript />
       </body>
